@@ -1,0 +1,190 @@
+"""The inbound pipeline: store, then handle, then move; each step safe to repeat.
+
+1. The raw message is stored with a dedupe key in its own transaction before anything
+   else, so a crash later loses nothing.
+2. Handling runs in one transaction: parse, classify, workflow step, outgoing mail into
+   the outbox, and the message's new status. If it raises, the transaction rolls back and
+   the message is recorded as quarantined with the error; the loop goes on.
+3. Only after the commit is the server copy moved to its folder. A crash before the move
+   means the message is seen again, recognised by its key, and just moved.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot import audit
+from bot.context import Context, Inbound
+from bot.mailbox import Mailbox, MailboxError, RemoteMessage
+from bot.mailparse import parse_mail
+from bot.models import InboundMessage, MailboxState
+from bot.workflow import handle
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class IngestReport:
+    seen: int = 0
+    handled: int = 0
+    staff: int = 0
+    ignored: int = 0
+    quarantined: int = 0
+    duplicates: int = 0
+
+
+def dedupe_key(raw: bytes) -> str:
+    """Message-ID where there is one (stable across re-fetches), else a content hash."""
+    mail = parse_mail(raw)
+    if mail.message_id:
+        return "mid:" + mail.message_id[:390]
+    return "sha256:" + hashlib.sha256(raw).hexdigest()
+
+
+def _folder(ctx: Context, status: str) -> str:
+    s = ctx.settings
+    return {"staff": s.folder_staff, "quarantine": s.folder_quarantine}.get(
+        status, s.folder_handled
+    )
+
+
+def store(sessions: sessionmaker[Session], remote: RemoteMessage, raw: bytes) -> tuple[int, bool]:
+    """Store the raw message unless already stored; return (row id, newly stored)."""
+    key = dedupe_key(raw)
+    with sessions.begin() as session:
+        existing = session.scalar(select(InboundMessage.id).where(InboundMessage.dedupe_key == key))
+        if existing is not None:
+            return existing, False
+        row = InboundMessage(
+            dedupe_key=key,
+            remote_id=remote.remote_id,
+            message_id=parse_mail(raw).message_id,
+            received_at=remote.received_at,
+            raw=raw,
+            status="new",
+        )
+        session.add(row)
+        session.flush()
+        return row.id, True
+
+
+def process(sessions: sessionmaker[Session], ctx: Context, row_id: int, now: datetime) -> str:
+    """Handle one stored message exactly once; return its final status."""
+    try:
+        with sessions.begin() as session:
+            row = session.get(InboundMessage, row_id)
+            assert row is not None
+            if row.status != "new":
+                return row.status
+            inbound = Inbound(row.id, row.received_at, parse_mail(row.raw))
+            outcome = handle(session, ctx, inbound, now)
+            row.status, row.kind, row.reason = outcome.status, outcome.kind, outcome.reason
+            row.unit_id, row.processed_at = outcome.unit_id, now
+            row.folder = _folder(ctx, outcome.status)
+            return row.status
+    except Exception as exc:
+        # Never the message's content or addresses in the log: only its row and the error type.
+        log.exception("inbound message %s failed and goes to quarantine", row_id)
+        _quarantine(sessions, ctx, row_id, now, exc)
+        return "quarantine"
+
+
+def _quarantine(
+    sessions: sessionmaker[Session], ctx: Context, row_id: int, now: datetime, exc: Exception
+) -> None:
+    with sessions.begin() as session:
+        row = session.get(InboundMessage, row_id)
+        assert row is not None
+        row.status, row.folder, row.processed_at = "quarantine", ctx.settings.folder_quarantine, now
+        row.reason = "Behandlingen misslyckades; meddelandet ligger kvar och behöver granskas."
+        row.error = "".join(traceback.format_exception_only(exc)).strip()[:2000]
+        audit.record(session, "quarantine", now, inbound_id=row_id, error=type(exc).__name__)
+
+
+def _move(sessions: sessionmaker[Session], mailbox: Mailbox, row_id: int, remote_id: str) -> None:
+    with sessions.begin() as session:
+        row = session.get(InboundMessage, row_id)
+        assert row is not None
+        if row.moved or row.folder is None:
+            return
+        mailbox.move(remote_id, row.folder)
+        row.moved = True
+
+
+def ingest(
+    sessions: sessionmaker[Session],
+    ctx: Context,
+    mailbox: Mailbox,
+    now: datetime,
+    should_stop: Callable[[], bool] | None = None,
+) -> IngestReport:
+    """Handle every message waiting in the mailbox, then any stored but unhandled one."""
+    report = IngestReport()
+    cursor = _load_cursor(sessions, mailbox.name)
+    fetched = mailbox.fetch_new(cursor)
+    for remote in fetched.messages:
+        if should_stop is not None and should_stop():
+            return report
+        try:
+            _ingest_one(sessions, ctx, mailbox, remote, now, report)
+        except MailboxError as exc:
+            # The server copy stays where it is and is tried again on the next round.
+            log.warning("mailbox error on one message, retrying next round: %s", exc)
+    _save_cursor(sessions, mailbox.name, fetched.cursor)
+    for row_id in _stored_unhandled(sessions):
+        _count(report, process(sessions, ctx, row_id, now))
+    return report
+
+
+def _ingest_one(
+    sessions: sessionmaker[Session],
+    ctx: Context,
+    mailbox: Mailbox,
+    remote: RemoteMessage,
+    now: datetime,
+    report: IngestReport,
+) -> None:
+    report.seen += 1
+    raw = mailbox.fetch_raw(remote.remote_id)
+    row_id, fresh = store(sessions, remote, raw)
+    if not fresh:
+        report.duplicates += 1
+    status = process(sessions, ctx, row_id, now)
+    if fresh or status == "new":
+        _count(report, status)
+    _move(sessions, mailbox, row_id, remote.remote_id)
+
+
+def _count(report: IngestReport, status: str) -> None:
+    attr = {"quarantine": "quarantined"}.get(status, status)
+    if hasattr(report, attr):
+        setattr(report, attr, getattr(report, attr) + 1)
+
+
+def _stored_unhandled(sessions: sessionmaker[Session]) -> list[int]:
+    with sessions() as session:
+        query = select(InboundMessage.id).where(InboundMessage.status == "new")
+        return list(session.scalars(query.order_by(InboundMessage.id)))
+
+
+def _load_cursor(sessions: sessionmaker[Session], backend: str) -> str | None:
+    with sessions() as session:
+        state = session.get(MailboxState, backend)
+        return state.cursor if state else None
+
+
+def _save_cursor(sessions: sessionmaker[Session], backend: str, cursor: str | None) -> None:
+    with sessions.begin() as session:
+        state = session.get(MailboxState, backend)
+        if state is None:
+            session.add(MailboxState(backend=backend, cursor=cursor))
+        else:
+            state.cursor = cursor

@@ -1,0 +1,33 @@
+"""Alembic environment: runs on the connection that ``bot.db.migrate`` hands over."""
+
+from alembic import context
+from sqlalchemy import create_engine
+
+from bot.models import Base
+
+target_metadata = Base.metadata
+
+
+def run_migrations() -> None:
+    connection = context.config.attributes.get("connection")
+    if connection is None:
+        # Offline use from the alembic command line (developers only).
+        url = context.config.get_main_option("sqlalchemy.url") or "sqlite:///var/dev.sqlite3"
+        with create_engine(url).begin() as conn:
+            _run(conn)
+        return
+    _run(connection)
+
+
+def _run(connection: object) -> None:
+    context.configure(
+        connection=connection,  # type: ignore[arg-type]
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+run_migrations()

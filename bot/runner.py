@@ -1,0 +1,93 @@
+"""Assembling the bot and running it: once over what is waiting, or until stopped."""
+
+from __future__ import annotations
+
+import logging
+import signal
+import threading
+from dataclasses import dataclass, field
+from types import FrameType
+
+from apscheduler.schedulers.blocking import BlockingScheduler
+from sqlalchemy.orm import Session, sessionmaker
+
+from bot import outbox
+from bot.clock import Clock, SystemClock
+from bot.config import Settings
+from bot.context import Context
+from bot.db import open_database
+from bot.ingest import IngestReport, ingest
+from bot.mailbox import Mailbox, open_mailbox
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class App:
+    settings: Settings
+    clock: Clock
+    sessions: sessionmaker[Session]
+    mailbox: Mailbox
+    ctx: Context
+    stop: threading.Event = field(default_factory=threading.Event)
+
+    @property
+    def limits(self) -> outbox.Limits:
+        s = self.settings
+        return outbox.Limits(s.max_mails_per_recipient_hour, s.max_mails_per_recipient_day)
+
+
+def build_app(settings: Settings, clock: Clock) -> App:
+    """Open the database (migrating it) and the mailbox; fail early on a bad schedule."""
+    settings.data_dir.mkdir(parents=True, exist_ok=True)
+    sessions = open_database(settings.database_url)
+    mailbox = open_mailbox(settings, clock)
+    s = settings
+    mailbox.ensure_folders([s.folder_handled, s.folder_staff, s.folder_quarantine, s.folder_sent])
+    ctx = Context(settings)
+    ctx.schedule(ctx.year(clock.now()))
+    return App(settings, clock, sessions, mailbox, ctx)
+
+
+@dataclass
+class CycleReport:
+    ingest: IngestReport
+    sent: int
+
+
+def run_cycle(app: App) -> CycleReport:
+    """One round: handle new mail, then send what the outbox holds."""
+    report = ingest(app.sessions, app.ctx, app.mailbox, app.clock.now(), app.stop.is_set)
+    sent = outbox.send_pending(app.sessions, app.mailbox, app.clock.now(), app.limits)
+    return CycleReport(report, sent)
+
+
+def run_forever(app: App) -> None:
+    """Poll until SIGTERM or SIGINT; a signal lets the message in hand finish first."""
+    scheduler = BlockingScheduler(timezone="Europe/Stockholm")
+    scheduler.add_job(
+        lambda: _safe_cycle(app),
+        "interval",
+        seconds=app.settings.poll_seconds,
+        max_instances=1,
+        coalesce=True,
+        next_run_time=SystemClock().now(),
+    )
+
+    def stop(signum: int, _frame: FrameType | None) -> None:
+        log.info("signal %s received: finishing the message in hand, then stopping", signum)
+        app.stop.set()
+        threading.Thread(target=scheduler.shutdown, kwargs={"wait": True}, daemon=True).start()
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
+    scheduler.start()
+
+
+def _safe_cycle(app: App) -> None:
+    try:
+        report = run_cycle(app)
+        log.info("cycle: %s", report)
+    except Exception:
+        # A failing round (database gone, server down) is logged and tried again next round.
+        log.exception("cycle failed; retrying on the next round")

@@ -1,0 +1,143 @@
+"""The command line, through click's CliRunner: thin commands, clear one-line errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bot.cli import cli
+from tests.conftest import REPO, make_mail
+
+SIGNUP = (
+    "Verksamhet: Förskolan Trollskogen\nFörvaltning: Skarpnäcks stadsdelsförvaltning\n"
+    "Chef: Maria Öberg\nKontaktperson: Anna Berg\nE-post: anna.berg@edu.stockholm.se\n"
+    "Telefon: 08-508 123 45\n"
+)
+EXPORT_FIELDS = {
+    "reference",
+    "unit_name",
+    "organisation",
+    "manager_name",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "signup_status",
+    "flags",
+}
+
+
+@pytest.fixture
+def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    for name in list(__import__("os").environ):
+        if name.startswith("KB_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("KB_DATA_DIR", str(tmp_path / "var"))
+    monkeypatch.setenv("KB_ENV_FILE", str(tmp_path / "none.env"))
+    return CliRunner()
+
+
+def _invoke(runner: CliRunner, *args: str) -> str:
+    result = runner.invoke(cli, list(args), catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _signup(runner: CliRunner, tmp_path: Path) -> None:
+    eml = tmp_path / "anmalan.eml"
+    eml.write_bytes(make_mail(SIGNUP))
+    _invoke(runner, "--now", "2027-03-01T10:00", "deliver", str(eml))
+    out = _invoke(runner, "--now", "2027-03-01T10:05", "run", "--once")
+    assert "1 mail read: 1 handled" in out and "1 sent" in out
+
+
+def test_deliver_run_once_and_export_json(runner: CliRunner, tmp_path: Path) -> None:
+    _signup(runner, tmp_path)
+    records = json.loads(_invoke(runner, "--now", "2027-03-02T08:00", "export", "--format", "json"))
+    assert len(records) == 1
+    assert set(records[0]) >= EXPORT_FIELDS
+    assert records[0]["reference"] == "KU-2027-001"
+    assert records[0]["signup_status"] == "registered"
+    assert records[0]["flags"] == []
+
+
+def test_export_csv_to_file(runner: CliRunner, tmp_path: Path) -> None:
+    _signup(runner, tmp_path)
+    target = tmp_path / "units.csv"
+    _invoke(runner, "export", "--format", "csv", "--output", str(target))
+    [row] = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
+    assert row["unit_name"] == "Förskolan Trollskogen"
+    assert row["contact_phone"] == "08-508 123 45"
+
+
+def test_status_lists_mail_waiting_for_staff(runner: CliRunner, tmp_path: Path) -> None:
+    eml = tmp_path / "fraga.eml"
+    eml.write_bytes(make_mail("Hur långt får bidraget vara?", subject="Fråga om bidraget"))
+    _invoke(runner, "--now", "2027-03-01T10:00", "deliver", str(eml))
+    _invoke(runner, "--now", "2027-03-01T10:00", "run", "--once")
+    out = _invoke(runner, "--now", "2027-03-01T10:00", "status")
+    assert "Waiting for the staff" in out and "Fråga" in out
+    _invoke(runner, "done", "1")
+    assert "Nothing is waiting" in _invoke(runner, "--now", "2027-03-01T10:00", "status")
+
+
+def test_bad_now_is_one_clear_sentence(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["--now", "igår", "status"])
+    assert result.exit_code != 0
+    assert "is not an ISO 8601 time" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_bad_setting_is_one_clear_sentence(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KB_POLL_SECONDS", "ofta")
+    result = runner.invoke(cli, ["status"])
+    assert result.exit_code == 1
+    assert "KB_POLL_SECONDS" in result.output and "Traceback" not in result.output
+
+
+def test_missing_schedule_year_is_one_clear_sentence(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["--now", "2031-03-01T10:00", "status"])
+    assert result.exit_code == 1
+    assert "2031" in result.output and "Traceback" not in result.output
+
+
+def test_import_past_recipients_flags_recent_award(runner: CliRunner, tmp_path: Path) -> None:
+    past = tmp_path / "past.csv"
+    past.write_text(
+        "unit_name,organisation,year,outcome\n"
+        "Förskolan Trollskogen,Skarpnäcks stadsdelsförvaltning,2025,award\n",
+        encoding="utf-8",
+    )
+    assert "1 past recipients" in _invoke(runner, "import", "past-recipients", str(past))
+    _signup(runner, tmp_path)
+    [record] = json.loads(_invoke(runner, "export"))
+    assert "eligibility:award" in record["flags"]
+
+
+def test_bad_past_recipients_row_is_named(runner: CliRunner, tmp_path: Path) -> None:
+    past = tmp_path / "past.csv"
+    past.write_text("unit_name,organisation,year,outcome\nX,Y,tjugo,award\n", encoding="utf-8")
+    result = runner.invoke(cli, ["import", "past-recipients", str(past)])
+    assert result.exit_code == 1 and "row 2" in result.output
+
+
+def test_help_lists_the_commands(runner: CliRunner) -> None:
+    out = _invoke(runner, "--help")
+    for command in ("run", "deliver", "status", "export", "import", "done"):
+        assert command in out
+
+
+def test_python_dash_m_bot_runs(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "--help"], capture_output=True, cwd=REPO, check=False
+    )
+    assert result.returncode == 0 and b"kvalitetsbot" in result.stdout

@@ -1,0 +1,811 @@
+"""Tests for reading sign-ups, withdrawals and unit names out of units' Swedish mail."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+
+from bot.signup_extract import (
+    SignupFields,
+    extract_signup,
+    is_undo_withdrawal,
+    is_withdrawal,
+    looks_like_signup,
+    similar_names,
+    strip_quoted,
+)
+
+# --- Labelled sign-ups -------------------------------------------------------------------
+
+LABELLED_COLON = """\
+Hej!
+
+Vi vill anmäla oss till Kvalitetsutmärkelsen 2025.
+
+Verksamhet: Förskolan Trollskogen
+Förvaltning: Skarpnäcks stadsdelsförvaltning
+Chef: Anna Berg
+Kontaktperson: Olle Ek
+E-post: olle.ek@stockholm.se
+Telefon: 08-508 123 45
+
+Med vänliga hälsningar
+Olle Ek
+"""
+
+
+def test_labelled_lines_give_every_field() -> None:
+    fields = extract_signup(LABELLED_COLON, sender_email="olle.ek@stockholm.se")
+    assert fields == SignupFields(
+        unit_name="Förskolan Trollskogen",
+        manager_name="Anna Berg",
+        contact_name="Olle Ek",
+        contact_email="olle.ek@stockholm.se",
+        contact_phone="08-508 123 45",
+        organisation="Skarpnäcks stadsdelsförvaltning",
+    )
+    assert fields.missing() == []
+
+
+LABEL_VARIANTS = [
+    (
+        "long labels",
+        """Verksamhetens namn: Bagarmossens skola
+Ansvarig chef: Anna Berg
+Kontaktperson: Olle Ek
+Mejl: olle.ek@edu.stockholm.se
+Tel: 08-508 123 45
+Förvaltning/bolag: Utbildningsförvaltningen""",
+        (
+            "Bagarmossens skola",
+            "Anna Berg",
+            "Olle Ek",
+            "olle.ek@edu.stockholm.se",
+            "08-508 123 45",
+            "Utbildningsförvaltningen",
+        ),
+    ),
+    (
+        "dash separators",
+        """Enhet - Vinsta äldreboende
+Enhetschef - Märta Sjöberg
+Kontakt - Göran Åkesson
+Mail - goran.akesson@stockholm.se
+Mobil - 070-123 45 67
+Stadsdelsförvaltning - Hässelby-Vällingby stadsdelsförvaltning""",
+        (
+            "Vinsta äldreboende",
+            "Märta Sjöberg",
+            "Göran Åkesson",
+            "goran.akesson@stockholm.se",
+            "070-123 45 67",
+            "Hässelby-Vällingby stadsdelsförvaltning",
+        ),
+    ),
+    (
+        "tab separators",
+        "Namn på verksamheten\tFörskolan Solstrålen\nFörskolechef\tKarin Lindqvist\n"
+        "Kontaktperson\tÅsa Öberg\nE-post\tasa.oberg@stockholm.se\n"
+        "Förvaltning\tNorrmalms stadsdelsförvaltning",
+        (
+            "Förskolan Solstrålen",
+            "Karin Lindqvist",
+            "Åsa Öberg",
+            "asa.oberg@stockholm.se",
+            None,
+            "Norrmalms stadsdelsförvaltning",
+        ),
+    ),
+    (
+        "bullet list",
+        """Här kommer vår anmälan:
+• Verksamhet: Renseriet, Stockholm Vatten och Avfall AB
+• Rektor: saknas, vi är ett bolag
+• Verksamhetschef: Lars Öhman
+• Kontaktperson: Pia Ström, pia.strom@svoa.se, 08-522 120 00""",
+        (
+            "Renseriet",
+            "Lars Öhman",
+            "Pia Ström",
+            "pia.strom@svoa.se",
+            "08-522 120 00",
+            "Stockholm Vatten och Avfall AB",
+        ),
+    ),
+    (
+        "numbered list with company label",
+        """1. Enhet: Fastighetsförvaltning Söder
+2. Avdelningschef: Nils Håkansson
+3. Kontaktperson: Eva Lindström (eva.lindstrom@micasa.se, +46 8 508 360 00)
+4. Bolag: Micasa Fastigheter i Stockholm AB""",
+        (
+            "Fastighetsförvaltning Söder",
+            "Nils Håkansson",
+            "Eva Lindström",
+            "eva.lindstrom@micasa.se",
+            "+46 8 508 360 00",
+            "Micasa Fastigheter i Stockholm AB",
+        ),
+    ),
+    (
+        "value on the next line",
+        """Verksamhet:
+Förskolan Ekorren
+
+Förskolechef:
+Lena Nyström
+
+Kontaktperson:
+Sofia Järvinen
+sofia.jarvinen@stockholm.se
+08-508 234 56
+
+Stadsdelsförvaltning:
+Enskede-Årsta-Vantörs stadsdelsförvaltning""",
+        (
+            "Förskolan Ekorren",
+            "Lena Nyström",
+            "Sofia Järvinen",
+            "sofia.jarvinen@stockholm.se",
+            "08-508 234 56",
+            "Enskede-Årsta-Vantörs stadsdelsförvaltning",
+        ),
+    ),
+    (
+        "private company as huvudman",
+        """Förskolans namn: Förskolan Lärkan
+Förskolerektor: Maria Håkansson
+Kontaktperson: Jonas Ek, jonas.ek@pysslingen.se
+Huvudman: Pysslingen Förskolor och Skolor AB""",
+        (
+            "Förskolan Lärkan",
+            "Maria Håkansson",
+            "Jonas Ek",
+            "jonas.ek@pysslingen.se",
+            None,
+            "Pysslingen Förskolor och Skolor AB",
+        ),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [pytest.param(text, expected, id=name) for name, text, expected in LABEL_VARIANTS],
+)
+def test_label_variants_are_read(text: str, expected: tuple[str | None, ...]) -> None:
+    fields = extract_signup(text)
+    got = (
+        fields.unit_name,
+        fields.manager_name,
+        fields.contact_name,
+        fields.contact_email,
+        fields.contact_phone,
+        fields.organisation,
+    )
+    assert got == expected
+
+
+def test_details_after_the_manager_line_belong_to_the_manager() -> None:
+    text = """Verksamhet: Hammarbyhöjdens skola
+Rektor: Anna Berg
+E-post: anna.berg@edu.stockholm.se
+Kontaktperson: Olle Ek
+E-post: olle.ek@edu.stockholm.se
+Telefon: 08-508 111 22
+Förvaltning: Utbildningsförvaltningen"""
+    fields = extract_signup(text)
+    assert fields.contact_name == "Olle Ek"
+    assert fields.contact_email == "olle.ek@edu.stockholm.se"
+
+
+def test_greeting_opening_is_no_signature_and_combined_label_names_both_roles() -> None:
+    text = """Hälsningar från oss alla på Trollskogen!
+Verksamhet: Förskolan Trollskogen
+Förvaltning: Skarpnäcks stadsdelsförvaltning
+Kontaktperson och förskolechef: Karin Ek, karin.ek@stockholm.se"""
+    fields = extract_signup(text)
+    assert fields.unit_name == "Förskolan Trollskogen"
+    assert (fields.manager_name, fields.contact_name) == ("Karin Ek", "Karin Ek")
+    assert fields.contact_email == "karin.ek@stockholm.se"
+
+
+def test_bold_labels_from_html_and_contact_details_label() -> None:
+    text = """Hej, här är vår anmälan.\r
+**Verksamhet:** Vinsta äldreboende\r
+**Bolag:** Micasa Fastigheter i Stockholm AB\r
+Kontaktuppgifter: Olle\xa0Ek, olle.ek@micasa.se, 08-508\xa0360 10\r
+\r
+Med vänliga hälsningar\r
+Rektor Anna Berg"""
+    fields = extract_signup(text)
+    assert fields == SignupFields(
+        unit_name="Vinsta äldreboende",
+        manager_name="Anna Berg",
+        contact_name="Olle Ek",
+        contact_email="olle.ek@micasa.se",
+        contact_phone="08-508 360 10",
+        organisation="Micasa Fastigheter i Stockholm AB",
+    )
+
+
+def test_deputy_head_label_is_not_the_manager() -> None:
+    text = """Verksamhet: Hammarbyhöjdens skola
+Biträdande rektor: Olle Ek
+Förvaltning: Utbildningsförvaltningen"""
+    assert extract_signup(text).manager_name is None
+
+
+# --- Contact is another role -------------------------------------------------------------
+
+
+def test_contact_same_as_manager_takes_the_managers_name_and_details() -> None:
+    text = """Verksamhet: Förskolan Trollskogen
+Förskolechef: Karin Lindqvist, karin.lindqvist@stockholm.se, 08-508 222 33
+Kontaktperson: samma som chef
+Förvaltning: Skarpnäcks stadsdelsförvaltning"""
+    fields = extract_signup(text, sender_email="someone.else@stockholm.se")
+    assert fields.contact_name == "Karin Lindqvist"
+    assert fields.contact_email == "karin.lindqvist@stockholm.se"
+    assert fields.contact_phone == "08-508 222 33"
+    assert not fields.contact_email_from_sender
+    assert fields.missing() == []
+
+
+def test_manager_line_saying_also_contact_makes_the_manager_contact() -> None:
+    text = """Enhet: Hemtjänsten Kungsholmen
+Enhetschef: Birgitta Sandström (även kontaktperson)
+Telefon: 076-123 45 67
+Förvaltning: Kungsholmens stadsdelsförvaltning"""
+    fields = extract_signup(text)
+    assert fields.contact_name == "Birgitta Sandström"
+    assert fields.contact_phone == "076-123 45 67"
+
+
+def test_contact_jag_is_the_signer_of_the_mail() -> None:
+    text = """Verksamhet: Förskolan Humlan
+Förskolechef: Karin Lindqvist
+Kontaktperson: jag
+Förvaltning: Bromma stadsdelsförvaltning
+
+Hälsningar
+Sara Björk
+Pedagogisk utvecklare
+sara.bjork@stockholm.se
+070-987 65 43"""
+    fields = extract_signup(text, sender_name="Sara Björk", sender_email="sara.bjork@stockholm.se")
+    assert fields.contact_name == "Sara Björk"
+    assert fields.contact_email == "sara.bjork@stockholm.se"
+    assert fields.contact_phone == "070-987 65 43"
+    assert not fields.contact_email_from_sender
+    assert fields.manager_name == "Karin Lindqvist"
+
+
+def test_contact_jag_without_signature_uses_the_senders_display_name() -> None:
+    text = """Verksamhet: Förskolan Humlan
+Förskolechef: Karin Lindqvist
+Kontaktperson: jag
+Förvaltning: Bromma stadsdelsförvaltning"""
+    fields = extract_signup(text, sender_name="Sara Björk", sender_email="sara.bjork@stockholm.se")
+    assert fields.contact_name == "Sara Björk"
+    assert fields.contact_email == "sara.bjork@stockholm.se"
+    assert fields.contact_email_from_sender
+
+
+def test_sender_display_name_is_never_guessed_as_contact() -> None:
+    text = """Verksamhet: Förskolan Humlan
+Förskolechef: Karin Lindqvist
+Förvaltning: Bromma stadsdelsförvaltning"""
+    fields = extract_signup(text, sender_name="Sara Björk", sender_email="sara.bjork@stockholm.se")
+    assert fields.contact_name is None
+    assert fields.contact_email is None
+    assert fields.missing() == ["contact_name", "contact_details"]
+
+
+# --- Prose ---------------------------------------------------------------------------------
+
+PROSE = """Hej!
+
+Jag heter Anna Berg och är rektor på Bagarmossens skola i Skarpnäcks stadsdelsförvaltning.
+Vi vill gärna anmäla oss till Kvalitetsutmärkelsen 2025. Kontaktperson är Olle Ek,
+olle.ek@edu.stockholm.se, 08-508 123 45.
+
+Vänliga hälsningar
+Anna Berg
+"""
+
+
+def test_prose_sign_up_is_read() -> None:
+    fields = extract_signup(
+        PROSE, sender_name="Anna Berg", sender_email="anna.berg@edu.stockholm.se"
+    )
+    assert fields == SignupFields(
+        unit_name="Bagarmossens skola",
+        manager_name="Anna Berg",
+        contact_name="Olle Ek",
+        contact_email="olle.ek@edu.stockholm.se",
+        contact_phone="08-508 123 45",
+        organisation="Skarpnäcks stadsdelsförvaltning",
+    )
+
+
+def test_prose_with_third_person_manager_and_unit_before_verb() -> None:
+    text = """Hej,
+Vinsta äldreboende vill anmäla sig till årets Kvalitetsutmärkelse. Vi tillhör
+Äldreförvaltningen. Vår enhetschef heter Märta Sjöberg. Göran Åkesson är vår
+kontaktperson och nås på goran.akesson@stockholm.se eller 08-508 456 78.
+"""
+    fields = extract_signup(text)
+    assert fields.unit_name == "Vinsta äldreboende"
+    assert fields.organisation == "Äldreförvaltningen"
+    assert fields.manager_name == "Märta Sjöberg"
+    assert fields.contact_name == "Göran Åkesson"
+    assert fields.contact_email == "goran.akesson@stockholm.se"
+    assert fields.contact_phone == "08-508 456 78"
+
+
+def test_prose_writer_who_is_manager_and_contact() -> None:
+    text = """Hej!
+Härmed anmäler vi Förskolan Gläntan till Kvalitetsutmärkelsen. Jag är förskolechef
+och jag är också kontaktperson. Du når mig på 070-222 33 44.
+Förskolan tillhör Spånga-Tensta stadsdelsförvaltning.
+
+Mvh
+Helena Åström"""
+    fields = extract_signup(text, sender_email="helena.astrom@stockholm.se")
+    assert fields.unit_name == "Förskolan Gläntan"
+    assert fields.manager_name == "Helena Åström"
+    assert fields.contact_name == "Helena Åström"
+    assert fields.contact_phone == "070-222 33 44"
+    assert fields.contact_email == "helena.astrom@stockholm.se"
+    assert fields.contact_email_from_sender
+    assert fields.organisation == "Spånga-Tensta stadsdelsförvaltning"
+
+
+def test_prose_deputy_head_is_not_taken_as_manager() -> None:
+    text = """Hej! Vi på Västertorps skola vill anmäla oss. Olle Ek är biträdande rektor
+och kontaktperson, olle.ek@edu.stockholm.se. Rektor är Lisa Holm.
+Vi tillhör Utbildningsförvaltningen."""
+    fields = extract_signup(text)
+    assert fields.unit_name == "Västertorps skola"
+    assert fields.manager_name == "Lisa Holm"
+    assert fields.contact_name == "Olle Ek"
+    assert fields.contact_email == "olle.ek@edu.stockholm.se"
+
+
+def test_prose_contact_is_the_writer_with_name_and_details() -> None:
+    text = """Hej! Vi på Förskolan Ekorren i Hägersten-Älvsjö stadsdelsförvaltning vill anmäla oss.
+Förskolechef är Lena Nilsson och kontaktperson är jag, Sara Holm, sara.holm@stockholm.se,
+070-123 45 67. Tack!"""
+    fields = extract_signup(text, sender_name="Sara Holm", sender_email="sara.holm@stockholm.se")
+    assert fields == SignupFields(
+        unit_name="Förskolan Ekorren",
+        manager_name="Lena Nilsson",
+        contact_name="Sara Holm",
+        contact_email="sara.holm@stockholm.se",
+        contact_phone="070-123 45 67",
+        organisation="Hägersten-Älvsjö stadsdelsförvaltning",
+    )
+
+
+# --- Signature only ------------------------------------------------------------------------
+
+SIGNATURE_ONLY = """Hej!
+
+Vi vill anmäla oss till Kvalitetsutmärkelsen 2025.
+
+Med vänliga hälsningar
+
+Karin Lindqvist
+Förskolechef, Förskolan Solstrålen
+Norrmalms stadsdelsförvaltning
+Stockholms stad
+Telefon: 08-508 098 76
+karin.lindqvist@stockholm.se
+"""
+
+
+def test_signature_only_sign_up_names_the_signer_as_manager_and_contact() -> None:
+    fields = extract_signup(SIGNATURE_ONLY, sender_email="karin.lindqvist@stockholm.se")
+    assert fields == SignupFields(
+        unit_name="Förskolan Solstrålen",
+        manager_name="Karin Lindqvist",
+        contact_name="Karin Lindqvist",
+        contact_email="karin.lindqvist@stockholm.se",
+        contact_phone="08-508 098 76",
+        organisation="Norrmalms stadsdelsförvaltning",
+    )
+
+
+def test_signature_without_closing_phrase_is_found() -> None:
+    text = """Hej, vi vill vara med i Kvalitetsutmärkelsen i år och anmäler oss härmed.
+
+Per Lundgren
+Enhetschef
+Gruppbostaden Tallen
+Socialförvaltningen
+Mobil: 070-555 66 77"""
+    fields = extract_signup(text, sender_email="per.lundgren@stockholm.se")
+    assert fields.unit_name == "Gruppbostaden Tallen"
+    assert fields.manager_name == "Per Lundgren"
+    assert fields.organisation == "Socialförvaltningen"
+    assert fields.contact_phone == "070-555 66 77"
+    assert fields.contact_email == "per.lundgren@stockholm.se"
+    assert fields.contact_email_from_sender
+
+
+def test_outlook_signature_with_bars_address_and_mailto() -> None:
+    text = """Hej!
+
+Bagarmossens skola anmäler sig härmed till Kvalitetsutmärkelsen 2025.
+
+Med vänlig hälsning
+
+Anna Berg | Rektor
+Bagarmossens skola | Skarpnäcks stadsdelsförvaltning
+Stockholms stad
+Besöksadress: Lagavägen 3, 128 41 Bagarmossen
+Telefon: 08-508 123 45 Mobil: 070-111 22 33
+anna.berg@edu.stockholm.se<mailto:anna.berg@edu.stockholm.se>
+"""
+    fields = extract_signup(text, sender_email="anna.berg@edu.stockholm.se")
+    assert fields == SignupFields(
+        unit_name="Bagarmossens skola",
+        manager_name="Anna Berg",
+        contact_name="Anna Berg",
+        contact_email="anna.berg@edu.stockholm.se",
+        contact_phone="08-508 123 45",
+        organisation="Skarpnäcks stadsdelsförvaltning",
+    )
+
+
+def test_first_name_signature_uses_the_senders_full_name() -> None:
+    text = """Verksamhet: Förskolan Trollskogen
+Förvaltning: Skarpnäcks stadsdelsförvaltning
+Chef: Anna Berg
+
+Hälsningar
+Olle"""
+    fields = extract_signup(text, sender_name="Olle Ek", sender_email="olle.ek@stockholm.se")
+    assert fields.contact_name == "Olle Ek"
+    assert fields.contact_email_from_sender
+
+
+def test_first_name_signature_of_someone_else_is_not_used() -> None:
+    text = "Verksamhet: Förskolan Trollskogen\n\nHälsningar\nOlle"
+    fields = extract_signup(text, sender_name="Anna Berg", sender_email="anna.berg@stockholm.se")
+    assert fields.contact_name is None
+
+
+# --- Mixed and quoted ----------------------------------------------------------------------
+
+
+def test_mixed_labels_prose_and_signature() -> None:
+    text = """Hej Kvalitetsenheten!
+
+Jag heter Mohammed Al-Hassan och är verksamhetschef. Vi anmäler härmed
+Rinkeby-Kista daglig verksamhet till Kvalitetsutmärkelsen.
+
+Förvaltning: Rinkeby-Kista stadsdelsförvaltning
+Kontaktperson: Fatima Yilmaz, 08-508 012 34
+
+Hälsningar
+Mohammed Al-Hassan
+mohammed.al-hassan@stockholm.se"""
+    fields = extract_signup(text, sender_email="mohammed.al-hassan@stockholm.se")
+    assert fields.unit_name == "Rinkeby-Kista daglig verksamhet"
+    assert fields.manager_name == "Mohammed Al-Hassan"
+    assert fields.organisation == "Rinkeby-Kista stadsdelsförvaltning"
+    assert fields.contact_name == "Fatima Yilmaz"
+    assert fields.contact_phone == "08-508 012 34"
+    # The sender is not the contact, but the brief asks for the From address as a fallback.
+    assert fields.contact_email == "mohammed.al-hassan@stockholm.se"
+    assert fields.contact_email_from_sender
+
+
+QUOTED_REPLY = """Hej igen! Förvaltningen är Farsta stadsdelsförvaltning.
+
+Mvh Eva
+
+-----Ursprungligt meddelande-----
+Från: Kvalitetsutmärkelsen <kvalitetsutmarkelsen@stockholm.se>
+Skickat: den 4 mars 2025 10:12
+Till: Eva Lindström <eva.lindstrom@stockholm.se>
+Ämne: Komplettera er anmälan KU-2025-014
+
+Verksamhet: Förskolan Rosen
+Förvaltning: (saknas)
+Utbildningsförvaltningen
+"""
+
+
+def test_quoted_original_is_ignored() -> None:
+    fields = extract_signup(
+        QUOTED_REPLY, sender_name="Eva Lindström", sender_email="eva.lindstrom@stockholm.se"
+    )
+    assert fields.organisation == "Farsta stadsdelsförvaltning"
+    assert fields.unit_name is None
+    assert fields.contact_name == "Eva Lindström"
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "> Verksamhet: Förskolan Rosen\n> Chef: Anna Berg",
+        "Den tis 4 mars 2025 kl 10:12 skrev Kvalitetsutmärkelsen <\n"
+        "kvalitetsutmarkelsen@stockholm.se>:\n\nVerksamhet: Förskolan Rosen",
+        "2025-03-04 10:12 skrev Anna Berg <anna.berg@stockholm.se>:\nVerksamhet: Förskolan Rosen",
+        "On Tue, 4 Mar 2025 at 10:12, Kvalitetsutmärkelsen <ku@stockholm.se> wrote:\n"
+        "Verksamhet: Förskolan Rosen",
+        "________________________________\nFrån: Anna Berg <anna.berg@stockholm.se>\n"
+        "Skickat: tisdag 4 mars 2025 10:12\nVerksamhet: Förskolan Rosen",
+    ],
+    ids=["angle-brackets", "gmail-swedish", "thunderbird", "gmail-english", "outlook"],
+)
+def test_strip_quoted_removes_every_reply_style(quote: str) -> None:
+    text = "Rektor: Lisa Holm\n\n" + quote
+    assert strip_quoted(text) == "Rektor: Lisa Holm"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Som vår rektor skrev i förra veckan:\nVi vill delta.", "Den 12 mars skrev vi:\nVi deltar."],
+)
+def test_strip_quoted_keeps_prose_that_mentions_skrev(text: str) -> None:
+    assert strip_quoted(text) == text
+
+
+# --- Missing fields ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "missing"),
+    [
+        (
+            "Vi vill anmäla oss till Kvalitetsutmärkelsen!",
+            ["unit_name", "manager_name", "contact_name", "contact_details", "organisation"],
+        ),
+        (
+            "Verksamhet: Förskolan Trollskogen\nChef: Anna Berg",
+            ["contact_name", "contact_details", "organisation"],
+        ),
+        (
+            "Verksamhet: Förskolan Trollskogen\nChef: Anna Berg\nKontaktperson: Olle Ek\n"
+            "Förvaltning: Skarpnäcks stadsdelsförvaltning",
+            ["contact_details"],
+        ),
+        (
+            "Verksamhet: Förskolan Trollskogen\nKontaktperson: Olle Ek, 08-508 123 45\n"
+            "Förvaltning: Skarpnäcks stadsdelsförvaltning",
+            ["manager_name"],
+        ),
+        (
+            "Chef: Anna Berg\nKontaktperson: Olle Ek, olle.ek@stockholm.se\n"
+            "Bolag: Stockholm Vatten och Avfall AB",
+            ["unit_name"],
+        ),
+    ],
+    ids=["nothing", "no-contact-no-org", "contact-without-details", "no-manager", "no-unit"],
+)
+def test_missing_lists_exactly_the_absent_items(text: str, missing: list[str]) -> None:
+    assert extract_signup(text).missing() == missing
+
+
+def test_contact_name_without_email_falls_back_to_sender() -> None:
+    text = """Verksamhet: Förskolan Trollskogen
+Chef: Anna Berg
+Kontaktperson: Olle Ek
+Förvaltning: Skarpnäcks stadsdelsförvaltning"""
+    fields = extract_signup(text, sender_name="Olle Ek", sender_email="olle.ek@stockholm.se")
+    assert fields.contact_email == "olle.ek@stockholm.se"
+    assert fields.contact_email_from_sender
+    assert fields.missing() == []
+
+
+def test_merged_fills_gaps_from_a_reply() -> None:
+    first = extract_signup("Verksamhet: Förskolan Rosen\nChef: Anna Berg")
+    reply = extract_signup(
+        "Kontaktperson: Olle Ek, olle.ek@stockholm.se\nFörvaltning: Farsta stadsdelsförvaltning"
+    )
+    merged = first.merged(reply)
+    assert merged.unit_name == "Förskolan Rosen"
+    assert merged.manager_name == "Anna Berg"
+    assert merged.contact_email == "olle.ek@stockholm.se"
+    assert merged.missing() == []
+
+
+def test_merged_newer_explicit_email_clears_sender_fallback() -> None:
+    old = SignupFields(contact_email="a@stockholm.se", contact_email_from_sender=True)
+    new = SignupFields(contact_email="b@stockholm.se", award_years=(2019,))
+    merged = old.merged(new)
+    assert merged.contact_email == "b@stockholm.se"
+    assert not merged.contact_email_from_sender
+    assert merged.award_years == (2019,)
+
+
+# --- Employees and earlier awards ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "employees"),
+    [
+        ("Vi är 4 anställda inklusive chef.", 4),
+        ("Antal medarbetare: 12", 12),
+        ("Verksamheten har fyra medarbetare och en chef.", 4),
+        ("Antal anställda i maj\t37", 37),
+        ("Vi har 60 barn på förskolan.", None),
+    ],
+)
+def test_number_of_employees(text: str, employees: int | None) -> None:
+    assert extract_signup(text).employees == employees
+
+
+@pytest.mark.parametrize(
+    ("text", "awards", "mentions"),
+    [
+        ("Vi fick Kvalitetsutmärkelsen 2023.", (2023,), ()),
+        ("Förskolan vann Kvalitetsutmärkelsen 2019 och 2022.", (2019, 2022), ()),
+        ("Vi fick ett hedersomnämnande 2023.", (), (2023,)),
+        ("Vi fick hedersomnämnande i Kvalitetsutmärkelsen 2022.", (), (2022,)),
+        ("Vi fick hedersomnämnande 2021 och Kvalitetsutmärkelsen 2023.", (2023,), (2021,)),
+        ("Vi deltog 2022 och fick ett hedersomnämnande.", (), (2022,)),
+        ("Vi vill anmäla oss till Kvalitetsutmärkelsen 2025 och fick mycket hjälp.", (), ()),
+        ("Vi deltog 2021 men fick inte utmärkelsen.", (), ()),
+        ("Vi fick information om Kvalitetsutmärkelsen 2025 på mötet.", (), ()),
+        ("Vi fick en utmärkelse av Arbetsmiljöverket 2023.", (), ()),
+        ("Förskolan har tidigare vunnit Kvalitetsutmärkelsen (2020).", (2020,), ()),
+        (
+            "Tidigare utmärkelser: Kvalitetsutmärkelsen 2018, hedersomnämnande 2022",
+            (2018,),
+            (2022,),
+        ),
+    ],
+)
+def test_award_and_honourable_mention_years(
+    text: str, awards: tuple[int, ...], mentions: tuple[int, ...]
+) -> None:
+    fields = extract_signup(text)
+    assert (fields.award_years, fields.honourable_mention_years) == (awards, mentions)
+
+
+# --- Withdrawals ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hej, vi drar tillbaka vår anmälan till Kvalitetsutmärkelsen.",
+        "Vi återkallar härmed vår anmälan.",
+        "Tyvärr kommer vi inte att delta i år på grund av personalbrist.",
+        "Vi har diskuterat i ledningsgruppen och vi avstår i år.",
+        "Vi hoppar av, det blev för mycket.",
+        "Vi avanmäler oss från Kvalitetsutmärkelsen 2025.",
+        "Vi vill ta tillbaka anmälan för Förskolan Trollskogen.",
+        "Stryk vår anmälan, tack.",
+        "Vi kan tyvärr inte delta.",
+        "Vi har beslutat att inte delta i år.",
+        "Vi väljer att avstå från att delta.",
+        "Återkallande av anmälan",
+    ],
+)
+def test_withdrawal_phrases_are_recognised(text: str) -> None:
+    assert is_withdrawal(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vi kommer att delta och ser fram emot skrivarstugan!",
+        "Vi kan tyvärr inte delta på informationsmötet den 14 februari.",
+        "Vi drar tillbaka förra mejlet, det hade fel bilaga.",
+        "Vi kommer inte att dra tillbaka vår anmälan.",
+        "Hur drar man tillbaka en anmälan?",
+        "Vi avstår från att skicka med bilder.",
+        "Vi kommer inte att delta på skrivarstugan.",
+        "Vi vet inte om vi hoppar av.",
+        "Vi deltar gärna.\n\n> Vi drar tillbaka vår anmälan",
+    ],
+)
+def test_non_withdrawals_are_not_taken_for_withdrawals(text: str) -> None:
+    assert not is_withdrawal(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("ÅNGRA", True),
+        ("ångra", True),
+        ("Vi ångrar oss, vi vill delta ändå!", True),
+        ("Vi deltar ändå.", True),
+        ("Vi ångrar inte beslutet.", False),
+        ("Tack för bekräftelsen.\n\n> Svara ÅNGRA om ni vill delta ändå.", False),
+    ],
+)
+def test_undo_withdrawal(text: str, expected: bool) -> None:
+    assert is_undo_withdrawal(text) is expected
+
+
+# --- Is it a sign-up at all? ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        ("Anmälan till Kvalitetsutmärkelsen 2025", "Se nedan.\nVerksamhet: Förskolan Rosen"),
+        ("Anmälan", "Hej! Här kommer uppgifterna.\n\nMvh Anna Berg"),
+        ("Hej", "Vi vill anmäla oss till Kvalitetsutmärkelsen."),
+        ("Kvalitetsutmärkelsen", "Härmed anmäler vi Bagarmossens skola."),
+        ("Hej", "Vi på Förskolan Solstrålen vill gärna vara med i Kvalitetsutmärkelsen i år!"),
+        ("", "Verksamhet: Förskolan Rosen\nChef: Anna Berg"),
+        ("SV: Anmälan Förskolan Trollskogen", "Förvaltningen är Farsta stadsdelsförvaltning."),
+    ],
+)
+def test_sign_up_mails_are_recognised(subject: str, text: str) -> None:
+    assert looks_like_signup(subject, text)
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        ("Fråga", "Hur anmäler man sig?"),
+        ("Anmälan", "Hej! Hur anmäler man sig till Kvalitetsutmärkelsen?"),
+        ("Fråga om anmälan", "Jag undrar om vi kan anmäla oss fast vi bara är fyra anställda."),
+        ("Kvalitetsutmärkelsen", "När är sista dagen för anmälan?"),
+        ("Fråga", "Hur kan vi delta i Kvalitetsutmärkelsen?"),
+        ("Kvalitetsutmärkelsen", "Vi kan tyvärr inte delta i Kvalitetsutmärkelsen i år."),
+        ("Anmälan", "Vi drar tillbaka vår anmälan."),
+        ("Skrivarstuga", "Vi anmälde oss förra veckan. När är skrivarstugan?"),
+        ("Re: Mottagen anmälan", "Tack för bekräftelsen av vår anmälan!"),
+        ("Bidrag", "Med vänliga hälsningar\nAnna Berg\nTel: 08-508 123 45\nanna.berg@stockholm.se"),
+    ],
+)
+def test_questions_and_other_mails_are_not_sign_ups(subject: str, text: str) -> None:
+    assert not looks_like_signup(subject, text)
+
+
+# --- Unit names ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Förskolan Trollskogen", "förskolan trollskogen"),
+        ("Förskolan Trollskogen", "Trollskogens förskola"),
+        ("Förskolan Solstrålen", "Forskolan Solstralen"),
+        ("Förskolan Trollskogen", "Förskolan Trolskogen"),
+        ("Bagarmossens skola", "Bagarmossen skola."),
+        ("Skarpnäcks stadsdelsförvaltning", "Skarpnäck stadsdelsförvaltning"),
+        ("Stockholm Vatten och Avfall AB", "Stockholm Vatten & Avfall AB"),
+    ],
+)
+def test_similar_names_allow_small_differences(a: str, b: str) -> None:
+    assert similar_names(a, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Förskolan Trollskogen", "Förskolan Trollstigen"),
+        ("Bagarmossens skola", "Bagarmossens förskola"),
+        ("Skarpnäcks stadsdelsförvaltning", "Farsta stadsdelsförvaltning"),
+        ("Förskolan Rosen", ""),
+    ],
+)
+def test_similar_names_keep_different_units_apart(a: str, b: str) -> None:
+    assert not similar_names(a, b)
+
+
+# --- Robustness ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Förskolan Trollskogen Bagarmossen Skarpnäck Och " * 5000, "Anna Berg, " * 20000],
+    ids=["capitalised-words", "names"],
+)
+def test_long_untrusted_text_is_handled_in_linear_time(text: str) -> None:
+    started = time.monotonic()
+    extract_signup(text, sender_name="Anna Berg", sender_email="anna.berg@stockholm.se")
+    looks_like_signup("Anmälan", text)
+    assert time.monotonic() - started < 10

@@ -1,0 +1,98 @@
+"""Every mail kind renders in Swedish with realistic data; a missing value is an error."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from email.message import EmailMessage
+from pathlib import Path
+from typing import Any
+
+import pytest
+from jinja2 import UndefinedError
+
+from bot.clock import STOCKHOLM
+from bot.mails import Envelope, Sender, make_message, render
+from tests.conftest import REPO
+
+TEMPLATES = REPO / "templates"
+UNIT = {
+    "reference": "KU-2027-014",
+    "year": 2027,
+    "unit_name": "Förskolan Trollskogen",
+    "organisation": "Skarpnäcks stadsdelsförvaltning",
+    "manager_name": "Maria Öberg",
+    "contact_name": "Anna Berg",
+    "contact_email": "anna.berg@edu.stockholm.se",
+    "contact_phone": "08-508 123 45",
+}
+COMMON = {"year": 2027, "bot_address": "kvalitetsutmarkelsen@stockholm.se"}
+SIGNUP = {
+    "unit": UNIT,
+    "late": False,
+    "duplicate": False,
+    "email_from_sender": False,
+    "signup_day": date(2027, 3, 22),
+    "entry_day": date(2027, 5, 17),
+    "copy_for": None,
+    "missing": [],
+}
+SAMPLES: dict[str, dict[str, Any]] = {
+    "signup-receipt": SIGNUP,
+    "signup-incomplete": {
+        **SIGNUP,
+        "missing": ["Chefens namn", "Förvaltning, bolag eller företag"],
+    },
+    "withdrawal-receipt": {"unit": UNIT},
+    "withdrawal-undone": {"unit": UNIT},
+}
+
+
+def kinds() -> list[str]:
+    return sorted(p.name.removesuffix(".subject.txt") for p in TEMPLATES.glob("*.subject.txt"))
+
+
+def test_every_kind_has_its_trio_and_a_sample() -> None:
+    for kind in kinds():
+        assert (TEMPLATES / f"{kind}.txt").is_file()
+        assert (TEMPLATES / f"{kind}.html").is_file()
+    assert set(kinds()) <= set(SAMPLES), "add realistic sample data for every new mail kind"
+
+
+@pytest.mark.parametrize("kind", kinds())
+def test_kind_renders_as_a_complete_swedish_mail(kind: str) -> None:
+    sender = Sender("kvalitetsutmarkelsen@stockholm.se", "Kvalitetsutmärkelsen", TEMPLATES)
+    envelope = Envelope(
+        to="anna.berg@edu.stockholm.se",
+        to_name="Anna Berg",
+        in_reply_to="abc@edu.stockholm.se",
+        reference="KU-2027-014",
+    )
+    msg = make_message(
+        sender,
+        kind,
+        envelope,
+        {**COMMON, **SAMPLES[kind]},
+        datetime(2027, 3, 1, 10, tzinfo=STOCKHOLM),
+    )
+    assert isinstance(msg, EmailMessage)
+    assert msg["X-Kvalitetsbot-Kind"] == kind
+    assert msg["X-Kvalitetsbot-Reference"] == "KU-2027-014"
+    assert msg["In-Reply-To"] == "<abc@edu.stockholm.se>"
+    assert msg["X-Auto-Response-Suppress"] == "All"
+    text = msg.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    html = msg.get_body(("html",)).get_content()  # type: ignore[union-attr]
+    assert "Med vänliga hälsningar" in text and "Kvalitetsenheten" in html
+    assert "{{" not in text and "{%" not in html
+    assert msg["Subject"] and "\n" not in str(msg["Subject"])
+
+
+def test_missing_value_fails_instead_of_leaving_a_hole() -> None:
+    with pytest.raises(UndefinedError):
+        render(TEMPLATES, "withdrawal-receipt", dict(COMMON))
+
+
+def test_html_escapes_unit_data(tmp_path: Path) -> None:
+    hostile = {**UNIT, "unit_name": "<script>alert(1)</script>"}
+    _, text, html = render(TEMPLATES, "withdrawal-receipt", {**COMMON, "unit": hostile})
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<script>" in text
