@@ -64,6 +64,8 @@ class Unit(Base):
     contact_phone: Mapped[str | None] = mapped_column(String(64))
     employees: Mapped[int | None] = mapped_column(Integer)
     signup_status: Mapped[str] = mapped_column(String(20))
+    # Förskola, Skola, Äldreomsorg, Socialtjänst…, Andra verksamheter (set by staff or guessed).
+    competition_class: Mapped[str | None] = mapped_column(String(100))
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
@@ -188,3 +190,181 @@ class PastRecipient(Base):
     year: Mapped[int] = mapped_column(Integer)
     # "award" or "mention" (hedersomnämnande)
     outcome: Mapped[str] = mapped_column(String(20))
+
+
+class StoredFile(Base):
+    """An attachment's bytes on disk under the data dir, content-addressed by sha256."""
+
+    __tablename__ = "stored_files"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    size: Mapped[int] = mapped_column(Integer)
+    # Relative to the data dir, e.g. files/ab/abcdef…; never derived from a mail's file name.
+    path: Mapped[str] = mapped_column(String(200))
+    created_at: Mapped[datetime]
+
+
+class Entry(Base):
+    """One version of a unit's entry (bidrag); a new submission adds a version."""
+
+    __tablename__ = "entries"
+    __table_args__ = (UniqueConstraint("unit_id", "version"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), index=True)
+    version: Mapped[int] = mapped_column(Integer)
+    inbound_id: Mapped[int | None] = mapped_column(
+        ForeignKey("inbound_messages.id", ondelete="SET NULL")
+    )
+    received_at: Mapped[datetime]
+    # accepted | change_requested; superseded when a newer version arrives
+    status: Mapped[str] = mapped_column(String(20))
+    characters: Mapped[int | None] = mapped_column(Integer)
+    presentation_characters: Mapped[int | None] = mapped_column(Integer)
+    # JSON list of {"code", "severity", "message", "check", "filename"}
+    problems: Mapped[str] = mapped_column(Text, default="[]")
+    late: Mapped[bool] = mapped_column(default=False)
+    change_due: Mapped[datetime | None]
+    # Set when the staff accept an entry despite its flags (staff command "godkänn").
+    staff_accepted_by: Mapped[str | None] = mapped_column(String(320))
+
+
+class Minutes(Base):
+    """A board-minutes extract (protokollsutdrag) received for a unit."""
+
+    __tablename__ = "minutes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), index=True)
+    inbound_id: Mapped[int | None] = mapped_column(
+        ForeignKey("inbound_messages.id", ondelete="SET NULL")
+    )
+    received_at: Mapped[datetime]
+    late: Mapped[bool] = mapped_column(default=False)
+    mentions_unit: Mapped[bool | None]
+    problems: Mapped[str] = mapped_column(Text, default="[]")
+
+
+class AttachmentRecord(Base):
+    """An attachment as it arrived, tied to its stored bytes and to an entry or minutes."""
+
+    __tablename__ = "attachments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    inbound_id: Mapped[int | None] = mapped_column(
+        ForeignKey("inbound_messages.id", ondelete="SET NULL"), index=True
+    )
+    entry_id: Mapped[int | None] = mapped_column(ForeignKey("entries.id", ondelete="CASCADE"))
+    minutes_id: Mapped[int | None] = mapped_column(ForeignKey("minutes.id", ondelete="CASCADE"))
+    file_id: Mapped[int] = mapped_column(ForeignKey("stored_files.id"))
+    filename: Mapped[str] = mapped_column(String(255))
+    # docx | pdf | picture | presentation | minutes | other
+    kind: Mapped[str] = mapped_column(String(40))
+    size: Mapped[int] = mapped_column(Integer)
+
+
+class Claim(Base):
+    """A scheduled mail claimed before it is queued, so it can never go out twice.
+
+    ``key`` names the occasion, e.g. "reminder-entry:2027:entry-7:unit:14" or
+    "digest:daily:2027-03-01".
+    """
+
+    __tablename__ = "claims"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    key: Mapped[str] = mapped_column(String(400), unique=True)
+    kind: Mapped[str] = mapped_column(String(60), index=True)
+    unit_id: Mapped[int | None] = mapped_column(ForeignKey("units.id", ondelete="SET NULL"))
+    claimed_at: Mapped[datetime]
+
+
+class OutreachAddress(Base):
+    """An address on the sign-up outreach list (imported from CSV)."""
+
+    __tablename__ = "outreach_addresses"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    email: Mapped[str] = mapped_column(String(320))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    organisation: Mapped[str] = mapped_column(String(300), default="")
+    __table_args__ = (UniqueConstraint("year", "email"),)
+
+
+class MeetingAttendee(Base):
+    """Someone registered for an info meeting or workshop (imported from the form's CSV)."""
+
+    __tablename__ = "meeting_attendees"
+    __table_args__ = (UniqueConstraint("year", "meeting_key", "email"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    meeting_key: Mapped[str] = mapped_column(String(60))
+    email: Mapped[str] = mapped_column(String(320))
+    name: Mapped[str] = mapped_column(String(200), default="")
+
+
+class SuppressedAddress(Base):
+    """An address that bounced permanently; not mailed again until the staff clear it."""
+
+    __tablename__ = "suppressed_addresses"
+
+    address: Mapped[str] = mapped_column(String(320), primary_key=True)
+    reason: Mapped[str] = mapped_column(Text)
+    since: Mapped[datetime]
+
+
+class Examiner(Base):
+    """An examiner (examinator) of one award year."""
+
+    __tablename__ = "examiners"
+    __table_args__ = (UniqueConstraint("year", "email"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer, index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    email: Mapped[str] = mapped_column(String(320))
+    organisation: Mapped[str] = mapped_column(String(300))
+    experienced: Mapped[bool] = mapped_column(default=False)
+    can_coordinate: Mapped[bool] = mapped_column(default=False)
+    # JSON lists: competition classes known, conflicts (unit references or organisations),
+    # dates away (ISO dates or "from/to" ranges).
+    classes: Mapped[str] = mapped_column(Text, default="[]")
+    conflicts: Mapped[str] = mapped_column(Text, default="[]")
+    away: Mapped[str] = mapped_column(Text, default="[]")
+    capacity: Mapped[int] = mapped_column(Integer, default=1)
+    active: Mapped[bool] = mapped_column(default=True)
+
+
+class Team(Base):
+    """A confirmed examiner team (3–4 examiners, one coordinator)."""
+
+    __tablename__ = "teams"
+    __table_args__ = (UniqueConstraint("year", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    year: Mapped[int] = mapped_column(Integer)
+    number: Mapped[int] = mapped_column(Integer)
+    coordinator_id: Mapped[int] = mapped_column(ForeignKey("examiners.id"))
+    confirmed_at: Mapped[datetime]
+
+
+class TeamMember(Base):
+    __tablename__ = "team_members"
+    __table_args__ = (UniqueConstraint("team_id", "examiner_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+    examiner_id: Mapped[int] = mapped_column(ForeignKey("examiners.id"))
+
+
+class Assignment(Base):
+    """Which team assesses a unit's entry."""
+
+    __tablename__ = "assignments"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), unique=True)
+    team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))

@@ -3,7 +3,7 @@
 from alembic import context
 from sqlalchemy import create_engine
 
-from bot.models import Base
+from bot.models import AwareDateTime, Base
 
 target_metadata = Base.metadata
 
@@ -19,12 +19,20 @@ def run_migrations() -> None:
     _run(connection)
 
 
+def _render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
+    # Our AwareDateTime is a plain timezone-aware DateTime in the schema.
+    if type_ == "type" and isinstance(obj, AwareDateTime):
+        return "sa.DateTime(timezone=True)"
+    return False
+
+
 def _run(connection: object) -> None:
     context.configure(
         connection=connection,  # type: ignore[arg-type]
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        render_item=_render_item,
     )
     with context.begin_transaction():
         context.run_migrations()
