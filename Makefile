@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: run install install-test test lint typecheck unit demo bench clean
+.PHONY: run install install-test test-tools test lint typecheck unit demo bench clean
 
 run: install
 	$(BIN)/kvalitetsbot run
@@ -26,13 +26,16 @@ $(VENV)/.installed-test: pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(VENV)/.installed $@
 
+test-tools:
+	scripts/install-test-tools.sh
+
 lint: install-test
 	$(BIN)/ruff check bot tests
 
 typecheck: install-test
 	$(BIN)/mypy
 
-unit: install-test
+unit: install-test test-tools
 	$(BIN)/pytest -q
 
 test: lint typecheck unit

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+
+import importlib
 from datetime import date, datetime
 from email.message import EmailMessage
 from pathlib import Path
@@ -36,7 +38,7 @@ SIGNUP = {
     "copy_for": None,
     "missing": [],
 }
-SAMPLES: dict[str, dict[str, Any]] = {
+SIGNUP_SAMPLES: dict[str, dict[str, Any]] = {
     "signup-receipt": SIGNUP,
     "signup-incomplete": {
         **SIGNUP,
@@ -45,6 +47,18 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "withdrawal-receipt": {"unit": UNIT},
     "withdrawal-undone": {"unit": UNIT},
 }
+
+
+def _all_samples() -> dict[str, dict[str, Any]]:
+    """Sample data for every mail kind: these, plus SAMPLES of each tests/samples_*.py."""
+    samples = dict(SIGNUP_SAMPLES)
+    for path in sorted((REPO / "tests").glob("samples_*.py")):
+        module = importlib.import_module(f"tests.{path.stem}")
+        samples.update(module.SAMPLES)
+    return samples
+
+
+SAMPLES = _all_samples()
 
 
 def kinds() -> list[str]:
