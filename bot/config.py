@@ -14,7 +14,9 @@ from pathlib import Path
 
 from dotenv import dotenv_values
 
-BACKENDS = ("maildir",)
+from bot.mailbox.secrets import Secret, parse_secret
+
+BACKENDS = ("maildir", "imap", "graph", "ews")
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -43,6 +45,39 @@ class Settings:
     max_mails_per_recipient_hour: int
     max_mails_per_recipient_day: int
     log_level: str
+    imap_host: str
+    imap_port: int
+    imap_security: str
+    imap_user: str
+    imap_password: Secret
+    imap_password_file: Path | None
+    imap_inbox: str
+    smtp_host: str
+    smtp_port: int
+    smtp_security: str
+    smtp_user: str
+    smtp_password: Secret
+    smtp_password_file: Path | None
+    graph_tenant_id: str
+    graph_client_id: str
+    graph_client_secret: Secret
+    graph_client_secret_file: Path | None
+    graph_mailbox: str
+    graph_url: str
+    ews_url: str
+    ews_auth: str
+    ews_user: str
+    ews_password: Secret
+    ews_password_file: Path | None
+    ews_tenant_id: str
+    ews_client_id: str
+    ews_client_secret: Secret
+    ews_client_secret_file: Path | None
+    ews_mailbox: str
+    mailbox_timeout_seconds: int
+    ocr: str
+    max_attachment_mb: int
+    max_mail_mb: int
     extra: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -86,11 +121,37 @@ def _backend(value: str) -> str:
     return value
 
 
+def _optional_path(value: str) -> Path | None:
+    return Path(value).expanduser() if value.strip() else None
+
+
+def _port(value: str) -> int:
+    number = int(value)
+    if not 0 < number < 65536:
+        raise ValueError("must be a port number 1-65535")
+    return number
+
+
+def _choice(*allowed: str) -> Callable[[str], str]:
+    def parse(value: str) -> str:
+        if value.strip().lower() not in allowed:
+            raise ValueError(f"must be one of: {', '.join(allowed)}")
+        return value.strip().lower()
+
+    return parse
+
+
 def _log_level(value: str) -> str:
     level = value.upper()
     if level not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
         raise ValueError("must be DEBUG, INFO, WARNING or ERROR")
     return level
+
+
+def _ocr(value: str) -> str:
+    if value not in ("auto", "off"):
+        raise ValueError("must be auto or off")
+    return value
 
 
 def _text(value: str) -> str:
@@ -231,6 +292,128 @@ SPECS: tuple[Spec, ...] = (
         _log_level,
         "INFO",
         "DEBUG, INFO, WARNING or ERROR. Logs never contain names or addresses.",
+    ),
+    # Production mailboxes. Only the settings of the backend in KB_MAILBOX_BACKEND are used.
+    Spec("KB_IMAP_HOST", "imap_host", _text, "", "IMAP server host name."),
+    Spec("KB_IMAP_PORT", "imap_port", _port, "993", "IMAP server port."),
+    Spec(
+        "KB_IMAP_SECURITY",
+        "imap_security",
+        _choice("tls", "starttls", "plain"),
+        "tls",
+        "tls (port 993), starttls (port 143) or plain (tests on loopback only).",
+    ),
+    Spec("KB_IMAP_USER", "imap_user", _text, "", "IMAP login name."),
+    Spec("KB_IMAP_PASSWORD", "imap_password", parse_secret, "", "IMAP password."),
+    Spec(
+        "KB_IMAP_PASSWORD_FILE",
+        "imap_password_file",
+        _optional_path,
+        "",
+        "File holding the IMAP password; wins over KB_IMAP_PASSWORD.",
+    ),
+    Spec("KB_IMAP_INBOX", "imap_inbox", _text, "INBOX", "The IMAP folder the bot watches."),
+    Spec("KB_SMTP_HOST", "smtp_host", _text, "", "SMTP submission host; empty: the IMAP host."),
+    Spec("KB_SMTP_PORT", "smtp_port", _port, "587", "SMTP submission port."),
+    Spec(
+        "KB_SMTP_SECURITY",
+        "smtp_security",
+        _choice("tls", "starttls", "plain"),
+        "starttls",
+        "starttls (port 587), tls (port 465) or plain (tests on loopback only).",
+    ),
+    Spec("KB_SMTP_USER", "smtp_user", _text, "", "SMTP login; empty: the IMAP login."),
+    Spec("KB_SMTP_PASSWORD", "smtp_password", parse_secret, "", "SMTP password."),
+    Spec(
+        "KB_SMTP_PASSWORD_FILE",
+        "smtp_password_file",
+        _optional_path,
+        "",
+        "File holding the SMTP password; with neither set, the IMAP password is used.",
+    ),
+    Spec("KB_GRAPH_TENANT_ID", "graph_tenant_id", _text, "", "Entra ID tenant (directory) id."),
+    Spec("KB_GRAPH_CLIENT_ID", "graph_client_id", _text, "", "The app registration's client id."),
+    Spec(
+        "KB_GRAPH_CLIENT_SECRET",
+        "graph_client_secret",
+        parse_secret,
+        "",
+        "The app's client secret.",
+    ),
+    Spec(
+        "KB_GRAPH_CLIENT_SECRET_FILE",
+        "graph_client_secret_file",
+        _optional_path,
+        "",
+        "File holding the client secret; wins over KB_GRAPH_CLIENT_SECRET.",
+    ),
+    Spec(
+        "KB_GRAPH_MAILBOX",
+        "graph_mailbox",
+        _text,
+        "",
+        "The mailbox's user principal name; empty: KB_BOT_ADDRESS.",
+    ),
+    Spec(
+        "KB_GRAPH_URL",
+        "graph_url",
+        _text,
+        "https://graph.microsoft.com/v1.0",
+        "Microsoft Graph endpoint (change only for a national cloud).",
+    ),
+    Spec(
+        "KB_EWS_URL", "ews_url", _text, "", "EWS endpoint, https://mail.example/EWS/Exchange.asmx."
+    ),
+    Spec("KB_EWS_AUTH", "ews_auth", _choice("ntlm", "oauth"), "ntlm", "ntlm or oauth."),
+    Spec("KB_EWS_USER", "ews_user", _text, "", "NTLM login, DOMAIN\\user."),
+    Spec("KB_EWS_PASSWORD", "ews_password", parse_secret, "", "NTLM password."),
+    Spec(
+        "KB_EWS_PASSWORD_FILE",
+        "ews_password_file",
+        _optional_path,
+        "",
+        "File holding the NTLM password; wins over KB_EWS_PASSWORD.",
+    ),
+    Spec("KB_EWS_TENANT_ID", "ews_tenant_id", _text, "", "OAuth: tenant id."),
+    Spec("KB_EWS_CLIENT_ID", "ews_client_id", _text, "", "OAuth: client id."),
+    Spec("KB_EWS_CLIENT_SECRET", "ews_client_secret", parse_secret, "", "OAuth: client secret."),
+    Spec(
+        "KB_EWS_CLIENT_SECRET_FILE",
+        "ews_client_secret_file",
+        _optional_path,
+        "",
+        "OAuth: file holding the client secret.",
+    ),
+    Spec(
+        "KB_EWS_MAILBOX", "ews_mailbox", _text, "", "The mailbox's address; empty: KB_BOT_ADDRESS."
+    ),
+    Spec(
+        "KB_MAILBOX_TIMEOUT_SECONDS",
+        "mailbox_timeout_seconds",
+        _positive_int,
+        "60",
+        "Longest wait for one request to the mail server before it counts as failed.",
+    ),
+    Spec(
+        "KB_OCR",
+        "ocr",
+        _ocr,
+        "auto",
+        "Text-in-picture check with Tesseract: auto (where installed) or off.",
+    ),
+    Spec(
+        "KB_MAX_ATTACHMENT_MB",
+        "max_attachment_mb",
+        _positive_int,
+        "25",
+        "Largest attachment the bot examines, in MB; larger ones get a clear answer.",
+    ),
+    Spec(
+        "KB_MAX_MAIL_MB",
+        "max_mail_mb",
+        _positive_int,
+        "40",
+        "Largest total of attachments in one mail, in MB.",
     ),
 )
 

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.models import Unit
+from bot.models import Entry, Minutes, Unit
 from bot.units import flag_codes
 
 FIELDS = (
@@ -25,6 +25,13 @@ FIELDS = (
     "employees",
     "signup_status",
     "flags",
+    "entry_status",
+    "entry_version",
+    "entry_received_at",
+    "entry_characters",
+    "entry_problems",
+    "minutes_status",
+    "minutes_received_at",
     "created_at",
     "updated_at",
 )
@@ -48,11 +55,35 @@ def unit_record(unit: Unit) -> dict[str, Any]:
     }
 
 
+def entry_fields(session: Session, unit: Unit) -> dict[str, Any]:
+    """The newest entry version and the minutes extract, as export columns."""
+    entry = session.scalars(
+        select(Entry).where(Entry.unit_id == unit.id).order_by(Entry.version.desc())
+    ).first()
+    minutes = session.scalars(
+        select(Minutes).where(Minutes.unit_id == unit.id).order_by(Minutes.id.desc())
+    ).first()
+    problems = json.loads(entry.problems) if entry else []
+    return {
+        "entry_status": entry.status if entry else "missing",
+        "entry_version": entry.version if entry else None,
+        "entry_received_at": entry.received_at.isoformat() if entry else None,
+        "entry_characters": entry.characters if entry else None,
+        "entry_problems": [
+            {"code": p["code"], "message": p["message"]}
+            for p in problems
+            if p["severity"] != "info"
+        ],
+        "minutes_status": "received" if minutes else "missing",
+        "minutes_received_at": minutes.received_at.isoformat() if minutes else None,
+    }
+
+
 def records(session: Session, year: int | None = None) -> list[dict[str, Any]]:
     query = select(Unit).order_by(Unit.reference)
     if year is not None:
         query = query.where(Unit.year == year)
-    return [unit_record(unit) for unit in session.scalars(query)]
+    return [{**unit_record(unit), **entry_fields(session, unit)} for unit in session.scalars(query)]
 
 
 def to_json(rows: list[dict[str, Any]]) -> str:
@@ -64,5 +95,6 @@ def to_csv(rows: list[dict[str, Any]]) -> str:
     writer = csv.DictWriter(out, fieldnames=FIELDS, extrasaction="ignore")
     writer.writeheader()
     for row in rows:
-        writer.writerow({**row, "flags": ";".join(row["flags"])})
+        problems = ";".join(p["code"] for p in row.get("entry_problems", []))
+        writer.writerow({**row, "flags": ";".join(row["flags"]), "entry_problems": problems})
     return out.getvalue()

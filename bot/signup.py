@@ -225,3 +225,23 @@ def _send_receipt(
     if copy_to and copy_to != sender:
         context = {**context, "copy_for": sender}
         reply(session, ctx, inbound, kind, context, now, unit=unit, to=copy_to)
+
+
+def unit_from_entry_mail(session: Session, ctx: Context, inbound: Inbound, now: datetime) -> Unit:
+    """An entry from a unit that never signed up: register what the mail says, flagged."""
+    fields = _extract(inbound)
+    year = ctx.year(now)
+    unit = _find_same_unit(session, year, fields) or _create(session, ctx, year, now)
+    _apply(unit, fields, now)
+    session.flush()
+    if not unit.addresses:
+        add_address(unit, inbound.mail.from_addr)
+    add_address(unit, unit.contact_email)
+    add_flag(
+        unit,
+        "no-signup",
+        "Bidrag från en verksamhet som inte hade anmält sig; verksamheten registrerades av boten.",
+        now,
+    )
+    audit.record(session, "signup-from-entry", now, unit_id=unit.id, inbound_id=inbound.row_id)
+    return unit

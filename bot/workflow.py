@@ -1,8 +1,9 @@
 """Classify one inbound mail and run the workflow step that fits it.
 
 The order matters: automatic mail is never answered; a withdrawal wins over anything
-else in the text; a reply in a unit's thread belongs to that unit; only then is a mail
-taken for a new sign-up. Whatever the bot does not understand goes to the staff.
+else in the text; attachments make a mail an entry or a minutes extract; a reply in a
+unit's thread belongs to that unit; only then is a mail taken for a new sign-up. Whatever
+the bot does not understand goes to the staff.
 """
 
 from __future__ import annotations
@@ -11,14 +12,16 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
+from bot.attachments import input_files
 from bot.context import Context, Inbound, Outcome, staff
+from bot.documents import InputFile, looks_like_entry
+from bot.entry import handle_entry
+from bot.minutes import handle_minutes, looks_like_minutes
 from bot.models import Unit
-from bot.signup import handle_reply, handle_signup
+from bot.signup import handle_reply, handle_signup, unit_from_entry_mail
 from bot.signup_extract import is_undo_withdrawal, is_withdrawal, looks_like_signup, strip_quoted
 from bot.units import by_address, by_reference, by_thread, references_in
 from bot.withdrawal import handle_undo, handle_withdrawal
-
-ENTRY_TYPES = ("application/pdf", "application/msword", "application/vnd.openxmlformats")
 
 
 def thread_unit(session: Session, ctx: Context, inbound: Inbound) -> Unit | None:
@@ -31,11 +34,10 @@ def thread_unit(session: Session, ctx: Context, inbound: Inbound) -> Unit | None
     return by_thread(session, [*mail.in_reply_to, *mail.references])
 
 
-def _looks_like_entry(inbound: Inbound) -> bool:
-    return any(
-        a.content_type.startswith(ENTRY_TYPES) or a.filename.lower().endswith((".docx", ".pdf"))
-        for a in inbound.mail.attachments
-    )
+def _unit_by_sender(session: Session, ctx: Context, inbound: Inbound, now: datetime) -> Unit | None:
+    units = by_address(session, inbound.mail.from_addr or "", ctx.year(now))
+    active = [u for u in units if u.signup_status != "withdrawn"] or units
+    return active[0] if len(active) == 1 else None
 
 
 def handle(session: Session, ctx: Context, inbound: Inbound, now: datetime) -> Outcome:
@@ -54,20 +56,52 @@ def handle(session: Session, ctx: Context, inbound: Inbound, now: datetime) -> O
         return handle_withdrawal(session, ctx, inbound, now, unit)
     if unit is not None and unit.signup_status == "withdrawn" and is_undo_withdrawal(text):
         return handle_undo(session, ctx, inbound, now, unit)
-    if _looks_like_entry(inbound):
-        return staff(
-            "entry",
-            "Mejl med Word- eller PDF-bilaga (troligen bidrag eller "
-            "protokollsutdrag); hanteras ännu inte automatiskt.",
-            unit,
-        )
+    documents = input_files(mail)
+    if documents:
+        outcome = _handle_documents(session, ctx, inbound, now, unit, documents, text)
+        if outcome is not None:
+            return outcome
+    return _handle_text(session, ctx, inbound, now, unit, text)
+
+
+def _handle_documents(
+    session: Session,
+    ctx: Context,
+    inbound: Inbound,
+    now: datetime,
+    unit: Unit | None,
+    documents: list[InputFile],
+    text: str,
+) -> Outcome | None:
+    """Entries and minutes extracts; None when the attachments are neither."""
+    mail = inbound.mail
+    unit = unit or _unit_by_sender(session, ctx, inbound, now)
+    if looks_like_minutes(mail.subject, text, [d.filename for d in documents]):
+        if unit is None:
+            return staff(
+                "minutes",
+                "Protokollsutdrag som inte kunde kopplas till någon anmäld verksamhet; "
+                "koppla det för hand.",
+            )
+        return handle_minutes(session, ctx, inbound, now, unit)
+    if not looks_like_entry(documents):
+        return None
+    if unit is None:
+        unit = unit_from_entry_mail(session, ctx, inbound, now)
+    return handle_entry(session, ctx, inbound, now, unit)
+
+
+def _handle_text(
+    session: Session, ctx: Context, inbound: Inbound, now: datetime, unit: Unit | None, text: str
+) -> Outcome:
+    mail = inbound.mail
     if unit is not None:
         return handle_reply(session, ctx, inbound, now, unit)
     if looks_like_signup(mail.subject, text):
         return handle_signup(session, ctx, inbound, now)
     pending = [
         u
-        for u in by_address(session, mail.from_addr, ctx.year(now))
+        for u in by_address(session, mail.from_addr or "", ctx.year(now))
         if u.signup_status == "incomplete"
     ]
     if len(pending) == 1:

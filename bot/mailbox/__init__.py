@@ -66,8 +66,22 @@ class Mailbox(Protocol):
 
 def open_mailbox(settings: Settings, clock: Clock) -> Mailbox:
     """The backend named by ``KB_MAILBOX_BACKEND``."""
-    from bot.mailbox.maildir import MaildirMailbox
+    # Imported here so that only the chosen backend's libraries are loaded.
+    backend = settings.mailbox_backend
+    if backend == "maildir":
+        from bot.mailbox.maildir import MaildirMailbox
 
-    if settings.mailbox_backend == "maildir":
         return MaildirMailbox(settings.maildir, sent_folder=settings.folder_sent)
-    raise MailboxError(f"unknown mailbox backend {settings.mailbox_backend!r}")
+    if backend == "imap":
+        from bot.mailbox import imap
+
+        return imap.from_settings(settings)
+    if backend == "graph":
+        from bot.mailbox import graph
+
+        return graph.from_settings(settings, clock)
+    if backend == "ews":
+        from bot.mailbox import ews
+
+        return ews.from_settings(settings)
+    raise MailboxError(f"unknown mailbox backend {backend!r}")
