@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import importlib
 from datetime import date, datetime
 from email.message import EmailMessage
