@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: run install install-test test-tools test lint typecheck unit demo bench clean
+.PHONY: run install install-test test-tools test lint typecheck unit demo bench crash clean
 
 run: install
 	$(BIN)/kvalitetsbot run
@@ -39,6 +39,14 @@ unit: install-test test-tools
 	$(BIN)/pytest -q
 
 test: lint typecheck unit
+
+# Benchmarks; they rewrite the README's Performance section. FULL=1 adds 8,000 mails.
+bench: install-test
+	$(BIN)/python -m bench.run $(if $(FULL),--full) --routing 30
+
+# The full crash harness: a real bot SIGKILLed at random moments, compared with a clean run.
+crash: install-test
+	$(BIN)/python scripts/crash_harness.py --kills 50 --mails 300
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

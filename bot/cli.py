@@ -25,7 +25,7 @@ from bot.clock import Clock, FixedClock, SystemClock, parse_now
 from bot.config import ConfigError, Settings, load_settings
 from bot.mailbox import MailboxError
 from bot.mailbox.maildir import deliver as maildir_deliver
-from bot.models import InboundMessage, PastRecipient
+from bot.models import InboundMessage, OutboxMail, PastRecipient, SuppressedAddress
 from bot.runner import App, build_app, run_cycle, run_forever
 from bot.schedule import ScheduleError
 from bot.status import summary
@@ -176,6 +176,38 @@ def done(state: State, message_id: int) -> None:
     click.echo(f"Mail {message_id} marked as dealt with.")
 
 
+@cli.command()
+@click.option("--clear", "clear", metavar="ADDRESS", help="Mail this address again.")
+@click.pass_obj
+def suppressed(state: State, clear: str | None) -> None:
+    """Addresses that bounced permanently and are not mailed; --clear one to mail it again.
+
+    Mail held back for a cleared address goes out on the next run.
+    """
+    with user_errors():
+        app = state.app()
+        with app.sessions.begin() as session:
+            if clear:
+                _clear_suppressed(session, clear.strip().lower())
+                click.echo(f"{clear} will be mailed again.")
+                return
+            rows = session.scalars(select(SuppressedAddress).order_by(SuppressedAddress.since))
+            lines = [f"{r.address}  since {r.since:%Y-%m-%d}  {r.reason}" for r in rows]
+    click.echo("\n".join(lines) if lines else "No address is suppressed.")
+
+
+def _clear_suppressed(session: Session, address: str) -> None:
+    row = session.get(SuppressedAddress, address)
+    if row is None:
+        raise click.ClickException(f"{address} is not suppressed.")
+    session.delete(row)
+    held = select(OutboxMail).where(
+        OutboxMail.recipient == address, OutboxMail.status == "suppressed"
+    )
+    for mail in session.scalars(held):
+        mail.status = "queued"
+
+
 @cli.command("export")
 @click.option(
     "--format", "fmt", type=click.Choice(["json", "csv"]), default="json", show_default=True
@@ -263,3 +295,7 @@ def _read_past_recipients(file: Path) -> list[PastRecipient]:
 
 def main() -> None:
     cli(prog_name="kvalitetsbot")
+
+
+# The other modules' commands register themselves on the group when imported.
+from bot import cli_calendar, cli_mailbox, cli_privacy, cli_teams  # noqa: E402, F401

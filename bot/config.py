@@ -78,6 +78,10 @@ class Settings:
     ocr: str
     max_attachment_mb: int
     max_mail_mb: int
+    team_min: int
+    team_max: int
+    team_max_entries: int
+    team_attachments_max_mb: int
     extra: Mapping[str, str] = field(default_factory=dict)
 
 
@@ -269,7 +273,7 @@ SPECS: tuple[Spec, ...] = (
         "KB_POLL_SECONDS",
         "poll_seconds",
         _positive_int,
-        "30",
+        "10",
         "How often `run` looks for new mail, in seconds.",
     ),
     Spec(
@@ -414,6 +418,34 @@ SPECS: tuple[Spec, ...] = (
         _positive_int,
         "40",
         "Largest total of attachments in one mail, in MB.",
+    ),
+    Spec(
+        "KB_TEAM_MIN",
+        "team_min",
+        _positive_int,
+        "3",
+        "Fewest examiners in a team.",
+    ),
+    Spec(
+        "KB_TEAM_MAX",
+        "team_max",
+        _positive_int,
+        "4",
+        "Most examiners in a team.",
+    ),
+    Spec(
+        "KB_TEAM_MAX_ENTRIES",
+        "team_max_entries",
+        _positive_int,
+        "2",
+        "Most entries one team assesses.",
+    ),
+    Spec(
+        "KB_TEAM_ATTACHMENTS_MAX_MB",
+        "team_attachments_max_mb",
+        _positive_int,
+        "20",
+        "Entry files are attached to examiners' mails up to this total size (MB).",
     ),
 )
 

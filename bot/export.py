@@ -32,6 +32,8 @@ FIELDS = (
     "entry_problems",
     "minutes_status",
     "minutes_received_at",
+    "team",
+    "coordinator",
     "created_at",
     "updated_at",
 )
@@ -83,7 +85,17 @@ def records(session: Session, year: int | None = None) -> list[dict[str, Any]]:
     query = select(Unit).order_by(Unit.reference)
     if year is not None:
         query = query.where(Unit.year == year)
-    return [{**unit_record(unit), **entry_fields(session, unit)} for unit in session.scalars(query)]
+    return [
+        {**unit_record(unit), **entry_fields(session, unit), **team_fields(session, unit)}
+        for unit in session.scalars(query)
+    ]
+
+
+def team_fields(session: Session, unit: Unit) -> dict[str, Any]:
+    """The confirmed examiner team assessing the unit's entry, and its coordinator."""
+    from bot.teams import team_and_coordinator
+
+    return team_and_coordinator(session, unit.id)
 
 
 def to_json(rows: list[dict[str, Any]]) -> str:

@@ -17,6 +17,8 @@ import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from email.parser import BytesHeaderParser
+from email.policy import compat32
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, sessionmaker
@@ -41,11 +43,22 @@ class IngestReport:
     duplicates: int = 0
 
 
+def message_id_of(raw: bytes) -> str | None:
+    """The Message-ID from the headers alone (cheap: the body is not parsed)."""
+    try:
+        headers = BytesHeaderParser(policy=compat32).parsebytes(raw)
+        value = str(headers.get("Message-ID", "") or "")
+    except Exception:  # Malformed headers: fall back to the content hash.
+        return None
+    value = " ".join(value.split()).strip().strip("<>").strip()
+    return value[:390] or None
+
+
 def dedupe_key(raw: bytes) -> str:
     """Message-ID where there is one (stable across re-fetches), else a content hash."""
-    mail = parse_mail(raw)
-    if mail.message_id:
-        return "mid:" + mail.message_id[:390]
+    message_id = message_id_of(raw)
+    if message_id:
+        return "mid:" + message_id
     return "sha256:" + hashlib.sha256(raw).hexdigest()
 
 
@@ -66,7 +79,7 @@ def store(sessions: sessionmaker[Session], remote: RemoteMessage, raw: bytes) ->
         row = InboundMessage(
             dedupe_key=key,
             remote_id=remote.remote_id,
-            message_id=parse_mail(raw).message_id,
+            message_id=message_id_of(raw),
             received_at=remote.received_at,
             raw=raw,
             status="new",
@@ -130,6 +143,7 @@ def ingest(
     report = IngestReport()
     cursor = _load_cursor(sessions, mailbox.name)
     fetched = mailbox.fetch_new(cursor)
+    failed = False
     for remote in fetched.messages:
         if should_stop is not None and should_stop():
             return report
@@ -138,7 +152,11 @@ def ingest(
         except MailboxError as exc:
             # The server copy stays where it is and is tried again on the next round.
             log.warning("mailbox error on one message, retrying next round: %s", exc)
-    _save_cursor(sessions, mailbox.name, fetched.cursor)
+            failed = True
+    if not failed:
+        # A cursor past a message we could not fetch would skip it for good; keeping the
+        # old cursor re-fetches the batch, and the dedupe key makes that harmless.
+        _save_cursor(sessions, mailbox.name, fetched.cursor)
     for row_id in _stored_unhandled(sessions):
         _count(report, process(sessions, ctx, row_id, now))
     return report

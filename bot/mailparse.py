@@ -31,6 +31,7 @@ from bot.autoreply import (
     detect_automatic,
     header_value,
     header_values,
+    permanent_bounce_recipients,
     walk_own_parts,
 )
 
@@ -87,6 +88,8 @@ class ParsedMail:
     attachments: tuple[Attachment, ...]
     automatic: str | None
     authentication_results: str
+    # For a bounce: the recipients that failed permanently (5.x.x), to stop mailing them.
+    bounced_recipients: tuple[str, ...] = ()
 
 
 def parse_mail(raw: bytes) -> ParsedMail:
@@ -107,9 +110,17 @@ def parse_mail(raw: bytes) -> ParsedMail:
         references=_message_ids(msg, "References"),
         text=_safe_body_text(msg),
         attachments=_attachments(msg),
-        automatic=detect_automatic(msg),
+        automatic=(automatic := detect_automatic(msg)),
         authentication_results=_raw_headers(msg, "Authentication-Results"),
+        bounced_recipients=_bounced(msg) if automatic == "bounce" else (),
     )
+
+
+def _bounced(msg: Message) -> tuple[str, ...]:
+    try:
+        return tuple(permanent_bounce_recipients(msg))
+    except Exception:  # A malformed report must not stop the mail from being filed.
+        return ()
 
 
 def header_text(raw: bytes, name: str) -> str:

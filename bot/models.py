@@ -136,7 +136,7 @@ class OutboxMail(Base):
     recipient: Mapped[str] = mapped_column(String(320), index=True)
     message_id: Mapped[str] = mapped_column(String(400), unique=True)
     raw: Mapped[bytes] = mapped_column(LargeBinary)
-    # queued -> sent | failed
+    # queued -> sent | failed | suppressed (recipient bounced permanently)
     status: Mapped[str] = mapped_column(String(20), index=True)
     created_at: Mapped[datetime]
     sent_at: Mapped[datetime | None] = mapped_column(index=True)

@@ -10,6 +10,7 @@ dropped.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from email.message import EmailMessage
@@ -17,8 +18,9 @@ from email.message import EmailMessage
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot import audit
 from bot.mailbox import Mailbox
-from bot.models import OutboxMail
+from bot.models import OutboxMail, SuppressedAddress
 
 log = logging.getLogger(__name__)
 
@@ -86,12 +88,28 @@ def send_pending(
     return sum(_send_one(sessions, mailbox, row_id, now, limits) for row_id in ids)
 
 
+def suppress_bounced(session: Session, addresses: Sequence[str], now: datetime) -> None:
+    """Stop mailing addresses that bounced permanently, until the staff clear them."""
+    for address in addresses:
+        if session.get(SuppressedAddress, address.lower()) is None:
+            session.add(
+                SuppressedAddress(
+                    address=address.lower(), since=now, reason="Permanent studs (5.x.x)"
+                )
+            )
+            audit.record(session, "address-suppressed", now)
+
+
 def _send_one(
     sessions: sessionmaker[Session], mailbox: Mailbox, row_id: int, now: datetime, limits: Limits
 ) -> bool:
     with sessions.begin() as session:
         row = session.get(OutboxMail, row_id)
         if row is None or row.status != "queued":
+            return False
+        if session.get(SuppressedAddress, row.recipient) is not None:
+            # Kept, not sent: the staff see it and can clear the address to send it.
+            row.status = "suppressed"
             return False
         if _over_limit(session, row.recipient, now, limits):
             log.info("outbox mail %s deferred: recipient over the hourly or daily limit", row_id)

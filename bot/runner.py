@@ -18,6 +18,7 @@ from bot.context import Context
 from bot.db import open_database
 from bot.ingest import IngestReport, ingest
 from bot.mailbox import Mailbox, open_mailbox
+from bot.scheduler import run_due
 
 log = logging.getLogger(__name__)
 
@@ -56,8 +57,9 @@ class CycleReport:
 
 
 def run_cycle(app: App) -> CycleReport:
-    """One round: handle new mail, then send what the outbox holds."""
+    """One round: handle new mail, queue what the calendar makes due, send the outbox."""
     report = ingest(app.sessions, app.ctx, app.mailbox, app.clock.now(), app.stop.is_set)
+    run_due(app.sessions, app.ctx, app.clock.now())
     sent = outbox.send_pending(app.sessions, app.mailbox, app.clock.now(), app.limits)
     return CycleReport(report, sent)
 
@@ -75,6 +77,8 @@ def run_forever(app: App) -> None:
     )
 
     def stop(signum: int, _frame: FrameType | None) -> None:
+        if app.stop.is_set():
+            return  # A second signal (Ctrl-C twice, or a supervisor's repeat) changes nothing.
         log.info("signal %s received: finishing the message in hand, then stopping", signum)
         app.stop.set()
         threading.Thread(target=scheduler.shutdown, kwargs={"wait": True}, daemon=True).start()

@@ -111,10 +111,18 @@ def handle_reply(
 ) -> Outcome:
     """A reply in a unit's thread: it completes or corrects the sign-up."""
     fields = _extract(inbound)
-    if not any(getattr(fields, name) for name in FIELD_NAMES):
+    current = fields_of(unit)
+    changes = [
+        name
+        for name in FIELD_NAMES
+        if getattr(fields, name) and getattr(fields, name) != getattr(current, name)
+    ]
+    if not changes:
+        # A thank-you or a question in the thread: a person should read it, and the bot
+        # must not answer a "tack!" with another receipt.
         return staff(
             "reply",
-            f"Svar i tråden för {unit.reference} utan uppgifter som boten "
+            f"Svar i tråden för {unit.reference} utan nya uppgifter som boten "
             "kan läsa; läs och besvara.",
             unit,
         )

@@ -26,11 +26,17 @@ def store_bytes(session: Session, data_dir: Path, data: bytes, now: datetime) ->
     if not target.exists():
         target.parent.mkdir(parents=True, exist_ok=True)
         tmp = target.with_name(f".{digest}.{os.getpid()}.tmp")
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
+        try:
+            with open(tmp, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+                os.fsync(handle.fileno())
+            os.replace(tmp, target)
+        except OSError:
+            # A full disk (ENOSPC) or an I/O error: leave no half-written file behind. The
+            # caller's transaction rolls back and the message goes to quarantine, intact.
+            tmp.unlink(missing_ok=True)
+            raise
     if row is None:
         row = StoredFile(sha256=digest, size=len(data), path=relative, created_at=now)
         session.add(row)

@@ -18,8 +18,10 @@ from bot.documents import InputFile, looks_like_entry
 from bot.entry import handle_entry
 from bot.minutes import handle_minutes, looks_like_minutes
 from bot.models import Unit
+from bot.outbox import suppress_bounced
 from bot.signup import handle_reply, handle_signup, unit_from_entry_mail
 from bot.signup_extract import is_undo_withdrawal, is_withdrawal, looks_like_signup, strip_quoted
+from bot.staff_commands import handle_staff_command
 from bot.units import by_address, by_reference, by_thread, references_in
 from bot.withdrawal import handle_undo, handle_withdrawal
 
@@ -43,6 +45,7 @@ def _unit_by_sender(session: Session, ctx: Context, inbound: Inbound, now: datet
 def handle(session: Session, ctx: Context, inbound: Inbound, now: datetime) -> Outcome:
     mail = inbound.mail
     if mail.automatic:
+        suppress_bounced(session, mail.bounced_recipients, now)
         return Outcome(
             "ignored", "automatic", f"Automatiskt meddelande ({mail.automatic}); besvaras inte."
         )
@@ -50,6 +53,9 @@ def handle(session: Session, ctx: Context, inbound: Inbound, now: datetime) -> O
         return staff("no-sender", "Avsändaradressen saknas eller går inte att läsa.")
     if mail.from_addr == ctx.settings.bot_address:
         return Outcome("ignored", "own-mail", "Botens eget utskick; besvaras inte.")
+    command = handle_staff_command(session, ctx, inbound, now)
+    if command is not None:
+        return command
     unit = thread_unit(session, ctx, inbound)
     text = strip_quoted(mail.text)
     if is_withdrawal(text):

@@ -7,7 +7,7 @@ from sqlalchemy import select
 
 from bot.models import InboundMessage
 from bot.runner import App
-from tests.conftest import FIXTURES, cycle, make_mail, put, sent
+from tests.conftest import FIXTURES, cycle, fixture_mail, make_mail, put, sent
 
 AUTOMATIC = sorted(
     p.name
@@ -73,3 +73,33 @@ def test_per_recipient_hourly_limit_defers_rather_than_drops(
     clock.advance_to(clock.now() + timedelta(hours=1, minutes=1))
     cycle(app)
     assert len(sent(app)) == 3
+
+
+def test_permanent_bounce_stops_mail_to_that_address_until_cleared(sqlite_app: App) -> None:
+    from click.testing import CliRunner
+
+    from bot.models import OutboxMail, SuppressedAddress
+
+    # The real Office 365 NDR says noname@example.com failed permanently (5.1.10).
+    put(sqlite_app, fixture_mail("bounce-office365-5.1.10.eml"))
+    cycle(sqlite_app)
+    with sqlite_app.sessions() as session:
+        assert session.get(SuppressedAddress, "noname@example.com") is not None
+    signup = ("Verksamhet: Förskolan Ekorren\nFörvaltning: Skarpnäcks stadsdelsförvaltning\n"
+              "Chef: Maria Öberg\nKontaktperson: No Name\n")
+    put(sqlite_app, make_mail(signup, sender="noname@example.com", sender_name="No Name"))
+    cycle(sqlite_app)
+    assert sent(sqlite_app) == []
+    with sqlite_app.sessions() as session:
+        assert session.scalars(select(OutboxMail.status)).all() == ["suppressed"]
+
+    from bot import cli as cli_module
+
+    runner = CliRunner()
+    env = {"KB_DATA_DIR": str(sqlite_app.settings.data_dir), "KB_ENV_FILE": "/nonexistent",
+           "KB_STAFF_ADDRESSES": "staff@stockholm.se"}
+    result = runner.invoke(cli_module.cli, ["--now", "2027-03-01T10:00", "suppressed",
+                                            "--clear", "noname@example.com"], env=env)
+    assert result.exit_code == 0, result.output
+    cycle(sqlite_app)
+    assert len(sent(sqlite_app)) == 1

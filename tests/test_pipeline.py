@@ -147,3 +147,28 @@ def test_broken_mail_goes_to_staff_not_the_floor(sqlite_app: App, raw: bytes) ->
     cycle(sqlite_app)
     assert _statuses(sqlite_app) == ["staff"]
     assert sent(sqlite_app) == []
+
+
+def test_cursor_does_not_move_past_a_message_that_could_not_be_fetched(
+    sqlite_app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.mailbox import FetchResult, MailboxError, RemoteMessage
+    from bot.models import MailboxState
+
+    put(sqlite_app, make_mail(SIGNUP.format(n="Ett")))
+    real_fetch_new = sqlite_app.mailbox.fetch_new
+
+    def with_cursor(cursor: str | None) -> FetchResult:
+        result = real_fetch_new(cursor)
+        return FetchResult(result.messages, "cursor-after-batch")
+
+    def failing_raw(remote_id: str) -> bytes:
+        raise MailboxError("server timed out")
+
+    monkeypatch.setattr(sqlite_app.mailbox, "fetch_new", with_cursor)
+    monkeypatch.setattr(sqlite_app.mailbox, "fetch_raw", failing_raw)
+    cycle(sqlite_app)
+    with sqlite_app.sessions() as session:
+        state = session.get(MailboxState, "maildir")
+        assert state is None or state.cursor is None
+    assert isinstance(sqlite_app.mailbox.fetch_new(None).messages[0], RemoteMessage)

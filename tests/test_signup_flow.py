@@ -274,3 +274,17 @@ def test_handled_mail_leaves_the_inbox(app: App) -> None:
     assert app.mailbox.fetch_new(None).messages == []
     handled = app.mailbox.list_folder(app.settings.folder_handled)  # type: ignore[attr-defined]
     assert len(handled) == 1
+
+
+def test_thank_you_in_the_thread_goes_to_staff_without_another_receipt(app: App) -> None:
+    put(app, make_mail(LABELLED))
+    cycle(app)
+    receipt = sent(app)[0]
+    put(app, make_mail("Tack för kvittot!\n\nHälsningar\nAnna Berg\n",
+                       subject=f"SV: {receipt['Subject']}",
+                       in_reply_to=str(receipt["Message-ID"]).strip().strip("<>")))
+    cycle(app)
+    assert len(sent(app)) == 1
+    with app.sessions() as session:
+        last = session.scalars(select(InboundMessage).order_by(InboundMessage.id.desc())).first()
+    assert last is not None and last.status == "staff"

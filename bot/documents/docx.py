@@ -129,8 +129,10 @@ def count_characters(texts: Iterator[str] | list[str]) -> tuple[int, int]:
     """(characters without any whitespace, characters with spaces) over paragraphs."""
     no_space = with_space = 0
     for text in texts:
-        no_space += sum(1 for ch in text if not ch.isspace())
-        with_space += sum(1 for ch in text if ch not in "\n\r")
+        # Same counts as a per-character isspace() loop (str.split() splits on exactly
+        # those characters), without the per-character Python overhead.
+        no_space += len("".join(text.split()))
+        with_space += len(text) - text.count("\n") - text.count("\r")
     return no_space, with_space
 
 

@@ -73,15 +73,15 @@ def open_mailbox(settings: Settings, clock: Clock) -> Mailbox:
 
         return MaildirMailbox(settings.maildir, sent_folder=settings.folder_sent)
     if backend == "imap":
-        from bot.mailbox import imap
+        from bot.mailbox.imap import from_settings as open_imap
 
-        return imap.from_settings(settings)
+        return open_imap(settings)
     if backend == "graph":
-        from bot.mailbox import graph
+        from bot.mailbox.graph import from_settings as open_graph
 
-        return graph.from_settings(settings, clock)
+        return open_graph(settings, clock)
     if backend == "ews":
-        from bot.mailbox import ews
+        from bot.mailbox.ews import from_settings as open_ews
 
-        return ews.from_settings(settings)
+        return open_ews(settings)
     raise MailboxError(f"unknown mailbox backend {backend!r}")

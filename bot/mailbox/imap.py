@@ -15,7 +15,7 @@ import re
 import smtplib
 import ssl
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from email.parser import BytesHeaderParser
@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 _UIDVALIDITY = re.compile(rb"UIDVALIDITY (\d+)")
 _FETCH_UID = re.compile(rb"UID (\d+)")
+_EOL = re.compile(rb"\r?\n")
 _INTERNALDATE = re.compile(rb'INTERNALDATE "([^"]+)"')
 
 
@@ -70,6 +71,12 @@ def _line(part: object) -> bytes:
     if isinstance(part, tuple):
         return b"".join(p for p in part if isinstance(p, bytes))
     return part if isinstance(part, bytes) else b""
+
+
+def _crlf(raw: bytes) -> bytes:
+    # SMTP lines end in CRLF (RFC 5321); servers hardened against SMTP smuggling refuse
+    # bare LF, and Python's email package writes LF. smtplib converts only str messages.
+    return _EOL.sub(b"\r\n", raw)
 
 
 def parse_cursor(cursor: str | None) -> tuple[int, int]:
@@ -122,10 +129,9 @@ class ImapMailbox:
 
     def close(self) -> None:
         if self._imap is not None:
-            try:
+            # Logging out of a broken connection fails too; the connection is dropped anyway.
+            with suppress(Exception):
                 self._imap.logout()
-            except Exception:
-                pass
             self._imap = None
 
     def _select_inbox(self, conn: imaplib.IMAP4) -> int:
@@ -234,7 +240,7 @@ class ImapMailbox:
                     smtp.starttls(context=context)
                 if server.user:
                     smtp.login(server.user, server.password)
-                smtp.sendmail(sender or server.user, list(recipients), raw)
+                smtp.sendmail(sender or server.user, list(recipients), _crlf(raw))
         except (smtplib.SMTPException, OSError) as exc:
             raise MailboxError(f"SMTP: {type(exc).__name__}") from None
 

@@ -1,5 +1,7 @@
 """Alembic environment: runs on the connection that ``bot.db.migrate`` hands over."""
 
+from typing import Any, Literal
+
 from alembic import context
 from sqlalchemy import create_engine
 
@@ -19,7 +21,7 @@ def run_migrations() -> None:
     _run(connection)
 
 
-def _render_item(type_: str, obj: object, autogen_context: object) -> str | bool:
+def _render_item(type_: str, obj: Any, autogen_context: Any) -> str | Literal[False]:
     # Our AwareDateTime is a plain timezone-aware DateTime in the schema.
     if type_ == "type" and isinstance(obj, AwareDateTime):
         return "sa.DateTime(timezone=True)"

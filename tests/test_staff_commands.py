@@ -1,0 +1,130 @@
+"""Staff commands by mail: only from staff addresses that pass authentication, all logged."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bot.clock import FixedClock
+from bot.context import Inbound
+from bot.mailparse import parse_mail
+from bot.models import Entry, Event, InboundMessage, OutboxMail, Unit
+from bot.runner import App
+from bot.staff_commands import handle_staff_command, parse_command
+from tests.calendar_support import add_entry, at, calendar_app, closing
+from tests.conftest import cycle, make_mail, put
+
+STAFF = "staff@stockholm.se"
+PASS = "mx.stockholm.se; spf=pass smtp.mailfrom=stockholm.se; dmarc=pass header.from=stockholm.se"
+FAIL = "mx.stockholm.se; spf=fail smtp.mailfrom=stockholm.se; dmarc=fail header.from=stockholm.se"
+
+
+@pytest.fixture
+def unit_app(tmp_path: Path, clock: FixedClock) -> Iterator[App]:
+    app = calendar_app(tmp_path, None, clock)
+    put(
+        app,
+        make_mail(
+            "Verksamhet: Förskolan Trollskogen\nFörvaltning: Skarpnäcks sdf\nChef: Maria Öberg\n"
+            "Kontaktperson: Anna Berg\nE-post: anna.berg@edu.stockholm.se\n"
+        ),
+    )
+    cycle(app)
+    add_entry(app, "Förskolan Trollskogen", "change_requested", at(3, 1, 9),
+              [{"code": "text-in-picture", "severity": "blocking", "message": "Text i bild"}])  # fmt: skip
+    yield from closing(app)
+
+
+def command(
+    session: Session, app: App, subject: str, *, sender: str = STAFF, auth: str | None = None
+) -> str | None:
+    headers = {"Authentication-Results": auth} if auth else None
+    raw = make_mail("Tack!", sender=sender, sender_name="", subject=subject, headers=headers)
+    row = InboundMessage(
+        dedupe_key=f"test:{uuid.uuid4()}",
+        remote_id="x",
+        received_at=app.clock.now(),
+        raw=raw,
+        status="new",
+    )
+    session.add(row)
+    session.flush()
+    inbound = Inbound(row.id, app.clock.now(), parse_mail(raw))
+    outcome = handle_staff_command(session, app.ctx, inbound, app.clock.now())
+    return outcome.kind if outcome else None
+
+
+def _entry(session: Session) -> Entry:
+    return session.scalars(select(Entry)).one()
+
+
+def test_staff_accepts_an_entry_and_the_command_is_logged(unit_app: App) -> None:
+    with unit_app.sessions.begin() as session:
+        assert command(session, unit_app, "godkänn KU-2027-001", auth=PASS) == "staff-command"
+        assert _entry(session).status == "accepted"
+        assert _entry(session).staff_accepted_by == STAFF
+        [event] = session.scalars(select(Event).where(Event.kind == "staff-command")).all()
+        assert event.actor == STAFF and "godkänn" in event.detail
+        reply = session.scalars(select(OutboxMail).where(OutboxMail.kind == "staff-reply")).one()
+        assert reply.recipient == STAFF and b"godk" in reply.raw
+
+
+def test_command_from_a_non_staff_address_is_not_executed(unit_app: App) -> None:
+    with unit_app.sessions.begin() as session:
+        assert command(session, unit_app, "godkänn KU-2027-001", sender="anna@x.se") is None
+        assert _entry(session).status == "change_requested"
+        assert session.scalars(select(Event).where(Event.kind == "staff-command")).all() == []
+
+
+def test_command_failing_authentication_is_not_executed(unit_app: App) -> None:
+    with unit_app.sessions.begin() as session:
+        assert command(session, unit_app, "återkalla KU-2027-001", auth=FAIL) is None
+        assert session.scalars(select(Unit)).one().signup_status == "registered"
+
+
+def test_ordinary_mail_from_staff_is_not_a_command(unit_app: App) -> None:
+    with unit_app.sessions.begin() as session:
+        assert command(session, unit_app, "Lunch på fredag?") is None
+
+
+def test_withdraw_change_request_and_show(unit_app: App) -> None:
+    with unit_app.sessions.begin() as session:
+        command(session, unit_app, "ändringsbegäran KU-2027-001 Ta bort bilaga 1")
+        entry = _entry(session)
+        assert entry.status == "change_requested" and entry.change_due is not None
+        kinds = set(session.scalars(select(OutboxMail.kind)))
+        assert "change-request" in kinds
+    with unit_app.sessions.begin() as session:
+        command(session, unit_app, "återkalla KU-2027-001")
+        assert session.scalars(select(Unit)).one().signup_status == "withdrawn"
+    with unit_app.sessions.begin() as session:
+        command(session, unit_app, "påminn KU-2027-001")
+        assert (
+            session.scalars(select(OutboxMail).where(OutboxMail.kind.like("reminder%"))).all() == []
+        )
+
+
+def test_remind_command_sends_what_is_missing(unit_app: App) -> None:
+    with unit_app.sessions.begin() as session:
+        command(session, unit_app, "Sv: påminn KU-2027-001")
+        mails = session.scalars(select(OutboxMail).where(OutboxMail.kind.like("reminder%"))).all()
+        assert [m.recipient for m in mails] == ["anna.berg@edu.stockholm.se"]
+
+
+@pytest.mark.parametrize(
+    ("subject", "text", "name"),
+    [
+        ("hjälp", "", "hjälp"),
+        ("Re: status", "", "status"),
+        ("Kommando", "visa KU-2027-001\n\n> citat", "visa"),
+        ("Fråga om bidraget", "Hej, hur går det?", None),
+    ],
+)
+def test_parse_command(subject: str, text: str, name: str | None) -> None:
+    parsed = parse_command(subject, text)
+    assert (parsed.name if parsed else None) == name
