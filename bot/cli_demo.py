@@ -4,16 +4,24 @@ Realistic mail is delivered into the embedded Maildir at chosen moments from Feb
 July 2027 and the real pipeline (``run_cycle``) runs at each; the timeline printed at the
 end shows what came in and every mail the bot sent. The demo's schedule is the shipped
 2027 file with its placeholder meetings given links, so that links and invitations go out.
+
+Entries and minutes extracts carry real documents from ``bot.demo_documents`` (a full
+Word entry, its PDF, the 1920x1200 picture, a protokollsutdrag), so the happy path runs
+through every document check: Trollskogen first sends Word only, gets a change request
+and fixes it in the thread; Solstrålen sends a complete entry on time; both send their
+minutes in June, and the minutes reminder in between reaches only the one still owing.
 """
 
 from __future__ import annotations
 
-import io
 import shutil
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from email import policy
 from email.message import EmailMessage
+from email.parser import BytesHeaderParser
 from email.utils import format_datetime, make_msgid
 from pathlib import Path
 
@@ -23,13 +31,33 @@ from sqlalchemy import select
 
 from bot.clock import STOCKHOLM, FixedClock
 from bot.config import PROJECT_ROOT, load_settings
+from bot.demo_documents import (
+    DOCX_TYPE,
+    JPEG_TYPE,
+    PDF_TYPE,
+    SOLSTRALEN,
+    TROLLSKOGEN,
+    DemoUnit,
+    entry_docx,
+    entry_pdf,
+    minutes_pdf,
+    picture_jpeg,
+    presentation_text,
+)
 from bot.mailbox.maildir import deliver
 from bot.models import MeetingAttendee, OutboxMail, OutreachAddress
 from bot.runner import App, build_app, run_cycle
 
 STAFF = "kansliet.kvalitet@stockholm.se"
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 BOT = "kvalitetsutmarkelsen@stockholm.se"
+
+
+@dataclass(frozen=True)
+class Attachment:
+    filename: str
+    content_type: str
+    # Built when the mail is delivered, so importing the demo stays cheap.
+    build: Callable[[], bytes]
 
 
 @dataclass(frozen=True)
@@ -38,10 +66,10 @@ class Mail:
     name: str
     subject: str
     body: str
-    # Answer the bot's latest mail of this kind to the sender, in its thread.
+    # Answer the bot's latest mail of this kind to the sender, in its thread. An empty
+    # subject becomes "Sv: " and the subject of the mail answered, as mail clients do.
     answers: str | None = None
-    # (filename, content type) of a generated attachment; see _attachment().
-    attachment: tuple[str, str] | None = None
+    attachments: tuple[Attachment, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -71,30 +99,30 @@ def _signup(unit: str, org: str, manager: str, contact: str, email: str) -> str:
 
 
 TROLL = Mail(
-    "anna.berg@edu.stockholm.se",
-    "Anna Berg",
+    TROLLSKOGEN.contact_email,
+    TROLLSKOGEN.contact,
     "Anmälan till Kvalitetsutmärkelsen",
     _signup(
-        "Förskolan Trollskogen",
-        "Skarpnäcks stadsdelsförvaltning",
-        "Maria Öberg",
-        "Anna Berg",
-        "anna.berg@edu.stockholm.se",
+        TROLLSKOGEN.name,
+        TROLLSKOGEN.administration,
+        TROLLSKOGEN.manager,
+        TROLLSKOGEN.contact,
+        TROLLSKOGEN.contact_email,
     ),
 )
 SOL = Mail(
-    "karin.lind@edu.stockholm.se",
-    "Karin Lind",
+    SOLSTRALEN.contact_email,
+    SOLSTRALEN.contact,
     "Anmälan",
     "Hej,\n\nVi på Förskolan Solstrålen vill gärna vara med i Kvalitetsutmärkelsen i år!\n\n"
     "Hälsningar\nKarin Lind\n",
 )
 SOL_REPLY = Mail(
-    "karin.lind@edu.stockholm.se",
-    "Karin Lind",
+    SOLSTRALEN.contact_email,
+    SOLSTRALEN.contact,
     "Sv: Komplettera er anmälan",
-    "Chef: Lars Lind\nFörvaltning: Enskede-Årsta-Vantörs stadsdelsförvaltning\n"
-    "Kontaktperson: Karin Lind\nE-post: karin.lind@edu.stockholm.se\n",
+    f"Chef: {SOLSTRALEN.manager}\nFörvaltning: {SOLSTRALEN.administration}\n"
+    f"Kontaktperson: {SOLSTRALEN.contact}\nE-post: {SOLSTRALEN.contact_email}\n",
     answers="signup-incomplete",
 )
 NORR = Mail(
@@ -121,13 +149,72 @@ QUESTION = Mail(
     "Fråga om bidraget",
     "Hej! Får bidraget innehålla en bilaga med vår verksamhetsplan?\n\nOlle\n",
 )
+
+
+def _word(unit: DemoUnit) -> Attachment:
+    return Attachment(f"Bidrag {unit.name}.docx", DOCX_TYPE, lambda: entry_docx(unit))
+
+
+def _complete(unit: DemoUnit) -> tuple[Attachment, ...]:
+    """Word, the same entry as PDF, and the picture: everything an entry needs."""
+    return (
+        _word(unit),
+        Attachment(f"Bidrag {unit.name}.pdf", PDF_TYPE, lambda: entry_pdf(unit)),
+        Attachment("Bild.jpg", JPEG_TYPE, picture_jpeg),
+    )
+
+
+def _with_presentation(intro: str, unit: DemoUnit) -> str:
+    return (
+        f"Hej!\n\n{intro}\n\nPresentationstext:\n{presentation_text(unit)}\n\n"
+        f"Med vänliga hälsningar\n{unit.contact}\n{unit.name}\n"
+    )
+
+
+def _minutes(unit: DemoUnit) -> Mail:
+    return Mail(
+        unit.contact_email,
+        unit.contact,
+        f"Protokollsutdrag {unit.name}",
+        f"Hej!\n\nHär kommer utdraget ur {unit.board}s protokoll om vårt deltagande.\n\n"
+        f"Med vänliga hälsningar\n{unit.contact}\n",
+        attachments=(
+            Attachment(f"Protokollsutdrag {unit.board}.pdf", PDF_TYPE, lambda: minutes_pdf(unit)),
+        ),
+    )
+
+
 TROLL_ENTRY = Mail(
-    "anna.berg@edu.stockholm.se",
-    "Anna Berg",
-    "Bidrag Förskolan Trollskogen",
+    TROLLSKOGEN.contact_email,
+    TROLLSKOGEN.contact,
+    f"Bidrag {TROLLSKOGEN.name}",
     "Hej!\n\nHär kommer vårt bidrag. PDF-versionen skickar vi senare.\n\nAnna Berg\n",
-    attachment=("Bidrag Trollskogen.docx", DOCX_TYPE),
+    attachments=(_word(TROLLSKOGEN),),
 )
+TROLL_FIX = Mail(
+    TROLLSKOGEN.contact_email,
+    TROLLSKOGEN.contact,
+    "",
+    _with_presentation(
+        "Tack för påpekandet! Här är hela bidraget igen: Word-dokumentet, samma bidrag som "
+        "PDF och bilden.",
+        TROLLSKOGEN,
+    ),
+    answers="change-request",
+    attachments=_complete(TROLLSKOGEN),
+)
+SOL_ENTRY = Mail(
+    SOLSTRALEN.contact_email,
+    SOLSTRALEN.contact,
+    f"Bidrag till Kvalitetsutmärkelsen 2027, {SOLSTRALEN.name}",
+    _with_presentation(
+        "Här kommer vårt bidrag till Kvalitetsutmärkelsen i Word och som PDF, med bilden.",
+        SOLSTRALEN,
+    ),
+    attachments=_complete(SOLSTRALEN),
+)
+SOL_MINUTES = _minutes(SOLSTRALEN)
+TROLL_MINUTES = _minutes(TROLLSKOGEN)
 STATUS = Mail(STAFF, "Kansliet", "status", "status\n")
 
 STEPS = (
@@ -146,8 +233,21 @@ STEPS = (
     Step(at(4, 12, 10), "Kansliet frågar boten om läget per mejl", (STATUS,)),
     Step(at(5, 3, 8), "14 dagar före sista dag för bidrag: påminnelser om vad som saknas"),
     Step(at(5, 5, 10), "Trollskogen skickar bidraget, men bara i Word", (TROLL_ENTRY,)),
+    Step(at(5, 7, 8), "Arbetsdagen före sista dag för ändringen: påminnelse till Trollskogen"),
     Step(at(5, 10, 8), "7 dagar före: påminnelsen säger exakt vad som saknas"),
+    Step(
+        at(5, 10, 15),
+        "Trollskogen svarar på ändringsbegäran med hela bidraget: Word, PDF, bild och "
+        "presentationstext",
+        (TROLL_FIX,),
+    ),
+    Step(at(5, 12, 9, 30), "Solstrålen skickar ett komplett bidrag i tid", (SOL_ENTRY,)),
+    Step(at(5, 14, 8), "2 dagar före (15 maj är en lördag): alla bidrag är inne, ingen påminnelse"),
     Step(at(5, 18, 8), "Efter sista dag för bidrag: inga fler bidragspåminnelser"),
+    Step(at(6, 9, 10), "Solstrålen skickar protokollsutdraget", (SOL_MINUTES,)),
+    Step(at(6, 14, 8), "14 dagar före sista dag för protokollsutdrag: bara Trollskogen saknar det"),
+    Step(at(6, 17, 13), "Trollskogen skickar sitt protokollsutdrag", (TROLL_MINUTES,)),
+    Step(at(6, 21, 8), "7 dagar före: alla protokollsutdrag är inne, ingen påminnelse"),
     Step(at(7, 1, 9), "Sommar: inget mer att påminna om"),
 )
 
@@ -170,6 +270,8 @@ def build_demo_app(root: Path) -> App:
         "KB_AWARD_YEAR": "2027",
         "KB_SCHEDULES_DIR": str(demo_schedule(root / "schedules")),
         "KB_LOG_LEVEL": "WARNING",
+        # Tesseract may be installed, but the demo's picture has no text to find: stay fast.
+        "KB_OCR": "off",
     }
     return build_app(load_settings(env, dotenv_path=root / "none.env"), FixedClock(STEPS[0].at))
 
@@ -186,45 +288,38 @@ def _seed(app: App) -> None:
             session.add(MeetingAttendee(year=2027, meeting_key="info-1", email=email, name=name))
 
 
-def _thread_of(app: App, mail: Mail) -> str | None:
+def _thread_of(app: App, mail: Mail) -> tuple[str, str] | None:
+    """Message-ID and subject of the bot's latest mail that ``mail`` answers."""
     if mail.answers is None:
         return None
     with app.sessions() as session:
-        query = select(OutboxMail.message_id).where(
+        query = select(OutboxMail.message_id, OutboxMail.raw).where(
             OutboxMail.kind == mail.answers, OutboxMail.recipient == mail.sender
         )
-        return session.scalars(query.order_by(OutboxMail.id.desc())).first()
+        row = session.execute(query.order_by(OutboxMail.id.desc())).first()
+    if row is None:
+        return None
+    headers = BytesHeaderParser(policy=policy.default).parsebytes(row.raw)
+    return row.message_id, str(headers["Subject"] or "")
 
 
-def _raw(mail: Mail, moment: datetime, thread: str | None) -> bytes:
+def _raw(mail: Mail, moment: datetime, thread: tuple[str, str] | None) -> bytes:
     msg = EmailMessage()
     msg["From"] = f"{mail.name} <{mail.sender}>"
     msg["To"] = BOT
-    msg["Subject"] = mail.subject
+    msg["Subject"] = f"Sv: {thread[1]}" if thread and not mail.subject else mail.subject
     msg["Date"] = format_datetime(moment)
     msg["Message-ID"] = make_msgid(domain=mail.sender.split("@", 1)[1])
     if thread:
-        msg["In-Reply-To"] = f"<{thread}>"
-        msg["References"] = f"<{thread}>"
+        msg["In-Reply-To"] = f"<{thread[0]}>"
+        msg["References"] = f"<{thread[0]}>"
     msg.set_content(mail.body)
-    if mail.attachment:
-        filename, content_type = mail.attachment
-        maintype, _, subtype = content_type.partition("/")
-        msg.add_attachment(_docx(), maintype=maintype, subtype=subtype, filename=filename)
+    for attachment in mail.attachments:
+        maintype, _, subtype = attachment.content_type.partition("/")
+        msg.add_attachment(
+            attachment.build(), maintype=maintype, subtype=subtype, filename=attachment.filename
+        )
     return msg.as_bytes()
-
-
-def _docx() -> bytes:
-    """A short Word entry (python-docx): real enough for the checks to find what is wrong."""
-    import docx
-
-    document = docx.Document()
-    document.add_heading("Förskolan Trollskogen, Skarpnäcks stadsdelsförvaltning", 1)
-    document.add_heading("Inledning", 2)
-    document.add_paragraph("Vi arbetar systematiskt med kvalitet tillsammans med barnen. " * 40)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
 
 
 def _sent_since(app: App, last_id: int) -> tuple[int, list[tuple[str, str]]]:

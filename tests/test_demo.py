@@ -1,20 +1,51 @@
-"""The demo replays a whole award year with the real pipeline; the calendar CLI works."""
+"""The demo replays a whole award year with the real pipeline; the calendar CLI works.
+
+The year runs once per module (about five seconds); the tests read its timeline, its
+database and its sent folder.
+"""
 
 from __future__ import annotations
 
+import json
+from datetime import datetime
+from email import policy
+from email.parser import BytesParser
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from sqlalchemy import select
 
 from bot import cli_demo as demo
 from bot.cli import cli
-from bot.cli_demo import run_demo
+from bot.cli_demo import Done, run_demo
+from bot.models import Entry, Minutes, Unit
 from tests.calendar_support import write_schedule
 
+ANNA = "anna.berg@edu.stockholm.se"  # Förskolan Trollskogen
+KARIN = "karin.lind@edu.stockholm.se"  # Förskolan Solstrålen
 
-def test_demo_replays_the_year_with_reminders_links_and_digests(tmp_path: Path) -> None:
-    steps = run_demo(tmp_path / "demo")
+
+@pytest.fixture(scope="module")
+def year(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Done], Path]:
+    """The whole demo year, run once for this module, its data dir kept for inspection."""
+    root = tmp_path_factory.mktemp("demo")
+    return run_demo(root), root
+
+
+def _to(steps: list[Done], kind: str) -> list[str]:
+    """Recipients of every mail of ``kind`` over the year, in sending order."""
+    return [to for step in steps for sent_kind, to in step.sent if sent_kind == kind]
+
+
+def _at(steps: list[Done], moment: datetime) -> list[tuple[str, str]]:
+    return next(step.sent for step in steps if step.at == moment)
+
+
+def test_demo_replays_the_year_with_reminders_links_and_digests(
+    year: tuple[list[Done], Path],
+) -> None:
+    steps, _ = year
     kinds = {kind for step in steps for kind, _ in step.sent}
     assert {"signup-receipt", "signup-incomplete", "withdrawal-receipt"} <= kinds
     assert {"reminder-signup", "reminder-entry", "info-meeting-link", "digest"} <= kinds
@@ -22,11 +53,83 @@ def test_demo_replays_the_year_with_reminders_links_and_digests(tmp_path: Path) 
     withdrawn = "per.ek@aldre.stockholm.se"
     after_withdrawal = [s for s in steps if s.at.month >= 4]
     assert all(to != withdrawn for s in after_withdrawal for _, to in s.sent)
-    entry_reminders = sorted(to for s in steps for kind, to in s.sent if kind == "reminder-entry")
-    assert entry_reminders == 2 * ["anna.berg@edu.stockholm.se"] + 2 * [
-        "karin.lind@edu.stockholm.se"
+    assert sorted(_to(steps, "reminder-entry")) == 2 * [ANNA] + 2 * [KARIN]
+
+
+def test_demo_entries_change_request_fix_and_minutes(year: tuple[list[Done], Path]) -> None:
+    steps, _ = year
+    # Trollskogen sends Word only, is asked for the PDF, reminded, and fixes it in the thread.
+    assert _at(steps, demo.at(5, 5, 10)) == [("change-request", ANNA)]
+    assert ("reminder-change-request", ANNA) in _at(steps, demo.at(5, 7, 8))
+    assert _to(steps, "change-request") == [ANNA]
+    assert _to(steps, "reminder-change-request") == [ANNA]
+    assert _at(steps, demo.at(5, 10, 15)) == [("entry-receipt", ANNA)]
+    # Solstrålen's complete entry is accepted at once.
+    assert _at(steps, demo.at(5, 12, 9, 30)) == [("entry-receipt", KARIN)]
+    assert _to(steps, "entry-receipt") == [ANNA, KARIN]
+    # Once both entries are accepted, nobody is reminded about entries any more.
+    assert all(
+        kind != "reminder-entry" for s in steps if s.at > demo.at(5, 10, 15) for kind, _ in s.sent
+    )
+    # Minutes: Solstrålen's extract is received; the reminder reaches only Trollskogen,
+    # the one unit with an accepted entry and no extract; then Trollskogen sends its own.
+    assert _at(steps, demo.at(6, 9, 10)) == [("minutes-receipt", KARIN)]
+    assert ("reminder-minutes", ANNA) in _at(steps, demo.at(6, 14, 8))
+    assert _to(steps, "reminder-minutes") == [ANNA]
+    assert _at(steps, demo.at(6, 17, 13)) == [("minutes-receipt", ANNA)]
+    assert _to(steps, "minutes-receipt") == [KARIN, ANNA]
+
+
+def test_demo_entries_are_accepted_and_minutes_name_the_unit(
+    year: tuple[list[Done], Path],
+) -> None:
+    _, root = year
+    app = demo.build_demo_app(root)
+    try:
+        with app.sessions() as session:
+            entries = session.execute(
+                select(Unit.unit_name, Entry.version, Entry.status, Entry.problems)
+                .join(Entry, Entry.unit_id == Unit.id)
+                .order_by(Unit.id, Entry.version)
+            ).all()
+            minutes = session.execute(
+                select(Unit.unit_name, Minutes.late, Minutes.mentions_unit, Minutes.problems)
+                .join(Minutes, Minutes.unit_id == Unit.id)
+                .order_by(Unit.id)
+            ).all()
+    finally:
+        app.sessions.kw["bind"].dispose()
+    assert [(name, version, status) for name, version, status, _ in entries] == [
+        ("Förskolan Trollskogen", 1, "superseded"),
+        ("Förskolan Trollskogen", 2, "accepted"),
+        ("Förskolan Solstrålen", 1, "accepted"),
     ]
-    assert "change-request" in kinds and "reminder-change-request" in kinds
+    # The accepted versions passed every check without a single finding.
+    assert [json.loads(problems) for *_, status, problems in entries if status == "accepted"] == [
+        [],
+        [],
+    ]
+    assert [tuple(row) for row in minutes] == [
+        ("Förskolan Trollskogen", False, True, "[]"),
+        ("Förskolan Solstrålen", False, True, "[]"),
+    ]
+
+
+def test_demo_sends_every_mail_exactly_once(year: tuple[list[Done], Path]) -> None:
+    steps, root = year
+    sent_folder = root / "var" / "mailbox" / ".Sent"
+    parser = BytesParser(policy=policy.default)
+    headers = [
+        parser.parsebytes(path.read_bytes(), headersonly=True)
+        for path in sorted((sent_folder / "cur").iterdir())
+    ]
+    message_ids = [str(h["Message-ID"]) for h in headers]
+    assert len(message_ids) == len(set(message_ids))
+    timeline = sorted((kind, to) for step in steps for kind, to in step.sent)
+    mailbox = sorted(
+        (str(h["X-Kvalitetsbot-Kind"]), str(h["To"].addresses[0].addr_spec)) for h in headers
+    )
+    assert mailbox == timeline
 
 
 def test_demo_command_prints_a_timeline(monkeypatch: pytest.MonkeyPatch) -> None:

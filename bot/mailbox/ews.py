@@ -70,6 +70,11 @@ class EwsMailbox:
 
     def _sync_from(self, cursor: str | None) -> FetchResult:
         inbox = self.account.inbox
+        if cursor is None:
+            # exchangelib falls back to the folder's last sync state when given none, so
+            # without this a full sync (first run, or after ErrorInvalidSyncStateData)
+            # would resend the state Exchange just refused, or list only the changes.
+            inbox.item_sync_state = None
         changes = inbox.sync_items(
             sync_state=cursor, only_fields=["id", "changekey", "datetime_received"]
         )

@@ -1,10 +1,15 @@
-"""The contract every mailbox backend keeps, run against the embedded Maildir and against a
-real IMAP (Dovecot) + SMTP server. The workflow relies on exactly these behaviours."""
+"""The contract every mailbox backend keeps, run against the embedded Maildir, a real IMAP
+(Dovecot) + SMTP server, and Graph and EWS against stateful fakes that replay the
+documented HTTP responses (``graph_fake.py``, ``ews_fake.py``; every 7th request there is
+throttled or refused with a transient 503). The workflow relies on exactly these
+behaviours."""
 
 from __future__ import annotations
 
 import email
+import email.policy
 from datetime import timedelta
+from email.message import EmailMessage
 
 from bot.clock import FixedClock
 from bot.mailbox import Mailbox
@@ -65,6 +70,22 @@ def test_cursor_returns_only_what_arrived_since(harness: Harness, clock: FixedCl
     close(box)
 
 
+def test_no_cursor_lists_the_whole_inbox_again_on_the_same_backend(
+    harness: Harness, clock: FixedClock
+) -> None:
+    """``fetch_new(None)`` is a full sync even after earlier syncs by the same object (the
+    resync after an expired cursor depends on it)."""
+    box = harness.open()
+    box.ensure_folders(FOLDERS)
+    for i in range(3):
+        harness.deliver(make_mail(f"Mail {i}", subject=f"S{i}"), clock.now() + timedelta(seconds=i))
+    first = box.fetch_new(None)
+    box.fetch_new(first.cursor)  # An incremental sync moves the server-side state on.
+    again = box.fetch_new(None)
+    assert [m.remote_id for m in again.messages] == [m.remote_id for m in first.messages]
+    close(box)
+
+
 def test_restart_in_the_middle_of_a_batch_resumes_from_the_stored_cursor(
     harness: Harness, clock: FixedClock
 ) -> None:
@@ -90,4 +111,26 @@ def test_send_keeps_one_copy_in_sent_per_message_id(harness: Harness) -> None:
     box.send(raw, _mid(raw), ["anna@example.se"])
     box.send(raw, _mid(raw), ["anna@example.se"])  # A retry after a crash.
     assert [_mid(r) for r in harness.folder("Sent")] == [_mid(raw)]
+    close(box)
+
+
+def test_a_large_attachment_is_sent_whole(harness: Harness) -> None:
+    """Over Graph's 3 MB sendMail limit: a draft plus an upload session in two chunks."""
+    mail = email.message_from_bytes(
+        make_mail("Bidraget bifogas", sender="kvalitetsutmarkelsen@stockholm.se"),
+        policy=email.policy.default,
+    )
+    assert isinstance(mail, EmailMessage)
+    pdf = b"%PDF-1.7\n" + bytes(range(256)) * (14 * 1024)  # 3.5 MiB: over one chunk
+    mail.add_attachment(pdf, maintype="application", subtype="pdf", filename="bidrag.pdf")
+    raw = mail.as_bytes()
+    box = harness.open()
+    box.ensure_folders(FOLDERS)
+    box.send(raw, _mid(raw), ["anna@example.se"])
+    [sent] = harness.folder("Sent")
+    copy = email.message_from_bytes(sent, policy=email.policy.default)
+    assert isinstance(copy, EmailMessage)
+    [attached] = list(copy.iter_attachments())
+    assert attached.get_filename() == "bidrag.pdf"
+    assert attached.get_content() == pdf
     close(box)
