@@ -46,7 +46,7 @@ bench: install-test
 
 # The full crash harness: a real bot SIGKILLed at random moments, compared with a clean run.
 crash: install-test
-	$(BIN)/python scripts/crash_harness.py --kills 50 --mails 300
+	$(BIN)/python scripts/crash_harness.py --kills 50 --mails 500
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -298,4 +298,4 @@ def main() -> None:
 
 
 # The other modules' commands register themselves on the group when imported.
-from bot import cli_calendar, cli_mailbox, cli_teams  # noqa: E402, F401
+from bot import cli_calendar, cli_mailbox, cli_privacy, cli_teams  # noqa: E402, F401

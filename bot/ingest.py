@@ -105,7 +105,9 @@ def process(sessions: sessionmaker[Session], ctx: Context, row_id: int, now: dat
             return row.status
     except Exception as exc:
         # Never the message's content or addresses in the log: only its row and the error type.
-        log.exception("inbound message %s failed and goes to quarantine", row_id)
+        # The traceback may quote mail content, so it goes to the database row (for the
+        # staff and developers), and the log gets only the row and the error type.
+        log.error("inbound message %s failed (%s); quarantined", row_id, type(exc).__name__)
         _quarantine(sessions, ctx, row_id, now, exc)
         return "quarantine"
 
@@ -118,7 +120,7 @@ def _quarantine(
         assert row is not None
         row.status, row.folder, row.processed_at = "quarantine", ctx.settings.folder_quarantine, now
         row.reason = "Behandlingen misslyckades; meddelandet ligger kvar och behöver granskas."
-        row.error = "".join(traceback.format_exception_only(exc)).strip()[:2000]
+        row.error = "".join(traceback.format_exception(exc)).strip()[-4000:]
         audit.record(session, "quarantine", now, inbound_id=row_id, error=type(exc).__name__)
 
 

@@ -39,8 +39,10 @@ def inspect_picture(data: bytes, max_pixels: int = DEFAULT_MAX_PIXELS) -> Pictur
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             return _inspect(data, max_pixels)
-    except (Image.DecompressionBombWarning, Image.DecompressionBombError) as exc:
-        return PictureInfo("too-large", str(exc))
+    except (Image.DecompressionBombWarning, Image.DecompressionBombError):
+        # Pillow's own message is English and goes into a Swedish receipt: say it ourselves.
+        limit = f"{max_pixels:,}".replace(",", "\u00a0")
+        return PictureInfo("too-large", f"fler än {limit} bildpunkter")
     except UnidentifiedImageError:
         return PictureInfo("format", "okänt bildformat")
     except (OSError, ValueError, SyntaxError, EOFError) as exc:

@@ -108,6 +108,12 @@ class Report:
         for finding in findings:
             self.add(finding)
 
+    def merge(self, other: Report) -> None:
+        """Take over another report's checks and findings, in their order."""
+        for check in other._ran:
+            self.ran(check)
+        self.extend(other.findings)
+
     def passed(self) -> tuple[str, ...]:
         failed = {f.check for f in self.findings if f.severity != "info"}
         return tuple(check for check in self._ran if check not in failed)

@@ -1,0 +1,176 @@
+"""`kvalitetsbot retention`: personal data of finished award years goes; the rest stays."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import select
+
+from bot.cli import cli
+from bot.clock import STOCKHOLM, FixedClock
+from bot.mailbox.maildir import MaildirMailbox
+from bot.models import (
+    AttachmentRecord,
+    Entry,
+    Event,
+    InboundMessage,
+    OutboxMail,
+    StoredFile,
+    Unit,
+    UnitAddress,
+)
+from bot.runner import App, build_app
+from tests.backlog import entry, person, signup
+from tests.conftest import cycle, put
+
+OLD = datetime(2024, 3, 4, 10, 0, tzinfo=STOCKHOLM)
+NEW = datetime(2027, 3, 4, 10, 0, tzinfo=STOCKHOLM)
+
+
+@pytest.fixture
+def runner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> CliRunner:
+    for name in list(os.environ):
+        if name.startswith("KB_"):
+            monkeypatch.delenv(name)
+    monkeypatch.setenv("KB_DATA_DIR", str(tmp_path / "var"))
+    monkeypatch.setenv("KB_ENV_FILE", str(tmp_path / "none.env"))
+    monkeypatch.setenv("KB_STAFF_ADDRESSES", "staff@stockholm.se")
+    monkeypatch.setenv("KB_OCR", "off")
+    return CliRunner()
+
+
+def _app(at: datetime) -> App:
+    from bot.config import load_settings
+
+    return build_app(load_settings(), FixedClock(at))
+
+
+def _season(at: datetime, n: int) -> None:
+    """A unit signs up and sends its entry (docx, PDF and picture) in the year of ``at``."""
+    app = _app(at)
+    p = person(n)
+    put(app, signup(p, f"su-{n}", at), at)
+    put(app, entry(p, f"en-{n}", at, variant=0), at)
+    cycle(app)
+    app.sessions.kw["bind"].dispose()
+
+
+@pytest.fixture(scope="module")
+def two_years_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Built once: a 2024 unit and a 2027 unit, each with a sign-up and an entry."""
+    template = tmp_path_factory.mktemp("two-years") / "var"
+    with pytest.MonkeyPatch.context() as patch:
+        for name in [n for n in os.environ if n.startswith("KB_")]:
+            patch.delenv(name)
+        patch.setenv("KB_DATA_DIR", str(template))
+        patch.setenv("KB_ENV_FILE", str(template / "none.env"))
+        patch.setenv("KB_STAFF_ADDRESSES", "staff@stockholm.se")
+        patch.setenv("KB_OCR", "off")
+        _season(OLD, 1)
+        _season(NEW, 2)
+    return template
+
+
+@pytest.fixture
+def two_years(runner: CliRunner, two_years_template: Path, tmp_path: Path) -> App:
+    shutil.copytree(two_years_template, tmp_path / "var")
+    return _app(NEW)
+
+
+def _invoke(runner: CliRunner, *args: str) -> str:
+    result = runner.invoke(cli, ["--now", "2027-03-05T10:00", "retention", *args])
+    assert result.exit_code == 0, result.output
+    return result.output
+
+
+def _units(app: App) -> dict[int, Unit]:
+    with app.sessions() as session:
+        return {u.year: u for u in session.scalars(select(Unit))}
+
+
+def test_dry_run_counts_and_changes_nothing(runner: CliRunner, two_years: App) -> None:
+    files_before = sorted((two_years.settings.data_dir / "files").rglob("*"))
+    out = _invoke(runner, "--before-year", "2027", "--dry-run")
+    assert "2 raw mails" in out and "would be removed" in out and "1 units" in out
+    assert sorted((two_years.settings.data_dir / "files").rglob("*")) == files_before
+    assert _units(two_years)[2024].contact_email == person(1).address
+
+
+def test_finished_year_loses_its_personal_data_and_keeps_its_record(
+    runner: CliRunner, two_years: App
+) -> None:
+    out = _invoke(runner, "--before-year", "2027")
+    assert "2 raw mails" in out and "removed" in out
+    units = _units(two_years)
+    old, new = units[2024], units[2027]
+    assert (old.contact_email, old.contact_name, old.manager_name, old.contact_phone) == (
+        None,
+        None,
+        None,
+        None,
+    )
+    assert old.unit_name == person(1).unit
+    assert new.contact_email == person(2).address, "the year in force is untouched"
+    with two_years.sessions() as session:
+        addresses = session.scalars(select(UnitAddress.unit_id)).all()
+        assert old.id not in addresses and new.id in addresses
+        raws = {m.unit_id: m.raw for m in session.scalars(select(InboundMessage))}
+        assert raws[old.id] == b"" and raws[new.id] != b""
+        assert session.scalar(select(Entry).where(Entry.unit_id == old.id)) is not None
+        assert all(
+            r.raw == b""
+            for r in session.scalars(select(OutboxMail).where(OutboxMail.unit_id == old.id))
+        )
+        attachments = session.scalars(select(AttachmentRecord)).all()
+        assert {a.entry_id for a in attachments} == {
+            e.id for e in session.scalars(select(Entry).where(Entry.unit_id == new.id))
+        }
+        paths = [two_years.settings.data_dir / f.path for f in session.scalars(select(StoredFile))]
+        assert session.scalar(select(Event).where(Event.kind == "retention")) is not None
+    # The new year's entry has the same picture bytes: the shared stored file must stay.
+    assert paths and all(p.exists() for p in paths)
+    stored_on_disk = [p for p in (two_years.settings.data_dir / "files").rglob("*") if p.is_file()]
+    assert sorted(stored_on_disk) == sorted(paths)
+
+
+def test_mailbox_copies_of_the_old_year_are_removed(runner: CliRunner, two_years: App) -> None:
+    mailbox = two_years.mailbox
+    assert isinstance(mailbox, MaildirMailbox)
+    handled_before = len(mailbox.list_folder("Behandlat"))
+    sent_before = len(mailbox.list_folder("Sent"))
+    _invoke(runner, "--before-year", "2027")
+    assert len(mailbox.list_folder("Behandlat")) == handled_before - 2
+    assert len(mailbox.list_folder("Sent")) < sent_before
+    leftovers = b"".join(p.read_bytes() for p in mailbox.list_folder("Sent"))
+    assert person(1).address.encode() not in leftovers
+
+
+def test_running_twice_removes_nothing_more(runner: CliRunner, two_years: App) -> None:
+    _invoke(runner, "--before-year", "2027")
+    assert _invoke(runner, "--before-year", "2027").startswith("0 raw mails")
+
+
+def test_the_year_in_force_cannot_be_purged(runner: CliRunner, two_years: App) -> None:
+    result = runner.invoke(cli, ["--now", "2027-03-05T10:00", "retention", "--before-year", "2028"])
+    assert result.exit_code == 2 and "not finished" in result.output
+    assert _units(two_years)[2027].contact_email == person(2).address
+
+
+def test_exactly_one_limit_is_required(runner: CliRunner, two_years: App) -> None:
+    result = runner.invoke(cli, ["--now", "2027-03-05T10:00", "retention"])
+    assert result.exit_code == 2 and "exactly one" in result.output
+
+
+def test_older_than_days_purges_only_finished_years(runner: CliRunner, two_years: App) -> None:
+    out = _invoke(runner, "--older-than", "365")
+    assert "2 raw mails" in out
+    units = _units(two_years)
+    assert units[2024].contact_email is None
+    assert units[2027].contact_email == person(2).address
+    # Nothing of 2027 is older than a day, so nothing more goes with a short limit either.
+    assert _invoke(runner, "--older-than", "1").startswith("0 raw mails")
