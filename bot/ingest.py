@@ -143,6 +143,7 @@ def ingest(
 ) -> IngestReport:
     """Handle every message waiting in the mailbox, then any stored but unhandled one."""
     report = IngestReport()
+    _finish_moves(sessions, mailbox)
     cursor = _load_cursor(sessions, mailbox.name)
     fetched = mailbox.fetch_new(cursor)
     failed = False
@@ -181,6 +182,25 @@ def _ingest_one(
     if fresh or status == "new":
         _count(report, status)
     _move(sessions, mailbox, row_id, remote.remote_id)
+
+
+def _finish_moves(sessions: sessionmaker[Session], mailbox: Mailbox) -> None:
+    """Repeat moves a crash interrupted: handled rows whose copy was not marked moved.
+
+    Moving is idempotent, so a copy that did leave the inbox just gets its flag set.
+    """
+    with sessions() as session:
+        query = select(InboundMessage.id, InboundMessage.remote_id).where(
+            InboundMessage.moved.is_(False),
+            InboundMessage.folder.is_not(None),
+            InboundMessage.status != "new",
+        )
+        pending = list(session.execute(query).all())
+    for row_id, remote_id in pending:
+        try:
+            _move(sessions, mailbox, row_id, remote_id)
+        except MailboxError as exc:
+            log.warning("could not finish an interrupted move, retrying next round: %s", exc)
 
 
 def _count(report: IngestReport, status: str) -> None:

@@ -193,7 +193,7 @@ def test_sigkilled_bot_ends_like_an_uncrashed_run(tmp_path: Path) -> None:
     assert {"entry", "signup", "automatic"} <= {m.kind for m in mails}
     report = compare_runs(tmp_path, mails, kills=3, seed=11)
     assert report.kills >= 2, report.summary()
-    assert report.differences == [], report.summary()  # stale_moved: see the xfail below
+    assert report.differences == [], report.summary()
     assert report.sent > 0
 
 
@@ -201,12 +201,6 @@ class _Killed(BaseException):
     """Stands for SIGKILL: not an Exception, so nothing in the bot catches it."""
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot/ingest.py _move: a kill between mailbox.move() and the commit of "
-    "moved=True leaves the flag False for good, because the mail has left the inbox and "
-    "is never met again. Reported to the lead.",
-)
 def test_kill_between_move_and_commit_leaves_no_stale_moved_flag(fault_app: App) -> None:
     put(fault_app, signup(person(4), "moved-1", AT))
     real_move = fault_app.mailbox.move
