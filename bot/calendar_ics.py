@@ -17,23 +17,10 @@ from datetime import date, datetime, time, timedelta
 from icalendar import Calendar, Event
 
 from bot.clock import STOCKHOLM
+from bot.mails import MONTHS
 from bot.schedule import Deadline, Meeting
 
 PRODID = "-//Stockholms stad//kvalitetsbot//SV"
-_MONTHS = (
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 
 
 def deadline_ics(deadline: Deadline, *, now: datetime, uid_domain: str = "kvalitetsbot") -> bytes:
@@ -98,7 +85,7 @@ def _clock_text(deadline: Deadline) -> str:
 
 def swedish_date(day: date) -> str:
     """``date(2027, 5, 17)`` as "17 maj 2027", independent of the system locale."""
-    return f"{day.day} {_MONTHS[day.month - 1]} {day.year}"
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _calendar(event: Event) -> bytes:
