@@ -112,3 +112,42 @@ def reply(
         now=now,
         unit_id=unit.id if unit else None,
     )
+
+
+def reply_with_copy(
+    session: Session,
+    ctx: Context,
+    inbound: Inbound,
+    kind: str,
+    context: dict[str, Any],
+    now: datetime,
+    *,
+    unit: Unit,
+    copy_to: str | None,
+) -> None:
+    """Answer the sender; when ``copy_to`` is another address (the registered contact of a
+    unit whose data changed from an unregistered address), send it a marked copy."""
+    sender = inbound.mail.from_addr or ""
+    reply(
+        session,
+        ctx,
+        inbound,
+        kind,
+        context,
+        now,
+        unit=unit,
+        to=sender,
+        to_name=inbound.mail.from_name,
+    )
+    if copy_to and copy_to != sender:
+        reply(
+            session,
+            ctx,
+            inbound,
+            kind,
+            {**context, "copy_for": sender},
+            now,
+            unit=unit,
+            to=copy_to,
+            to_name=(unit.contact_name or "") if copy_to == unit.contact_email else "",
+        )

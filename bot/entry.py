@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from bot import audit
 from bot.attachments import input_files, store_attachments
 from bot.clock import STOCKHOLM
-from bot.context import Context, Inbound, Outcome, reply
+from bot.context import Context, Inbound, Outcome, reply_with_copy
 from bot.documents import EntryCheck, Finding, Limits, check_entry
 from bot.models import Entry, Unit
 from bot.signup import unit_view
@@ -154,8 +154,8 @@ def _answer(
 ) -> None:
     kind = "change-request" if check.blocking else "entry-receipt"
     context = receipt_context(ctx, unit, entry, check)
-    sender = inbound.mail.from_addr or ""
-    reply(
+    registered = is_registered_address(unit, inbound.mail.from_addr)
+    reply_with_copy(
         session,
         ctx,
         inbound,
@@ -163,19 +163,5 @@ def _answer(
         context,
         now,
         unit=unit,
-        to=sender,
-        to_name=inbound.mail.from_name,
+        copy_to=None if registered else unit.contact_email,
     )
-    contact = unit.contact_email
-    if contact and not is_registered_address(unit, sender) and contact != sender:
-        reply(
-            session,
-            ctx,
-            inbound,
-            kind,
-            {**context, "copy_for": sender},
-            now,
-            unit=unit,
-            to=contact,
-            to_name=unit.contact_name or "",
-        )

@@ -15,7 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot import audit
-from bot.context import Context, Inbound, Outcome, reply, staff
+from bot.context import Context, Inbound, Outcome, reply_with_copy, staff
 from bot.eligibility import eligibility_flags
 from bot.models import Unit
 from bot.signup_extract import SignupFields, extract_signup, similar_names, strip_quoted
@@ -218,21 +218,7 @@ def _send_receipt(
         "year": unit.year,
         "copy_for": None,
     }
-    sender = inbound.mail.from_addr or ""
-    reply(
-        session,
-        ctx,
-        inbound,
-        kind,
-        context,
-        now,
-        unit=unit,
-        to=sender,
-        to_name=inbound.mail.from_name,
-    )
-    if copy_to and copy_to != sender:
-        context = {**context, "copy_for": sender}
-        reply(session, ctx, inbound, kind, context, now, unit=unit, to=copy_to)
+    reply_with_copy(session, ctx, inbound, kind, context, now, unit=unit, copy_to=copy_to)
 
 
 def unit_from_entry_mail(session: Session, ctx: Context, inbound: Inbound, now: datetime) -> Unit:
