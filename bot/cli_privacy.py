@@ -1,19 +1,28 @@
-"""The staff's retention command: remove personal data of finished award years."""
+"""The staff's purge command: archive the records, then remove personal data."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import datetime
 from pathlib import Path
 
 import click
 
+from bot.archive import write_archive
 from bot.cli import State, cli, user_errors
 from bot.mailbox.maildir import MaildirMailbox
 from bot.mailparse import header_text
-from bot.retention import RetentionError, RetentionReport, purge, scope_for
+from bot.retention import RetentionError, RetentionReport, scope_for, unit_ids
+from bot.retention import purge as run_purge
 
 
 @cli.command()
+@click.option(
+    "--before",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="DATE",
+    help="Purge mail of finished award years received before DATE (YYYY-MM-DD).",
+)
 @click.option("--before-year", type=int, metavar="YEAR", help="Purge award years before YEAR.")
 @click.option(
     "--older-than",
@@ -21,26 +30,63 @@ from bot.retention import RetentionError, RetentionReport, purge, scope_for
     metavar="DAYS",
     help="Purge mail of finished years received more than DAYS days ago.",
 )
+@click.option(
+    "--archive",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="First write the records (registry and every entry and minutes file) to this new folder.",
+)
+@click.option(
+    "--exported",
+    is_flag=True,
+    help="The records were already exported for the city's archive; purge without --archive.",
+)
 @click.option("--dry-run", is_flag=True, help="Only count what would be removed.")
 @click.pass_obj
-def retention(state: State, before_year: int | None, older_than: int | None, dry_run: bool) -> None:
+def purge(
+    state: State,
+    before: datetime | None,
+    before_year: int | None,
+    older_than: int | None,
+    archive: Path | None,
+    exported: bool,
+    dry_run: bool,
+) -> None:
     """Remove raw mail, stored files and units' personal data of finished award years.
 
-    Run `kvalitetsbot export` first: registration and archiving rules may require the
-    city to keep the entries, and the export is the record that stays.
+    The export for the city's records comes first: registration of public documents and
+    archiving rules may require keeping the entries. Give --archive DIR and the command
+    writes that export (registry plus every entry and minutes file, with checksums)
+    before it removes anything; or --exported if the records are already archived.
     """
+    if not dry_run and (archive is None) == (not exported):
+        raise click.UsageError(
+            "give --archive DIR (the records are written there first) or --exported "
+            "(they are already archived); the export for the city's records comes first."
+        )
     with user_errors():
         app = state.app()
         now = app.clock.now()
         try:
             scope = scope_for(
-                now, app.ctx.year(now), before_year=before_year, older_than_days=older_than
+                now,
+                app.ctx.year(now),
+                before=before.date() if before else None,
+                before_year=before_year,
+                older_than_days=older_than,
             )
         except RetentionError as exc:
             raise click.UsageError(str(exc)) from None
         s = app.settings
+        if archive is not None and not dry_run:
+            with app.sessions() as session:
+                written = write_archive(session, unit_ids(session, scope), s.data_dir, archive)
+            click.echo(
+                f"Archive written to {archive}: {written.units} units, {written.files} files "
+                f"({written.bytes / 1e6:.1f} MB), checksums in manifest.csv."
+            )
         with app.sessions.begin() as session:
-            report = purge(session, scope, now, data_dir=s.data_dir, dry_run=dry_run)
+            report = run_purge(session, scope, now, data_dir=s.data_dir, dry_run=dry_run)
         if isinstance(app.mailbox, MaildirMailbox):
             # After the commit: the embedded mailbox's filed and sent copies of those mails.
             folders = (s.folder_handled, s.folder_staff, s.folder_quarantine)

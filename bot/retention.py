@@ -5,7 +5,8 @@ personal fields (manager, contact, phone, addresses) are kept only as long as th
 year needs them. What stays is what the city's records need without the people: each
 mail's status, kind and reason, the units' names and organisations, entry versions with
 their results, and the audit trail. Registration and archiving rules may require keeping
-the entries themselves: the staff run `kvalitetsbot export` for the city's records first.
+the entries themselves: `kvalitetsbot purge --archive DIR` writes the export for the
+city's records (bot/archive.py) before this module removes anything.
 
 Only finished years can be purged: the year in force (and any later one) is never touched.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from sqlalchemy import and_, delete, func, or_, select, update
@@ -75,12 +76,17 @@ def scope_for(
     now: datetime,
     year_in_force: int,
     *,
+    before: date | None = None,
     before_year: int | None = None,
     older_than_days: int | None = None,
 ) -> Scope:
-    """The scope of one run; exactly one of the two limits must be given."""
-    if (before_year is None) == (older_than_days is None):
-        raise RetentionError("give exactly one of --before-year and --older-than.")
+    """The scope of one run; exactly one of the three limits must be given."""
+    if sum(limit is not None for limit in (before, before_year, older_than_days)) != 1:
+        raise RetentionError("give exactly one of --before, --before-year and --older-than.")
+    if before is not None:
+        if before > now.date():
+            raise RetentionError(f"--before {before} is in the future.")
+        return Scope(year_in_force, datetime.combine(before, time(0), tzinfo=STOCKHOLM))
     if older_than_days is not None:
         if older_than_days < 1:
             raise RetentionError("--older-than must be at least 1 day.")
@@ -94,7 +100,7 @@ def scope_for(
     return Scope(before_year)
 
 
-def _unit_ids(session: Session, scope: Scope) -> list[int]:
+def unit_ids(session: Session, scope: Scope) -> list[int]:
     query = select(Unit.id).where(Unit.year < scope.before_year)
     if scope.cutoff is not None:
         query = query.where(Unit.updated_at < scope.cutoff)
@@ -143,7 +149,7 @@ def purge(
     The mailbox's own copies are the caller's job (the workflow knows no backend): the
     report carries their ids.
     """
-    units = _unit_ids(session, scope)
+    units = unit_ids(session, scope)
     messages = _message_ids(session, scope, units)
     outbox = _outbox_ids(session, scope, units)
     attachments = list(

@@ -1,4 +1,5 @@
-"""`kvalitetsbot retention`: personal data of finished award years goes; the rest stays."""
+"""`kvalitetsbot purge`: personal data of finished award years goes, after the export for
+the city's records; the rest stays."""
 
 from __future__ import annotations
 
@@ -83,7 +84,8 @@ def two_years(runner: CliRunner, two_years_template: Path, tmp_path: Path) -> Ap
 
 
 def _invoke(runner: CliRunner, *args: str) -> str:
-    result = runner.invoke(cli, ["--now", "2027-03-05T10:00", "retention", *args])
+    extra = [] if "--dry-run" in args or "--archive" in args else ["--exported"]
+    result = runner.invoke(cli, ["--now", "2027-03-05T10:00", "purge", *args, *extra])
     assert result.exit_code == 0, result.output
     return result.output
 
@@ -156,13 +158,15 @@ def test_running_twice_removes_nothing_more(runner: CliRunner, two_years: App) -
 
 
 def test_the_year_in_force_cannot_be_purged(runner: CliRunner, two_years: App) -> None:
-    result = runner.invoke(cli, ["--now", "2027-03-05T10:00", "retention", "--before-year", "2028"])
+    result = runner.invoke(
+        cli, ["--now", "2027-03-05T10:00", "purge", "--before-year", "2028", "--exported"]
+    )
     assert result.exit_code == 2 and "not finished" in result.output
     assert _units(two_years)[2027].contact_email == person(2).address
 
 
 def test_exactly_one_limit_is_required(runner: CliRunner, two_years: App) -> None:
-    result = runner.invoke(cli, ["--now", "2027-03-05T10:00", "retention"])
+    result = runner.invoke(cli, ["--now", "2027-03-05T10:00", "purge", "--exported"])
     assert result.exit_code == 2 and "exactly one" in result.output
 
 
@@ -174,3 +178,77 @@ def test_older_than_days_purges_only_finished_years(runner: CliRunner, two_years
     assert units[2027].contact_email == person(2).address
     # Nothing of 2027 is older than a day, so nothing more goes with a short limit either.
     assert _invoke(runner, "--older-than", "1").startswith("0 raw mails")
+
+
+def test_before_date_purges_mail_of_finished_years_received_before_it(
+    runner: CliRunner, two_years: App
+) -> None:
+    assert _invoke(runner, "--before", "2024-03-01").startswith("0 raw mails")
+    assert _units(two_years)[2024].contact_email == person(1).address
+    out = _invoke(runner, "--before", "2027-03-05")
+    assert out.startswith("2 raw mails")
+    units = _units(two_years)
+    assert units[2024].contact_email is None
+    assert units[2027].contact_email == person(2).address, "the year in force is untouched"
+
+
+def test_a_date_in_the_future_is_refused(runner: CliRunner, two_years: App) -> None:
+    result = runner.invoke(
+        cli, ["--now", "2027-03-05T10:00", "purge", "--before", "2027-04-01", "--exported"]
+    )
+    assert result.exit_code == 2 and "in the future" in result.output
+
+
+def test_purge_refuses_until_the_records_are_exported(runner: CliRunner, two_years: App) -> None:
+    result = runner.invoke(cli, ["--now", "2027-03-05T10:00", "purge", "--before-year", "2027"])
+    assert result.exit_code == 2 and "export for the city's records comes first" in result.output
+    assert _units(two_years)[2024].contact_email == person(1).address
+
+
+def test_the_archive_holds_registry_and_every_entry_file_before_the_purge(
+    runner: CliRunner, two_years: App, tmp_path: Path
+) -> None:
+    import csv
+    import hashlib
+    import json
+
+    with two_years.sessions() as session:
+        old = session.scalars(select(Unit).where(Unit.year == 2024)).one()
+        reference = old.reference
+        names = {
+            a.filename
+            for a in session.scalars(
+                select(AttachmentRecord).join(Entry).where(Entry.unit_id == old.id)
+            )
+        }
+    archive = tmp_path / "arkiv"
+    out = _invoke(runner, "--before-year", "2027", "--archive", str(archive))
+    assert "Archive written" in out and "1 units" in out
+    registry = json.loads((archive / "registry.json").read_text(encoding="utf-8"))
+    assert [row["reference"] for row in registry] == [reference]
+    assert registry[0]["contact_email"] == person(1).address, "the record keeps the contact"
+    assert registry[0]["entry_status"] != "missing"
+    folder = archive / reference / "bidrag-v1"
+    assert {p.name for p in folder.iterdir()} == names
+    with open(archive / "manifest.csv", newline="", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert len(rows) == len(names)
+    for row in rows:
+        assert hashlib.sha256((archive / row["path"]).read_bytes()).hexdigest() == row["sha256"]
+    # And only then was the old year purged; the new year is in neither.
+    assert _units(two_years)[2024].contact_email is None
+    assert person(2).address not in (archive / "registry.csv").read_text(encoding="utf-8")
+
+
+def test_an_archive_into_a_folder_that_is_not_empty_purges_nothing(
+    runner: CliRunner, two_years: App, tmp_path: Path
+) -> None:
+    archive = tmp_path / "arkiv"
+    archive.mkdir()
+    (archive / "old.txt").write_text("earlier export")
+    result = runner.invoke(
+        cli,
+        ["--now", "2027-03-05T10:00", "purge", "--before-year", "2027", "--archive", str(archive)],
+    )
+    assert result.exit_code == 1 and "not empty" in result.output
+    assert _units(two_years)[2024].contact_email == person(1).address
