@@ -13,13 +13,13 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 
 from bot.attachments import input_files
-from bot.context import Context, Inbound, Outcome, staff
+from bot.context import Context, Inbound, Outcome, reply, staff
 from bot.documents import InputFile, looks_like_entry
 from bot.entry import handle_entry
 from bot.minutes import handle_minutes, looks_like_minutes
 from bot.models import Unit
 from bot.outbox import suppress_bounced
-from bot.signup import handle_reply, handle_signup, unit_from_entry_mail
+from bot.signup import handle_reply, handle_signup, unit_from_entry_mail, unit_view
 from bot.signup_extract import is_undo_withdrawal, is_withdrawal, looks_like_signup, strip_quoted
 from bot.staff_commands import handle_staff_command
 from bot.units import by_address, by_reference, by_thread, references_in
@@ -82,6 +82,8 @@ def _handle_documents(
     """Entries and minutes extracts; None when the attachments are neither."""
     mail = inbound.mail
     unit = unit or _unit_by_sender(session, ctx, inbound, now)
+    if all(not d.data for d in documents):
+        return _empty_files(session, ctx, inbound, now, unit, documents)
     if looks_like_minutes(mail.subject, text, [d.filename for d in documents]):
         if unit is None:
             return staff(
@@ -95,6 +97,32 @@ def _handle_documents(
     if unit is None:
         unit = unit_from_entry_mail(session, ctx, inbound, now)
     return handle_entry(session, ctx, inbound, now, unit)
+
+
+def _empty_files(
+    session: Session,
+    ctx: Context,
+    inbound: Inbound,
+    now: datetime,
+    unit: Unit | None,
+    documents: list[InputFile],
+) -> Outcome:
+    """Only empty files attached: nothing to check or register, but the sender must know,
+    or they will wait for a receipt that never comes."""
+    view = unit_view(unit) if unit else None
+    files = [d.filename for d in documents]
+    reply(
+        session,
+        ctx,
+        inbound,
+        "empty-attachment",
+        {"unit": view, "files": files},
+        now,
+        unit=unit,
+        to=inbound.mail.from_addr or "",
+        to_name=inbound.mail.from_name,
+    )
+    return Outcome("handled", "empty-attachment", None, unit.id if unit else None)
 
 
 def _handle_text(

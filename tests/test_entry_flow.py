@@ -266,3 +266,22 @@ def test_export_has_entry_columns(entry_app: App, good_docx: bytes) -> None:
     assert record["entry_version"] == 1
     assert record["minutes_status"] == "missing"
     assert record["entry_characters"] > 0
+
+
+@pytest.mark.parametrize("sender", ["anna.berg@edu.stockholm.se", "okand@edu.stockholm.se"])
+def test_only_empty_files_get_an_answer_that_says_so(entry_app: App, sender: str) -> None:
+    docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    files = [("Bidrag Solrosen.docx", docx, b""), ("Bidrag Solrosen.pdf", "application/pdf", b"")]
+    before = len(sent(entry_app))
+    put(entry_app, entry_mail(files, sender=sender))
+    cycle(entry_app)
+    assert _entries(entry_app) == [], "nothing to register"
+    [answer] = sent(entry_app)[before:]
+    assert answer["X-Kvalitetsbot-Kind"] == "empty-attachment"
+    assert answer["To"].addresses[0].addr_spec == sender
+    text = body_text(answer)
+    assert "Bidrag Solrosen.docx, Bidrag Solrosen.pdf var tomma (0 byte)" in text
+    assert "bifoga filen igen" in text
+    registered = sender.startswith("anna")
+    assert ("KU-2027-001" in text) == registered
+    assert entry_app.mailbox.list_folder(entry_app.settings.folder_staff) == []

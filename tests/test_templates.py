@@ -45,6 +45,7 @@ SIGNUP_SAMPLES: dict[str, dict[str, Any]] = {
     },
     "withdrawal-receipt": {"unit": UNIT},
     "withdrawal-undone": {"unit": UNIT},
+    "empty-attachment": {"unit": UNIT, "files": ["Bidrag.docx", "Bidrag.pdf"]},
 }
 
 
