@@ -83,7 +83,24 @@ def _handle_documents(
     mail = inbound.mail
     unit = unit or _unit_by_sender(session, ctx, inbound, now)
     if all(not d.data for d in documents):
-        return _empty_files(session, ctx, inbound, now, unit, documents)
+        # Nothing to check or register, but the sender must know, or they will wait for a
+        # receipt that never comes.
+        context = {
+            "unit": unit_view(unit) if unit else None,
+            "files": [d.filename for d in documents],
+        }
+        reply(
+            session,
+            ctx,
+            inbound,
+            "empty-attachment",
+            context,
+            now,
+            unit=unit,
+            to=mail.from_addr or "",
+            to_name=mail.from_name,
+        )
+        return Outcome("handled", "empty-attachment", None, unit.id if unit else None)
     if looks_like_minutes(mail.subject, text, [d.filename for d in documents]):
         if unit is None:
             return staff(
@@ -97,32 +114,6 @@ def _handle_documents(
     if unit is None:
         unit = unit_from_entry_mail(session, ctx, inbound, now)
     return handle_entry(session, ctx, inbound, now, unit)
-
-
-def _empty_files(
-    session: Session,
-    ctx: Context,
-    inbound: Inbound,
-    now: datetime,
-    unit: Unit | None,
-    documents: list[InputFile],
-) -> Outcome:
-    """Only empty files attached: nothing to check or register, but the sender must know,
-    or they will wait for a receipt that never comes."""
-    view = unit_view(unit) if unit else None
-    files = [d.filename for d in documents]
-    reply(
-        session,
-        ctx,
-        inbound,
-        "empty-attachment",
-        {"unit": view, "files": files},
-        now,
-        unit=unit,
-        to=inbound.mail.from_addr or "",
-        to_name=inbound.mail.from_name,
-    )
-    return Outcome("handled", "empty-attachment", None, unit.id if unit else None)
 
 
 def _handle_text(
