@@ -7,6 +7,7 @@ database and its sent folder.
 from __future__ import annotations
 
 import json
+import logging
 from datetime import datetime
 from email import policy
 from email.parser import BytesParser
@@ -26,11 +27,33 @@ ANNA = "anna.berg@edu.stockholm.se"  # Förskolan Trollskogen
 KARIN = "karin.lind@edu.stockholm.se"  # Förskolan Solstrålen
 
 
+class _Records(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.records: list[logging.LogRecord] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.format(record)  # fills exc_text, as a real handler would write it
+        self.records.append(record)
+
+
+LOGGED = _Records()
+
+
 @pytest.fixture(scope="module")
 def year(tmp_path_factory: pytest.TempPathFactory) -> tuple[list[Done], Path]:
-    """The whole demo year, run once for this module, its data dir kept for inspection."""
+    """The whole demo year, run once for this module, its data dir kept for inspection;
+    every log record of every library, at DEBUG, is kept in LOGGED."""
     root = tmp_path_factory.mktemp("demo")
-    return run_demo(root), root
+    logger = logging.getLogger()
+    level = logger.level
+    logger.addHandler(LOGGED)
+    logger.setLevel(logging.DEBUG)
+    try:
+        return run_demo(root), root
+    finally:
+        logger.removeHandler(LOGGED)
+        logger.setLevel(level)
 
 
 def _to(steps: list[Done], kind: str) -> list[str]:
@@ -179,3 +202,35 @@ def test_import_attendees_names_an_unknown_meeting(tmp_path: Path) -> None:
     csv.write_text("meeting,email\ninfo-99,eva@x.stockholm.se\n", encoding="utf-8")
     result = CliRunner(env=_env(tmp_path)).invoke(cli, ["import", "attendees", str(csv)])
     assert result.exit_code != 0 and "info-99" in result.output
+
+
+def _demo_personal_data() -> set[str]:
+    """Every name, address, phone number and body line the demo year's people wrote."""
+    found: set[str] = set()
+    for step in demo.STEPS:
+        for mail in step.mails:
+            found |= {mail.sender, mail.name}
+            found |= {line.strip() for line in mail.body.splitlines() if len(line.strip()) >= 20}
+    for unit in (demo.TROLLSKOGEN, demo.SOLSTRALEN):
+        found |= {unit.manager, unit.manager_email, unit.phone, unit.address}
+        found |= {unit.contact, unit.contact_email}
+    found |= {"rektor.sodra@edu.stockholm.se", "Eva Rektor", "lisa.ek@edu.stockholm.se"}
+    return {value for value in found if len(value) >= 5}
+
+
+def test_the_demo_years_logs_hold_no_personal_data_or_mail_text(
+    year: tuple[list[Done], Path],
+) -> None:
+    records = LOGGED.records
+    assert any(r.name.startswith("bot") for r in records), "the year should log at DEBUG"
+    secrets = _demo_personal_data()
+    assert {"08-508 100 00", "Per Ek", "anna.berg@edu.stockholm.se"} <= secrets
+    leaks = sorted(
+        {
+            (r.name, value)
+            for r in records
+            for value in secrets
+            if value.lower() in f"{r.getMessage()}\n{r.exc_text or ''}".lower()
+        }
+    )
+    assert not leaks
