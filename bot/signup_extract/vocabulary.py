@@ -1,0 +1,122 @@
+"""The Swedish words and patterns the sign-up passes share, and small text helpers.
+
+Names, manager titles, e-mail addresses, phone numbers, organisations and unit names
+are written the same way whichever pass reads them, so their patterns live here once.
+"""
+
+from __future__ import annotations
+
+import re
+
+_UP = "A-ZÅÄÖÉÜØ"
+_LOW = "a-zåäöéüøáèë"
+WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+_PARTICLE = r"(?:(?:von|af|de|van|der|la) )"
+# A person's name in prose: two to four capitalised words, as Swedish names are written.
+NAME = rf"{WORD}(?: {_PARTICLE}?{WORD}){{1,3}}"
+# In a labelled value a lone first name is still what the unit wrote.
+LABEL_NAME = re.compile(rf"{WORD}(?: {_PARTICLE}?{WORD}){{0,3}}")
+
+MANAGER_WORDS = (
+    r"förskolechef|förskolerektor|rektor|enhetschef|verksamhetschef|avdelningschef"
+    r"|sektionschef|gruppchef|skolchef|förvaltningschef|föreståndare|vd|chef"
+)
+_MODIFIERS = (
+    r"biträdande|bitr\.?|ställföreträdande|vice|tillförordnad|t\.f\.|tf|ansvarig|administrativ"
+)
+TITLE = rf"(?i:(?:(?:{_MODIFIERS})\s+)?(?:{MANAGER_WORDS}))\b"
+# These make a title someone other than the unit's manager (a deputy or an administrator).
+_NOT_MANAGER = re.compile(r"(?i)biträdande|bitr\b|ställföreträdande|\bvice\b|administrativ")
+
+# The words that label an e-mail address or a phone number.
+MAIL_W = r"e-?post(?:adress)?|e-?mail(?:adress)?|mejl(?:adress)?|mail(?:adress)?"
+PHONE_W = r"telefon(?:nummer)?|tel\.?(?: ?nr\.?)?|telnr|tfn|mobil(?:telefon|nummer|nr)?"
+
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# 08-508 123 45, 070-123 45 67, +46 8 508 123 45: a leading 0 or +46, then 6 to 12 digits.
+PHONE = re.compile(
+    r"(?<![\w+])(?:\+46[ \t-]?(?:\(0\)[ \t]?)?|0)\d{1,3}(?:[ \t\-–]{0,3}\d){5,9}(?!\d)"
+)
+
+ORG = re.compile(
+    rf"\b[{_UP}]\w+(?:-[{_UP}]\w+){{0,3}}[ ]stadsdelsförvaltning(?:en)?\b"
+    rf"|\b(?i:stadsdelsförvaltning(?:en)?)[ ][{_UP}]\w+(?:-[{_UP}]\w+){{0,3}}"
+    rf"|\b[{_UP}]\w*(?:förvaltningen|kontoret|nämnden)\b"
+    rf"|\bAB(?:[ ][{_UP}]\w+)+"
+    rf"|\b[{_UP}][\w&.-]*(?:[ ](?:[{_UP}][\w&.-]*|i|och|&|för)){{0,6}}[ ]AB\b"
+)
+_UNIT_TYPES = (
+    r"förskola|förskolor|skola|grundskola|gymnasium|gymnasieskola|äldreboende|vårdboende"
+    r"|vård- och omsorgsboende|servicehus|gruppbostad|fritidshem|fritidsgård|bibliotek"
+    r"|hemtjänst|dagverksamhet|daglig verksamhet|mottagning|enhet|boende"
+)
+# Repetitions are bounded throughout so that a long run of capitalised words cannot make a
+# search quadratic.
+UNIT = rf"[{_UP}][\w-]*(?:[ ](?:[{_UP}][\w-]*|(?:{_UNIT_TYPES})\b)){{0,5}}"
+# A signature line names a unit only if it says what kind of unit it is.
+UNIT_HINT = re.compile(
+    r"(?i)förskol|skolan?\b|gymnasi|boende|servicehus|gruppbostad|fritids|bibliotek"
+    r"|hemtjänst|mottagning|\benhet|verksamhet"
+)
+_NOT_UNIT = re.compile(r"(?i)^(?:kvalitetsutmärkelsen|stockholms? stad|stockholm|vi|jag|oss|hej)$")
+NOT_PERSON = re.compile(
+    r"(?i)förskol|skola|förvaltning|kontoret|nämnd|\bab\b|stad\b|stockholm|kvalitet"
+    r"|hälsning|hej|tack|boende|enhet|verksamhet|gymnasi"
+)
+
+
+def normalise(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ").replace("\u200b", "")
+
+
+def first(pattern: re.Pattern[str], text: str) -> str | None:
+    match = pattern.search(text)
+    return match.group(0).strip(" .,;") if match else None
+
+
+def tidy(value: str) -> str:
+    return re.sub(r"\s+", " ", value).strip(" \t.,;:-–")
+
+
+def is_manager_title(title: str) -> bool:
+    return bool(re.search(rf"(?i){MANAGER_WORDS}", title)) and not _NOT_MANAGER.search(title)
+
+
+def clean_name(name: str | None) -> str | None:
+    """Drop title words that a capitalised sentence start glued onto a name ("Rektor Anna")."""
+    if not name:
+        return None
+    words = name.split()
+    while words and re.fullmatch(rf"(?i)vår|min|{_MODIFIERS}|{MANAGER_WORDS}", words[0]):
+        words = words[1:]
+    cleaned = " ".join(words)
+    return cleaned if cleaned and not NOT_PERSON.search(cleaned) else None
+
+
+NUMBER_WORDS = {
+    w: n
+    for n, w in enumerate(
+        re.split(
+            " ",
+            "noll ett två tre fyra fem sex sju åtta nio tio elva tolv tretton fjorton femton"
+            " sexton sjutton arton nitton tjugo",
+        )
+    )
+}
+
+
+def number(value: str) -> int | None:
+    digits = re.search(r"\d{1,5}", value)
+    if digits:
+        return int(digits.group(0))
+    word = re.search(rf"(?i)\b({'|'.join(NUMBER_WORDS)})\b", value)
+    return NUMBER_WORDS[word.group(1).lower()] if word else None
+
+
+def plausible_unit(unit: str) -> bool:
+    return not _NOT_UNIT.match(unit) and not ORG.fullmatch(unit) and len(unit) > 2
+
+
+def split_sentences(text: str) -> list[str]:
+    parts = re.split(r"(?<=[.!?])\s+|\n\s*\n|\n(?=\s*(?:[-*•]\s|[^\n:]{1,40}:))", text)
+    return [re.sub(r"\s+", " ", p).strip() for p in parts if p.strip()]
