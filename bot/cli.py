@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import click
 from rich.console import Console
@@ -218,17 +219,30 @@ def _clear_suppressed(session: Session, address: str) -> None:
     help="Write to this file instead of standard output.",
 )
 @click.option("--year", type=int, help="Only this award year (default: all years).")
+@click.option(
+    "--teams",
+    is_flag=True,
+    help="The examiner assignment table instead: one row per entry with its team, "
+    "coordinator and members (the year in force unless --year).",
+)
 @click.pass_obj
-def export_cmd(state: State, fmt: str, output: Path | None, year: int | None) -> None:
-    """The registry: one record per unit."""
+def export_cmd(state: State, fmt: str, output: Path | None, year: int | None, teams: bool) -> None:
+    """The registry: one record per unit, with its entry, minutes, team and coordinator."""
     with user_errors():
         app = state.app()
         with app.sessions() as session:
-            rows = export_mod.records(session, year)
-        text = export_mod.to_json(rows) if fmt == "json" else export_mod.to_csv(rows)
+            if teams:
+                table = export_mod.assignment_rows(session, year or app.ctx.year(app.clock.now()))
+                rows: list[dict[str, Any]] = list(table)
+            else:
+                rows = export_mod.records(session, year)
+        if teams and fmt == "csv":
+            text = export_mod.assignments_to_csv(table)
+        else:
+            text = export_mod.to_json(rows) if fmt == "json" else export_mod.to_csv(rows)
         if output:
             output.write_text(text, encoding="utf-8")
-            click.echo(f"{len(rows)} units written to {output}.")
+            click.echo(f"{len(rows)} {'entries' if teams else 'units'} written to {output}.")
         else:
             click.echo(text, nl=False)
 

@@ -2,22 +2,16 @@
 
 from __future__ import annotations
 
-import csv
-import io
-import json
 from pathlib import Path
 
 import click
 from openpyxl import Workbook  # type: ignore[import-untyped]
 from rich.console import Console
 from rich.table import Table
-from sqlalchemy import select
-from sqlalchemy.orm import Session
 
 from bot import examiners as examiners_mod
 from bot import teams
 from bot.cli import State, cli, user_errors
-from bot.models import Assignment, Examiner, Team, TeamMember, Unit
 from bot.routing import Problem, Solution, TeamOut
 
 
@@ -151,62 +145,3 @@ def replace(state: State, email: str, time_limit: float) -> None:
                 session, app.ctx, email, app.clock.now(), time_limit=time_limit
             )
     click.echo(f"Lag {solution.teams[0].number} ändrat; mejlen ligger i utkorgen.")
-
-
-def assignment_rows(session: Session, year: int) -> list[dict[str, str | int]]:
-    query = (
-        select(Team.number, Unit.reference, Unit.unit_name, Examiner.name, Examiner.email, Team.id)
-        .join(Assignment, Assignment.team_id == Team.id)
-        .join(Unit, Unit.id == Assignment.unit_id)
-        .join(Examiner, Examiner.id == Team.coordinator_id)
-        .where(Team.year == year)
-        .order_by(Team.number, Unit.reference)
-    )
-    rows: list[dict[str, str | int]] = []
-    for number, ref, unit_name, chief, chief_email, team_id in session.execute(query).all():
-        members = session.scalars(
-            select(Examiner.name)
-            .join(TeamMember, TeamMember.examiner_id == Examiner.id)
-            .where(TeamMember.team_id == team_id)
-            .order_by(Examiner.name)
-        )
-        rows.append(
-            {
-                "team": number,
-                "reference": ref,
-                "unit_name": unit_name or "",
-                "coordinator": chief,
-                "coordinator_email": chief_email,
-                "members": "; ".join(members),
-            }
-        )
-    return rows
-
-
-@cli.command("export-teams")
-@click.option("--format", "fmt", type=click.Choice(["json", "csv"]), default="csv")
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path))
-@click.pass_obj
-def export_teams(state: State, fmt: str, output: Path | None) -> None:
-    """The assignment table: one row per entry with its team and coordinator."""
-    with user_errors():
-        app = state.app()
-        with app.sessions() as session:
-            rows = assignment_rows(session, app.ctx.year(app.clock.now()))
-        text = (
-            json.dumps(rows, ensure_ascii=False, indent=2) + "\n" if fmt == "json" else _csv(rows)
-        )
-        if output:
-            output.write_text(text, encoding="utf-8")
-            click.echo(f"{len(rows)} rader skrivna till {output}.")
-        else:
-            click.echo(text, nl=False)
-
-
-def _csv(rows: list[dict[str, str | int]]) -> str:
-    out = io.StringIO()
-    fields = ("team", "reference", "unit_name", "coordinator", "coordinator_email", "members")
-    writer = csv.DictWriter(out, fieldnames=fields)
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()

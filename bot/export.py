@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.models import Entry, Minutes, Unit
+from bot.models import Assignment, Entry, Examiner, Minutes, Team, TeamMember, Unit
 from bot.units import flag_codes
 
 FIELDS = (
@@ -109,4 +109,44 @@ def to_csv(rows: list[dict[str, Any]]) -> str:
     for row in rows:
         problems = ";".join(p["code"] for p in row.get("entry_problems", []))
         writer.writerow({**row, "flags": ";".join(row["flags"]), "entry_problems": problems})
+    return out.getvalue()
+
+
+def assignment_rows(session: Session, year: int) -> list[dict[str, str | int]]:
+    """The assignment table: one row per entry with its team, coordinator and members."""
+    query = (
+        select(Team.number, Unit.reference, Unit.unit_name, Examiner.name, Examiner.email, Team.id)
+        .join(Assignment, Assignment.team_id == Team.id)
+        .join(Unit, Unit.id == Assignment.unit_id)
+        .join(Examiner, Examiner.id == Team.coordinator_id)
+        .where(Team.year == year)
+        .order_by(Team.number, Unit.reference)
+    )
+    rows: list[dict[str, str | int]] = []
+    for number, ref, unit_name, chief, chief_email, team_id in session.execute(query).all():
+        members = session.scalars(
+            select(Examiner.name)
+            .join(TeamMember, TeamMember.examiner_id == Examiner.id)
+            .where(TeamMember.team_id == team_id)
+            .order_by(Examiner.name)
+        )
+        rows.append(
+            {
+                "team": number,
+                "reference": ref,
+                "unit_name": unit_name or "",
+                "coordinator": chief,
+                "coordinator_email": chief_email,
+                "members": "; ".join(members),
+            }
+        )
+    return rows
+
+
+def assignments_to_csv(rows: list[dict[str, str | int]]) -> str:
+    out = io.StringIO()
+    fields = ("team", "reference", "unit_name", "coordinator", "coordinator_email", "members")
+    writer = csv.DictWriter(out, fieldnames=fields)
+    writer.writeheader()
+    writer.writerows(rows)
     return out.getvalue()

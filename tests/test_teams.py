@@ -178,5 +178,10 @@ def test_cli_propose_writes_xlsx_and_confirm(sqlite_app: App, tmp_path: Path) ->
     assert out.is_file()
     result = runner.invoke(cli, [*base, "teams", "confirm"], env=env)
     assert result.exit_code == 0, result.output
-    result = runner.invoke(cli, [*base, "export-teams"], env=env)
-    assert result.exit_code == 0 and "KU-2027-001" in result.output
+    result = runner.invoke(cli, [*base, "export", "--teams", "--format", "csv"], env=env)
+    assert result.exit_code == 0, result.output
+    header, *rows = result.output.splitlines()
+    assert header == "team,reference,unit_name,coordinator,coordinator_email,members"
+    assert rows and rows[0].split(",")[1] == "KU-2027-001"
+    result = runner.invoke(cli, [*base, "export", "--format", "json"], env=env)
+    assert json.loads(result.output)[0]["coordinator"], "the registry names the coordinator"
