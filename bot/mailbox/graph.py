@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import base64
 import email
+import email.parser
 import email.policy
+import email.utils
 import threading
 import time
 from collections import deque
@@ -188,6 +190,13 @@ class GraphMailbox:
     def send(self, raw: bytes, message_id: str, recipients: Sequence[str]) -> None:
         if not recipients:
             raise MailboxError("a mail needs at least one recipient")
+        # Graph delivers a MIME mail to the addresses in its own headers, not to a list
+        # given beside it: a recipient missing from them would silently get nothing.
+        missing = {r.lower() for r in recipients} - _header_recipients(raw)
+        if missing:
+            raise MailboxError(
+                f"{len(missing)} recipient(s) are not in the mail's To/Cc/Bcc headers"
+            )
         if self.already_sent(message_id):
             return
         self.rate.wait()
@@ -314,6 +323,12 @@ def msal_token(tenant: str, client_id: str, secret: str) -> Callable[[], str]:
         return str(result["access_token"])
 
     return token
+
+
+def _header_recipients(raw: bytes) -> set[str]:
+    headers = email.parser.BytesHeaderParser(policy=email.policy.default).parsebytes(raw)
+    values = [str(v) for name in ("To", "Cc", "Bcc") for v in headers.get_all(name, [])]
+    return {addr.lower() for _, addr in email.utils.getaddresses(values) if addr}
 
 
 def from_settings(settings: Settings, clock: Clock) -> GraphMailbox:

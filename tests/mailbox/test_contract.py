@@ -117,7 +117,9 @@ def test_send_keeps_one_copy_in_sent_per_message_id(harness: Harness) -> None:
 def test_a_large_attachment_is_sent_whole(harness: Harness) -> None:
     """Over Graph's 3 MB sendMail limit: a draft plus an upload session in two chunks."""
     mail = email.message_from_bytes(
-        make_mail("Bidraget bifogas", sender="kvalitetsutmarkelsen@stockholm.se"),
+        make_mail(
+            "Bidraget bifogas", sender="kvalitetsutmarkelsen@stockholm.se", to="anna@example.se"
+        ),
         policy=email.policy.default,
     )
     assert isinstance(mail, EmailMessage)

@@ -203,7 +203,7 @@ def _sent_items(found: bool) -> respx.Route:
 @respx.mock
 def test_send_posts_base64_mime_and_skips_a_message_id_already_sent(graph: GraphMailbox) -> None:
     """Replays ``user: sendMail`` with MIME content (202 Accepted) and a Sent Items query."""
-    raw = make_mail("Kvitto", sender="kvalitetsutmarkelsen@stockholm.se")
+    raw = make_mail("Kvitto", sender="kvalitetsutmarkelsen@stockholm.se", to="anna@example.se")
     send = respx.post(f"{USER}/sendMail").mock(return_value=httpx.Response(202))
     _sent_items(found=False)
     graph.send(raw, "m1@stockholm.se", ["anna@example.se"])
@@ -215,10 +215,24 @@ def test_send_posts_base64_mime_and_skips_a_message_id_already_sent(graph: Graph
 
 
 @respx.mock
+def test_a_recipient_missing_from_the_headers_is_refused_before_anything_is_sent(
+    graph: GraphMailbox,
+) -> None:
+    """sendMail with MIME delivers to the mail's own headers; a recipient given only beside
+    the mail would get nothing, so the backend refuses instead of losing that mail."""
+    raw = make_mail("Kvitto", sender="kvalitetsutmarkelsen@stockholm.se", to="anna@example.se")
+    send = respx.post(f"{USER}/sendMail").mock(return_value=httpx.Response(202))
+    with pytest.raises(MailboxError, match="not in the mail's To/Cc/Bcc"):
+        graph.send(raw, "m2@stockholm.se", ["Anna@Example.se", "karin@example.se"])
+    assert send.call_count == 0
+
+
+@respx.mock
 def test_large_attachment_goes_through_a_draft_and_an_upload_session(graph: GraphMailbox) -> None:
     """Replays ``Create message`` from MIME (201), ``attachment: createUploadSession`` (201,
     ``uploadUrl``), chunk PUTs (200 with ``nextExpectedRanges``, then 201) and ``send`` (202)."""
-    mail = email.message_from_bytes(make_mail("Bidraget bifogas"), policy=email.policy.default)
+    raw = make_mail("Bidraget bifogas", to="anna@example.se")
+    mail = email.message_from_bytes(raw, policy=email.policy.default)
     assert isinstance(mail, EmailMessage)
     big = bytes(range(256)) * (5 * 4096)  # 5 MiB
     mail.add_attachment(big, maintype="application", subtype="pdf", filename="bidrag.pdf")
