@@ -21,8 +21,9 @@ from bot.cli import State, cli, import_group, user_errors
 from bot.clock import STOCKHOLM
 from bot.mails import render
 from bot.models import MeetingAttendee, OutreachAddress
+from bot.owed import owed
 from bot.registry_xlsx import registry_xlsx
-from bot.reminders import Due, owed
+from bot.reminders import Due
 from bot.runner import App
 from bot.scheduler import preview, queue_all, run_due
 

@@ -18,8 +18,9 @@ from sqlalchemy.orm import Session
 from bot.clock import STOCKHOLM
 from bot.mails import OutgoingAttachment
 from bot.models import Claim, Entry, Event, Flag, InboundMessage, Minutes, Unit
+from bot.owed import active_units, open_change_request, owed
 from bot.registry_xlsx import XLSX_TYPE, registry_xlsx
-from bot.reminders import Due, active_units, open_change_request, owed
+from bot.reminders import Due
 from bot.schedule import Schedule
 
 # A digest missed while the bot was down goes out on start within this time of the digest

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from bot.export import unit_record
 from bot.models import Minutes, Unit
-from bot.reminders import entry_missing, newest_entry
+from bot.owed import entry_missing, newest_entry
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 COLUMNS = (

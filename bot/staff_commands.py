@@ -24,8 +24,9 @@ from bot.clock import STOCKHOLM
 from bot.context import Context, Inbound, Outcome
 from bot.mails import Envelope, OutgoingAttachment
 from bot.models import Entry, Unit
+from bot.owed import entry_missing, newest_entry, owes_minutes
 from bot.registry_xlsx import XLSX_TYPE, registry_xlsx
-from bot.reminders import entry_missing, manual_reminder, newest_entry, owes_minutes
+from bot.reminders import manual_reminder
 from bot.scheduler import queue_all
 from bot.signup import unit_view
 from bot.signup_extract import strip_quoted
