@@ -1,13 +1,16 @@
-"""Examiner teams: plain data in, an exact CP-SAT assignment (or the reasons why not) out.
+"""Examiner teams: plain data in, teams that keep every hard rule (or the reasons why not) out.
 
-This module holds the data the solver sees and its public entry point, ``solve``. The
-model itself is in ``routing_model``; the pre-analysis, the per-team report of soft rules
-and the alternates are in ``routing_explain``. Nothing here touches the database.
+This module holds the data the solver sees and its public entry point, ``solve``. How the
+time is spent (a two-phase answer first, then the exact model) is in ``routing_phases``,
+the model itself in ``routing_model``, solving it and reading the teams back in
+``routing_run``; the pre-analysis, the per-team report of soft rules and the alternates
+are in ``routing_explain``. Nothing here touches the database.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import time
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 
@@ -90,7 +93,9 @@ class Solution:
     teams: tuple[TeamOut, ...] = ()
     reasons: tuple[str, ...] = ()
     objective: float = 0.0
+    # No assignment of the whole problem scores below this; optimal means objective == bound.
     bound: float = 0.0
+    # Wall time of the whole solve, building the model included.
     seconds: float = 0.0
 
     @property
@@ -113,6 +118,13 @@ def may_assess(examiner: ExaminerIn, entry: EntryIn) -> bool:
     return _norm(entry.reference) not in declared and _norm(entry.organisation) not in declared
 
 
+def max_teams(problem: Problem, examiners: list[ExaminerIn]) -> int:
+    """The most teams there can be: one coordinator each, team_min examiners each."""
+    coordinators = sum(ex.can_coordinate for ex in examiners)
+    team_min = max(problem.params.team_min, 1)
+    return min(coordinators, len(examiners) // team_min, len(problem.entries))
+
+
 def _norm(text: str) -> str:
     return " ".join(text.lower().split())
 
@@ -120,12 +132,16 @@ def _norm(text: str) -> str:
 def solve(problem: Problem) -> Solution:
     """Form teams and route every entry, or explain why that cannot be done."""
     from bot.routing_explain import annotate, pre_analysis, solver_reasons
-    from bot.routing_model import run_model
+    from bot.routing_phases import run
 
+    start = time.perf_counter()
     reasons = pre_analysis(problem)
     if reasons:
         return Solution("infeasible", reasons=tuple(reasons))
-    solution = run_model(problem)
+    # The time limit bounds the whole solve, building the model included.
+    solution = run(problem, start + problem.params.time_limit)
+    seconds = time.perf_counter() - start
     if not solution.ok:
-        return Solution(solution.status, reasons=tuple(solver_reasons(problem, solution.status)))
-    return annotate(problem, solution)
+        reasons = solver_reasons(problem, solution.status)
+        return Solution(solution.status, reasons=tuple(reasons), seconds=seconds)
+    return replace(annotate(problem, solution), seconds=seconds)

@@ -1,4 +1,5 @@
-"""A quick constructive plan that the CP-SAT search starts from (a hint, never a verdict).
+"""A quick constructive plan: the grouping that ``routing_phases`` fixes, and the hint
+that the CP-SAT search starts from (never a verdict).
 
 It opens as many teams as coordinators and examiners allow, pairs the remaining entries
 (entries of one organisation first, since they bar the same examiners), and staffs the
@@ -10,46 +11,50 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.routing import ExaminerIn, Problem
+from bot.routing import ExaminerIn, Problem, max_teams
 
 if TYPE_CHECKING:
     from bot.routing_model import Slots
 
 # slot -> (entry indices, coordinator index, member indices)
 Plan = dict[int, tuple[list[int], int, list[int]]]
+# group -> (coordinator index, member indices)
+Staffing = dict[int, tuple[int, list[int]]]
 
 
-def greedy(problem: Problem, examiners: list[ExaminerIn], slots: Slots) -> Plan:
+def greedy(
+    problem: Problem, examiners: list[ExaminerIn], eligible: list[frozenset[int]], slots: Slots
+) -> Plan:
+    """A hint for the full model: each group in the slot its first entry anchors."""
     if problem.pinned or not problem.entries:
         return {}
-    home = {slots.anchor[s]: s for s in range(len(slots)) if slots.anchor[s] is not None}
-    eligible = {a: set(slots.members[s]) for a, s in home.items()}
-    teams = _pairs(problem, examiners, slots, home, eligible)
-    free = set(range(len(examiners)))
-    plan: Plan = {}
-    order = sorted(teams, key=lambda t: (-len(t), len(_fits(examiners, eligible, t, free))))
-    for entries in order:
-        staffed = _staff(problem, examiners, eligible, entries, free)
-        if staffed is not None:
-            plan[home[entries[0]]] = (entries, staffed[0], staffed[1])
-            free -= set(staffed[1])
-    return plan
+    home = {slots.anchor[s]: s for s in range(len(slots))}
+    everything = list(range(len(problem.entries)))
+    groups = pairs(problem, examiners, eligible, slots, everything, max_teams(problem, examiners))
+    staffed = staff(problem, examiners, eligible, groups, set(range(len(examiners))))
+    return {home[groups[g][0]]: (groups[g], *staffed[g]) for g in staffed}
 
 
-def _pairs(
+def pairs(
     problem: Problem,
     examiners: list[ExaminerIn],
+    eligible: list[frozenset[int]],
     slots: Slots,
-    home: dict[int | None, int],
-    eligible: dict[int | None, set[int]],
+    entries: list[int],
+    count: int,
 ) -> list[list[int]]:
-    """Split the entries into single teams and as few pairs as the team count demands."""
-    p = problem.params
-    coordinators = sum(ex.can_coordinate for ex in examiners)
-    count = min(coordinators, len(examiners) // max(p.team_min, 1), len(problem.entries))
-    wanted = len(problem.entries) - count
-    doubles = {i for i, ex in enumerate(examiners) if ex.capacity >= 2}
-    candidates = [(a, b) for a, s in home.items() if a is not None for b in slots.entries[s][1:]]
+    """Split ``entries`` into ``count`` teams: singles, and as few pairs as that demands.
+    Only pairs the full model's slots allow are formed."""
+    wanted = len(entries) - count
+    doubles = frozenset(i for i, ex in enumerate(examiners) if ex.capacity >= 2)
+    allowed = set(entries)
+    candidates = [
+        (a, b)
+        for s in range(len(slots))
+        if (a := slots.anchor[s]) is not None and a in allowed
+        for b in slots.entries[s][1:]
+        if b in allowed
+    ]
 
     def key(pair: tuple[int, int]) -> tuple[bool, int]:
         a, b = pair
@@ -58,30 +63,52 @@ def _pairs(
 
     paired: set[int] = set()
     teams: list[list[int]] = []
-    for a, b in sorted(candidates, key=key):
-        if len(teams) >= wanted:
-            break
-        if a not in paired and b not in paired:
-            paired |= {a, b}
-            teams.append([a, b])
-    teams += [[e] for e in range(len(problem.entries)) if e not in paired]
-    return teams
+    if wanted > 0:
+        for a, b in sorted(candidates, key=key):
+            if len(teams) >= wanted:
+                break
+            if a not in paired and b not in paired:
+                paired |= {a, b}
+                teams.append([a, b])
+    return teams + [[e] for e in entries if e not in paired]
+
+
+def staff(
+    problem: Problem,
+    examiners: list[ExaminerIn],
+    eligible: list[frozenset[int]],
+    groups: list[list[int]],
+    free: set[int],
+) -> Staffing:
+    """Staff the groups hardest first (pairs, then fewest fitting examiners)."""
+    free = set(free)
+    result: Staffing = {}
+    order = sorted(
+        range(len(groups)),
+        key=lambda g: (-len(groups[g]), len(_fits(examiners, eligible, groups[g], free))),
+    )
+    for g in order:
+        staffed = _staff(problem, examiners, eligible, groups[g], free)
+        if staffed is not None:
+            result[g] = staffed
+            free -= set(staffed[1])
+    return result
 
 
 def _fits(
     examiners: list[ExaminerIn],
-    eligible: dict[int | None, set[int]],
+    eligible: list[frozenset[int]],
     entries: list[int],
     free: set[int],
 ) -> set[int]:
-    fit = set.intersection(*(eligible[e] for e in entries)) & free
+    fit = free.intersection(*(eligible[e] for e in entries))
     return {i for i in fit if examiners[i].capacity >= len(entries)}
 
 
 def _staff(
     problem: Problem,
     examiners: list[ExaminerIn],
-    eligible: dict[int | None, set[int]],
+    eligible: list[frozenset[int]],
     entries: list[int],
     free: set[int],
 ) -> tuple[int, list[int]] | None:

@@ -8,19 +8,21 @@ explores the same teams under other slot numbers, and it lets the domains be cut
 solving: only examiners who may assess the anchor can join its slot, and two entries
 share a slot only if enough examiners could take them both. Earlier confirmed teams keep
 slots of their own, in front, so that keeping them can be rewarded.
+
+The same model staffs a fixed grouping (``routing_phases``): each slot then lists just
+the entries of its team and the examiners who may assess them all, so every entry
+variable is forced and what remains is who joins which team.
 """
 
 from __future__ import annotations
 
 import math
-import os
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from bot.routing import ExaminerIn, PinnedTeam, Problem, Solution, TeamOut, is_away, may_assess
-from bot.routing_greedy import Plan, greedy
+from bot.routing import ExaminerIn, Problem, is_away, may_assess
 
 # Weights of the soft rules; keeping a confirmed assignment outweighs everything else.
 W_KEEP = 100
@@ -30,13 +32,11 @@ W_SAME_ORG = 10
 W_CLASS = 8
 W_LOAD = 3
 
+# Past this many examiner-slot pairs the exact model's build and presolve alone outlast a
+# normal time limit (200 entries and 600 examiners make 113,000), so ``routing_phases``
+# builds it only when the phases found nothing.
+FULL_MODEL_LIMIT = 40_000
 Var = cp_model.IntVar
-STATUS = {
-    cp_model.OPTIMAL: "optimal",
-    cp_model.FEASIBLE: "feasible",
-    cp_model.INFEASIBLE: "infeasible",
-    cp_model.MODEL_INVALID: "unknown",
-}
 
 
 @dataclass
@@ -70,32 +70,18 @@ def needed_teams(entries: int, max_entries: int) -> int:
     return math.ceil(entries / max(max_entries, 1))
 
 
-def run_model(problem: Problem, hint: bool = True) -> Solution:
-    examiners = [ex for ex in available(problem) if ex.capacity > 0]
-    slots = make_slots(problem, examiners)
-    model = cp_model.CpModel()
-    v = build(model, problem, examiners, slots)
-    if hint:
-        _hint(model, v, greedy(problem, examiners, slots))
-    solver = cp_model.CpSolver()
-    solver.parameters.max_time_in_seconds = problem.params.time_limit
-    solver.parameters.num_workers = problem.params.workers
-    # Probing the large models costs more than it saves once the greedy hint is there.
-    solver.parameters.cp_model_probing_level = 1 if len(v.y) > 20_000 else 2
-    solver.parameters.log_search_progress = bool(os.environ.get("KB_SOLVER_LOG"))
-    status = STATUS.get(solver.solve(model), "unknown")
-    if status not in ("optimal", "feasible"):
-        return Solution(status, seconds=solver.wall_time)
-    return Solution(
-        status,
-        teams=_read(solver, v, problem, examiners, slots),
-        objective=solver.objective_value,
-        bound=solver.best_objective_bound,
-        seconds=solver.wall_time,
-    )
+def eligibility(problem: Problem, examiners: list[ExaminerIn]) -> list[frozenset[int]]:
+    """For each entry, the examiners who may assess it. Computed once: the model asks for
+    it per examiner, entry and slot."""
+    return [
+        frozenset(i for i, ex in enumerate(examiners) if may_assess(ex, entry))
+        for entry in problem.entries
+    ]
 
 
-def make_slots(problem: Problem, examiners: list[ExaminerIn]) -> Slots:
+def make_slots(
+    problem: Problem, examiners: list[ExaminerIn], eligible: list[frozenset[int]]
+) -> Slots:
     entries = problem.entries
     everyone = list(range(len(examiners)))
     slots = Slots()
@@ -106,40 +92,42 @@ def make_slots(problem: Problem, examiners: list[ExaminerIn]) -> Slots:
         slots.members.append(everyone)
         if team.entries_fixed:
             fixed |= {e for e, entry in enumerate(entries) if entry.unit_id in team.entries}
-    eligible = [
-        frozenset(i for i, ex in enumerate(examiners) if may_assess(ex, entry)) for entry in entries
-    ]
+    doubles = frozenset(i for i, ex in enumerate(examiners) if ex.capacity >= 2)
+    both = [eligible[e] & doubles for e in range(len(entries))]
     for a in range(len(entries)):
         if a in fixed:
             continue
         later = [e for e in range(a + 1, len(entries)) if e not in fixed]
         slots.anchor.append(a)
-        slots.entries.append(
-            [a, *(e for e in later if _may_share(problem, examiners, eligible, a, e))]
-        )
+        slots.entries.append([a, *(e for e in later if _may_share(problem, examiners, both, a, e))])
         slots.members.append(sorted(eligible[a]))
     return slots
 
 
 def _may_share(
-    problem: Problem, examiners: list[ExaminerIn], eligible: list[frozenset[int]], a: int, b: int
+    problem: Problem, examiners: list[ExaminerIn], both: list[frozenset[int]], a: int, b: int
 ) -> bool:
     """Whether entries ``a`` and ``b`` could be in one team: enough examiners who may
-    assess both and can take two entries, one of them able to coordinate."""
+    assess both and can take two entries (``both`` holds those per entry), one of them
+    able to coordinate."""
     p = problem.params
     if p.max_entries < 2:
         return False
-    both = [i for i in eligible[a] & eligible[b] if examiners[i].capacity >= 2]
-    return len(both) >= p.team_min and any(examiners[i].can_coordinate for i in both)
+    shared = both[a] & both[b]
+    return len(shared) >= p.team_min and any(examiners[i].can_coordinate for i in shared)
 
 
 def build(
-    model: cp_model.CpModel, problem: Problem, examiners: list[ExaminerIn], slots: Slots
+    model: cp_model.CpModel,
+    problem: Problem,
+    examiners: list[ExaminerIn],
+    eligible: list[frozenset[int]],
+    slots: Slots,
 ) -> Vars:
     v = Vars()
     _shape(model, v, problem, examiners, slots)
     for s in range(len(slots)):
-        _forbidden(model, v, problem, examiners, slots, s)
+        _forbidden(model, v, eligible, slots, s)
         _capacity(model, v, problem, examiners, slots, s)
         _soft_experience(model, v, examiners, slots, s)
         _soft_organisation(model, v, examiners, slots, s)
@@ -188,6 +176,9 @@ def _shape(
 def _used(model: cp_model.CpModel, v: Vars, slots: Slots, s: int, cap: int) -> Var:
     held = [v.x[e, s] for e in slots.entries[s]]
     anchor = slots.anchor[s]
+    if not held:
+        # A confirmed team left without entries when the grouping is fixed.
+        return model.new_constant(0)
     if anchor is not None:
         # An anchored slot is used exactly when its anchor is in it.
         used = v.x[anchor, s]
@@ -201,23 +192,15 @@ def _used(model: cp_model.CpModel, v: Vars, slots: Slots, s: int, cap: int) -> V
 
 
 def _forbidden(
-    model: cp_model.CpModel,
-    v: Vars,
-    problem: Problem,
-    examiners: list[ExaminerIn],
-    slots: Slots,
-    s: int,
+    model: cp_model.CpModel, v: Vars, eligible: list[frozenset[int]], slots: Slots, s: int
 ) -> None:
     """No examiner on a team holding an entry they may not assess (own organisation,
     declared conflict). Examiners barred from the same entries share one flag per slot,
     so the constraints grow with examiners × slots, not examiners × entries × slots."""
+    others = [e for e in slots.entries[s] if e != slots.anchor[s]]
     groups: dict[frozenset[int], list[int]] = defaultdict(list)
     for i in slots.members[s]:
-        barred = frozenset(
-            e
-            for e in slots.entries[s]
-            if e != slots.anchor[s] and not may_assess(examiners[i], problem.entries[e])
-        )
+        barred = frozenset(e for e in others if i not in eligible[e])
         if barred:
             groups[barred].append(i)
     for barred, members in groups.items():
@@ -318,57 +301,15 @@ def _keep(
     entry_index = {entry.unit_id: e for e, entry in enumerate(problem.entries)}
     kept: list[Var] = []
     for s, team in enumerate(problem.pinned):
-        kept += [v.y[index[m], s] for m in team.members if m in index]
+        members = [index[m] for m in team.members if m in index]
+        kept += [v.y[i, s] for i in members if (i, s) in v.y]
         if team.coordinator in index and (index[team.coordinator], s) in v.c:
             kept.append(v.c[index[team.coordinator], s])
         for unit_id in team.entries:
-            if unit_id not in entry_index:
+            if (entry_index.get(unit_id), s) not in v.x:
                 continue
             var = v.x[entry_index[unit_id], s]
             if team.entries_fixed:
                 model.add(var == 1)
             kept.append(var)
     return cp_model.LinearExpr.sum(kept)
-
-
-def _hint(model: cp_model.CpModel, v: Vars, plan: Plan) -> None:
-    """Start the search from the greedy plan's teams; slots it left out are not hinted."""
-    for (e, s), var in v.x.items():
-        if s in plan:
-            model.add_hint(var, e in plan[s][0])
-    for (i, s), var in v.y.items():
-        if s in plan:
-            model.add_hint(var, i in plan[s][2])
-    for (i, s), var in v.c.items():
-        if s in plan:
-            model.add_hint(var, plan[s][1] == i)
-
-
-def _read(
-    solver: cp_model.CpSolver,
-    v: Vars,
-    problem: Problem,
-    examiners: list[ExaminerIn],
-    slots: Slots,
-) -> tuple[TeamOut, ...]:
-    teams: list[TeamOut] = []
-    for s in range(len(slots)):
-        if not solver.value(v.used[s]):
-            continue
-        members = tuple(examiners[i].id for i in slots.members[s] if solver.value(v.y[i, s]))
-        chief = next(
-            examiners[i].id for i in slots.members[s] if (i, s) in v.c and solver.value(v.c[i, s])
-        )
-        entries = tuple(
-            problem.entries[e].unit_id for e in slots.entries[s] if solver.value(v.x[e, s])
-        )
-        teams.append(TeamOut(_number(problem.pinned, s, teams), members, chief, entries))
-    return tuple(teams)
-
-
-def _number(pinned: tuple[PinnedTeam, ...], slot: int, so_far: list[TeamOut]) -> int:
-    """Earlier teams keep their number; new teams count on after the highest one."""
-    if slot < len(pinned):
-        return pinned[slot].number
-    used = {team.number for team in so_far} | {team.number for team in pinned}
-    return max(used, default=0) + 1

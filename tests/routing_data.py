@@ -54,11 +54,16 @@ def entries(count: int, organisations: int = 14, seed: int = 7) -> tuple[EntryIn
     )
 
 
-def examiners(count: int, seed: int = 11, away: int = 0) -> tuple[ExaminerIn, ...]:
-    """A third new, a third able to coordinate, a fifth able to take two entries."""
+def examiners(
+    count: int, seed: int = 11, away: int = 0, doubles: float | None = None
+) -> tuple[ExaminerIn, ...]:
+    """A third new, a third able to coordinate; every fifth able to take two entries, or
+    each with the chance ``doubles`` (drawn apart, so the rest stays the same)."""
     rng = random.Random(seed)
+    draws = random.Random(seed + 1)
     result = []
     for n in range(count):
+        two = n % 5 == 0 if doubles is None else draws.random() < doubles
         gone = ((date(2027, 9, 20), date(2027, 9, 30)),) if n < away else ()
         result.append(
             ExaminerIn(
@@ -68,7 +73,7 @@ def examiners(count: int, seed: int = 11, away: int = 0) -> tuple[ExaminerIn, ..
                 experienced=n % 3 != 0,
                 can_coordinate=n % 3 == 1,
                 classes=frozenset(rng.sample(CLASSES, rng.randint(1, 2))),
-                capacity=2 if n % 5 == 0 else 1,
+                capacity=2 if two else 1,
                 away=gone,
             )
         )

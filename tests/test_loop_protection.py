@@ -85,8 +85,10 @@ def test_permanent_bounce_stops_mail_to_that_address_until_cleared(sqlite_app: A
     cycle(sqlite_app)
     with sqlite_app.sessions() as session:
         assert session.get(SuppressedAddress, "noname@example.com") is not None
-    signup = ("Verksamhet: Förskolan Ekorren\nFörvaltning: Skarpnäcks stadsdelsförvaltning\n"
-              "Chef: Maria Öberg\nKontaktperson: No Name\n")
+    signup = (
+        "Verksamhet: Förskolan Ekorren\nFörvaltning: Skarpnäcks stadsdelsförvaltning\n"
+        "Chef: Maria Öberg\nKontaktperson: No Name\n"
+    )
     put(sqlite_app, make_mail(signup, sender="noname@example.com", sender_name="No Name"))
     cycle(sqlite_app)
     assert sent(sqlite_app) == []
@@ -96,10 +98,16 @@ def test_permanent_bounce_stops_mail_to_that_address_until_cleared(sqlite_app: A
     from bot import cli as cli_module
 
     runner = CliRunner()
-    env = {"KB_DATA_DIR": str(sqlite_app.settings.data_dir), "KB_ENV_FILE": "/nonexistent",
-           "KB_STAFF_ADDRESSES": "staff@stockholm.se"}
-    result = runner.invoke(cli_module.cli, ["--now", "2027-03-01T10:00", "suppressed",
-                                            "--clear", "noname@example.com"], env=env)
+    env = {
+        "KB_DATA_DIR": str(sqlite_app.settings.data_dir),
+        "KB_ENV_FILE": "/nonexistent",
+        "KB_STAFF_ADDRESSES": "staff@stockholm.se",
+    }
+    result = runner.invoke(
+        cli_module.cli,
+        ["--now", "2027-03-01T10:00", "suppressed", "--clear", "noname@example.com"],
+        env=env,
+    )
     assert result.exit_code == 0, result.output
     cycle(sqlite_app)
     assert len(sent(sqlite_app)) == 1

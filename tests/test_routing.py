@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import random
+import time
 from dataclasses import replace
 
 from bot.routing import EntryIn, ExaminerIn, Params, PinnedTeam, Problem, Solution, solve
+from bot.routing_model import W_KEEP, W_LOAD, eligibility, make_slots
+from bot.routing_phases import phases
+from bot.routing_run import lower_bound
 from tests import routing_data
 
 PARAMS = Params(time_limit=5, workers=2)
@@ -125,7 +130,9 @@ def test_realistic_sixty_entries_keep_every_hard_rule() -> None:
     solution = solve(problem)
     assert solution.ok
     assert_hard_rules_hold(problem, solution)
-    assert solution.bound <= solution.objective
+    # 50 coordinators make at most 50 teams, so ten entries must share: 10 × W_LOAD.
+    assert solution.status == "optimal"
+    assert solution.objective == solution.bound == 10 * W_LOAD
 
 
 def test_entries_share_a_team_only_with_examiners_free_of_both() -> None:
@@ -151,3 +158,86 @@ def test_entries_share_a_team_only_with_examiners_free_of_both() -> None:
     assert solution.ok
     assert_hard_rules_hold(problem, solution)
     assert len(solution.teams) == 1 and len(solution.teams[0].entries) == 2
+
+
+def _crowded(entries: int, examiners: int, organisations: int) -> Problem:
+    """Entries from three organisations, examiners from a few: penalties cannot all be 0."""
+    rng = random.Random(6)
+    people = tuple(
+        replace(ex, organisation=routing_data.ORGANISATIONS[rng.randrange(organisations)])
+        for ex in routing_data.examiners(examiners)
+    )
+    return Problem(routing_data.entries(entries, organisations=3), people, PARAMS)
+
+
+def test_large_assignment_keeps_every_hard_rule_within_its_time_limit() -> None:
+    """Too large for the exact model in time: solved in phases, confirmed teams kept."""
+    problem = _problem(150, 450, time_limit=5)
+    solution = solve(problem)
+    assert solution.ok
+    assert_hard_rules_hold(problem, solution)
+    # The limit bounds the whole solve; a loaded machine may overrun it by a little.
+    assert solution.seconds < 5 + 2
+    assert solution.bound <= solution.objective
+    assert (solution.status == "optimal") == (solution.objective == solution.bound)
+    pinned = tuple(
+        PinnedTeam(t.number, frozenset(t.members), t.coordinator, frozenset(t.entries))
+        for t in solution.teams
+    )
+    again = solve(replace(problem, pinned=pinned))
+    assert again.ok
+    assert_hard_rules_hold(problem, again)
+    kept = {tuple(sorted(t.entries)): set(t.members) for t in again.teams}
+    for team in solution.teams:
+        assert set(team.members) <= kept[tuple(sorted(team.entries))]
+
+
+def test_lower_bound_counts_the_load_and_every_confirmed_assignment() -> None:
+    problem = _problem(60, 150)
+    examiners = list(problem.examiners)
+    # 50 coordinators: at most 50 teams, so ten entries must share a team.
+    assert lower_bound(problem, examiners) == W_LOAD * 10
+    first = examiners[0]
+    team = PinnedTeam(1, frozenset({first.id, examiners[1].id}), examiners[1].id, frozenset({1}))
+    pinned = replace(problem, pinned=(team,))
+    # Two members, a coordinator who can coordinate and one entry could all be kept.
+    assert lower_bound(pinned, examiners) == W_LOAD * 10 - W_KEEP * 4
+
+
+def test_answer_is_optimal_only_at_a_valid_bound() -> None:
+    """The fixed grouping's answer is not proven, so it is not called optimal; the exact
+    model then proves the optimum above the trivial bound."""
+    problem = _crowded(6, 20, 4)
+    examiners = [ex for ex in problem.examiners if ex.capacity > 0]
+    eligible = eligibility(problem, examiners)
+    slots = make_slots(problem, examiners, eligible)
+    first = phases(problem, examiners, eligible, slots, time.perf_counter() + 3)
+    assert first.ok and lower_bound(problem, examiners) == first.bound < first.objective
+    assert first.status == "feasible"
+    solution = solve(problem)
+    assert_hard_rules_hold(problem, solution)
+    assert solution.status == "optimal"
+    assert solution.bound == solution.objective <= first.objective
+
+
+def test_clash_that_counting_misses_is_proven_and_explained() -> None:
+    """Each entry alone can be covered, but three of the four coordinators belong to the
+    entries' own organisation, so only one team can be formed."""
+    own = "Farsta stadsdelsförvaltning"
+    entries = tuple(
+        EntryIn(n, f"KU-2027-00{n}", f"Förskolan {n}", own, "Förskola") for n in range(1, 5)
+    )
+    others = routing_data.ORGANISATIONS[4:8]
+    people = tuple(
+        ExaminerIn(
+            n,
+            f"Examinator {n}",
+            own if n < 3 else others[n % 4],
+            experienced=True,
+            can_coordinate=n < 4,
+        )
+        for n in range(12)
+    )
+    solution = solve(Problem(entries, people, PARAMS))
+    assert solution.status == "infeasible"
+    assert "bevisat av lösaren" in " ".join(solution.reasons)
