@@ -1,7 +1,8 @@
 """Explaining an assignment in words the staff can act on.
 
 Before solving, a quick count finds the common reasons why no assignment exists (too few
-coordinators, entries that too few examiners may assess) and names the shortfall. After
+coordinators, entries that too few examiners may assess, groups of entries that only too
+few people may assess, in ``routing_shortfall``) and names the shortfall. After
 solving, each team gets its soft rules as met or broken, and two alternates: the best
 unassigned examiners who could join it.
 """
@@ -20,7 +21,8 @@ from bot.routing import (
     is_away,
     may_assess,
 )
-from bot.routing_model import available, needed_teams
+from bot.routing_model import available
+from bot.routing_shortfall import group_shortfall, teams_for
 
 RULE_ORG = "Högst en examinator per organisation"
 RULE_EXPERIENCED = "Minst en erfaren examinator"
@@ -38,6 +40,7 @@ def pre_analysis(problem: Problem) -> list[str]:
     reasons += _shape_shortfall(problem, examiners)
     for entry in problem.entries:
         reasons += _entry_shortfall(problem, entry, examiners)
+    reasons += group_shortfall(problem, examiners)
     # The note on absences helps only alongside a real reason.
     return reasons if len(reasons) > len(_away_note(problem, examiners)) else []
 
@@ -71,23 +74,10 @@ def _shape_shortfall(problem: Problem, examiners: list[ExaminerIn]) -> list[str]
 
 
 def _teams_needed(problem: Problem, examiners: list[ExaminerIn]) -> int:
-    """The fewest teams that could hold every entry, given how many entries people can take.
-
-    A team takes at most the smallest capacity of its members, so teams are formed greedily
-    from the examiners with the largest capacity first.
-    """
+    """The fewest teams that could hold every entry, given how many entries people can take."""
     p = problem.params
     capacities = sorted((min(ex.capacity, p.max_entries) for ex in examiners), reverse=True)
-    entries = len(problem.entries)
-    covered = teams = 0
-    for start in range(0, len(capacities) - p.team_min + 1, p.team_min):
-        if covered >= entries:
-            break
-        covered += max(capacities[start + p.team_min - 1], 0)
-        teams += 1
-    if covered < entries:
-        teams += entries - covered
-    return max(teams, needed_teams(entries, p.max_entries))
+    return teams_for(p, capacities, len(problem.entries))
 
 
 def _entry_shortfall(problem: Problem, entry: EntryIn, examiners: list[ExaminerIn]) -> list[str]:

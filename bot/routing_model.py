@@ -7,7 +7,8 @@ after ``a``. That gives each possible team exactly one slot, so the solver never
 explores the same teams under other slot numbers, and it lets the domains be cut before
 solving: only examiners who may assess the anchor can join its slot, and two entries
 share a slot only if enough examiners could take them both. Earlier confirmed teams keep
-slots of their own, in front, so that keeping them can be rewarded.
+slots of their own, in front, so that keeping them can be rewarded; a confirmed team
+with none of its entries left has an empty slot and is not rewarded.
 
 The same model staffs a fixed grouping (``routing_phases``): each slot then lists just
 the entries of its team and the examiners who may assess them all, so every entry
@@ -86,10 +87,14 @@ def make_slots(
     everyone = list(range(len(examiners)))
     slots = Slots()
     fixed: set[int] = set()
+    units = {entry.unit_id for entry in entries}
     for team in problem.pinned:
+        # A confirmed team whose entries were all withdrawn is dissolved: its slot stays
+        # empty, as in the fixed grouping, so nothing of it can be kept.
+        alive = bool(team.entries & units)
         slots.anchor.append(None)
-        slots.entries.append(list(range(len(entries))))
-        slots.members.append(everyone)
+        slots.entries.append(list(range(len(entries))) if alive else [])
+        slots.members.append(everyone if alive else [])
         if team.entries_fixed:
             fixed |= {e for e, entry in enumerate(entries) if entry.unit_id in team.entries}
     doubles = frozenset(i for i, ex in enumerate(examiners) if ex.capacity >= 2)

@@ -14,7 +14,8 @@ from ortools.sat.python import cp_model
 
 from bot.routing import ExaminerIn, PinnedTeam, Problem, Solution, TeamOut, max_teams
 from bot.routing_greedy import Plan
-from bot.routing_model import W_KEEP, W_LOAD, Slots, Vars, build
+from bot.routing_model import W_KEEP, W_LOAD, W_SAME_ORG, Slots, Vars, build
+from bot.routing_shortfall import teams_for
 
 # The solver always gets this long, even when building the model used up the time limit.
 MIN_SECONDS = 1.0
@@ -67,16 +68,50 @@ def run_slots(
 def lower_bound(problem: Problem, examiners: list[ExaminerIn]) -> float:
     """A bound no assignment can beat: penalties are never negative, every entry beyond
     the most teams that coordinators and examiners allow costs W_LOAD, and at best every
-    confirmed assignment is kept."""
-    teams = max_teams(problem, examiners)
+    confirmed assignment that can still be earned is kept (``keepable``)."""
+    kept = sum(keepable(problem, team, examiners) for team in problem.pinned)
+    return float(_teams_cost(problem, examiners) - W_KEEP * kept)
+
+
+def _teams_cost(problem: Problem, examiners: list[ExaminerIn]) -> int:
+    """The least the number of teams costs: W_LOAD per entry beyond a team's first, and
+    the same-organisation penalty that few organisations force on every team.
+
+    A team of ``size`` members from ``d`` organisations pays W_SAME_ORG for each of its
+    ``size - d`` extra members of an organisation already in it. With the examiners from
+    ``k`` organisations, ``d <= k`` and ``size >= team_min``, so every team pays at least
+    ``excess = max(0, team_min - k)`` times W_SAME_ORG. Any assignment has ``t`` teams
+    with ``fewest <= t <= most``: ``most`` from coordinators and examiners
+    (``max_teams``), ``fewest`` from how many entries the examiners' capacities let
+    teams take (``teams_for``, argued in ``routing_shortfall``). These two terms cost
+    ``W_LOAD * (entries - t) + W_SAME_ORG * excess * t``, linear in ``t``, so its least
+    value over the range is at one end; all other penalties are never negative.
+    """
+    p = problem.params
+    entries = len(problem.entries)
+    most = max_teams(problem, examiners)
+    orgs = len({ex.organisation.lower().strip() for ex in examiners})
+    excess = max(0, p.team_min - orgs)
+    if not excess or not entries:
+        return W_LOAD * max(0, entries - most)
+    capacities = sorted((min(ex.capacity, p.max_entries) for ex in examiners), reverse=True)
+    fewest = min(teams_for(p, capacities, entries), most)
+    return min(W_LOAD * (entries - t) + W_SAME_ORG * excess * t for t in (fewest, most))
+
+
+def keepable(problem: Problem, team: PinnedTeam, examiners: list[ExaminerIn]) -> int:
+    """The most keep-rewards a confirmed team can earn in the model: one per remaining
+    entry, per member still available (no more than a team may have) and for a
+    coordinator who still can coordinate. A team with none of its entries left has no
+    slot to be kept in (``make_slots``), so it earns nothing."""
+    units = {entry.unit_id for entry in problem.entries}
+    entries = len(team.entries & units)
+    if not entries:
+        return 0
     present = {ex.id for ex in examiners}
     chiefs = {ex.id for ex in examiners if ex.can_coordinate}
-    units = {entry.unit_id for entry in problem.entries}
-    kept = sum(
-        len(team.members & present) + (team.coordinator in chiefs) + len(team.entries & units)
-        for team in problem.pinned
-    )
-    return float(W_LOAD * max(0, len(problem.entries) - teams) - W_KEEP * kept)
+    members = min(len(team.members & present), problem.params.team_max)
+    return entries + members + (team.coordinator in chiefs)
 
 
 def _hint(model: cp_model.CpModel, v: Vars, plan: Plan) -> None:

@@ -7,7 +7,7 @@ import time
 from dataclasses import replace
 
 from bot.routing import EntryIn, ExaminerIn, Params, PinnedTeam, Problem, Solution, solve
-from bot.routing_model import W_KEEP, W_LOAD, eligibility, make_slots
+from bot.routing_model import W_KEEP, W_LOAD, W_SAME_ORG, available, eligibility, make_slots
 from bot.routing_phases import phases
 from bot.routing_run import lower_bound
 from tests import routing_data
@@ -204,6 +204,31 @@ def test_lower_bound_counts_the_load_and_every_confirmed_assignment() -> None:
     assert lower_bound(pinned, examiners) == W_LOAD * 10 - W_KEEP * 4
 
 
+def test_rerun_after_withdrawals_closes_the_gap() -> None:
+    """Confirmed teams whose entries were all withdrawn are dissolved: the bound does not
+    count their members as keepable, so the rerun is proven optimal, not left at a gap."""
+    problem = _problem(12, 40)
+    first = solve(problem)
+    gone = first.teams[::5]
+    withdrawn = {u for team in gone for u in team.entries}
+    rerun = replace(
+        problem,
+        entries=tuple(e for e in problem.entries if e.unit_id not in withdrawn),
+        pinned=tuple(
+            PinnedTeam(t.number, frozenset(t.members), t.coordinator, frozenset(t.entries))
+            for t in first.teams
+        ),
+    )
+    examiners = available(rerun)
+    kept = sum(len(t.members) + 1 + len(t.entries) for t in first.teams if t not in gone)
+    assert lower_bound(rerun, examiners) == -W_KEEP * kept
+    again = solve(rerun)
+    assert_hard_rules_hold(rerun, again)
+    assert again.status == "optimal"
+    assert again.objective == again.bound == -W_KEEP * kept
+    assert not {t.number for t in again.teams} & {t.number for t in gone}
+
+
 def test_answer_is_optimal_only_at_a_valid_bound() -> None:
     """The fixed grouping's answer is not proven, so it is not called optimal; the exact
     model then proves the optimum above the trivial bound."""
@@ -221,23 +246,46 @@ def test_answer_is_optimal_only_at_a_valid_bound() -> None:
 
 
 def test_clash_that_counting_misses_is_proven_and_explained() -> None:
-    """Each entry alone can be covered, but three of the four coordinators belong to the
-    entries' own organisation, so only one team can be formed."""
-    own = "Farsta stadsdelsförvaltning"
-    entries = tuple(
-        EntryIn(n, f"KU-2027-00{n}", f"Förskolan {n}", own, "Förskola") for n in range(1, 5)
+    """Each entry alone can be covered and no group is short by counting, but the two
+    entries share one possible examiner, so only one team of three can be formed."""
+    farsta, bromma, kista, spanga = (routing_data.ORGANISATIONS[i] for i in (10, 3, 0, 1))
+    entries = (
+        EntryIn(1, "KU-2027-001", "Förskolan Ekorren", farsta, "Förskola"),
+        EntryIn(2, "KU-2027-002", "Skolan Linden", bromma, "Skola"),
     )
-    others = routing_data.ORGANISATIONS[4:8]
-    people = tuple(
-        ExaminerIn(
-            n,
-            f"Examinator {n}",
-            own if n < 3 else others[n % 4],
-            experienced=True,
-            can_coordinate=n < 4,
-        )
-        for n in range(12)
+    both = frozenset({farsta, bromma})
+
+    def person(n: int, org: str, chief: bool = False, **extra: object) -> ExaminerIn:
+        return ExaminerIn(n, f"Examinator {n}", org, True, chief, **extra)  # type: ignore[arg-type]
+
+    people = (
+        person(1, bromma, chief=True),  # may assess the Farsta entry only
+        person(2, kista, chief=True),  # may assess both
+        person(3, farsta, chief=True),  # may assess the Bromma entry only
+        person(4, kista),  # may assess both
+        person(5, spanga, conflicts=both),
+        person(6, spanga, conflicts=both),
     )
-    solution = solve(Problem(entries, people, PARAMS))
+    solution = solve(Problem(entries, people, replace(PARAMS, max_entries=1)))
     assert solution.status == "infeasible"
     assert "bevisat av lösaren" in " ".join(solution.reasons)
+
+
+def test_bound_counts_the_same_organisation_penalty_few_organisations_force() -> None:
+    """Examiners from two organisations: every team of three has two from one of them,
+    so four teams cost at least 4 × W_SAME_ORG, and the quick phases prove that."""
+    orgs = routing_data.ORGANISATIONS[:2]
+    entries = routing_data.entries(4, organisations=3)
+    entries = tuple(
+        replace(e, organisation=routing_data.ORGANISATIONS[5], competition_class="")
+        for e in entries
+    )
+    people = tuple(
+        ExaminerIn(n, f"Examinator {n}", orgs[n % 2], True, n % 3 == 0) for n in range(12)
+    )
+    problem = Problem(entries, people, PARAMS)
+    assert lower_bound(problem, list(people)) == 4 * W_SAME_ORG
+    eligible = eligibility(problem, list(people))
+    slots = make_slots(problem, list(people), eligible)
+    first = phases(problem, list(people), eligible, slots, time.perf_counter() + 3)
+    assert first.status == "optimal" and first.objective == 4 * W_SAME_ORG
