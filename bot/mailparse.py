@@ -148,12 +148,19 @@ def _addresses(msg: Message, name: str) -> list[tuple[str, str]]:
     return found or _valid_addresses(_fallback_addresses(header_values(msg, name)))
 
 
+def _is_control(ch: str) -> bool:
+    return unicodedata.category(ch)[0] == "C"
+
+
 def _valid_addresses(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
     result = []
     for display, addr in pairs:
         addr = clean_text(addr).strip().lower()
-        if "@" in addr and not any(ch.isspace() or ch in '<>"' for ch in addr):
-            result.append((" ".join(clean_text(display).split()), addr))
+        # Control characters make an address no one can be answered at (and a header
+        # the mail library refuses to write): such an address is no address.
+        if "@" in addr and not any(ch.isspace() or ch in '<>"' or _is_control(ch) for ch in addr):
+            display = "".join(ch for ch in clean_text(display) if not _is_control(ch))
+            result.append((" ".join(display.split()), addr))
     return result
 
 

@@ -43,7 +43,7 @@ def queue(
     unit_id: int | None = None,
 ) -> OutboxMail | None:
     """Add ``message`` to the outbox unless a mail with ``dedupe_key`` is already there."""
-    existing = session.scalar(select(OutboxMail).where(OutboxMail.dedupe_key == dedupe_key))
+    existing = session.scalar(select(OutboxMail.id).where(OutboxMail.dedupe_key == dedupe_key))
     if existing is not None:
         return None
     recipient = message["To"].addresses[0].addr_spec.lower()

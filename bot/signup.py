@@ -11,7 +11,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from bot import audit
@@ -59,21 +59,39 @@ def _extract(inbound: Inbound) -> SignupFields:
     return extract_signup(text, sender_name=mail.from_name, sender_email=mail.from_addr)
 
 
+_NUMBER = re.compile(r"\d+")
+
+
 def _same_name(a: str, b: str) -> bool:
     # "Förskolan Nummer 1" and "Förskolan Nummer 12" are different units however alike.
-    return similar_names(a, b) and re.findall(r"\d+", a) == re.findall(r"\d+", b)
+    return _NUMBER.findall(a) == _NUMBER.findall(b) and similar_names(a, b)
+
+
+def _same_numbers_filter(name: str) -> list[ColumnElement[bool]]:
+    """SQL conditions that every name with the same numbers as ``name`` meets.
+
+    Only a prefilter, so that a year of thousands of numbered units is not read row by
+    row for each sign-up: each number in ``name`` must occur in the other name too.
+    `_same_name` still decides.
+    """
+    numbers = set(_NUMBER.findall(name))
+    return [Unit.unit_name.contains(number, autoescape=True) for number in numbers]
 
 
 def _find_same_unit(session: Session, year: int, fields: SignupFields) -> Unit | None:
+    """The first registered unit of ``year`` with the same name and organisation."""
     if not fields.unit_name:
         return None
-    for unit in session.scalars(select(Unit).where(Unit.year == year)):
-        if unit.unit_name and _same_name(unit.unit_name, fields.unit_name):
-            same_org = not (unit.organisation and fields.organisation) or similar_names(
-                unit.organisation, fields.organisation
+    # Three columns, not whole units: this runs for every sign-up against the whole year.
+    query = select(Unit.id, Unit.unit_name, Unit.organisation).where(Unit.year == year)
+    query = query.where(*_same_numbers_filter(fields.unit_name)).order_by(Unit.id)
+    for unit_id, name, organisation in session.execute(query):
+        if name and _same_name(name, fields.unit_name):
+            same_org = not (organisation and fields.organisation) or similar_names(
+                organisation, fields.organisation
             )
             if same_org:
-                return unit
+                return session.get(Unit, unit_id)
     return None
 
 

@@ -122,6 +122,30 @@ def test_database_briefly_gone_then_back(fault_app: App) -> None:
     assert len(sent(fault_app)) == 1
 
 
+def test_database_locked_while_handling_is_retried_not_quarantined(fault_app: App) -> None:
+    # The lock comes and goes within the handling: by the time the bot could record a
+    # quarantine the database would take the write, so nothing else stops that mistake.
+    engine = fault_app.sessions.kw["bind"]
+    put(fault_app, signup(person(2), "locked-handling-1", AT))
+    state = {"armed": True}
+
+    def locked_once(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if state["armed"] and statement.startswith("INSERT INTO outbox"):
+            state["armed"] = False
+            raise sqlite3.OperationalError("database is locked")
+
+    event.listen(engine, "before_cursor_execute", locked_once)
+    with pytest.raises(OperationalError, match="locked"):
+        cycle(fault_app)
+    event.remove(engine, "before_cursor_execute", locked_once)
+    assert _statuses(fault_app) == ["new"], "stored, not quarantined"
+    assert len(fault_app.mailbox.fetch_new(None).messages) == 1, "the mail must stay in the inbox"
+    cycle(fault_app)
+    assert _statuses(fault_app) == ["handled"]
+    assert [m["X-Kvalitetsbot-Kind"] for m in sent(fault_app)] == ["signup-receipt"]
+    assert fault_app.mailbox.fetch_new(None).messages == []
+
+
 class _FullDisk:
     """A file whose writes fail as on a full disk (the file itself is created, empty)."""
 

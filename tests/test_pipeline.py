@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from email.parser import BytesHeaderParser
 from typing import Any
 
 import pytest
@@ -172,3 +173,62 @@ def test_cursor_does_not_move_past_a_message_that_could_not_be_fetched(
         state = session.get(MailboxState, "maildir")
         assert state is None or state.cursor is None
     assert isinstance(sqlite_app.mailbox.fetch_new(None).messages[0], RemoteMessage)
+
+
+def test_crash_after_moves_before_their_record_repeats_only_the_moves(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The moved flags are committed a batch at a time; a crash in between leaves the first
+    # mails filed but not marked, and the next round marks them without handling them again.
+    for n in ("Ett", "Två", "Tre"):
+        put(app, make_mail(SIGNUP.format(n=n)))
+    real = ingest.process
+    calls = {"n": 0}
+
+    def crash_on_third(*args: Any, **kwargs: Any) -> Any:
+        calls["n"] += 1
+        if calls["n"] == 3:
+            raise Crash()
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(ingest, "process", crash_on_third)
+    with pytest.raises(Crash):
+        cycle(app)
+    with app.sessions() as session:
+        rows = session.execute(select(InboundMessage.status, InboundMessage.moved)).all()
+    assert sorted(rows) == [("handled", False), ("handled", False), ("new", False)]
+    assert len(app.mailbox.fetch_new(None).messages) == 1
+    cycle(app)
+    with app.sessions() as session:
+        rows = session.execute(select(InboundMessage.status, InboundMessage.moved)).all()
+    assert rows == [("handled", True)] * 3
+    assert app.mailbox.fetch_new(None).messages == []
+    assert len(sent(app)) == 3
+
+
+_HEADERS = b"From: Anna Berg <anna.berg@edu.stockholm.se>\r\nSubject: Anm\xc3\xa4lan\r\n"
+
+
+def test_message_id_is_read_from_the_header_block_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    body = b"Message-ID: <in-the-body@example.se>\r\n" + b"x" * 1_000_000
+    raw = _HEADERS + b"Message-ID:\r\n <real@example.se>\r\n\r\n" + body
+    parsed: list[int] = []
+    real = BytesHeaderParser.parsebytes
+
+    def spy(self: BytesHeaderParser, text: bytes, headersonly: bool = True) -> Any:
+        parsed.append(len(text))
+        return real(self, text, headersonly)
+
+    monkeypatch.setattr(BytesHeaderParser, "parsebytes", spy)
+    assert ingest.message_id_of(raw) == "real@example.se"
+    assert parsed == [len(raw) - len(body) - 4]  # up to the blank line, not the body
+    assert ingest.message_id_of(raw.replace(b"\r\n", b"\n")) == "real@example.se"
+
+
+def test_message_id_in_the_body_is_not_taken_for_the_header() -> None:
+    raw = _HEADERS + b"\r\nMessage-ID: <in-the-body@example.se>\r\n"
+    assert ingest.message_id_of(raw) is None
+    assert ingest.dedupe_key(raw).startswith("sha256:")
+    assert ingest.message_id_of(b"Message-ID: <only-headers@example.se>") == (
+        "only-headers@example.se"
+    )

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import select
 
+from bot import signup
 from bot.clock import STOCKHOLM
 from bot.models import InboundMessage, Unit
 from bot.runner import App
+from bot.signup_extract import SignupFields, similar_names
 from tests.conftest import body_text, cycle, make_mail, put, sent
 
 LABELLED = """Hej!
@@ -177,18 +181,20 @@ def test_few_employees_are_flagged_not_rejected(app: App) -> None:
     assert "eligibility:employees" in codes
 
 
+def _in_thread(body: str, receipt: Any) -> bytes:
+    """A unit's answer to ``receipt``, in its thread."""
+    return make_mail(
+        body,
+        subject=f"SV: {receipt['Subject']}",
+        in_reply_to=str(receipt["Message-ID"]).strip().strip("<>"),
+    )
+
+
 def test_withdrawal_from_registered_address_and_undo(app: App) -> None:
     put(app, make_mail(LABELLED))
     cycle(app)
     receipt = sent(app)[0]
-    put(
-        app,
-        make_mail(
-            "Hej, vi drar tillbaka vår anmälan. /Anna",
-            subject=f"SV: {receipt['Subject']}",
-            in_reply_to=str(receipt["Message-ID"]).strip().strip("<>"),
-        ),
-    )
+    put(app, _in_thread("Hej, vi drar tillbaka vår anmälan. /Anna", receipt))
     cycle(app)
     assert _units(app)[0].signup_status == "withdrawn"
     confirmation = sent(app)[-1]
@@ -280,11 +286,67 @@ def test_thank_you_in_the_thread_goes_to_staff_without_another_receipt(app: App)
     put(app, make_mail(LABELLED))
     cycle(app)
     receipt = sent(app)[0]
-    put(app, make_mail("Tack för kvittot!\n\nHälsningar\nAnna Berg\n",
-                       subject=f"SV: {receipt['Subject']}",
-                       in_reply_to=str(receipt["Message-ID"]).strip().strip("<>")))
+    put(app, _in_thread("Tack för kvittot!\n\nHälsningar\nAnna Berg\n", receipt))
     cycle(app)
     assert len(sent(app)) == 1
     with app.sessions() as session:
         last = session.scalars(select(InboundMessage).order_by(InboundMessage.id.desc())).first()
     assert last is not None and last.status == "staff"
+
+
+_NAMES = (
+    "Förskolan Nummer 1",
+    "Förskolan Nummer 12",
+    "Nummer 12 förskola",
+    "Grundskolan Nummer 12",
+    "Förskolan Trollskogen",
+    "Trollskogens förskola",
+    "Förskolan Trollskog 2",
+    "Hemtjänsten Södermalm",
+    "Hemtjänst Söder malm",
+    "Enheten 100%_1",
+)
+_ORGS = ("Skarpnäcks stadsdelsförvaltning", "Utbildningsförvaltningen", None)
+
+
+def _same_unit_by_scanning(units: list[Unit], fields: SignupFields) -> int | None:
+    """The matching rule read straight off its definition: every unit, in order."""
+    for unit in units:
+        if not (unit.unit_name and fields.unit_name):
+            continue
+        numbers = re.findall(r"\d+", unit.unit_name) == re.findall(r"\d+", fields.unit_name)
+        same_org = not (unit.organisation and fields.organisation) or similar_names(
+            unit.organisation, fields.organisation
+        )
+        if numbers and similar_names(unit.unit_name, fields.unit_name) and same_org:
+            return unit.id
+    return None
+
+
+def test_finding_the_same_unit_agrees_with_scanning_every_unit(app: App) -> None:
+    now = datetime(2027, 3, 1, tzinfo=STOCKHOLM)
+    with app.sessions.begin() as session:
+        for n, name in enumerate((*_NAMES, None, "")):
+            unit = Unit(reference=f"T-{n}", year=2027, signup_status="registered")
+            unit.unit_name, unit.organisation = name, _ORGS[n % len(_ORGS)]
+            unit.created_at = unit.updated_at = now
+            session.add(unit)
+        session.add(
+            Unit(
+                reference="T-other-year",
+                year=2026,
+                unit_name="Förskolan Nummer 1",
+                signup_status="registered",
+                created_at=now,
+                updated_at=now,
+            )
+        )
+    units = [u for u in _units(app) if u.year == 2027]
+    queries = [*_NAMES, "förskolan nummer 1", "Nummer 1", "Förskolan Ny", "Enheten 100%_1"]
+    with app.sessions() as session:
+        for name in queries:
+            for organisation in _ORGS:
+                fields = SignupFields(unit_name=name, organisation=organisation)
+                found = signup._find_same_unit(session, 2027, fields)
+                expected = _same_unit_by_scanning(units, fields)
+                assert (found.id if found else None) == expected, (name, organisation)

@@ -1,26 +1,52 @@
-"""Child process that parses one PDF under hard limits; see pdf.py.
+"""Worker process that parses PDFs under hard limits, one at a time; see pdf.py.
 
-Runs as a script with `python -I`, reads the PDF on stdin and writes one JSON
-object on stdout. It imports only pypdf and the standard library, so a crafted
-PDF that makes pypdf loop or allocate without bound only takes this process down.
+Runs as a script with `python -I <this file> <memory bytes>`. It reads requests from
+stdin and answers each on stdout, both as frames (see `HEADER` and `ANSWER`): a request
+is the PDF's length, the CPU seconds it may use and the PDF; the answer is one JSON
+object. It imports only pypdf and the standard library, so a crafted PDF that makes
+pypdf loop or allocate without bound only takes this process down. It ends at the end of
+its input, which is also what happens when the bot that started it dies (a hostile file
+in hand is still cut short by the CPU limit).
 """
 
 from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import resource
+import signal
+import struct
 import sys
-from typing import Any
+from typing import Any, BinaryIO
+
+# A request: the PDF's length and the CPU seconds it may use, then the PDF.
+HEADER = struct.Struct("!QI")
+# An answer: the JSON's length, then the JSON.
+ANSWER = struct.Struct("!Q")
 
 _MAX_TEXT = 2_000_000
 _RAW_JS = re.compile(rb"/(?:JavaScript|JS)(?![A-Za-z0-9])")
 
 
-def _limit(memory: int, cpu_seconds: int) -> None:
+def _limit_memory(memory: int) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-    resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds))
+
+
+def _limit_cpu(cpu_seconds: int) -> None:
+    """Allow this file `cpu_seconds` of CPU on top of what the process used so far.
+
+    RLIMIT_CPU counts the whole life of the process, so the soft limit moves up before
+    each file; past it the kernel sends SIGXCPU, which ends this process.
+    """
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    used = int(usage.ru_utime + usage.ru_stime) + 1
+    _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+    soft = used + cpu_seconds
+    if hard != resource.RLIM_INFINITY:
+        soft = min(soft, hard)
+    resource.setrlimit(resource.RLIMIT_CPU, (soft, hard))
 
 
 def _is_js_action(action: Any) -> bool:
@@ -80,16 +106,56 @@ def analyse(data: bytes) -> dict[str, Any]:
     return {"fault": None, "pages": pages, "javascript": javascript, "text": "\n".join(texts)}
 
 
-def main() -> None:
-    _limit(int(sys.argv[1]), int(sys.argv[2]))
-    data = sys.stdin.buffer.read()
+def answer(data: bytes) -> tuple[dict[str, Any], bool]:
+    """The JSON answer for one PDF, and whether this process may serve another one."""
     try:
-        result = analyse(data)
+        return analyse(data), True
     except MemoryError:
-        result = {"fault": "corrupt", "detail": "för minneskrävande att läsa"}
+        # The heap may be left fragmented near the limit: answer, then end, and tell the
+        # bot to start a fresh worker for the next file.
+        detail = "för minneskrävande att läsa"
+        return {"fault": "corrupt", "detail": detail, "retire": True}, False
     except Exception as exc:  # any parser failure is a fault of the file
-        result = {"fault": "corrupt", "detail": f"{type(exc).__name__}: {exc}"[:300]}
-    sys.stdout.write(json.dumps(result))
+        return {"fault": "corrupt", "detail": f"{type(exc).__name__}: {exc}"[:300]}, True
+
+
+def _private_stdout() -> BinaryIO:
+    """The answer channel, kept apart from fd 1 so that a stray print cannot corrupt it."""
+    channel = os.fdopen(os.dup(sys.stdout.fileno()), "wb")
+    os.dup2(sys.stderr.fileno(), sys.stdout.fileno())
+    return channel
+
+
+def serve(requests: BinaryIO, answers: BinaryIO) -> None:
+    while True:
+        header = requests.read(HEADER.size)
+        if len(header) < HEADER.size:
+            return  # end of input: the bot closed the pipe or died
+        size, cpu_seconds = HEADER.unpack(header)
+        data = requests.read(size)
+        if len(data) < size:
+            return
+        _limit_cpu(cpu_seconds)
+        result, more = answer(data)
+        del data
+        payload = json.dumps(result).encode()
+        answers.write(ANSWER.pack(len(payload)) + payload)
+        answers.flush()
+        if not more:
+            return
+
+
+def main() -> None:
+    # Ctrl-C or a service manager's SIGTERM reaches the whole process group, but the bot
+    # finishes the message in hand before it stops, and that may need this worker's
+    # answer: the worker ends when the bot closes its input, not on the signal.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    import pypdf  # noqa: F401  (imported once, before the limits, for every file served)
+
+    answers = _private_stdout()
+    _limit_memory(int(sys.argv[1]))
+    serve(sys.stdin.buffer, answers)
 
 
 if __name__ == "__main__":

@@ -88,15 +88,20 @@ class MaildirMailbox:
     def __init__(self, root: Path, *, sent_folder: str = "Sent") -> None:
         self.root = root
         self.sent_folder = sent_folder
+        # Where fetch_new last saw each message, so that fetching and moving one message
+        # does not list the whole inbox again (that made a backlog quadratic).
+        self._seen: dict[str, Path] = {}
         _make_dirs(root)
 
     def fetch_new(self, cursor: str | None) -> FetchResult:
         # Handled messages leave the inbox, so the inbox itself is the cursor.
         found: list[tuple[float, str]] = []
+        self._seen = {}
         for sub in ("new", "cur"):
             for entry in os.scandir(self.root / sub):
                 if entry.is_file() and not entry.name.startswith("."):
                     found.append((entry.stat().st_mtime, entry.name))
+                    self._seen[entry.name.split(":", 1)[0]] = Path(entry.path)
         found.sort()
         messages = [
             RemoteMessage(name.split(":", 1)[0], datetime.fromtimestamp(mtime, UTC))
@@ -105,6 +110,10 @@ class MaildirMailbox:
         return FetchResult(messages, None)
 
     def _locate(self, remote_id: str) -> Path | None:
+        seen = self._seen.get(remote_id)
+        if seen is not None and seen.exists():
+            return seen
+        # Not where it was listed (another client renamed it, or it has moved): look.
         for sub in ("new", "cur"):
             for entry in os.scandir(self.root / sub):
                 if entry.name == remote_id or entry.name.startswith(remote_id + ":"):
@@ -127,6 +136,7 @@ class MaildirMailbox:
         target = self.folder_path(folder)
         _make_dirs(target)
         os.rename(path, target / "cur" / f"{remote_id}:2,S")
+        self._seen.pop(remote_id, None)
 
     def send(self, raw: bytes, message_id: str, recipients: Sequence[str]) -> None:
         # The embedded mailbox delivers nowhere: the sent folder is the outgoing mail. The

@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import email
 import email.policy
+import signal
+import subprocess
+import sys
+from pathlib import Path
 
+from bot.documents import _pdf_worker, pdf
 from bot.documents.compare import compare_texts
 from bot.documents.pdf import extract_pdf_text_safely
 from tests.documents.docfactory import DOCS, FIXTURES, make_pdf
@@ -24,8 +29,6 @@ def test_javascript_on_page_open_is_found() -> None:
 
 def test_javascript_is_found_through_the_object_graph() -> None:
     # Without the raw byte scan: the JS name sits in an action dictionary of page /AA.
-    from bot.documents import _pdf_worker
-
     data = (DOCS / "pdf-javascript-action-on-page.pdf").read_bytes()
     import io
 
@@ -53,10 +56,53 @@ def test_garbage_and_empty_input_are_faults_not_exceptions() -> None:
     assert extract_pdf_text_safely(b"").fault == "corrupt"
 
 
+def _slow_pdf() -> bytes:
+    # One page of 100,000 text lines: pypdf needs several CPU seconds for it.
+    return make_pdf("\n".join(f"Rad {i}" for i in range(100_000)), lines_per_page=100_000)
+
+
 def test_timeout_and_memory_limit_end_in_a_fault() -> None:
     data = (DOCS / "pdf-ordinary-two-pages.pdf").read_bytes()
-    assert extract_pdf_text_safely(data, timeout=0.001).fault == "timeout"
+    assert extract_pdf_text_safely(_slow_pdf(), timeout=0.5).fault == "timeout"
     assert extract_pdf_text_safely(data, memory_bytes=8 * 1024 * 1024).fault == "corrupt"
+
+
+def test_the_next_pdf_is_read_after_a_timeout_and_the_slow_worker_is_gone() -> None:
+    data = (DOCS / "pdf-ordinary-two-pages.pdf").read_bytes()
+    assert extract_pdf_text_safely(data).ok
+    worker = pdf._current
+    assert worker is not None
+    assert extract_pdf_text_safely(_slow_pdf(), timeout=0.5).fault == "timeout"
+    assert worker.process.poll() is not None  # killed, not left running
+    assert extract_pdf_text_safely(data).ok
+    assert pdf._current is not None and pdf._current is not worker
+
+
+def test_one_worker_reads_many_pdfs_each_with_its_own_cpu_allowance() -> None:
+    # Together these use more CPU than one file's allowance (timeout 1 s: 2 CPU seconds),
+    # so the worker must move its CPU limit up for each file instead of dying of SIGXCPU.
+    data = make_pdf("\n".join(f"Rad {i} om kvalitet" for i in range(4_000)), lines_per_page=90)
+    first = extract_pdf_text_safely(data, timeout=1)
+    worker = pdf._current
+    results = [first] + [extract_pdf_text_safely(data, timeout=1) for _ in range(40)]
+    assert all(r.ok and r.pages == first.pages for r in results)
+    assert pdf._current is worker
+
+
+def test_the_worker_dies_of_its_cpu_limit_without_a_wall_clock_timeout() -> None:
+    # The worker itself, driven directly: 1 CPU second for a file that needs many.
+    data = _slow_pdf()
+    script = Path(pdf.__file__).with_name("_pdf_worker.py")
+    command = [sys.executable, "-I", str(script), str(512 * 1024 * 1024)]
+    worker = subprocess.run(
+        command,
+        input=_pdf_worker.HEADER.pack(len(data), 1) + data,
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert worker.returncode == -signal.SIGXCPU
+    assert worker.stdout == b""
 
 
 def test_generated_pdf_round_trips_swedish_text() -> None:
@@ -85,3 +131,16 @@ def test_a_rewritten_version_differs() -> None:
 
 def test_scanned_pdf_without_text_is_not_comparable() -> None:
     assert not compare_texts(_TEXT, "").comparable
+
+
+def test_a_shutdown_signal_to_the_process_group_does_not_cost_the_pdf_in_hand() -> None:
+    # The bot finishes the message in hand on SIGTERM or Ctrl-C, so its worker must not
+    # die of the same signal and turn a good PDF into an unreadable one.
+    data = (DOCS / "pdf-ordinary-two-pages.pdf").read_bytes()
+    assert extract_pdf_text_safely(data).ok
+    worker = pdf._current
+    assert worker is not None
+    worker.process.send_signal(signal.SIGTERM)
+    worker.process.send_signal(signal.SIGINT)
+    assert extract_pdf_text_safely(data).ok
+    assert pdf._current is worker and worker.process.poll() is None
