@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
 
 from bot import export
@@ -108,12 +108,12 @@ def _files(session: Session, unit: Unit) -> list[tuple[str, AttachmentRecord, St
 
 
 def _attached(
-    session: Session, condition: object, folder: str
+    session: Session, condition: ColumnElement[bool], folder: str
 ) -> list[tuple[str, AttachmentRecord, StoredFile]]:
     rows = session.execute(
         select(AttachmentRecord, StoredFile)
         .join(StoredFile, StoredFile.id == AttachmentRecord.file_id)
-        .where(condition)  # type: ignore[arg-type]
+        .where(condition)
         .order_by(AttachmentRecord.id)
     )
     return [(folder, record, stored) for record, stored in rows]

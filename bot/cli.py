@@ -12,7 +12,6 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
 
 import click
 from rich.console import Console
@@ -232,14 +231,11 @@ def export_cmd(state: State, fmt: str, output: Path | None, year: int | None, te
         app = state.app()
         with app.sessions() as session:
             if teams:
-                table = export_mod.assignment_rows(session, year or app.ctx.year(app.clock.now()))
-                rows: list[dict[str, Any]] = list(table)
+                rows = export_mod.assignment_rows(session, year or app.ctx.year(app.clock.now()))
             else:
                 rows = export_mod.records(session, year)
-        if teams and fmt == "csv":
-            text = export_mod.assignments_to_csv(table)
-        else:
-            text = export_mod.to_json(rows) if fmt == "json" else export_mod.to_csv(rows)
+        to_csv = export_mod.assignments_to_csv if teams else export_mod.to_csv
+        text = export_mod.to_json(rows) if fmt == "json" else to_csv(rows)
         if output:
             output.write_text(text, encoding="utf-8")
             click.echo(f"{len(rows)} {'entries' if teams else 'units'} written to {output}.")

@@ -112,7 +112,7 @@ def to_csv(rows: list[dict[str, Any]]) -> str:
     return out.getvalue()
 
 
-def assignment_rows(session: Session, year: int) -> list[dict[str, str | int]]:
+def assignment_rows(session: Session, year: int) -> list[dict[str, Any]]:
     """The assignment table: one row per entry with its team, coordinator and members."""
     query = (
         select(Team.number, Unit.reference, Unit.unit_name, Examiner.name, Examiner.email, Team.id)
@@ -122,7 +122,7 @@ def assignment_rows(session: Session, year: int) -> list[dict[str, str | int]]:
         .where(Team.year == year)
         .order_by(Team.number, Unit.reference)
     )
-    rows: list[dict[str, str | int]] = []
+    rows: list[dict[str, Any]] = []
     for number, ref, unit_name, chief, chief_email, team_id in session.execute(query).all():
         members = session.scalars(
             select(Examiner.name)
@@ -143,7 +143,7 @@ def assignment_rows(session: Session, year: int) -> list[dict[str, str | int]]:
     return rows
 
 
-def assignments_to_csv(rows: list[dict[str, str | int]]) -> str:
+def assignments_to_csv(rows: list[dict[str, Any]]) -> str:
     out = io.StringIO()
     fields = ("team", "reference", "unit_name", "coordinator", "coordinator_email", "members")
     writer = csv.DictWriter(out, fieldnames=fields)
