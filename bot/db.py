@@ -23,6 +23,7 @@ def make_engine(url: str) -> Engine:
         _ensure_sqlite_dir(url)
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
         return engine
     return create_engine(url, pool_pre_ping=True)
 
@@ -34,11 +35,23 @@ def _ensure_sqlite_dir(url: str) -> None:
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # Python's sqlite3 driver emits its own BEGIN only before INSERT/UPDATE/DELETE, never
+    # before SAVEPOINT: a savepoint that came first opened the transaction itself and its
+    # RELEASE committed on its own (a claim without its mail). SQLAlchemy's recipe for
+    # pysqlite: the driver stays out of transactions, and ``_sqlite_begin`` opens one
+    # real transaction for every ``begin()``, so savepoints nest inside it.
+    dbapi_connection.isolation_level = None
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.execute("PRAGMA busy_timeout=30000")
     cursor.close()
+
+
+def _sqlite_begin(connection: Any) -> None:
+    # IMMEDIATE takes the write lock at the start: a transaction that read first and
+    # writes later cannot fail with SQLITE_BUSY when another instance wrote in between.
+    connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
 def migrate(engine: Engine) -> None:

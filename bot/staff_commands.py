@@ -211,7 +211,14 @@ def _remind(
         return Answer(
             f"{unit.reference} är inte skyldig något just nu; ingen påminnelse.", [], unit=unit
         )
-    queue_all(session, ctx, [replace(due, key=f"{due.kind}:staff:{inbound.row_id}")], now)
+    queued = queue_all(session, ctx, [replace(due, key=f"{due.kind}:staff:{inbound.row_id}")], now)
+    if not queued:
+        # The key is this command mail's own, so nothing queued means it was already handled.
+        return Answer(
+            f"Ingen ny påminnelse till {unit.reference}: den här begäran är redan utförd.",
+            [],
+            unit=unit,
+        )
     return Answer(
         f"Påminnelse ({due.kind}) skickad till {unit.reference}.", due.context["missing"], unit=unit
     )

@@ -37,14 +37,23 @@ if str(REPO) not in sys.path:
 from sqlalchemy import create_engine, func, select  # noqa: E402
 
 from bot.mailbox.maildir import MaildirMailbox, deliver  # noqa: E402
-from bot.models import Entry, Event, Flag, InboundMessage, OutboxMail, StoredFile, Unit  # noqa: E402
+from bot.models import (  # noqa: E402
+    Claim,
+    Entry,
+    Event,
+    Flag,
+    InboundMessage,
+    OutboxMail,
+    StoredFile,
+    Unit,
+)
 from tests.backlog import Mail, backlog  # noqa: E402
 
-# A moment when no reminder or digest is due, so both runs compare only mail handling.
-# With the sign-up reminders due (--now 2027-03-20T10:00) a crashed run sometimes sends
-# one reminder-signup fewer than the uncrashed run (seen again 2026-11-23 after 32 clean
-# runs): still to be explained, see the closing note of the proof issue.
-NOW = "2027-03-03T10:00"
+# A moment with sign-up reminders due, outside the digest window (07:30-09:30): a kill can
+# land inside `run_due`, between a claim and its mail. Before issue 15 was fixed, SQLite's
+# driver let the first claim's savepoint commit on its own, and a crashed run then sent one
+# reminder-signup fewer; `orphan_claims` below checks that this cannot come back.
+NOW = "2027-03-20T10:00"
 OUTPUT_FOLDERS = ("Behandlat", "Granska", "Karantän", "Sent")
 
 
@@ -187,11 +196,22 @@ def snapshot(data_dir: Path) -> dict[str, Any]:
             "outbox": Counter(_outbox_rows(conn)),
             "events": Counter(conn.execute(select(Event.kind)).scalars().all()),
             "stored_files": sorted(conn.execute(select(StoredFile.sha256)).scalars().all()),
+            "orphan_claims": orphan_claims(conn),
         }
     engine.dispose()
     state["sent_folder"] = _sent_folder(data_dir)
     state["inbox_left"] = len(MaildirMailbox(data_dir / "mailbox").fetch_new(None).messages)
     return state
+
+
+def orphan_claims(conn: Any) -> list[str]:
+    """Claims without the mail they were made for: a reminder that would never be sent.
+
+    Every claim except a digest's is made in the same transaction as its outbox row with
+    the claim's key as dedupe key, so a claim alone means a transaction was split."""
+    queued = select(OutboxMail.dedupe_key)
+    query = select(Claim.key).where(Claim.kind.not_like("digest%"), Claim.key.not_in(queued))
+    return sorted(conn.execute(query).scalars().all())
 
 
 def stale_moved_flags(data_dir: Path) -> int:
@@ -260,6 +280,8 @@ def differences(reference: dict[str, Any], crashed: dict[str, Any]) -> list[str]
             found.append(f"{name}: {state['inbox_left']} mails left in the inbox")
         if any(status == "new" for _, status, *_ in state["inbound"]):
             found.append(f"{name}: stored mail never handled")
+        if state["orphan_claims"]:
+            found.append(f"{name}: claims without their mail: {state['orphan_claims'][:5]}")
     return found
 
 

@@ -6,10 +6,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import select
 
+from bot import outbox
 from bot.clock import FixedClock
-from bot.models import MeetingAttendee, OutreachAddress, Unit
+from bot.models import Claim, MeetingAttendee, OutboxMail, OutreachAddress, Unit
 from bot.runner import App, build_app
+from bot.scheduler import run_due
 from tests.calendar_support import (
     add_entry,
     add_minutes,
@@ -191,3 +194,39 @@ def test_workshop_invitation_goes_to_registered_units_only(
 ) -> None:
     _move(year_app, clock, at(4, 9, 9))  # two working days before Tuesday 13 April
     assert recipients(year_app, "workshop-invitation") == [TROLLSKOGEN, NORR]
+
+
+class _QueueFails(RuntimeError):
+    pass
+
+
+def _claim_keys(app: App) -> list[str]:
+    with app.sessions() as session:
+        return sorted(session.scalars(select(Claim.key)))
+
+
+def test_a_failure_while_queueing_keeps_no_claim_and_the_next_run_sends_everything(
+    year_app_any_db: App, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15: on SQLite the first claim's savepoint used to commit on its own, so an
+    exception (or a kill) after it left a claim without a mail, and that reminder was
+    never sent. Raising from ``outbox.queue`` needs no kill timing. 20 March 10:00 has
+    sign-up reminders due and lies outside the digest window."""
+    app = year_app_any_db
+    clock.advance_to(at(3, 20, 10))
+
+    def fail(*_args: object, **_kwargs: object) -> None:
+        raise _QueueFails
+
+    monkeypatch.setattr(outbox, "queue", fail)
+    with pytest.raises(_QueueFails):
+        run_due(app.sessions, app.ctx, clock.now())
+    assert _claim_keys(app) == []
+
+    monkeypatch.undo()
+    assert run_due(app.sessions, app.ctx, clock.now()) == 2
+    cycle(app)
+    assert recipients(app, "reminder-signup") == [SOLSTRALEN, OUTREACH]
+    with app.sessions() as session:
+        queued = set(session.scalars(select(OutboxMail.dedupe_key)))
+    assert set(_claim_keys(app)) <= queued

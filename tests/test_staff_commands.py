@@ -10,12 +10,13 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot import outbox
 from bot.clock import FixedClock
 from bot.context import Inbound
 from bot.mailparse import parse_mail
-from bot.models import Entry, Event, InboundMessage, OutboxMail, Unit
+from bot.models import Claim, Entry, Event, InboundMessage, OutboxMail, Unit
 from bot.runner import App
-from bot.staff_commands import handle_staff_command, parse_command
+from bot.staff_commands import Command, _remind, handle_staff_command, parse_command
 from tests.calendar_support import add_entry, at, calendar_app, closing
 from tests.conftest import cycle, make_mail, put
 
@@ -24,9 +25,8 @@ PASS = "mx.stockholm.se; spf=pass smtp.mailfrom=stockholm.se; dmarc=pass header.
 FAIL = "mx.stockholm.se; spf=fail smtp.mailfrom=stockholm.se; dmarc=fail header.from=stockholm.se"
 
 
-@pytest.fixture
-def unit_app(tmp_path: Path, clock: FixedClock) -> Iterator[App]:
-    app = calendar_app(tmp_path, None, clock)
+def _unit_app(tmp_path: Path, database_url: str | None, clock: FixedClock) -> App:
+    app = calendar_app(tmp_path, database_url, clock)
     put(
         app,
         make_mail(
@@ -37,7 +37,12 @@ def unit_app(tmp_path: Path, clock: FixedClock) -> Iterator[App]:
     cycle(app)
     add_entry(app, "Förskolan Trollskogen", "change_requested", at(3, 1, 9),
               [{"code": "text-in-picture", "severity": "blocking", "message": "Text i bild"}])  # fmt: skip
-    yield from closing(app)
+    return app
+
+
+@pytest.fixture
+def unit_app(tmp_path: Path, clock: FixedClock) -> Iterator[App]:
+    yield from closing(_unit_app(tmp_path, None, clock))
 
 
 def command(
@@ -128,3 +133,57 @@ def test_remind_command_sends_what_is_missing(unit_app: App) -> None:
 def test_parse_command(subject: str, text: str, name: str | None) -> None:
     parsed = parse_command(subject, text)
     assert (parsed.name if parsed else None) == name
+
+
+@pytest.fixture
+def unit_app_any_db(tmp_path: Path, database_url: str, clock: FixedClock) -> Iterator[App]:
+    yield from closing(_unit_app(tmp_path, database_url, clock))
+
+
+def _reminders(app: App) -> list[str]:
+    with app.sessions() as session:
+        query = select(OutboxMail.recipient).where(OutboxMail.kind.like("reminder%"))
+        return list(session.scalars(query))
+
+
+def test_remind_command_that_fails_while_queueing_keeps_no_claim(
+    unit_app_any_db: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 15: the claim of a "påminn" used to commit on its own on SQLite, so a failure
+    after it left a claim and no mail. Now the command's transaction keeps both or none,
+    and the failed mail is quarantined, not lost."""
+    app = unit_app_any_db
+    headers = {"Authentication-Results": PASS}
+
+    def fail(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("queue failed")
+
+    monkeypatch.setattr(outbox, "queue", fail)
+    put(app, make_mail("Tack!", sender=STAFF, subject="påminn KU-2027-001", headers=headers))
+    cycle(app)
+    with app.sessions() as session:
+        assert session.scalars(select(Claim.key)).all() == []
+        assert session.scalars(select(InboundMessage.status)).all()[-1] == "quarantine"
+    assert _reminders(app) == []
+
+    monkeypatch.undo()
+    put(app, make_mail("Tack!", sender=STAFF, subject="påminn KU-2027-001", headers=headers))
+    cycle(app)
+    assert _reminders(app) == ["anna.berg@edu.stockholm.se"]
+    with app.sessions() as session:
+        [claim] = session.scalars(select(Claim)).all()
+        assert session.scalar(select(OutboxMail.id).where(OutboxMail.dedupe_key == claim.key))
+        [reply] = session.scalars(select(OutboxMail).where(OutboxMail.kind == "staff-reply"))
+        assert "skickad" in reply.raw.decode("utf-8", "replace")
+
+
+def test_remind_command_says_nothing_was_sent_when_nothing_was_queued(unit_app: App) -> None:
+    with unit_app.sessions.begin() as session:
+        command(session, unit_app, "påminn KU-2027-001")
+        row_id = session.scalars(select(InboundMessage.id)).all()[-1]
+        unit = session.scalars(select(Unit)).one()
+        inbound = Inbound(row_id, unit_app.clock.now(), parse_mail(make_mail("x")))
+        answer = _remind(session, unit_app.ctx, parse_command("påminn KU-2027-001", "") or
+                         Command("påminn", None, ""), inbound, unit_app.clock.now(), unit)  # fmt: skip
+    assert "skickad" not in answer.title
+    assert "redan" in answer.title
