@@ -26,8 +26,8 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def _entry() -> tuple[list[Any], str, int]:
-    from bot.documents import InputFile
-    from bot.documents.presentation import count_no_spaces
+    from bot.entries.documents import InputFile
+    from bot.entries.documents.presentation import count_no_spaces
     from tests.backlog import _photo
     from tests.documents.docfactory import build_entry, docx_text, make_pdf
 
@@ -46,7 +46,7 @@ def _entry() -> tuple[list[Any], str, int]:
 
 
 def measure(ocr: bool) -> dict[str, Any]:
-    from bot.documents import check_entry
+    from bot.entries.documents import check_entry
 
     files, body, characters = _entry()
     # Warm the imports and start the PDF worker, which a running bot keeps for many PDFs,

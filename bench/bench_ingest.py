@@ -36,14 +36,14 @@ NOW = "2027-03-20T10:00"
 # sees only the main thread, so the work check_entry hands to its threads counts as its own.
 PARTS = (
     ("store raw", "bot/ingest.py", "store"),
-    ("parse mail", "bot/mailparse.py", "parse_mail"),
+    ("parse mail", "bot/mail/parse.py", "parse_mail"),
     ("handle (all)", "bot/workflow.py", "handle"),
-    ("  sign-ups", "bot/signup.py", "handle_signup"),
-    ("  entries", "bot/entry.py", "handle_entry"),
-    ("    check_entry", "bot/documents/entry_check.py", "check_entry"),
-    ("  outbox.queue", "bot/outbox.py", "queue"),
+    ("  sign-ups", "bot/signups/signup.py", "handle_signup"),
+    ("  entries", "bot/entries/entry.py", "handle_entry"),
+    ("    check_entry", "bot/entries/documents/entry_check.py", "check_entry"),
+    ("  outbox.queue", "bot/mail/outbox.py", "queue"),
     ("move to folder", "bot/ingest.py", "move"),
-    ("send outbox", "bot/outbox.py", "send_pending"),
+    ("send outbox", "bot/mail/outbox.py", "send_pending"),
     ("SQLite commits", "~", "<method 'commit' of 'sqlite3.Connection' objects>"),
     ("fsync", "~", "<built-in method posix.fsync>"),
 )
@@ -125,7 +125,7 @@ def parts_per_mail(profile: Path, size: int) -> dict[str, float]:
 
 def measure(size: int, profile: bool = False) -> dict[str, Any]:
     """Deliver ``size`` mails, parse them once, then let one `run --once` handle them."""
-    from bot.mailbox.maildir import deliver
+    from bot.mail.mailbox.maildir import deliver
     from tests.backlog import backlog
 
     mails = backlog(size)

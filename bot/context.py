@@ -9,12 +9,12 @@ from typing import Any
 
 from sqlalchemy.orm import Session
 
-from bot import outbox
 from bot.config import Settings
-from bot.mailparse import ParsedMail
-from bot.mails import Envelope, Sender, make_message
+from bot.mail import outbox
+from bot.mail.parse import ParsedMail
+from bot.mail.render import Envelope, Sender, make_message
 from bot.models import Unit
-from bot.schedule import Schedule, schedule_for_year, year_in_force
+from bot.year.schedule import Schedule, schedule_for_year, year_in_force
 
 
 @dataclass

@@ -33,8 +33,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot import audit
 from bot.context import Context, Inbound
-from bot.mailbox import Mailbox, MailboxError, RemoteMessage
-from bot.mailparse import parse_mail
+from bot.mail.mailbox import Mailbox, MailboxError, RemoteMessage
+from bot.mail.parse import parse_mail
 from bot.models import InboundMessage, MailboxState
 from bot.workflow import handle
 

@@ -11,14 +11,14 @@ from types import FrameType
 from apscheduler.schedulers.blocking import BlockingScheduler
 from sqlalchemy.orm import Session, sessionmaker
 
-from bot import outbox
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.context import Context
 from bot.db import open_database
 from bot.ingest import IngestReport, ingest
-from bot.mailbox import Mailbox, open_mailbox
-from bot.scheduler import run_due
+from bot.mail import outbox
+from bot.mail.mailbox import Mailbox, open_mailbox
+from bot.outreach.scheduler import run_due
 
 log = logging.getLogger(__name__)
 

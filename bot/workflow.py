@@ -12,18 +12,18 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from bot.attachments import input_files
 from bot.context import Context, Inbound, Outcome, reply, staff
-from bot.documents import InputFile, looks_like_entry
-from bot.entry import handle_entry
-from bot.minutes import handle_minutes, looks_like_minutes
+from bot.entries.attachments import input_files
+from bot.entries.documents import InputFile, looks_like_entry
+from bot.entries.entry import handle_entry
+from bot.entries.minutes import handle_minutes, looks_like_minutes
+from bot.mail.outbox import suppress_bounced
 from bot.models import Unit
-from bot.outbox import suppress_bounced
-from bot.signup import handle_reply, handle_signup, unit_from_entry_mail, unit_view
-from bot.signup_extract import is_undo_withdrawal, is_withdrawal, looks_like_signup, strip_quoted
-from bot.staff_commands import handle_staff_command
-from bot.units import by_address, by_reference, by_thread, references_in
-from bot.withdrawal import handle_undo, handle_withdrawal
+from bot.signups.extract import is_undo_withdrawal, is_withdrawal, looks_like_signup, strip_quoted
+from bot.signups.signup import handle_reply, handle_signup, unit_from_entry_mail, unit_view
+from bot.signups.units import by_address, by_reference, by_thread, references_in
+from bot.signups.withdrawal import handle_undo, handle_withdrawal
+from bot.staff import handle_staff_command
 
 
 def thread_unit(session: Session, ctx: Context, inbound: Inbound) -> Unit | None:

@@ -36,7 +36,7 @@ if str(REPO) not in sys.path:
 
 from sqlalchemy import create_engine, func, select  # noqa: E402
 
-from bot.mailbox.maildir import MaildirMailbox, deliver  # noqa: E402
+from bot.mail.mailbox.maildir import MaildirMailbox, deliver  # noqa: E402
 from bot.models import (  # noqa: E402
     Claim,
     Entry,

@@ -18,7 +18,7 @@ from sqlalchemy import create_engine, select, text
 
 from bot.clock import STOCKHOLM, FixedClock
 from bot.config import Settings, load_settings
-from bot.mailbox.maildir import MaildirMailbox, deliver
+from bot.mail.mailbox.maildir import MaildirMailbox, deliver
 from bot.models import OutboxMail
 from bot.runner import App, build_app, run_cycle
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from bot.teams_mail import DOCUMENTS
+from bot.teams.mails import DOCUMENTS
 
 COORDINATOR = {
     "name": "Karin Lind",

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.autoreply import detect_automatic, permanent_bounce_recipients
-from bot.mailparse import parse_mail
+from bot.mail.autoreply import detect_automatic, permanent_bounce_recipients
+from bot.mail.parse import parse_mail
 
 
 def fixtures_dir() -> Path:

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar, Event
 
-from bot.calendar_ics import deadline_ics, meeting_ics, swedish_date
 from bot.clock import STOCKHOLM
-from bot.schedule import Meeting, Schedule, schedule_for_year
+from bot.year.ics import deadline_ics, meeting_ics, swedish_date
+from bot.year.schedule import Meeting, Schedule, schedule_for_year
 
 SCHEDULES = Path(__file__).resolve().parent.parent / "schedules"
 NOW = datetime(2027, 5, 1, 8, 0, tzinfo=STOCKHOLM)

@@ -17,7 +17,7 @@ import pytest
 from sqlalchemy import create_engine, func, select
 
 from bot.clock import STOCKHOLM
-from bot.mailbox.maildir import MaildirMailbox, deliver
+from bot.mail.mailbox.maildir import MaildirMailbox, deliver
 from bot.models import Event, InboundMessage, Unit
 from tests.conftest import REPO, make_mail
 

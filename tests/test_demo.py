@@ -17,9 +17,9 @@ import pytest
 from click.testing import CliRunner
 from sqlalchemy import select
 
-from bot import cli_demo as demo
 from bot.cli import cli
-from bot.cli_demo import Done, run_demo
+from bot.demo import year as demo
+from bot.demo.year import Done, run_demo
 from bot.models import Entry, Minutes, Unit
 from tests.calendar_support import write_schedule
 

@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 from pypdf import PdfReader
 
-from bot.demo_documents import (
+from bot.demo.documents import (
     DOCX_TYPE,
     JPEG_TYPE,
     PDF_TYPE,
@@ -22,11 +22,11 @@ from bot.demo_documents import (
     picture_jpeg,
     presentation_text,
 )
-from bot.documents import InputFile, check_entry, check_minutes
-from bot.documents.compare import compare_texts
-from bot.documents.docx import analyse_docx
-from bot.documents.questions import QUESTIONS
-from bot.documents.structure import find_questions
+from bot.entries.documents import InputFile, check_entry, check_minutes
+from bot.entries.documents.compare import compare_texts
+from bot.entries.documents.docx import analyse_docx
+from bot.entries.documents.questions import QUESTIONS
+from bot.entries.documents.structure import find_questions
 
 UNITS = pytest.mark.parametrize("unit", [TROLLSKOGEN, SOLSTRALEN], ids=lambda u: u.name)
 

@@ -256,7 +256,7 @@ def test_minutes_extract_is_stored_and_acknowledged(entry_app: App) -> None:
 
 
 def test_export_has_entry_columns(entry_app: App, good_docx: bytes) -> None:
-    from bot import export
+    from bot.records import export
 
     put(entry_app, entry_mail(full_entry(good_docx)))
     cycle(entry_app)

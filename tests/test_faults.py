@@ -15,9 +15,10 @@ import pytest
 from sqlalchemy import event, select
 from sqlalchemy.exc import OperationalError
 
-from bot import runner, storage
+from bot import runner
 from bot.clock import STOCKHOLM, FixedClock
-from bot.mailbox import MailboxError
+from bot.mail import storage
+from bot.mail.mailbox import MailboxError
 from bot.models import Entry, InboundMessage, OutboxMail, Unit
 from bot.runner import App, build_app
 from scripts.crash_harness import compare_runs

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.mailparse import ParsedMail, header_text, parse_mail, safe_filename
+from bot.mail.parse import ParsedMail, header_text, parse_mail, safe_filename
 
 
 def fixtures_dir() -> Path:

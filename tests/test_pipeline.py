@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import select
 
 from bot import ingest
-from bot.mailbox.maildir import MaildirMailbox
+from bot.mail.mailbox.maildir import MaildirMailbox
 from bot.models import Event, InboundMessage, OutboxMail
 from bot.runner import App
 from tests.conftest import cycle, fixture_mail, make_mail, put, sent
@@ -153,7 +153,7 @@ def test_broken_mail_goes_to_staff_not_the_floor(sqlite_app: App, raw: bytes) ->
 def test_cursor_does_not_move_past_a_message_that_could_not_be_fetched(
     sqlite_app: App, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from bot.mailbox import FetchResult, MailboxError, RemoteMessage
+    from bot.mail.mailbox import FetchResult, MailboxError, RemoteMessage
     from bot.models import MailboxState
 
     put(sqlite_app, make_mail(SIGNUP.format(n="Ett")))

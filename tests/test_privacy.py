@@ -21,7 +21,7 @@ from sqlalchemy.exc import IntegrityError
 
 from bot import ingest, runner
 from bot.clock import STOCKHOLM, FixedClock
-from bot.mailparse import parse_mail
+from bot.mail.parse import parse_mail
 from bot.runner import App, build_app, run_cycle
 from tests.backlog import backlog, person
 from tests.conftest import make_settings, put

@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from bot import outbox
 from bot.clock import FixedClock
+from bot.mail import outbox
 from bot.models import Claim, MeetingAttendee, OutboxMail, OutreachAddress, Unit
+from bot.outreach.scheduler import run_due
 from bot.runner import App, build_app
-from bot.scheduler import run_due
 from tests.calendar_support import (
     add_entry,
     add_minutes,

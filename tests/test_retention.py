@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from bot.cli import cli
 from bot.clock import STOCKHOLM, FixedClock
-from bot.mailbox.maildir import MaildirMailbox
+from bot.mail.mailbox.maildir import MaildirMailbox
 from bot.models import (
     AttachmentRecord,
     Entry,

@@ -7,8 +7,8 @@ import random
 import time
 from dataclasses import replace
 
-from bot.routing import EntryIn, ExaminerIn, Params, Problem, solve
-from bot.routing_explain import pre_analysis
+from bot.teams.routing import EntryIn, ExaminerIn, Params, Problem, solve
+from bot.teams.routing.explain import pre_analysis
 from tests import routing_data
 
 PARAMS = Params(time_limit=5, workers=2)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.clock import STOCKHOLM
-from bot.schedule import (
+from bot.year.schedule import (
     DEADLINE_KEYS,
     Meeting,
     Schedule,

@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from bot.signup_extract import (
+from bot.signups.extract import (
     SignupFields,
     extract_signup,
     is_undo_withdrawal,

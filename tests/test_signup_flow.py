@@ -8,11 +8,11 @@ from typing import Any
 
 from sqlalchemy import select
 
-from bot import signup
 from bot.clock import STOCKHOLM
 from bot.models import InboundMessage, Unit
 from bot.runner import App
-from bot.signup_extract import SignupFields, similar_names
+from bot.signups import signup
+from bot.signups.extract import SignupFields, similar_names
 from tests.conftest import body_text, cycle, make_mail, put, sent
 
 LABELLED = """Hej!

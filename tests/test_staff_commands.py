@@ -10,13 +10,13 @@ import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot import outbox
 from bot.clock import FixedClock
 from bot.context import Inbound
-from bot.mailparse import parse_mail
+from bot.mail import outbox
+from bot.mail.parse import parse_mail
 from bot.models import Claim, Entry, Event, InboundMessage, OutboxMail, Unit
 from bot.runner import App
-from bot.staff_commands import Command, _remind, handle_staff_command, parse_command
+from bot.staff import Command, _remind, handle_staff_command, parse_command
 from tests.calendar_support import add_entry, at, calendar_app, closing
 from tests.conftest import cycle, make_mail, put
 

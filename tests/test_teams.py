@@ -13,11 +13,11 @@ from click.testing import CliRunner
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot import teams
 from bot.cli import cli
-from bot.examiners import ImportProblems, import_examiners
 from bot.models import Assignment, Entry, Examiner, OutboxMail, Team, TeamMember, Unit
 from bot.runner import App
+from bot.teams import teams
+from bot.teams.examiners import ImportProblems, import_examiners
 from tests import routing_data
 
 

@@ -12,7 +12,7 @@ import pytest
 from jinja2 import UndefinedError
 
 from bot.clock import STOCKHOLM
-from bot.mails import Envelope, Sender, make_message, render
+from bot.mail.render import Envelope, Sender, make_message, render
 from tests.conftest import REPO
 
 TEMPLATES = REPO / "templates"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.workdays import add_workdays, day_off_reason, is_workday, workdays_before
+from bot.year.workdays import add_workdays, day_off_reason, is_workday, workdays_before
 
 
 @pytest.mark.parametrize(

@@ -22,7 +22,7 @@ import pytest
 from docx.oxml.ns import qn
 from PIL import Image, ImageDraw, ImageFont
 
-from bot.documents.questions import AREAS, QUESTIONS
+from bot.entries.documents.questions import AREAS, QUESTIONS
 
 FIXTURES = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures"
 DOCS = FIXTURES / "docs"

@@ -11,8 +11,8 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from bot.documents.docx import analyse_docx
-from bot.documents.ooxml import DocxError
+from bot.entries.documents.docx import analyse_docx
+from bot.entries.documents.ooxml import DocxError
 from tests.documents.docfactory import DOCS, build_entry, picture, rezip
 
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'

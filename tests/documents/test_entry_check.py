@@ -6,8 +6,8 @@ import io
 
 import pytest
 
-from bot.documents import InputFile, Limits, check_entry, check_minutes, looks_like_entry
-from bot.documents.findings import CHECK_LENGTH, CHECK_STRUCTURE, CHECK_WORD_PDF
+from bot.entries.documents import InputFile, Limits, check_entry, check_minutes, looks_like_entry
+from bot.entries.documents.findings import CHECK_LENGTH, CHECK_STRUCTURE, CHECK_WORD_PDF
 from tests.documents.docfactory import (
     DOCS,
     build_entry,

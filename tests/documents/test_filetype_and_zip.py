@@ -7,8 +7,8 @@ import zipfile
 
 import pytest
 
-from bot.documents.filetype import Kind, sniff
-from bot.documents.safezip import SafeZip, ZipLimits, ZipRejected
+from bot.entries.documents.filetype import Kind, sniff
+from bot.entries.documents.safezip import SafeZip, ZipLimits, ZipRejected
 from tests.documents.docfactory import DOCS, build_entry, picture
 
 

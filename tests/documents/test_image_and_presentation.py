@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.documents.image import inspect_picture, ocr_available, ocr_words
-from bot.documents.presentation import count_no_spaces, presentation_from_body
+from bot.entries.documents.image import inspect_picture, ocr_available, ocr_words
+from bot.entries.documents.presentation import count_no_spaces, presentation_from_body
 from tests.documents.docfactory import picture, png_header_only
 
 

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.documents import InputFile, check_entry
-from bot.documents.docx import analyse_docx
-from bot.documents.filetype import Kind, sniff
-from bot.documents.findings import CHECK_VERSIONS
-from bot.documents.image import ocr_available
+from bot.entries.documents import InputFile, check_entry
+from bot.entries.documents.docx import analyse_docx
+from bot.entries.documents.filetype import Kind, sniff
+from bot.entries.documents.findings import CHECK_VERSIONS
+from bot.entries.documents.image import ocr_available
 from tests.documents.docfactory import (
     build_entry,
     docx_text,

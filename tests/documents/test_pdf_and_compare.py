@@ -9,9 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from bot.documents import _pdf_worker, pdf
-from bot.documents.compare import compare_texts
-from bot.documents.pdf import extract_pdf_text_safely
+from bot.entries.documents import _pdf_worker, pdf
+from bot.entries.documents.compare import compare_texts
+from bot.entries.documents.pdf import extract_pdf_text_safely
 from tests.documents.docfactory import DOCS, FIXTURES, make_pdf
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import docx
 
-from bot.documents.docx import Paragraph, analyse_docx
-from bot.documents.questions import BILAGA_1, BILAGA_2, INGRESSER, QUESTIONS
-from bot.documents.structure import check_structure, find_questions
+from bot.entries.documents.docx import Paragraph, analyse_docx
+from bot.entries.documents.questions import BILAGA_1, BILAGA_2, INGRESSER, QUESTIONS
+from bot.entries.documents.structure import check_structure, find_questions
 from tests.documents.docfactory import build_entry
 
 

@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 
 from bot.clock import FixedClock
-from bot.mailbox import Mailbox, open_mailbox
-from bot.mailbox.imap import ImapMailbox, mailbox_name
-from bot.mailbox.maildir import MaildirMailbox, deliver
+from bot.mail.mailbox import Mailbox, open_mailbox
+from bot.mail.mailbox.imap import ImapMailbox, mailbox_name
+from bot.mail.mailbox.maildir import MaildirMailbox, deliver
 from tests.conftest import make_settings
 from tests.mailbox.servers import PASSWORD, USER, MailServers, ensure_dovecot, start_servers
 
@@ -106,7 +106,7 @@ def graph_harness() -> Iterator[Harness]:
     ``mailFolder`` list/create, ``sendMail``, ``createUploadSession`` and the throttling
     guidance (429/503 with Retry-After), from a dict of folders → messages."""
     respx = pytest.importorskip("respx")
-    from bot.mailbox.graph import GraphConfig, GraphMailbox
+    from bot.mail.mailbox.graph import GraphConfig, GraphMailbox
     from tests.mailbox.graph_fake import BASE, UPLOAD, FakeGraph
 
     fake = FakeGraph(MAILBOX, page_size=2, throttle_every=THROTTLE_EVERY)
@@ -148,7 +148,7 @@ def ews_harness(monkeypatch: pytest.MonkeyPatch) -> Iterator[Harness]:
     )
     from exchangelib.version import EXCHANGE_2016
 
-    from bot.mailbox.ews import EwsMailbox
+    from bot.mail.mailbox.ews import EwsMailbox
     from tests.mailbox.ews_fake import FakeEws
     from tests.mailbox.ews_replay import ENDPOINT
 

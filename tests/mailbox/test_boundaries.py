@@ -8,17 +8,17 @@ from pathlib import Path
 
 import pytest
 
-from bot.mailbox import MailboxError
-from bot.mailbox.imap import ImapMailbox
-from bot.mailbox.secrets import Secret, resolve
+from bot.config.secrets import Secret, resolve
+from bot.mail.mailbox import MailboxError
+from bot.mail.mailbox.imap import ImapMailbox
 from tests.conftest import REPO, make_settings
 from tests.mailbox.conftest import Harness
 
 BACKEND_MODULES = {
-    "bot.mailbox.maildir",
-    "bot.mailbox.imap",
-    "bot.mailbox.graph",
-    "bot.mailbox.ews",
+    "bot.mail.mailbox.maildir",
+    "bot.mail.mailbox.imap",
+    "bot.mail.mailbox.graph",
+    "bot.mail.mailbox.ews",
 }
 BACKEND_LIBRARIES = {"exchangelib", "msal", "imaplib", "smtplib", "httpx"}
 
@@ -35,14 +35,17 @@ def _imports(path: Path) -> set[str]:
 
 
 def _workflow_modules() -> list[Path]:
+    outside = ("mail/mailbox/", "cli/", "demo/", "runner.py")
     return [
         path
-        for path in sorted((REPO / "bot").glob("*.py"))
-        if not path.name.startswith("cli") and path.name != "runner.py"
+        for path in sorted((REPO / "bot").rglob("*.py"))
+        if not path.relative_to(REPO / "bot").as_posix().startswith(outside)
     ]
 
 
-@pytest.mark.parametrize("path", _workflow_modules(), ids=lambda p: p.name)
+@pytest.mark.parametrize(
+    "path", _workflow_modules(), ids=lambda p: p.relative_to(REPO / "bot").as_posix()
+)
 def test_no_workflow_module_imports_a_mailbox_backend(path: Path) -> None:
     imported = _imports(path)
     roots = {name.split(".")[0] for name in imported}

@@ -12,7 +12,7 @@ from datetime import timedelta
 from email.message import EmailMessage
 
 from bot.clock import FixedClock
-from bot.mailbox import Mailbox
+from bot.mail.mailbox import Mailbox
 from tests.conftest import make_mail
 from tests.mailbox.conftest import Harness, close
 

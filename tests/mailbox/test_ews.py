@@ -14,7 +14,7 @@ import pytest
 from exchangelib import DELEGATE, NTLM, Account, Configuration, Credentials, FaultTolerance, Version
 from exchangelib.version import EXCHANGE_2016
 
-from bot.mailbox.ews import EwsMailbox
+from bot.mail.mailbox.ews import EwsMailbox
 from tests.conftest import make_mail
 from tests.mailbox import ews_replay as r
 

@@ -19,8 +19,8 @@ from email.message import EmailMessage
 import httpx
 import pytest
 
-from bot.mailbox import MailboxError
-from bot.mailbox.graph import GraphConfig, GraphMailbox, SendRate
+from bot.mail.mailbox import MailboxError
+from bot.mail.mailbox.graph import GraphConfig, GraphMailbox, SendRate
 from tests.conftest import make_mail
 
 respx = pytest.importorskip("respx")

@@ -8,7 +8,7 @@ import email.policy
 from pathlib import Path
 
 from bot.clock import FixedClock
-from bot.mailbox.imap import ImapMailbox
+from bot.mail.mailbox.imap import ImapMailbox
 from bot.runner import build_app, run_cycle
 from tests.conftest import make_mail, make_settings
 from tests.mailbox.conftest import Harness

@@ -1,0 +1,133 @@
+"""The staff's purge command: archive the records, then remove personal data."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+import click
+
+from bot.cli import State, cli, user_errors
+from bot.mail.mailbox.maildir import MaildirMailbox
+from bot.mail.parse import header_text
+from bot.records.archive import write_archive
+from bot.records.retention import RetentionError, RetentionReport, scope_for, unit_ids
+from bot.records.retention import purge as run_purge
+
+
+@cli.command()
+@click.option(
+    "--before",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    metavar="DATE",
+    help="Purge mail of finished award years received before DATE (YYYY-MM-DD).",
+)
+@click.option("--before-year", type=int, metavar="YEAR", help="Purge award years before YEAR.")
+@click.option(
+    "--older-than",
+    type=int,
+    metavar="DAYS",
+    help="Purge mail of finished years received more than DAYS days ago.",
+)
+@click.option(
+    "--archive",
+    type=click.Path(file_okay=False, path_type=Path),
+    metavar="DIR",
+    help="First write the records (registry and every entry and minutes file) to this new folder.",
+)
+@click.option(
+    "--exported",
+    is_flag=True,
+    help="The records were already exported for the city's archive; purge without --archive.",
+)
+@click.option("--dry-run", is_flag=True, help="Only count what would be removed.")
+@click.pass_obj
+def purge(
+    state: State,
+    before: datetime | None,
+    before_year: int | None,
+    older_than: int | None,
+    archive: Path | None,
+    exported: bool,
+    dry_run: bool,
+) -> None:
+    """Remove raw mail, stored files and units' personal data of finished award years.
+
+    The export for the city's records comes first: registration of public documents and
+    archiving rules may require keeping the entries. Give --archive DIR and the command
+    writes that export (registry plus every entry and minutes file, with checksums)
+    before it removes anything; or --exported if the records are already archived.
+    """
+    if not dry_run and (archive is None) == (not exported):
+        raise click.UsageError(
+            "give --archive DIR (the records are written there first) or --exported "
+            "(they are already archived); the export for the city's records comes first."
+        )
+    with user_errors():
+        app = state.app()
+        now = app.clock.now()
+        try:
+            scope = scope_for(
+                now,
+                app.ctx.year(now),
+                before=before.date() if before else None,
+                before_year=before_year,
+                older_than_days=older_than,
+            )
+        except RetentionError as exc:
+            raise click.UsageError(str(exc)) from None
+        s = app.settings
+        if archive is not None and not dry_run:
+            with app.sessions() as session:
+                written = write_archive(session, unit_ids(session, scope), s.data_dir, archive)
+            click.echo(
+                f"Archive written to {archive}: {written.units} units, {written.files} files "
+                f"({written.bytes / 1e6:.1f} MB), checksums in manifest.csv."
+            )
+        with app.sessions.begin() as session:
+            report = run_purge(session, scope, now, data_dir=s.data_dir, dry_run=dry_run)
+        if isinstance(app.mailbox, MaildirMailbox):
+            # After the commit: the embedded mailbox's filed and sent copies of those mails.
+            folders = (s.folder_handled, s.folder_staff, s.folder_quarantine)
+            copies = mailbox_copies(app.mailbox, folders, report)
+            report.mailbox_files = len(copies)
+            if not dry_run:
+                for path in copies:
+                    path.unlink(missing_ok=True)
+    click.echo(describe(report))
+
+
+def mailbox_copies(
+    mailbox: MaildirMailbox, folders: Sequence[str], report: RetentionReport
+) -> list[Path]:
+    """The Maildir files of the purged mails: filed inbound copies and sent mail."""
+    filed = [
+        path
+        for folder in folders
+        for path in mailbox.list_folder(folder)
+        if path.name.split(":", 1)[0] in report.remote_ids
+    ]
+    sent = [
+        path
+        for path in mailbox.list_folder(mailbox.sent_folder)
+        if _message_id(path) in report.sent_message_ids
+    ]
+    return filed + sent
+
+
+def _message_id(path: Path) -> str:
+    with open(path, "rb") as handle:
+        head = handle.read(16_384)  # the headers; the parser stops at the blank line
+    return header_text(head, "Message-ID").strip("<> ")
+
+
+def describe(report: RetentionReport) -> str:
+    would = "would be " if report.dry_run else ""
+    return (
+        f"{report.messages} raw mails, {report.attachments} attachments "
+        f"({report.files} stored files), {report.sent_mails} sent mails and "
+        f"{report.mailbox_files} mailbox copies {would}removed; {report.units} units and "
+        f"{report.other_people} other contacts {would}anonymised."
+        + (" Nothing was changed (--dry-run)." if report.dry_run else "")
+    )

@@ -1,0 +1,147 @@
+"""Commands for examiners and teams: import, propose, confirm, replace, export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from openpyxl import Workbook  # type: ignore[import-untyped]
+from rich.console import Console
+from rich.table import Table
+
+from bot.cli import State, cli, user_errors
+from bot.teams import examiners as examiners_mod
+from bot.teams import teams
+from bot.teams.routing import Problem, Solution, TeamOut
+
+
+@cli.group("examiners")
+def examiners_group() -> None:
+    """The year's examiners."""
+
+
+@examiners_group.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.pass_obj
+def import_examiners(state: State, file: Path) -> None:
+    """Import examiners from CSV or XLSX; any bad row stops the whole import."""
+    try:
+        with user_errors():
+            app = state.app()
+            year = app.ctx.year(app.clock.now())
+            with app.sessions.begin() as session:
+                count = examiners_mod.import_examiners(session, file, year)
+    except examiners_mod.ImportProblems as exc:
+        for problem in exc.problems:
+            click.echo(f"{file}: {problem}", err=True)
+        raise click.ClickException("inget importerades; rätta raderna ovan.") from None
+    click.echo(f"{count} examinatorer importerade för {year}.")
+
+
+@cli.group("teams")
+def teams_group() -> None:
+    """Examiner teams: propose, confirm, replace a drop-out."""
+
+
+@teams_group.command("propose")
+@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write .xlsx.")
+@click.option("--include-flagged", is_flag=True, help="Route flagged entries too.")
+@click.option("--time-limit", type=float, default=30.0, show_default=True, help="Seconds.")
+@click.pass_obj
+def propose(state: State, output: Path | None, include_flagged: bool, time_limit: float) -> None:
+    """Solve, show the proposal and save it for `teams confirm`."""
+    with user_errors():
+        app = state.app()
+        with app.sessions() as session:
+            result = teams.propose(
+                session,
+                app.ctx,
+                app.clock.now(),
+                include_flagged=include_flagged,
+                time_limit=time_limit,
+            )
+        show(result.problem, result.solution)
+        if not result.solution.ok:
+            raise click.ClickException("inget lagförslag; se skälen ovan.")
+        if output:
+            write_xlsx(result.problem, result.solution, output)
+            click.echo(f"Förslaget skrivet till {output}.")
+        click.echo("Bekräfta med `kvalitetsbot teams confirm`.")
+
+
+def _names(problem: Problem) -> tuple[dict[int, str], dict[int, str]]:
+    people = {ex.id: f"{ex.name} ({ex.organisation})" for ex in problem.examiners}
+    units = {e.unit_id: f"{e.reference} {e.unit_name}" for e in problem.entries}
+    return people, units
+
+
+def _row(team: TeamOut, people: dict[int, str], units: dict[int, str]) -> list[str]:
+    broken = [c.rule + (f": {c.detail}" if c.detail else "") for c in team.checks if not c.met]
+    return [
+        str(team.number),
+        people[team.coordinator],
+        "\n".join(people[m] for m in team.members if m != team.coordinator),
+        "\n".join(units[u] for u in team.entries),
+        "\n".join(broken) or "alla uppfyllda",
+        "\n".join(people[a] for a in team.alternates),
+    ]
+
+
+HEADERS = ("Lag", "Samordnare", "Övriga", "Bidrag", "Mjuka regler brutna", "Reserver")
+
+
+def show(problem: Problem, solution: Solution) -> None:
+    console = Console()
+    if not solution.ok:
+        console.print("[bold red]Ingen fördelning möjlig[/bold red]")
+        for reason in solution.reasons:
+            console.print(f"- {reason}")
+        return
+    people, units = _names(problem)
+    table = Table(*HEADERS, title=f"Lagförslag ({solution.status}, {solution.seconds:.1f} s)")
+    for team in solution.teams:
+        table.add_row(*_row(team, people, units))
+    console.print(table)
+
+
+def write_xlsx(problem: Problem, solution: Solution, path: Path) -> None:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = "Lagförslag"
+    sheet.append(HEADERS)
+    people, units = _names(problem)
+    for team in solution.teams:
+        sheet.append(_row(team, people, units))
+    rules = book.create_sheet("Regler")
+    rules.append(("Lag", "Regel", "Uppfylld", "Detalj"))
+    for team in solution.teams:
+        for check in team.checks:
+            rules.append((team.number, check.rule, "ja" if check.met else "nej", check.detail))
+    book.save(path)
+
+
+@teams_group.command("confirm")
+@click.pass_obj
+def confirm(state: State) -> None:
+    """Store the saved proposal and queue the mails to examiners, coordinators and units."""
+    with user_errors():
+        app = state.app()
+        with app.sessions.begin() as session:
+            stored = teams.confirm(session, app.ctx, app.clock.now())
+    click.echo(f"{len(stored)} lag bekräftade; mejlen ligger i utkorgen.")
+
+
+@teams_group.command("replace")
+@click.argument("email")
+@click.option("--time-limit", type=float, default=30.0, show_default=True, help="Seconds.")
+@click.pass_obj
+def replace(state: State, email: str, time_limit: float) -> None:
+    """Take EMAIL out of their team and find a replacement; mail those affected."""
+    with user_errors():
+        app = state.app()
+        with app.sessions.begin() as session:
+            solution = teams.replace(
+                session, app.ctx, email, app.clock.now(), time_limit=time_limit
+            )
+    click.echo(f"Lag {solution.teams[0].number} ändrat; mejlen ligger i utkorgen.")

@@ -1,0 +1,31 @@
+"""Read a unit's sign-up (anmälan) for Kvalitetsutmärkelsen out of the plain text of a mail.
+
+Units sign up by free-form Swedish mail: labelled lines ("Verksamhet: …"), prose ("Jag heter
+Anna Berg och är rektor på …") or only a signature. :func:`extract_signup` runs three
+passes over the unquoted text (labels, prose, signature) and trusts them in that order. The
+package also recognises withdrawals, undoing a withdrawal and sign-up mails, and compares
+unit names. Everything here is pure: strings in, values out. A value that is not in the
+text stays None, because the workflow asks the unit rather than guess.
+
+The modules: `vocabulary` (shared patterns and helpers), `quoting` (quoted replies),
+`state` (what a pass found), `labels`, `prose` and `signature` (the three passes),
+`awards` (employees and earlier awards), `extract` (the passes combined), `detection`
+(withdrawals and sign-up mails) and `names` (comparing unit names).
+"""
+
+from __future__ import annotations
+
+from bot.signups.extract.detection import is_undo_withdrawal, is_withdrawal, looks_like_signup
+from bot.signups.extract.extract import SignupFields, extract_signup
+from bot.signups.extract.names import similar_names
+from bot.signups.extract.quoting import strip_quoted
+
+__all__ = [
+    "SignupFields",
+    "extract_signup",
+    "is_undo_withdrawal",
+    "is_withdrawal",
+    "looks_like_signup",
+    "similar_names",
+    "strip_quoted",
+]

@@ -1,0 +1,120 @@
+"""Recognise withdrawals, undoing a withdrawal, and mails that sign a unit up."""
+
+from __future__ import annotations
+
+import re
+
+from bot.signups.extract.labels import label_pass
+from bot.signups.extract.quoting import strip_quoted
+from bot.signups.extract.vocabulary import split_sentences
+
+_WITHDRAWAL = re.compile(
+    r"(?i)\b(?:"
+    r"(?:drar|dra|drog)\s+(?:härmed\s+|tyvärr\s+)?tillbaka\s+(?:vår|min|er|den|vårt|denna)?\s*"
+    r"(?:anmälan|anmälningen|deltagande|deltagandet)"
+    r"|(?:drar|dra)\s+oss\s+(?:ur|tillbaka)"
+    r"|återkall(?:a|ar|at|ande)\s+(?:av\s+)?(?:härmed\s+)?(?:vår|min|den|er)?\s*anmälan"
+    r"|att\s+inte\s+delta"
+    r"|(?:kommer|kan|vill)\s+(?:vi\s+)?(?:tyvärr\s+)?(?:inte|ej)\s+(?:längre\s+)?(?:att\s+)?"
+    r"(?:kunna\s+)?delta"
+    r"|deltar\s+(?:tyvärr\s+)?(?:inte|ej)"
+    r"|avstår|avstå|hoppar\s+av|avanmäl(?:er|a|an|ning)"
+    r"|(?:ta|tar)\s+tillbaka\s+(?:vår|min|den|er)?\s*anmälan"
+    r"|stryk\s+(?:vår\s+anmälan|oss)|ta\s+bort\s+(?:vår\s+anmälan|oss\s+från)"
+    r"|(?:inte|ej)\s+(?:att\s+)?lämna\s+in\s+(?:något\s+|ett\s+)?bidrag"
+    r")"
+)
+_NEGATED_BEFORE = re.compile(r"(?i)(?:\b(?:inte|ej|aldrig)\b(?:\s+att)?|\b(?:om|ifall)\s+vi)\s*$")
+_OTHER_EVENT = re.compile(
+    r"(?i)^\s*(?:på|i|vid)\s+(?:\w+\s+){0,2}?"
+    r"(?:info\w*|\w*möte\w*|skrivarstug\w*|workshop\w*|träff\w*|webbinar\w*|utbildning\w*)"
+)
+_ABSTAIN_OK = re.compile(
+    r"(?i)^\s*(?:$|[.,!]|i\s+år|deltagande|från\s+(?:att\s+)?(?:delta|deltagande|medverka"
+    r"|medverkan|söka|tävla|kvalitetsutmärkelsen|anmälan))"
+)
+
+
+def _is_question(sentence: str) -> bool:
+    return sentence.rstrip().endswith("?")
+
+
+def _real_withdrawal(sentence: str, match: re.Match[str]) -> bool:
+    before, after = sentence[: match.start()], sentence[match.end() :]
+    if _is_question(sentence) or _NEGATED_BEFORE.search(before[-30:]):
+        return False
+    if match.group(0).lower().startswith("avstå") and not _ABSTAIN_OK.match(after):
+        return False
+    return not (match.group(0).lower().endswith("delta") and _OTHER_EVENT.match(after))
+
+
+def is_withdrawal(text: str) -> bool:
+    """True if the unquoted text withdraws the unit's sign-up ("vi drar tillbaka vår anmälan")."""
+    return any(
+        _real_withdrawal(sentence, match)
+        for sentence in split_sentences(strip_quoted(text))
+        for match in _WITHDRAWAL.finditer(sentence)
+    )
+
+
+_UNDO = re.compile(
+    r"(?i)(?<!\w)(?:ångra[rt]?|ångrade)(?!\w)(?!\s+(?:inte|ej)\b)"
+    r"|\bvill\s+(?:ändå\s+)?delta\s+ändå\b|\bvill\s+ändå\s+delta\b|\bdeltar\s+ändå\b"
+    r"|\bstår\s+kvar\s+vid\s+(?:vår\s+)?anmälan|\bvill\s+vara\s+kvar\b"
+)
+
+
+def is_undo_withdrawal(text: str) -> bool:
+    """True if the unit takes back its withdrawal ("ÅNGRA", "vi vill delta ändå")."""
+    return bool(_UNDO.search(strip_quoted(text)))
+
+
+_SIGNUP_WORD = re.compile(
+    r"(?i)\banmäl(?:a|er|an|ning|ningen)\b"
+    r"|\b(?:delta|vara\s+med|medverka)\s+i\s+(?:årets\s+)?kvalitetsutmärkelse"
+)
+_ASKING = re.compile(
+    r"(?i)^\s*(?:hur|när|var|vart|vad|kan|får|måste|ska|går)\b|\b(?:undrar|fråga|frågor|funderar)\b"
+)
+_NOT_A_SIGNUP = re.compile(
+    r"(?i)\btack\s+för\b|\bskickade\b|\bskickat\b|\bhar\s+anmält\b|\banmälde\b|\bbekräft"
+)
+_SIGNUP_CONTEXT = re.compile(r"(?i)utmärkelse|\boss\b|\bvår\b|\bvårt\b|\bhärmed\b|\bvi\b|\bsig\b")
+
+
+def _states_signup(sentence: str, *, need_context: bool = True) -> bool:
+    word = _SIGNUP_WORD.search(sentence)
+    if word is None or _is_question(sentence) or _NOT_A_SIGNUP.search(sentence):
+        return False
+    if _ASKING.search(sentence[: word.start()]) or re.search(r"(?i)avanmäl", sentence):
+        return False
+    return not need_context or bool(_SIGNUP_CONTEXT.search(sentence))
+
+
+def _asks_about_signup(sentences: list[str]) -> bool:
+    return any(_SIGNUP_WORD.search(s) and not _states_signup(s) for s in sentences)
+
+
+def _labelled_fields(body: str) -> int:
+    found = label_pass(body.split("\n"))
+    roles = (
+        found.unit,
+        found.organisation,
+        found.manager or found.manager_ref,
+        found.contact or found.contact_ref,
+    )
+    return sum(1 for role in roles if role)
+
+
+def looks_like_signup(subject: str, text: str) -> bool:
+    """True for a sign-up mail; False for questions about signing up and for withdrawals."""
+    body = strip_quoted(text)
+    if is_withdrawal(body) or is_withdrawal(subject):
+        return False
+    sentences = split_sentences(body)
+    if any(_states_signup(s) for s in sentences) or _labelled_fields(body) >= 2:
+        return True
+    subject_says = _states_signup(
+        re.sub(r"(?i)^\s*(?:(?:re|sv|vs|fw|fwd)\s*:\s*)+", "", subject), need_context=False
+    )
+    return subject_says and not _asks_about_signup(sentences)

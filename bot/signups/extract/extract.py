@@ -1,0 +1,121 @@
+"""Read a unit's sign-up fields out of a mail by running the three passes and combining them.
+
+The passes are trusted in order (labels, prose, signature); "jag" and "samma som chef"
+are then followed to the person they mean.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+
+from bot.signups.extract.awards import EMPLOYEES, award_years
+from bot.signups.extract.labels import label_pass
+from bot.signups.extract.prose import prose_pass, prose_text
+from bot.signups.extract.quoting import strip_quoted
+from bot.signups.extract.signature import signature_pass, split_signature
+from bot.signups.extract.state import Found, combine
+from bot.signups.extract.vocabulary import number, tidy
+
+
+@dataclass(frozen=True)
+class SignupFields:
+    """What a sign-up mail says; None (or empty) where it says nothing."""
+
+    unit_name: str | None = None
+    manager_name: str | None = None
+    contact_name: str | None = None
+    contact_email: str | None = None
+    contact_phone: str | None = None
+    organisation: str | None = None
+    contact_email_from_sender: bool = False
+    employees: int | None = None
+    award_years: tuple[int, ...] = ()
+    honourable_mention_years: tuple[int, ...] = ()
+
+    def missing(self) -> list[str]:
+        """Required items not present, in the order the reply to the unit lists them."""
+        absent = [
+            ("unit_name", self.unit_name),
+            ("manager_name", self.manager_name),
+            ("contact_name", self.contact_name),
+            ("contact_details", self.contact_email or self.contact_phone),
+            ("organisation", self.organisation),
+        ]
+        return [key for key, value in absent if not value]
+
+    def merged(self, newer: SignupFields) -> SignupFields:
+        """Fields of `newer` that are not None replace ours; award years accumulate."""
+        changes: dict[str, object] = {
+            f.name: getattr(newer, f.name)
+            for f in fields(self)
+            if f.name != "contact_email_from_sender" and getattr(newer, f.name) is not None
+        }
+        if newer.contact_email is not None:
+            changes["contact_email_from_sender"] = newer.contact_email_from_sender
+        changes["award_years"] = tuple(sorted({*self.award_years, *newer.award_years}))
+        changes["honourable_mention_years"] = tuple(
+            sorted({*self.honourable_mention_years, *newer.honourable_mention_years})
+        )
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+def _same_person(a: str | None, b: str | None) -> bool:
+    return bool(a and b and a.casefold() == b.casefold())
+
+
+def _resolve_people(found: Found, sender_name: str) -> tuple[str | None, str | None]:
+    """(manager, contact) names, following "jag" and "samma som chef" to the person meant."""
+    # The From display name stands for the writer only where the mail points at the writer.
+    writer = found.writer or tidy(sender_name) or None
+    manager = found.manager
+    if manager is None and (found.manager_ref == "writer" or found.writer_is_manager):
+        manager = writer
+    contact = found.contact
+    if contact is None and found.contact_ref == "manager":
+        contact = manager
+    elif contact is None and found.contact_ref == "writer":
+        contact = writer
+    elif contact is None and found.contact_email is None and found.contact_phone is None:
+        contact = found.writer  # a sign-up signed by a person names that person as contact
+    return manager, contact
+
+
+def _contact_details(
+    found: Found, manager: str | None, contact: str | None
+) -> tuple[str | None, str | None]:
+    """The contact's (e-mail, phone), taken from the manager or writer when that is who it is."""
+    email, phone = found.contact_email, found.contact_phone
+    writer = found.writer or (contact if found.contact_ref == "writer" else None)
+    if _same_person(contact, manager) or (contact and found.contact_ref == "manager"):
+        email, phone = email or found.manager_email, phone or found.manager_phone
+    if _same_person(contact, writer):
+        email, phone = email or found.writer_email, phone or found.writer_phone
+    return email, phone
+
+
+def extract_signup(
+    text: str, *, sender_name: str = "", sender_email: str | None = None
+) -> SignupFields:
+    """The sign-up fields the mail's plain-text body states; None where it states nothing."""
+    body = strip_quoted(text)
+    lines, signature = split_signature(body.split("\n"))
+    labelled = label_pass(lines)
+    prose = prose_pass(prose_text(lines, labelled.used_lines))
+    found = combine([labelled, prose, signature_pass(signature, sender_name)])
+    found.put("employees", number(m.group(1)) if (m := EMPLOYEES.search(body)) else None)
+    manager, contact = _resolve_people(found, sender_name)
+    email, phone = _contact_details(found, manager, contact)
+    from_sender = email is None and bool(sender_email) and bool(contact or found.writer)
+    awards, mentions = award_years(body)
+    return SignupFields(
+        unit_name=found.unit,
+        manager_name=manager,
+        contact_name=contact,
+        contact_email=sender_email if from_sender else email,
+        contact_phone=phone,
+        organisation=found.organisation,
+        contact_email_from_sender=from_sender,
+        employees=found.employees,
+        award_years=awards,
+        honourable_mention_years=mentions,
+    )

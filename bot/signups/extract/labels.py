@@ -1,0 +1,171 @@
+"""Pass 1 of the sign-up extraction: labelled lines such as "Verksamhet: Förskolan X".
+
+It is the most trusted pass; the lines it uses are left out of the prose pass.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.signups.extract.state import Found, attach_details
+from bot.signups.extract.vocabulary import (
+    EMAIL,
+    LABEL_NAME,
+    MAIL_W,
+    MANAGER_WORDS,
+    ORG,
+    PHONE,
+    PHONE_W,
+    clean_name,
+    first,
+    number,
+    tidy,
+)
+
+_ORG_W = (
+    r"(?:stadsdels|fack)?förvaltning(?:en)?|bolag(?:et)?|företag(?:et)?|nämnd(?:en)?"
+    r"|huvudman(?:nen)?|organisation(?:en)?|arbetsgivare|stadsdel(?:sområde)?"
+)
+_DETAILS_W = rf"(?:{MAIL_W}|{PHONE_W})(?:\s*(?:/|,|och)\s*(?:{MAIL_W}|{PHONE_W}))*"
+_LABEL_RULES = [
+    (key, re.compile(pattern))
+    for key, pattern in (
+        ("manager_details", rf"(?:chefens|rektorns|rektors) (?:{_DETAILS_W})"),
+        ("details", rf"(?:kontaktpersonens |kontakt)?(?:{_DETAILS_W})"),
+        (
+            "contact",
+            r"(?:namn på )?kontakt(?:person)?(?:ens)?(?: namn)?(?: för anmälan)?|kontaktuppgifter",
+        ),
+        (
+            "both",
+            rf"(?:kontaktperson|kontakt) (?:och|/) (?:ansvarig )?(?:{MANAGER_WORDS})"
+            rf"|(?:ansvarig )?(?:{MANAGER_WORDS}) (?:och|/) kontaktperson",
+        ),
+        (
+            "manager",
+            rf"(?:namn på )?(?:ansvarig |närmaste )?(?:{MANAGER_WORDS})(?:ens|ns|s)?(?: namn)?"
+            r"(?: för (?:verksamheten|enheten))?",
+        ),
+        ("organisation", rf"(?:{_ORG_W})(?:\s*(?:/|,|eller|och)\s*(?:{_ORG_W}))*"),
+        (
+            "unit",
+            r"(?:namn på )?(?:verksamhet|enhet|förskola|skola|arbetsplats)(?:en|ens|n|ns|s)?"
+            r"(?: namn)?(?:\s*/\s*(?:verksamhet|enhet)(?:en)?)?",
+        ),
+        ("employees", r"(?:antal )?(?:anställda|medarbetare|årsarbetare)(?: i maj)?"),
+    )
+]
+_BULLET = re.compile(r"^\s*(?:[-*•·–—▪►]+|\d{1,2}[.)])\s+")
+_SEPARATORS = (r":", r"\t+", r"\s+[-–—]\s+", r" {2,}")
+_GENERIC_UNIT = re.compile(r"(?i)förskola|skola|grundskola|gymnasium|äldreomsorg|socialtjänst")
+_SELF = re.compile(r"(?i)jag|jag själv|mig|mig själv|undertecknad|undertecknade|avsändaren")
+_SAME_AS_MANAGER = re.compile(
+    rf"(?i)(?:samma(?: person)?(?: som)?|se)(?: ovan| (?:ansvarig )?(?:{MANAGER_WORDS})(?:en|n)?)?"
+    rf"|(?:ansvarig )?(?:{MANAGER_WORDS})(?:en|n)?"
+)
+
+
+def _label_key(label: str) -> str | None:
+    text = re.sub(r"\([^)]*\)", " ", label.lower())
+    text = re.sub(r"\s+", " ", text).strip(" .:-")
+    return next((key for key, rule in _LABEL_RULES if rule.fullmatch(text)), None)
+
+
+def _label_of(line: str) -> tuple[str, str] | None:
+    """(field key, value) if the line is "Label: value" (or tab/dash/spaces separated)."""
+    # Mail converted from HTML often keeps bold labels as "**Verksamhet:**".
+    text = _BULLET.sub("", line.replace("*", "")).strip()
+    for separator in _SEPARATORS:
+        match = re.match(rf"^([^:\t]{{1,60}}?)\s*{separator}\s*(.*)$", text)
+        key = _label_key(match.group(1)) if match else None
+        if match and key:
+            return key, match.group(2).strip()
+    return None
+
+
+def _only_details(line: str) -> bool:
+    rest = PHONE.sub("", EMAIL.sub("", line))
+    rest = re.sub(rf"(?i){MAIL_W}|{PHONE_W}|[\s,;:/|()<>]", "", rest)
+    return rest == "" and line.strip() != ""
+
+
+def _person_value(found: Found, person: str, value: str) -> None:
+    """Read "Anna Berg, rektor, anna.berg@…" or "samma som chef" / "jag" into a role."""
+    attach_details(found, person, value)
+    rest = re.sub(r"\([^)]*\)", " ", PHONE.sub(" ", EMAIL.sub(" ", value)))
+    for part in re.split(r"[,;/|]|\s[-–]\s", rest):
+        match = LABEL_NAME.match(tidy(part))
+        name = clean_name(match.group(0)) if match else None
+        if name:
+            found.put(person, name)
+            break
+    words = tidy(rest).lower()
+    if getattr(found, person) is None and _SELF.fullmatch(words):
+        found.put(f"{person}_ref", "writer")
+    elif person == "contact" and found.contact is None and _SAME_AS_MANAGER.fullmatch(words):
+        found.put("contact_ref", "manager")
+    if person == "manager" and re.search(r"(?i)kontaktperson", value):
+        found.put("contact_ref", "manager")
+
+
+def _unit_value(found: Found, value: str) -> None:
+    org = first(ORG, value)
+    unit = tidy(re.sub(r"\([^)]*\)", " ", ORG.sub(" ", value) if org else value))
+    unit = re.sub(r"(?i)\s+(?:i|inom|på)$", "", unit)
+    if unit and not _GENERIC_UNIT.fullmatch(unit):
+        found.put("unit", unit)
+    found.put("organisation", org)
+
+
+def _apply_label(found: Found, key: str, value: str, person: str | None) -> str | None:
+    """Store one labelled value; returns whose e-mail/phone a following bare line gives."""
+    if key in ("manager", "contact"):
+        _person_value(found, key, value)
+        return key
+    if key == "both":
+        _person_value(found, "manager", value)
+        found.put("contact_ref", "manager")
+        return "manager"
+    if key == "details":
+        attach_details(found, person or "contact", value)
+        return person
+    if key == "manager_details":
+        attach_details(found, "manager", value)
+    elif key == "unit":
+        _unit_value(found, value)
+    elif key == "organisation":
+        found.put("organisation", tidy(value))
+    elif key == "employees":
+        found.put("employees", number(value))
+    return None
+
+
+def _next_value(lines: list[str], i: int) -> tuple[str, int | None]:
+    """The value of a label that stands alone on its line is on the next non-blank line."""
+    for j in range(i + 1, min(i + 3, len(lines))):
+        if lines[j].strip():
+            return ("", None) if _label_of(lines[j]) else (tidy(_BULLET.sub("", lines[j])), j)
+    return "", None
+
+
+def label_pass(lines: list[str]) -> Found:
+    found = Found()
+    person: str | None = None
+    for i, line in enumerate(lines):
+        if i in found.used_lines:
+            continue
+        hit = _label_of(line)
+        if hit is None:
+            if not line.strip():
+                person = None
+            elif person and _only_details(line):
+                attach_details(found, person, line)
+                found.used_lines.add(i)
+            continue
+        key, value = hit
+        found.used_lines.add(i)
+        if not value:
+            value, j = _next_value(lines, i)
+            found.used_lines.update({j} if j is not None else set())
+        person = _apply_label(found, key, value, person)
+    return found

@@ -1,0 +1,122 @@
+"""Pass 2 of the sign-up extraction: sentences such as "Jag heter Anna Berg och är rektor"."""
+
+from __future__ import annotations
+
+import re
+
+from bot.signups.extract.state import Found, attach_details
+from bot.signups.extract.vocabulary import (
+    MANAGER_WORDS,
+    NAME,
+    ORG,
+    TITLE,
+    UNIT,
+    clean_name,
+    first,
+    is_manager_title,
+    plausible_unit,
+)
+
+_WRITER_NAME = re.compile(rf"(?i:\bjag\s+heter|\bmitt\s+namn\s+är)\s+({NAME})")
+_WRITER_TITLE = re.compile(
+    rf"(?i:\bjag\s+(?:är|jobbar\s+som|arbetar\s+som)|\bjag\s+heter\s+{NAME}\s+och\s+"
+    rf"(?:är|jobbar\s+som|arbetar\s+som))\s+(?i:(?:ny|nytillträdd)\s+)?({TITLE})"
+    rf"(?:\s+(?i:på|för|vid)\s+({UNIT}))?"
+)
+_MANAGER_PATTERNS = [
+    re.compile(
+        rf"(?P<name>{NAME})\s+(?i:är\s+(?:vår\s+|ansvarig\s+|verksamhetens\s+)?)"
+        rf"(?P<title>{TITLE})"
+    ),
+    re.compile(
+        rf"(?i:(?:vår|ansvarig|verksamhetens|förskolans|skolans|enhetens)\s+)?(?P<title>{TITLE}"
+        rf"(?i:\s+för\s+(?:verksamheten|enheten|förskolan|skolan))?)\s+(?i:är|heter)\s+"
+        rf"(?P<name>{NAME})"
+    ),
+]
+_CONTACT_NAMED = [
+    re.compile(
+        rf"(?i:kontaktperson(?:\s+för\s+\w+)?\s+(?:är|blir))\s+"
+        rf"(?i:(?:vår|min)\s+(?:kollega\s+)?)?(?:{TITLE}\s+)?({NAME})"
+    ),
+    re.compile(rf"({NAME})\s+(?:\([^)]*\)\s+)?(?i:är\s+(?:[\wåäö]+\s+){{0,4}}?kontaktperson)"),
+]
+_CONTACT_SELF = re.compile(
+    r"(?i:\bjag\s+(?:är|blir)\s+(?:[\wåäö]+\s+){0,5}?kontaktperson"
+    rf"|kontaktperson(?:\s+för\s+\w+)?\s+(?:är|blir)\s+(?:jag|undertecknad)\b)(?:,?\s+({NAME}))?"
+)
+_CONTACT_MANAGER = re.compile(
+    rf"(?i)kontaktperson(?:\s+för\s+\w+)?\s+(?:är|blir)\s+(?:samma\s+som\s+|också\s+|även\s+)?"
+    rf"(?:vår\s+|ansvarig\s+)?(?:{MANAGER_WORDS})(?:en|n)?\b"
+)
+_WRITER_DETAILS = re.compile(r"(?i)\bnå(?:r)?\s+mig|kontakta\s+mig|mig\s+når\s+(?:du|ni)")
+_UNIT_PATTERNS = [
+    re.compile(
+        rf"(?i:\banmäl(?:a|er)|\banmälan\s+(?:för|från|av))\s+"
+        rf"(?:(?i:vi|härmed|gärna|nu|också)\s+){{0,3}}({UNIT})"
+    ),
+    re.compile(rf"(?i:\bvi\s+(?:på|vid)|\bjag\s+(?:arbetar|jobbar)\s+(?:på|vid))\s+({UNIT})"),
+    re.compile(rf"({UNIT})\s+(?i:vill\s+(?:gärna\s+)?anmäla\s+sig|anmäler\s+(?:sig|härmed))"),
+    re.compile(
+        rf"(?i:(?:verksamheten|enheten|förskolan|skolan)\s+heter|namn\s+på\s+verksamheten)"
+        rf"\s*[:\-–]?\s+({UNIT})"
+    ),
+]
+
+
+def _sentence_after(text: str, start: int, end: int) -> str:
+    """From `start` to the end of the sentence holding `end`; e-mail dots are no sentence end."""
+    stop = re.search(r"[.!?](?=\s|$)|\n", text[end:])
+    return text[start : end + (stop.start() if stop else len(text))]
+
+
+def _prose_people(text: str, found: Found) -> None:
+    writer = _WRITER_NAME.search(text)
+    found.put("writer", clean_name(writer.group(1)) if writer else None)
+    title = _WRITER_TITLE.search(text)
+    if title and is_manager_title(title.group(1)):
+        found.put("writer_is_manager", True)
+    if title and title.group(2) and plausible_unit(title.group(2)):
+        found.put("unit", title.group(2))
+    for pattern in _MANAGER_PATTERNS:
+        for match in pattern.finditer(text):
+            if is_manager_title(match.group("title")):
+                found.put("manager", clean_name(match.group("name")))
+
+
+def _prose_contact(text: str, found: Found) -> None:
+    for pattern in _CONTACT_NAMED:
+        match = pattern.search(text)
+        if match and clean_name(match.group(1)) and found.contact is None:
+            found.put("contact", clean_name(match.group(1)))
+            attach_details(found, "contact", _sentence_after(text, match.start(), match.end()))
+    itself = _CONTACT_SELF.search(text)
+    if itself:
+        found.put("contact_ref", "writer")
+        found.put("writer", clean_name(itself.group(1)))
+        attach_details(found, "writer", _sentence_after(text, itself.start(), itself.end()))
+    elif _CONTACT_MANAGER.search(text):
+        found.put("contact_ref", "manager")
+    details = _WRITER_DETAILS.search(text)
+    if details:
+        attach_details(found, "writer", _sentence_after(text, details.start(), details.end()))
+
+
+def prose_pass(text: str) -> Found:
+    found = Found()
+    # The sentence that signs the unit up names it most reliably, so it goes first.
+    for pattern in _UNIT_PATTERNS:
+        match = pattern.search(text)
+        if match and plausible_unit(match.group(1)):
+            found.put("unit", match.group(1))
+    _prose_people(text, found)
+    _prose_contact(text, found)
+    found.put("organisation", first(ORG, text))
+    return found
+
+
+def prose_text(lines: list[str], used: set[int]) -> str:
+    """Body text with labelled lines removed and wrapped lines joined into paragraphs."""
+    kept = ["" if i in used else line.strip() for i, line in enumerate(lines)]
+    paragraphs = re.split(r"\n\s*\n", "\n".join(kept))
+    return "\n".join(re.sub(r"\s+", " ", p).strip() for p in paragraphs)

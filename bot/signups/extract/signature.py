@@ -1,0 +1,100 @@
+"""Pass 3 of the sign-up extraction: the signature under a closing or a last name block."""
+
+from __future__ import annotations
+
+import re
+
+from bot.signups.extract.state import Found, attach_details
+from bot.signups.extract.vocabulary import (
+    EMAIL,
+    MAIL_W,
+    NAME,
+    NOT_PERSON,
+    ORG,
+    PHONE,
+    PHONE_W,
+    TITLE,
+    UNIT_HINT,
+    WORD,
+    clean_name,
+    first,
+    is_manager_title,
+    plausible_unit,
+    tidy,
+)
+
+# A closing may carry the name ("Mvh Anna Berg", "/Anna") but not a sentence: "Hälsningar
+# från oss alla på Trollskogen" opens a mail and "Vänligen kontakta mig" is a request.
+_CLOSING = re.compile(
+    r"(?:(?i:(?:med\s+)?(?:vänliga|vänlig|bästa|varma|hjärtliga|glada|många)?\s*hälsning(?:ar)?"
+    rf"|mvh|vänligen)\b[\s,.!]*|/\s*)((?:{WORD}(?: \S+){{0,3}})?)[\s,.!]*"
+)
+_SIGNATURE_LABEL = re.compile(rf"(?i)^\s*(?:{MAIL_W}|{PHONE_W}|direkt|växel)\s*[:.]?\s*")
+
+
+def _person_line(line: str) -> bool:
+    name = line.split(",")[0].strip()
+    return bool(re.fullmatch(NAME, name)) and not NOT_PERSON.search(name)
+
+
+def split_signature(lines: list[str]) -> tuple[list[str], list[str]]:
+    """(body lines, signature lines): the signature follows a closing, or is a last name block."""
+    for i in range(len(lines) - 1, -1, -1):
+        closing = _CLOSING.fullmatch(lines[i].strip())
+        if closing:
+            head = [closing.group(1)] if closing.group(1) else []
+            return lines[:i], [*head, *(x.strip() for x in lines[i + 1 :] if x.strip())][:10]
+    tail = [i for i, x in enumerate(lines) if x.strip()][-8:]
+    for i in tail:
+        if _person_line(lines[i]) and not (i and lines[i - 1].rstrip().endswith(":")):
+            return lines[:i], [x.strip() for x in lines[i:] if x.strip()]
+    return lines, []
+
+
+def _signature_name(text: str, sender_name: str) -> str | None:
+    text = tidy(text)
+    if re.fullmatch(NAME, text):
+        return clean_name(text)
+    sender = sender_name.strip()
+    # "Anna" under a mail from "Anna Berg": the signature is the sender's, so her full name.
+    if re.fullmatch(WORD, text) and sender and sender.split()[0].casefold() == text.casefold():
+        return sender if re.fullmatch(NAME, sender) else None
+    return None
+
+
+def _signature_place(text: str, found: Found, after_title: bool) -> None:
+    org = first(ORG, text)
+    found.put("organisation", org)
+    rest = tidy(ORG.sub(" ", text) if org else text)
+    rest = re.sub(r"(?i)^(?:på|vid|för)\s+", "", rest)
+    named_unit = after_title or UNIT_HINT.search(rest)
+    if rest and named_unit and not re.search(r"\d|(?i:stockholms stad)", rest):
+        found.put("unit", rest if plausible_unit(rest) else None)
+
+
+def _signature_line(line: str, found: Found) -> None:
+    attach_details(found, "writer", line)
+    text = tidy(_SIGNATURE_LABEL.sub("", PHONE.sub(" ", EMAIL.sub(" ", line))))
+    if not text or re.search(r"(?i)adress|box\b|org\.?\s*nr|fax", text):
+        return
+    title = re.match(rf"({TITLE})[\s,|–-]*(.*)$", text)
+    if title:
+        found.put("writer_is_manager", is_manager_title(title.group(1)))
+        _signature_place(title.group(2), found, after_title=True)
+    else:
+        _signature_place(text, found, after_title=False)
+
+
+def signature_pass(lines: list[str], sender_name: str) -> Found:
+    found = Found()
+    if not lines:
+        return found
+    # "Anna Berg, rektor" / "Anna Berg | Rektor": the name, then maybe the title.
+    name, *title_part = re.split(r"\s*[,|]\s*|\s+[-–]\s+", lines[0], maxsplit=1)
+    title = title_part[0] if title_part else ""
+    found.writer = _signature_name(name, sender_name)
+    found.put("writer_is_manager", bool(re.match(TITLE, name)) and is_manager_title(name))
+    rest = ([title] if title.strip() else []) + lines[1:] if found.writer else lines
+    for line in rest:
+        _signature_line(line, found)
+    return found

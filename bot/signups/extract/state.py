@@ -1,0 +1,48 @@
+"""The working state of an extraction: what one pass found, and the passes combined."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, fields
+
+from bot.signups.extract.vocabulary import EMAIL, PHONE, first
+
+
+@dataclass
+class Found:
+    """What one pass found. `*_ref` says a role is another person ("manager" or "writer")."""
+
+    unit: str | None = None
+    organisation: str | None = None
+    manager: str | None = None
+    manager_ref: str | None = None
+    manager_email: str | None = None
+    manager_phone: str | None = None
+    contact: str | None = None
+    contact_ref: str | None = None
+    contact_email: str | None = None
+    contact_phone: str | None = None
+    writer: str | None = None
+    writer_is_manager: bool = False
+    writer_email: str | None = None
+    writer_phone: str | None = None
+    employees: int | None = None
+    used_lines: set[int] = field(default_factory=set)
+
+    def put(self, name: str, value: object) -> None:
+        """Set a field unless an earlier line already did: the first statement wins."""
+        if value not in (None, "", False) and getattr(self, name) in (None, False):
+            setattr(self, name, value)
+
+
+def combine(passes: list[Found]) -> Found:
+    combined = Found()
+    for found in passes:
+        for f in fields(Found):
+            if f.name != "used_lines":
+                combined.put(f.name, getattr(found, f.name))
+    return combined
+
+
+def attach_details(found: Found, person: str, text: str) -> None:
+    found.put(f"{person}_email", first(EMAIL, text))
+    found.put(f"{person}_phone", first(PHONE, EMAIL.sub(" ", text)))

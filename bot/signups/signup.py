@@ -1,0 +1,259 @@
+"""Sign-ups (anmälan): register a unit from its mail, or ask for exactly what is missing.
+
+The unit and the bot hold a conversation by mail until the sign-up is complete: a reply in
+the thread adds what was missing. A second sign-up for the same unit updates it. Late
+sign-ups and eligibility doubts are flagged for the staff, never rejected.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import ColumnElement, select
+from sqlalchemy.orm import Session
+
+from bot import audit
+from bot.context import Context, Inbound, Outcome, reply_with_copy, staff
+from bot.models import Unit
+from bot.signups.eligibility import eligibility_flags
+from bot.signups.extract import SignupFields, extract_signup, similar_names, strip_quoted
+from bot.signups.units import add_address, add_flag, is_registered_address, new_reference
+
+MISSING_LABELS = {
+    "unit_name": "Verksamhetens namn",
+    "manager_name": "Chefens namn (chef med ansvar för verksamhet, budget och personal)",
+    "contact_name": "Kontaktpersonens namn",
+    "contact_details": "Kontaktpersonens e-postadress eller telefonnummer",
+    "organisation": "Förvaltning, bolag eller företag som verksamheten tillhör",
+}
+FIELD_NAMES = (
+    "unit_name",
+    "manager_name",
+    "contact_name",
+    "contact_email",
+    "contact_phone",
+    "organisation",
+)
+
+
+def fields_of(unit: Unit) -> SignupFields:
+    return SignupFields(**{name: getattr(unit, name) for name in FIELD_NAMES})
+
+
+def _apply(unit: Unit, fields: SignupFields, now: datetime) -> None:
+    merged = fields_of(unit).merged(fields)
+    for name in FIELD_NAMES:
+        setattr(unit, name, getattr(merged, name))
+    if fields.employees is not None:
+        unit.employees = fields.employees
+    if unit.signup_status != "withdrawn":
+        unit.signup_status = "incomplete" if merged.missing() else "registered"
+    unit.updated_at = now
+
+
+def _extract(inbound: Inbound) -> SignupFields:
+    mail = inbound.mail
+    text = strip_quoted(mail.text)
+    return extract_signup(text, sender_name=mail.from_name, sender_email=mail.from_addr)
+
+
+_NUMBER = re.compile(r"\d+")
+
+
+def _same_name(a: str, b: str) -> bool:
+    # "Förskolan Nummer 1" and "Förskolan Nummer 12" are different units however alike.
+    return _NUMBER.findall(a) == _NUMBER.findall(b) and similar_names(a, b)
+
+
+def _same_numbers_filter(name: str) -> list[ColumnElement[bool]]:
+    """SQL conditions that every name with the same numbers as ``name`` meets.
+
+    Only a prefilter, so that a year of thousands of numbered units is not read row by
+    row for each sign-up: each number in ``name`` must occur in the other name too.
+    `_same_name` still decides.
+    """
+    numbers = set(_NUMBER.findall(name))
+    return [Unit.unit_name.contains(number, autoescape=True) for number in numbers]
+
+
+def _find_same_unit(session: Session, year: int, fields: SignupFields) -> Unit | None:
+    """The first registered unit of ``year`` with the same name and organisation."""
+    if not fields.unit_name:
+        return None
+    # Three columns, not whole units: this runs for every sign-up against the whole year.
+    query = select(Unit.id, Unit.unit_name, Unit.organisation).where(Unit.year == year)
+    query = query.where(*_same_numbers_filter(fields.unit_name)).order_by(Unit.id)
+    for unit_id, name, organisation in session.execute(query):
+        if name and _same_name(name, fields.unit_name):
+            same_org = not (organisation and fields.organisation) or similar_names(
+                organisation, fields.organisation
+            )
+            if same_org:
+                return session.get(Unit, unit_id)
+    return None
+
+
+def _create(session: Session, ctx: Context, year: int, now: datetime) -> Unit:
+    reference = new_reference(session, ctx.settings.reference_prefix, year)
+    unit = Unit(
+        reference=reference, year=year, signup_status="incomplete", created_at=now, updated_at=now
+    )
+    session.add(unit)
+    return unit
+
+
+def handle_signup(
+    session: Session, ctx: Context, inbound: Inbound, now: datetime, unit: Unit | None = None
+) -> Outcome:
+    """A sign-up mail: register or update the unit and answer with a receipt."""
+    fields = _extract(inbound)
+    year = ctx.year(now)
+    unit = unit or _find_same_unit(session, year, fields)
+    duplicate = unit is not None
+    if unit is None:
+        unit = _create(session, ctx, year, now)
+    elif unit.year == year:
+        add_flag(
+            unit,
+            "duplicate",
+            "Ny anmälan för en redan anmäld verksamhet; uppgifterna uppdaterades.",
+            now,
+        )
+    return _register(session, ctx, inbound, now, unit, fields, duplicate=duplicate)
+
+
+def handle_reply(
+    session: Session, ctx: Context, inbound: Inbound, now: datetime, unit: Unit
+) -> Outcome:
+    """A reply in a unit's thread: it completes or corrects the sign-up."""
+    fields = _extract(inbound)
+    current = fields_of(unit)
+    changes = [
+        name
+        for name in FIELD_NAMES
+        if getattr(fields, name) and getattr(fields, name) != getattr(current, name)
+    ]
+    if not changes:
+        # A thank-you or a question in the thread: a person should read it, and the bot
+        # must not answer a "tack!" with another receipt.
+        return staff(
+            "reply",
+            f"Svar i tråden för {unit.reference} utan nya uppgifter som boten "
+            "kan läsa; läs och besvara.",
+            unit,
+        )
+    return _register(session, ctx, inbound, now, unit, fields, duplicate=False)
+
+
+def _register(
+    session: Session,
+    ctx: Context,
+    inbound: Inbound,
+    now: datetime,
+    unit: Unit,
+    fields: SignupFields,
+    *,
+    duplicate: bool,
+) -> Outcome:
+    sender = inbound.mail.from_addr
+    trusted = not unit.addresses or is_registered_address(unit, sender)
+    registered_contact = unit.contact_email
+    _apply(unit, fields, now)
+    session.flush()
+    if trusted:
+        add_address(unit, sender)
+    else:
+        add_flag(
+            unit,
+            "unregistered-sender",
+            "Ändring från en adress som inte är registrerad "
+            "för verksamheten; kontaktpersonen fick en kopia.",
+            now,
+        )
+    add_address(unit, unit.contact_email)
+    late = _flag_late(ctx, unit, inbound, now)
+    for code, reason in eligibility_flags(session, unit, fields):
+        add_flag(unit, code, reason, now)
+    audit.record(
+        session,
+        "signup",
+        now,
+        unit_id=unit.id,
+        inbound_id=inbound.row_id,
+        status=unit.signup_status,
+        duplicate=duplicate,
+    )
+    copy_to = None if trusted else (registered_contact or unit.contact_email)
+    _send_receipt(
+        session, ctx, inbound, now, unit, fields, late=late, duplicate=duplicate, copy_to=copy_to
+    )
+    return Outcome("handled", "signup", None, unit.id)
+
+
+def _flag_late(ctx: Context, unit: Unit, inbound: Inbound, now: datetime) -> bool:
+    deadline = ctx.schedule(unit.year).deadline("signup")
+    if inbound.received_at < deadline.due:
+        return False
+    add_flag(
+        unit,
+        "late",
+        f"Anmälan kom in efter sista anmälningsdag "
+        f"{deadline.day.isoformat()}; kvalitetsenheten beslutar.",
+        now,
+    )
+    return True
+
+
+def unit_view(unit: Unit) -> dict[str, Any]:
+    return {name: getattr(unit, name) for name in ("reference", "year", *FIELD_NAMES)}
+
+
+def _send_receipt(
+    session: Session,
+    ctx: Context,
+    inbound: Inbound,
+    now: datetime,
+    unit: Unit,
+    fields: SignupFields,
+    *,
+    late: bool,
+    duplicate: bool,
+    copy_to: str | None,
+) -> None:
+    missing = fields_of(unit).missing()
+    kind = "signup-incomplete" if missing else "signup-receipt"
+    schedule = ctx.schedule(unit.year)
+    context = {
+        "unit": unit_view(unit),
+        "missing": [MISSING_LABELS[key] for key in missing],
+        "late": late,
+        "duplicate": duplicate,
+        "email_from_sender": fields.contact_email_from_sender,
+        "signup_day": schedule.deadline("signup").day,
+        "entry_day": schedule.deadline("entry").day,
+        "year": unit.year,
+        "copy_for": None,
+    }
+    reply_with_copy(session, ctx, inbound, kind, context, now, unit=unit, copy_to=copy_to)
+
+
+def unit_from_entry_mail(session: Session, ctx: Context, inbound: Inbound, now: datetime) -> Unit:
+    """An entry from a unit that never signed up: register what the mail says, flagged."""
+    fields = _extract(inbound)
+    year = ctx.year(now)
+    unit = _find_same_unit(session, year, fields) or _create(session, ctx, year, now)
+    _apply(unit, fields, now)
+    session.flush()
+    if not unit.addresses:
+        add_address(unit, inbound.mail.from_addr)
+    add_address(unit, unit.contact_email)
+    add_flag(
+        unit,
+        "no-signup",
+        "Bidrag från en verksamhet som inte hade anmält sig; verksamheten registrerades av boten.",
+        now,
+    )
+    audit.record(session, "signup-from-entry", now, unit_id=unit.id, inbound_id=inbound.row_id)
+    return unit

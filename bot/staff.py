@@ -1,0 +1,327 @@
+"""Staff commands by mail: the bot as a chat partner for the award staff.
+
+A mail from an allow-listed staff address whose subject or first line is a command gets
+an answer (kind ``staff-reply``). Where the receiving server added
+``Authentication-Results``, the topmost one (our own server's) must say ``dmarc=pass`` or
+``spf=pass``, or the command is not executed: a forged From must not accept an entry.
+Anything else, from staff or not, is ``None`` here and is handled as normal mail. Every
+command is recorded in the event log with who sent it.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from bot import audit
+from bot.clock import STOCKHOLM
+from bot.context import Context, Inbound, Outcome
+from bot.entries.owed import entry_missing, newest_entry, owes_minutes
+from bot.mail import outbox
+from bot.mail.render import Envelope, OutgoingAttachment
+from bot.models import Entry, Unit
+from bot.outreach.reminders import manual_reminder
+from bot.outreach.scheduler import queue_all
+from bot.records.status import summary
+from bot.records.xlsx import XLSX_TYPE, registry_xlsx
+from bot.signups.extract import strip_quoted
+from bot.signups.signup import unit_view
+from bot.signups.units import by_reference, flag_codes
+
+COMMANDS = (
+    "status",
+    "export",
+    "visa",
+    "påminn",
+    "godkänn",
+    "ändringsbegäran",
+    "återkalla",
+    "hjälp",
+)
+HELP = [
+    "status                          läget: verksamheter, mejl och vad som väntar",
+    "export                          registret som Excel-fil",
+    "visa KU-2027-014                allt om en verksamhet",
+    "påminn KU-2027-014              skicka en påminnelse om det som saknas nu",
+    "godkänn KU-2027-014             godkänn bidraget trots flaggor",
+    "ändringsbegäran KU-2027-014 text   begär ändringar i bidraget",
+    "återkalla KU-2027-014           återkalla anmälan",
+    "hjälp                           den här listan",
+]
+_PREFIX = re.compile(r"^\s*((re|sv|fw|fwd|vb)\s*:\s*)+", re.IGNORECASE)
+_PASS = re.compile(r"\b(dmarc|spf)\s*=\s*pass\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Command:
+    name: str
+    reference: str | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Answer:
+    title: str
+    lines: list[str]
+    attachments: tuple[OutgoingAttachment, ...] = ()
+    unit: Unit | None = None
+
+
+def parse_command(subject: str, text: str) -> Command | None:
+    """The command in the subject, else in the first non-empty line of the text."""
+    first_line = next((line for line in strip_quoted(text).splitlines() if line.strip()), "")
+    for candidate in (_PREFIX.sub("", subject), first_line):
+        words = candidate.strip().split(maxsplit=2)
+        if words and words[0].lower() in COMMANDS:
+            reference = words[1].upper() if len(words) > 1 else None
+            return Command(words[0].lower(), reference, words[2] if len(words) > 2 else "")
+    return None
+
+
+def is_trusted(ctx: Context, inbound: Inbound) -> bool:
+    """From an allow-listed address, and authenticated where the server says anything."""
+    mail = inbound.mail
+    if not mail.from_addr or mail.from_addr.lower() not in ctx.settings.staff_addresses:
+        return False
+    results = mail.authentication_results.strip()
+    return not results or bool(_PASS.search(results.splitlines()[0]))
+
+
+def handle_staff_command(
+    session: Session, ctx: Context, inbound: Inbound, now: datetime
+) -> Outcome | None:
+    """Execute and answer a staff command; None if the mail is not one."""
+    mail = inbound.mail
+    command = parse_command(mail.subject, mail.text)
+    if command is None or not is_trusted(ctx, inbound):
+        return None
+    sender = mail.from_addr or ""
+    answer = execute(session, ctx, command, inbound, now)
+    unit_id = answer.unit.id if answer.unit else None
+    audit.record(
+        session,
+        "staff-command",
+        now,
+        unit_id=unit_id,
+        inbound_id=inbound.row_id,
+        actor=sender,
+        command=command.name,
+        reference=command.reference,
+    )
+    _reply(session, ctx, inbound, command, answer, now)
+    return Outcome("handled", "staff-command", None, unit_id)
+
+
+def _reply(
+    session: Session,
+    ctx: Context,
+    inbound: Inbound,
+    command: Command,
+    answer: Answer,
+    now: datetime,
+) -> None:
+    mail = inbound.mail
+    envelope = Envelope(
+        to=mail.from_addr or "",
+        to_name=mail.from_name,
+        in_reply_to=mail.message_id,
+        references=mail.references,
+        attachments=answer.attachments,
+    )
+    shown = " ".join(filter(None, (command.name, command.reference)))
+    context = {"command": shown, "title": answer.title, "lines": answer.lines}
+    message = ctx.message("staff-reply", envelope, context, now)
+    outbox.queue(
+        session,
+        message,
+        kind="staff-reply",
+        dedupe_key=f"staff-reply:inbound:{inbound.row_id}",
+        now=now,
+        unit_id=answer.unit.id if answer.unit else None,
+    )
+
+
+def execute(
+    session: Session, ctx: Context, command: Command, inbound: Inbound, now: datetime
+) -> Answer:
+    if command.name == "hjälp":
+        return Answer("Kommandon du kan skicka till boten:", HELP)
+    if command.name == "status":
+        return _status(session, ctx, now)
+    if command.name == "export":
+        return _export(session, ctx, now)
+    unit = by_reference(session, command.reference or "")
+    if unit is None:
+        return Answer(
+            f"Hittar ingen verksamhet med referensen {command.reference or '(saknas)'}.", []
+        )
+    return UNIT_COMMANDS[command.name](session, ctx, command, inbound, now, unit)
+
+
+def _status(session: Session, ctx: Context, now: datetime) -> Answer:
+    year = ctx.year(now)
+    info = summary(session, year)
+    lines = [f"Verksamheter: {_join(info.units)}", f"Utkorg: {_join(info.outbox)}"]
+    lines += [f"#{w.row_id} [{w.status}] {w.reason}" for w in info.waiting]
+    return Answer(f"Läget för Kvalitetsutmärkelsen {year}: {len(info.waiting)} mejl väntar.", lines)
+
+
+def _join(counts: dict[str, int]) -> str:
+    return ", ".join(f"{n} {key}" for key, n in sorted(counts.items())) or "inga"
+
+
+def _export(session: Session, ctx: Context, now: datetime) -> Answer:
+    year = ctx.year(now)
+    data = registry_xlsx(session, year)
+    attachment = OutgoingAttachment(f"register-{year}.xlsx", XLSX_TYPE, data)
+    return Answer(f"Registret för {year} finns bifogat.", [], (attachment,))
+
+
+def _show(
+    session: Session, ctx: Context, command: Command, inbound: Inbound, now: datetime, unit: Unit
+) -> Answer:
+    entry = newest_entry(session, unit)
+    fields: list[tuple[str, Any]] = [
+        ("Verksamhet", unit.unit_name),
+        ("Förvaltning/bolag/företag", unit.organisation),
+        ("Chef", unit.manager_name),
+        ("Kontaktperson", unit.contact_name),
+        ("E-post", unit.contact_email),
+        ("Telefon", unit.contact_phone),
+        ("Anmälan", unit.signup_status),
+        ("Bidrag", f"version {entry.version}, {entry.status}" if entry else "inget"),
+        ("Saknas", "; ".join(entry_missing(session, unit)) or "inget"),
+        ("Protokollsutdrag", "saknas" if owes_minutes(session, unit) else "–"),
+        ("Flaggor", ", ".join(flag_codes(unit)) or "inga"),
+    ]
+    lines = [f"{label}: {value if value is not None else '–'}" for label, value in fields]
+    return Answer(f"{unit.reference}", lines, unit=unit)
+
+
+def _remind(
+    session: Session, ctx: Context, command: Command, inbound: Inbound, now: datetime, unit: Unit
+) -> Answer:
+    due = manual_reminder(session, ctx.schedule(unit.year), unit, now)
+    if due is None:
+        return Answer(
+            f"{unit.reference} är inte skyldig något just nu; ingen påminnelse.", [], unit=unit
+        )
+    queued = queue_all(session, ctx, [replace(due, key=f"{due.kind}:staff:{inbound.row_id}")], now)
+    if not queued:
+        # The key is this command mail's own, so nothing queued means it was already handled.
+        return Answer(
+            f"Ingen ny påminnelse till {unit.reference}: den här begäran är redan utförd.",
+            [],
+            unit=unit,
+        )
+    return Answer(
+        f"Påminnelse ({due.kind}) skickad till {unit.reference}.", due.context["missing"], unit=unit
+    )
+
+
+def _accept(
+    session: Session, ctx: Context, command: Command, inbound: Inbound, now: datetime, unit: Unit
+) -> Answer:
+    entry = newest_entry(session, unit)
+    if entry is None:
+        return Answer(f"{unit.reference} har inget bidrag att godkänna.", [], unit=unit)
+    entry.status = "accepted"
+    entry.staff_accepted_by = inbound.mail.from_addr
+    entry.change_due = None
+    return Answer(
+        f"Bidraget från {unit.reference} (version {entry.version}) är godkänt.", [], unit=unit
+    )
+
+
+def _change_request(
+    session: Session, ctx: Context, command: Command, inbound: Inbound, now: datetime, unit: Unit
+) -> Answer:
+    entry = newest_entry(session, unit)
+    if entry is None or not command.text.strip():
+        return Answer("Skriv: ändringsbegäran KU-2027-014 och vad som ska ändras.", [], unit=unit)
+    schedule = ctx.schedule(unit.year)
+    entry.status = "change_requested"
+    entry.change_due = schedule.change_request_due(now)
+    _notify_change_request(session, ctx, unit, entry, command.text.strip(), inbound, now)
+    return Answer(
+        f"Ändringsbegäran skickad till {unit.reference}.", [command.text.strip()], unit=unit
+    )
+
+
+def _withdraw(
+    session: Session, ctx: Context, command: Command, inbound: Inbound, now: datetime, unit: Unit
+) -> Answer:
+    unit.signup_status = "withdrawn"
+    unit.updated_at = now
+    audit.record(session, "withdrawal", now, unit_id=unit.id, actor=inbound.mail.from_addr or "")
+    return Answer(
+        f"Anmälan för {unit.reference} är återkallad; inga fler påminnelser.", [], unit=unit
+    )
+
+
+def _notify_change_request(
+    session: Session,
+    ctx: Context,
+    unit: Unit,
+    entry: Entry,
+    text: str,
+    inbound: Inbound,
+    now: datetime,
+) -> None:
+    """Record the staff's request on the entry and send the unit a change request."""
+    finding = {
+        "code": "staff",
+        "severity": "blocking",
+        "message": text,
+        "check": "Kvalitetsenheten",
+        "filename": "",
+    }
+    entry.problems = json.dumps([*_problems(entry), finding], ensure_ascii=False)
+    if not unit.contact_email or entry.change_due is None:
+        return
+    context = {
+        "unit": unit_view(unit),
+        "version": entry.version,
+        "files": [],
+        "characters": None,
+        "presentation_characters": None,
+        "passed": [],
+        "blocking": [{k: finding[k] for k in ("message", "check", "filename")}],
+        "warnings": [],
+        "picture_warning": False,
+        "due_day": (entry.change_due - timedelta(minutes=1)).astimezone(STOCKHOLM).date(),
+        "late": False,
+        "entry_day": ctx.schedule(unit.year).deadline("entry").day,
+        "copy_for": None,
+        "year": unit.year,
+    }
+    envelope = Envelope(
+        to=unit.contact_email, to_name=unit.contact_name or "", reference=unit.reference
+    )
+    message = ctx.message("change-request", envelope, context, now)
+    key = f"change-request:staff:{inbound.row_id}"
+    outbox.queue(session, message, kind="change-request", dedupe_key=key, now=now, unit_id=unit.id)
+
+
+def _problems(entry: Entry) -> list[Any]:
+    try:
+        value = json.loads(entry.problems or "[]")
+    except ValueError:
+        return []
+    return value if isinstance(value, list) else []
+
+
+UnitHandler = Callable[[Session, Context, Command, Inbound, datetime, Unit], Answer]
+UNIT_COMMANDS: dict[str, UnitHandler] = {
+    "visa": _show,
+    "påminn": _remind,
+    "godkänn": _accept,
+    "ändringsbegäran": _change_request,
+    "återkalla": _withdraw,
+}
