@@ -31,6 +31,7 @@ test-tools:
 
 lint: install-test
 	$(BIN)/ruff check bot tests
+	$(BIN)/lint-imports
 
 typecheck: install-test
 	$(BIN)/mypy

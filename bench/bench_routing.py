@@ -15,7 +15,8 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from datetime import date
 
-from bot.teams.routing import Params, Problem, solve
+from bot.teams.routing.problem import Params, Problem
+from bot.teams.routing.solve import solve
 from tests import routing_data
 
 # (entries, examiners, share able to take two entries; None: every fifth, as in the tests)

@@ -14,7 +14,8 @@ from bot.mail import outbox
 from bot.mail.parse import ParsedMail
 from bot.mail.render import Envelope, Sender, make_message
 from bot.models import Unit
-from bot.year.schedule import Schedule, schedule_for_year, year_in_force
+from bot.year.schedule import Schedule, year_in_force
+from bot.year.schedule_file import schedule_for_year
 
 
 @dataclass

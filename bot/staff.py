@@ -26,8 +26,8 @@ from bot.entries.owed import entry_missing, newest_entry, owes_minutes
 from bot.mail import outbox
 from bot.mail.render import Envelope, OutgoingAttachment
 from bot.models import Entry, Unit
+from bot.outreach.claims import queue_all
 from bot.outreach.reminders import manual_reminder
-from bot.outreach.scheduler import queue_all
 from bot.records.status import summary
 from bot.records.xlsx import XLSX_TYPE, registry_xlsx
 from bot.signups.extract import strip_quoted

@@ -5,7 +5,7 @@ from __future__ import annotations
 import random
 from datetime import date
 
-from bot.teams.routing import EntryIn, ExaminerIn
+from bot.teams.routing.problem import EntryIn, ExaminerIn
 
 CLASSES = (
     "Förskola",

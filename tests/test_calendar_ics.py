@@ -10,8 +10,10 @@ import pytest
 from icalendar import Calendar, Event
 
 from bot.clock import STOCKHOLM
-from bot.year.ics import deadline_ics, meeting_ics, swedish_date
-from bot.year.schedule import Meeting, Schedule, schedule_for_year
+from bot.year.dates import swedish_date
+from bot.year.ics import deadline_ics, meeting_ics
+from bot.year.schedule import Meeting, Schedule
+from bot.year.schedule_file import schedule_for_year
 
 SCHEDULES = Path(__file__).resolve().parent.parent / "schedules"
 NOW = datetime(2027, 5, 1, 8, 0, tzinfo=STOCKHOLM)

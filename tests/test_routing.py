@@ -6,10 +6,11 @@ import random
 import time
 from dataclasses import replace
 
-from bot.teams.routing import EntryIn, ExaminerIn, Params, PinnedTeam, Problem, Solution, solve
 from bot.teams.routing.model import W_KEEP, W_LOAD, W_SAME_ORG, available, eligibility, make_slots
 from bot.teams.routing.phases import phases
+from bot.teams.routing.problem import EntryIn, ExaminerIn, Params, PinnedTeam, Problem, Solution
 from bot.teams.routing.run import lower_bound
+from bot.teams.routing.solve import solve
 from tests import routing_data
 
 PARAMS = Params(time_limit=5, workers=2)

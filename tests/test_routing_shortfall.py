@@ -7,8 +7,9 @@ import random
 import time
 from dataclasses import replace
 
-from bot.teams.routing import EntryIn, ExaminerIn, Params, Problem, solve
 from bot.teams.routing.explain import pre_analysis
+from bot.teams.routing.problem import EntryIn, ExaminerIn, Params, Problem
+from bot.teams.routing.solve import solve
 from tests import routing_data
 
 PARAMS = Params(time_limit=5, workers=2)

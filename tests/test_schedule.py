@@ -14,10 +14,9 @@ from bot.year.schedule import (
     Meeting,
     Schedule,
     ScheduleError,
-    load_schedule,
-    schedule_for_year,
     year_in_force,
 )
+from bot.year.schedule_file import load_schedule, schedule_for_year
 
 SCHEDULES = Path(__file__).resolve().parent.parent / "schedules"
 

@@ -16,15 +16,16 @@ from rich.table import Table
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bot.cli import State, cli, import_group, user_errors
+from bot.cli.group import State, cli, import_group, user_errors
 from bot.clock import STOCKHOLM
 from bot.entries.owed import owed
 from bot.mail import outbox
 from bot.mail.render import render
 from bot.models import MeetingAttendee, OutreachAddress
 from bot.outreach import digest
+from bot.outreach.claims import queue_all
 from bot.outreach.reminders import Due
-from bot.outreach.scheduler import preview, queue_all, run_due
+from bot.outreach.scheduler import preview, run_due
 from bot.records.xlsx import registry_xlsx
 from bot.runner import App
 

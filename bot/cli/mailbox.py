@@ -14,7 +14,7 @@ from email.utils import format_datetime, make_msgid
 
 import click
 
-from bot.cli import State, cli, user_errors
+from bot.cli.group import State, cli, user_errors
 from bot.config import Settings
 from bot.config.secrets import Secret
 from bot.mail.mailbox import Mailbox, open_mailbox

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
 import click
 
-from bot.cli import State, cli, user_errors
-from bot.mail.mailbox.maildir import MaildirMailbox
-from bot.mail.parse import header_text
+from bot.cli.group import State, cli, user_errors
+from bot.mail.mailbox import embedded_copies
 from bot.records.archive import write_archive
 from bot.records.retention import RetentionError, RetentionReport, scope_for, unit_ids
 from bot.records.retention import purge as run_purge
@@ -87,39 +85,17 @@ def purge(
             )
         with app.sessions.begin() as session:
             report = run_purge(session, scope, now, data_dir=s.data_dir, dry_run=dry_run)
-        if isinstance(app.mailbox, MaildirMailbox):
+        if app.settings.mailbox_backend == "maildir":
             # After the commit: the embedded mailbox's filed and sent copies of those mails.
             folders = (s.folder_handled, s.folder_staff, s.folder_quarantine)
-            copies = mailbox_copies(app.mailbox, folders, report)
+            copies = embedded_copies(
+                app.mailbox, folders, report.remote_ids, report.sent_message_ids
+            )
             report.mailbox_files = len(copies)
             if not dry_run:
                 for path in copies:
                     path.unlink(missing_ok=True)
     click.echo(describe(report))
-
-
-def mailbox_copies(
-    mailbox: MaildirMailbox, folders: Sequence[str], report: RetentionReport
-) -> list[Path]:
-    """The Maildir files of the purged mails: filed inbound copies and sent mail."""
-    filed = [
-        path
-        for folder in folders
-        for path in mailbox.list_folder(folder)
-        if path.name.split(":", 1)[0] in report.remote_ids
-    ]
-    sent = [
-        path
-        for path in mailbox.list_folder(mailbox.sent_folder)
-        if _message_id(path) in report.sent_message_ids
-    ]
-    return filed + sent
-
-
-def _message_id(path: Path) -> str:
-    with open(path, "rb") as handle:
-        head = handle.read(16_384)  # the headers; the parser stops at the blank line
-    return header_text(head, "Message-ID").strip("<> ")
 
 
 def describe(report: RetentionReport) -> str:

@@ -9,10 +9,10 @@ from openpyxl import Workbook  # type: ignore[import-untyped]
 from rich.console import Console
 from rich.table import Table
 
-from bot.cli import State, cli, user_errors
+from bot.cli.group import State, cli, user_errors
 from bot.teams import examiners as examiners_mod
 from bot.teams import teams
-from bot.teams.routing import Problem, Solution, TeamOut
+from bot.teams.routing.problem import Problem, Solution, TeamOut
 
 
 @cli.group("examiners")

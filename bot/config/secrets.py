@@ -7,10 +7,6 @@ systemd credential, a Kubernetes secret volume) instead of in the environment.
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from bot.mail.mailbox import MailboxError
-
 
 class Secret:
     """A secret value that never shows itself in a repr, a log line or a traceback."""
@@ -40,15 +36,3 @@ class Secret:
 
 def parse_secret(value: str) -> Secret:
     return Secret(value.strip())
-
-
-def resolve(secret: Secret, path: Path | None, setting: str) -> str:
-    """The secret's value: the file's first line when ``path`` is set, else ``secret``."""
-    if path is not None and str(path):
-        try:
-            lines = path.read_text(encoding="utf-8").splitlines()
-        except OSError as exc:
-            # The message names the setting and the error kind, never the content.
-            raise MailboxError(f"{setting}_FILE cannot be read ({exc.strerror}).") from None
-        return lines[0].strip() if lines else ""
-    return secret.reveal()

@@ -44,7 +44,7 @@ from bot.demo.documents import (
     picture_jpeg,
     presentation_text,
 )
-from bot.mail.mailbox.maildir import deliver
+from bot.mail.mailbox import deliver
 from bot.models import MeetingAttendee, OutboxMail, OutreachAddress
 from bot.runner import App, build_app, run_cycle
 

@@ -20,6 +20,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from bot.clock import STOCKHOLM
+from bot.year.dates import swedish_day
 
 # Receipts answer a unit's mail (RFC 3834 "auto-replied"); everything else the bot starts.
 AUTO_REPLIED_KINDS = frozenset(
@@ -63,25 +64,9 @@ def _format_datetime(value: datetime) -> str:
     return value.astimezone(STOCKHOLM).strftime("%Y-%m-%d kl. %H.%M")
 
 
-MONTHS = (
-    "januari",
-    "februari",
-    "mars",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "augusti",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
-
-
 def _format_day(value: date) -> str:
     """A day as Swedes write it in running text: 22 mars."""
-    return f"{value.day} {MONTHS[value.month - 1]}"
+    return swedish_day(value)
 
 
 def _format_number(value: int) -> str:

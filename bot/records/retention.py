@@ -6,7 +6,7 @@ year needs them. What stays is what the city's records need without the people: 
 mail's status, kind and reason, the units' names and organisations, entry versions with
 their results, and the audit trail. Registration and archiving rules may require keeping
 the entries themselves: `kvalitetsbot purge --archive DIR` writes the export for the
-city's records (bot/archive.py) before this module removes anything.
+city's records (bot/records/archive.py) before this module removes anything.
 
 Only finished years can be purged: the year in force (and any later one) is never touched.
 """

@@ -27,7 +27,7 @@ from bot.models import (
     TeamMember,
     Unit,
 )
-from bot.teams.routing import PinnedTeam
+from bot.teams.routing.problem import PinnedTeam
 
 # What the unit must have ready for the site visit (DESIGN.md, from the instructions).
 DOCUMENTS = (

@@ -22,7 +22,8 @@ from bot.config import Settings
 from bot.context import Context
 from bot.models import Assignment, Entry, Examiner, Flag, Team, TeamMember, Unit
 from bot.teams import mails as teams_mail
-from bot.teams.routing import EntryIn, ExaminerIn, Params, PinnedTeam, Problem, Solution, solve
+from bot.teams.routing.problem import EntryIn, ExaminerIn, Params, PinnedTeam, Problem, Solution
+from bot.teams.routing.solve import solve
 
 
 @dataclass(frozen=True)

@@ -12,12 +12,12 @@ zone's VTIMEZONE included, so Outlook and phones place it right across daylight 
 
 from __future__ import annotations
 
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 from icalendar import Calendar, Event
 
 from bot.clock import STOCKHOLM
-from bot.mail.render import MONTHS
+from bot.year.dates import swedish_date
 from bot.year.schedule import Deadline, Meeting
 
 PRODID = "-//Stockholms stad//kvalitetsbot//SV"
@@ -81,11 +81,6 @@ def _clock_text(deadline: Deadline) -> str:
     if deadline.due == midnight_after:
         return "24.00"
     return deadline.due.astimezone(STOCKHOLM).strftime("%H.%M")
-
-
-def swedish_date(day: date) -> str:
-    """``date(2027, 5, 17)`` as "17 maj 2027", independent of the system locale."""
-    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def _calendar(event: Event) -> bytes:

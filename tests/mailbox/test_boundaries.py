@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.config.secrets import Secret, resolve
-from bot.mail.mailbox import MailboxError
+from bot.config.secrets import Secret
+from bot.mail.mailbox import MailboxError, resolve
 from bot.mail.mailbox.imap import ImapMailbox
 from tests.conftest import REPO, make_settings
 from tests.mailbox.conftest import Harness

@@ -8,60 +8,27 @@ mail folders.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Collection, Sequence
 from datetime import datetime
-from typing import TYPE_CHECKING, Protocol
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bot.mail.mailbox.base import FetchResult, Mailbox, MailboxError, RemoteMessage, resolve
+
+__all__ = [
+    "FetchResult",
+    "Mailbox",
+    "MailboxError",
+    "RemoteMessage",
+    "deliver",
+    "embedded_copies",
+    "open_mailbox",
+    "resolve",
+]
 
 if TYPE_CHECKING:
     from bot.clock import Clock
     from bot.config import Settings
-
-
-@dataclass(frozen=True)
-class RemoteMessage:
-    """A message as the server knows it: its id there and when it was received."""
-
-    remote_id: str
-    received_at: datetime
-
-
-@dataclass(frozen=True)
-class FetchResult:
-    messages: list[RemoteMessage]
-    cursor: str | None
-
-
-class MailboxError(Exception):
-    """The mail server could not do what was asked; the operation may be retried later."""
-
-
-class Mailbox(Protocol):
-    name: str
-
-    def fetch_new(self, cursor: str | None) -> FetchResult:
-        """Messages that arrived since ``cursor`` (None: all in the inbox), oldest first."""
-        ...
-
-    def fetch_raw(self, remote_id: str) -> bytes:
-        """The message's complete raw MIME."""
-        ...
-
-    def move(self, remote_id: str, folder: str) -> None:
-        """Move the message out of the inbox; moving an already moved message is a no-op."""
-        ...
-
-    def send(self, raw: bytes, message_id: str, recipients: Sequence[str]) -> None:
-        """Send ``raw`` and keep a copy in the sent folder.
-
-        Backends make this as idempotent per ``message_id`` as their server allows, so a
-        retry after a crash between sending and recording does not send twice.
-        """
-        ...
-
-    def ensure_folders(self, folders: Sequence[str]) -> None:
-        """Create the folders the bot moves mail to, if missing."""
-        ...
 
 
 def open_mailbox(settings: Settings, clock: Clock) -> Mailbox:
@@ -85,3 +52,25 @@ def open_mailbox(settings: Settings, clock: Clock) -> Mailbox:
 
         return open_ews(settings)
     raise MailboxError(f"unknown mailbox backend {backend!r}")
+
+
+def deliver(maildir: Path, raw: bytes, received_at: datetime) -> str:
+    """Deliver one message into the embedded mailbox (the Maildir backend's inbox)."""
+    from bot.mail.mailbox.maildir import deliver as maildir_deliver
+
+    return maildir_deliver(maildir, raw, received_at)
+
+
+def embedded_copies(
+    mailbox: Mailbox,
+    folders: Sequence[str],
+    remote_ids: Collection[str],
+    sent_message_ids: Collection[str],
+) -> list[Path]:
+    """The embedded mailbox's files of these mails (filed copies and sent mail); none for a
+    server mailbox, whose copies the server's own retention keeps."""
+    from bot.mail.mailbox.maildir import MaildirMailbox, stored_copies
+
+    if not isinstance(mailbox, MaildirMailbox):
+        return []
+    return stored_copies(mailbox, folders, remote_ids, sent_message_ids)

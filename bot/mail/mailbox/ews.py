@@ -15,8 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from bot.config.secrets import resolve
-from bot.mail.mailbox import FetchResult, MailboxError, RemoteMessage
+from bot.mail.mailbox.base import FetchResult, MailboxError, RemoteMessage, resolve
 
 if TYPE_CHECKING:
     from bot.config import Settings

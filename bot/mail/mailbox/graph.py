@@ -29,8 +29,7 @@ from urllib.parse import quote
 
 import httpx
 
-from bot.config.secrets import resolve
-from bot.mail.mailbox import FetchResult, MailboxError, RemoteMessage
+from bot.mail.mailbox.base import FetchResult, MailboxError, RemoteMessage, resolve
 
 if TYPE_CHECKING:
     from bot.clock import Clock

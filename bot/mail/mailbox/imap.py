@@ -22,8 +22,7 @@ from email.parser import BytesHeaderParser
 from email.utils import parseaddr
 from typing import TYPE_CHECKING
 
-from bot.config.secrets import resolve
-from bot.mail.mailbox import FetchResult, MailboxError, RemoteMessage
+from bot.mail.mailbox.base import FetchResult, MailboxError, RemoteMessage, resolve
 from bot.mail.mailbox.maildir import folder_dirname
 
 if TYPE_CHECKING:
@@ -214,8 +213,9 @@ class ImapMailbox:
         # A crash between submission and this APPEND resends once on restart: the
         # better side to err on, as the other order could lose a mail altogether.
         with self._session() as conn:
-            stamp = imaplib.Time2Internaldate(datetime.now(UTC))
-            _check(conn.append(mailbox_name(self.config.sent_folder), r"(\Seen)", stamp, raw))
+            # No date: the server stamps the copy with the moment of the APPEND, so this
+            # module need not read the system clock (only bot/clock.py does).
+            _check(conn.append(mailbox_name(self.config.sent_folder), r"(\Seen)", None, raw))
 
     def already_sent(self, message_id: str) -> bool:
         """Whether a mail with this Message-ID is already in the Sent folder."""

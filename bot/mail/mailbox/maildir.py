@@ -13,12 +13,13 @@ import hashlib
 import os
 import socket
 import uuid
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
 from itertools import count
 from pathlib import Path
 
-from bot.mail.mailbox import FetchResult, MailboxError, RemoteMessage
+from bot.mail.mailbox.base import FetchResult, MailboxError, RemoteMessage
+from bot.mail.parse import header_text
 
 _counter = count()
 
@@ -160,3 +161,30 @@ class MaildirMailbox:
         """The message files in a folder, for tests, status and the demo."""
         path = self.folder_path(folder)
         return sorted(p for sub in ("new", "cur") for p in (path / sub).glob("*") if p.is_file())
+
+
+def stored_copies(
+    mailbox: MaildirMailbox,
+    folders: Sequence[str],
+    remote_ids: Collection[str],
+    sent_message_ids: Collection[str],
+) -> list[Path]:
+    """The Maildir files of the purged mails: filed inbound copies and sent mail."""
+    filed = [
+        path
+        for folder in folders
+        for path in mailbox.list_folder(folder)
+        if path.name.split(":", 1)[0] in remote_ids
+    ]
+    sent = [
+        path
+        for path in mailbox.list_folder(mailbox.sent_folder)
+        if _message_id(path) in sent_message_ids
+    ]
+    return filed + sent
+
+
+def _message_id(path: Path) -> str:
+    with open(path, "rb") as handle:
+        head = handle.read(16_384)  # the headers; the parser stops at the blank line
+    return header_text(head, "Message-ID").strip("<> ")

@@ -2,7 +2,7 @@
 
 Before solving, a quick count finds the common reasons why no assignment exists (too few
 coordinators, entries that too few examiners may assess, groups of entries that only too
-few people may assess, in ``routing_shortfall``) and names the shortfall. After
+few people may assess, in ``shortfall``) and names the shortfall. After
 solving, each team gets its soft rules as met or broken, and two alternates: the best
 unassigned examiners who could join it.
 """
@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from bot.teams.routing import (
+from bot.teams.routing.model import available
+from bot.teams.routing.problem import (
     EntryIn,
     ExaminerIn,
     Problem,
@@ -21,7 +22,6 @@ from bot.teams.routing import (
     is_away,
     may_assess,
 )
-from bot.teams.routing.model import available
 from bot.teams.routing.shortfall import group_shortfall, teams_for
 
 RULE_ORG = "Högst en examinator per organisation"

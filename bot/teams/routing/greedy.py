@@ -1,4 +1,4 @@
-"""A quick constructive plan: the grouping that ``routing_phases`` fixes, and the hint
+"""A quick constructive plan: the grouping that ``phases`` fixes, and the hint
 that the CP-SAT search starts from (never a verdict).
 
 It opens as many teams as coordinators and examiners allow, pairs the remaining entries
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from bot.teams.routing import ExaminerIn, Problem, max_teams
+from bot.teams.routing.problem import ExaminerIn, Problem, max_teams
 
 if TYPE_CHECKING:
     from bot.teams.routing.model import Slots

@@ -10,7 +10,7 @@ share a slot only if enough examiners could take them both. Earlier confirmed te
 slots of their own, in front, so that keeping them can be rewarded; a confirmed team
 with none of its entries left has an empty slot and is not rewarded.
 
-The same model staffs a fixed grouping (``routing_phases``): each slot then lists just
+The same model staffs a fixed grouping (``phases``): each slot then lists just
 the entries of its team and the examiners who may assess them all, so every entry
 variable is forced and what remains is who joins which team.
 """
@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
 
-from bot.teams.routing import ExaminerIn, Problem, is_away, may_assess
+from bot.teams.routing.problem import ExaminerIn, Problem, is_away, may_assess
 
 # Weights of the soft rules; keeping a confirmed assignment outweighs everything else.
 W_KEEP = 100
@@ -34,7 +34,7 @@ W_CLASS = 8
 W_LOAD = 3
 
 # Past this many examiner-slot pairs the exact model's build and presolve alone outlast a
-# normal time limit (200 entries and 600 examiners make 113,000), so ``routing_phases``
+# normal time limit (200 entries and 600 examiners make 113,000), so ``phases``
 # builds it only when the phases found nothing.
 FULL_MODEL_LIMIT = 40_000
 Var = cp_model.IntVar

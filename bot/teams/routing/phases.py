@@ -22,9 +22,9 @@ import random
 import time
 from collections import defaultdict
 
-from bot.teams.routing import ExaminerIn, Problem, Solution, max_teams
 from bot.teams.routing.greedy import Plan, greedy, pairs, staff
 from bot.teams.routing.model import FULL_MODEL_LIMIT, Slots, available, eligibility, make_slots
+from bot.teams.routing.problem import ExaminerIn, Problem, Solution, max_teams
 from bot.teams.routing.run import MIN_SECONDS, run_slots
 
 # The share of the time limit the phases get when the exact model fits and can follow.

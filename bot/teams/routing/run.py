@@ -12,9 +12,9 @@ import time
 
 from ortools.sat.python import cp_model
 
-from bot.teams.routing import ExaminerIn, PinnedTeam, Problem, Solution, TeamOut, max_teams
 from bot.teams.routing.greedy import Plan
 from bot.teams.routing.model import W_KEEP, W_LOAD, W_SAME_ORG, Slots, Vars, build
+from bot.teams.routing.problem import ExaminerIn, PinnedTeam, Problem, Solution, TeamOut, max_teams
 from bot.teams.routing.shortfall import teams_for
 
 # The solver always gets this long, even when building the model used up the time limit.
@@ -83,7 +83,7 @@ def _teams_cost(problem: Problem, examiners: list[ExaminerIn]) -> int:
     ``excess = max(0, team_min - k)`` times W_SAME_ORG. Any assignment has ``t`` teams
     with ``fewest <= t <= most``: ``most`` from coordinators and examiners
     (``max_teams``), ``fewest`` from how many entries the examiners' capacities let
-    teams take (``teams_for``, argued in ``routing_shortfall``). These two terms cost
+    teams take (``teams_for``, argued in ``shortfall``). These two terms cost
     ``W_LOAD * (entries - t) + W_SAME_ORG * excess * t``, linear in ``t``, so its least
     value over the range is at one end; all other penalties are never negative.
     """

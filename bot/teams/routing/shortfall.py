@@ -24,7 +24,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 
-from bot.teams.routing import EntryIn, ExaminerIn, Params, Problem, may_assess
+from bot.teams.routing.problem import EntryIn, ExaminerIn, Params, Problem, may_assess
 
 
 def group_shortfall(problem: Problem, examiners: list[ExaminerIn]) -> list[str]:

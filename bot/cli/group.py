@@ -1,0 +1,81 @@
+"""The click group every command registers with, the state it hands them, and one rule:
+an error a person can fix ends as one sentence on standard error, never a traceback."""
+
+from __future__ import annotations
+
+import logging
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.clock import Clock, FixedClock, SystemClock, parse_now
+from bot.config import ConfigError, Settings, load_settings
+from bot.mail.mailbox import MailboxError
+from bot.runner import App, build_app
+from bot.year.schedule import ScheduleError
+
+USER_ERRORS = (ConfigError, ScheduleError, MailboxError, OSError, ValueError, SQLAlchemyError)
+
+
+class State:
+    def __init__(self, clock: Clock, env_file: Path | None) -> None:
+        self.clock = clock
+        self.env_file = env_file
+        self._settings: Settings | None = None
+
+    @property
+    def settings(self) -> Settings:
+        if self._settings is None:
+            self._settings = load_settings(dotenv_path=self.env_file)
+        return self._settings
+
+    def app(self) -> App:
+        return build_app(self.settings, self.clock)
+
+
+@contextmanager
+def user_errors() -> Iterator[None]:
+    try:
+        yield
+    except USER_ERRORS as exc:
+        message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        raise click.ClickException(message) from None
+
+
+def setup_logging(level: str) -> None:
+    logging.basicConfig(
+        level=level, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--now",
+    "now",
+    metavar="ISO8601",
+    help="Run as if it were this moment (Europe/Stockholm without offset).",
+)
+@click.option(
+    "--env-file",
+    type=click.Path(path_type=Path),
+    help="Settings file to read (default: .env in the current folder).",
+)
+@click.version_option(package_name="kvalitetsbot")
+@click.pass_context
+def cli(ctx: click.Context, now: str | None, env_file: Path | None) -> None:
+    """kvalitetsbot: the mail bot for Stockholm city's quality award.
+
+    Settings come from the environment and an optional .env file; see config.example.env.
+    """
+    with user_errors():
+        clock: Clock = FixedClock(parse_now(now)) if now else SystemClock()
+    ctx.obj = State(clock, env_file)
+
+
+@cli.group("import")
+def import_group() -> None:
+    """Import data from CSV files."""
