@@ -7,23 +7,44 @@ out as a text PDF ("Spara som PDF"), so the Word/PDF comparison finds the same v
 The picture is a drawn 1920x1200 landscape JPEG without text, and the minutes extract
 (protokollsutdrag) is a one-page PDF naming the unit.
 
-Only the bot's own dependencies are used (python-docx, Pillow); nothing here needs
-LibreOffice or Tesseract, so the demo runs from a fresh clone.
+This module says what the documents hold; the answers' prose is in ``answers``, the
+Word and PDF layouts in ``layout``, the PDF writer in ``pdf`` and the picture in
+``picture``. Only the bot's own dependencies are used (python-docx, Pillow); nothing
+here needs LibreOffice or Tesseract, so the demo runs from a fresh clone.
 """
 
 from __future__ import annotations
 
-import io
-import textwrap
-import zlib
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
 
-import docx
-from PIL import Image, ImageDraw
-
+from bot.demo.answers import ANSWERS, GLOSSARY
+from bot.demo.layout import Block, docx_document, docx_text, text_pdf
+from bot.demo.picture import picture_jpeg
 from bot.entries.documents.questions import AREAS, QUESTIONS
+
+# The names other code imports from here, including those now defined next door.
+__all__ = [
+    "ANSWERS",
+    "DOCX_TYPE",
+    "GLOSSARY",
+    "JPEG_TYPE",
+    "PDF_TYPE",
+    "SOLSTRALEN",
+    "TROLLSKOGEN",
+    "YEAR",
+    "Block",
+    "DemoUnit",
+    "docx_text",
+    "entry_blocks",
+    "entry_docx",
+    "entry_pdf",
+    "minutes_blocks",
+    "minutes_pdf",
+    "picture_jpeg",
+    "presentation_text",
+    "text_pdf",
+]
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 PDF_TYPE = "application/pdf"
@@ -79,174 +100,6 @@ SOLSTRALEN = DemoUnit(
     contact_email="karin.lind@edu.stockholm.se",
 )
 
-Kind = Literal["title", "h1", "h2", "h3", "p", "table"]
-
-
-@dataclass(frozen=True)
-class Block:
-    kind: Kind
-    text: str = ""
-    rows: tuple[tuple[str, str], ...] = ()
-
-
-GLOSSARY: tuple[tuple[str, str], ...] = (
-    ("APT", "Arbetsplatsträff, där alla medarbetare möts en gång i månaden"),
-    ("SKA", "Systematiskt kvalitetsarbete"),
-    ("ILS-webb", "Stadens system för planering och uppföljning av verksamheten"),
-    ("Lpfö 18", "Läroplan för förskolan"),
-    ("Vårdnadshavare", "Föräldrar eller andra som har vårdnaden om ett barn"),
-)
-
-# One answer per question id (20 a-b are answered in the prose of 20).
-ANSWERS: dict[str, str] = {
-    "1": (
-        "Vi samtalar med vårdnadshavare varje dag vid lämning och hämtning och har "
-        "utvecklingssamtal två gånger per år. Varje vår svarar vårdnadshavarna på stadens "
-        "förskoleundersökning, och på hösten gör vi en egen kort enkät om inskolningen. "
-        "Barnens egna önskemål fångar vi på morgonsamlingen, i barnintervjuer och genom att "
-        "pedagogerna dokumenterar vad barnen väljer att leka med."
-    ),
-    "2": (
-        "Barnen röstar om teman, utflyktsmål och material med bildstöd, och varje avdelning "
-        "har ett barnråd som träffas varannan vecka. På individnivå planerar pedagogen "
-        "tillsammans med barnet nästa steg i dess utveckling. Vårdnadshavarna deltar i "
-        "föräldrarådet, som fyra gånger per år får ta del av och påverka våra prioriteringar."
-    ),
-    "3": (
-        "Bemötande är en stående punkt på varje APT, där vi går igenom verkliga situationer "
-        "och hur vi kunde ha agerat annorlunda. Nya medarbetare får en faddre under de första "
-        "månaderna. Vi har gemensamma löften till vårdnadshavarna, till exempel att alltid "
-        "återkoppla samma dag, och vi följer upp dem i enkäten varje år."
-    ),
-    "4": (
-        "Vi analyserar resultaten uppdelat på kön och på avdelning och jämför barnens val av "
-        "lek och material över tid. Pedagogerna filmar och granskar sina egna samlingar för "
-        "att se vem som får ordet. Information till vårdnadshavare finns på flera språk, och "
-        "vi använder tolk vid samtal när det behövs så att alla kan vara delaktiga."
-    ),
-    "5": (
-        "I förskoleundersökningen ökade andelen nöjda vårdnadshavare från 84 till 93 procent "
-        "på två år. Frågan om information om barnets utveckling låg lägst, så vi införde "
-        "digital dokumentation varje vecka. Barnintervjuerna visade att de yngsta barnen ville "
-        "vara mer utomhus, vilket ledde till att vi flyttade delar av dagens lärande ut."
-    ),
-    "6": (
-        "Mitt ledarskap bygger på närvaro, tillit och tydlighet. Jag är ute i verksamheten "
-        "varje dag, deltar i samlingar och ger återkoppling direkt. Jag delegerar ansvar till "
-        "arbetslagen och förväntar mig att de fattar beslut i vardagen. När vi är oense lyfter "
-        "jag frågan öppet på APT, och jag återkommer alltid med ett besked."
-    ),
-    "7": (
-        "Vid verksamhetsårets början går vi tillsammans igenom nämndens mål och våra egna "
-        "mål i verksamhetsplanen. Varje arbetslag formulerar vad målen betyder för just deras "
-        "barngrupp. I medarbetarsamtalen kopplar vi den enskilda medarbetarens uppdrag till "
-        "helheten, och vid halvårsuppföljningen visar vi hur vars och ens arbete har bidragit."
-    ),
-    "8": (
-        "Alla medarbetare har en timme planeringstid i veckan och deltar i en utvecklingsgrupp "
-        "med ansvar för ett område, till exempel språk, utemiljö eller digitala verktyg. "
-        "Grupperna redovisar på APT och föreslår förändringar som vi beslutar om gemensamt. "
-        "Vikarier och nyanställda bjuds in till grupperna från första månaden."
-    ),
-    "9": (
-        "Vi arbetar med kollegialt lärande där pedagogerna besöker varandras avdelningar och "
-        "ger återkoppling utifrån en gemensam mall. Medarbetare som gått en utbildning delar "
-        "med sig på nästa APT. Idéer som kommer upp i vardagen skrivs på vår idétavla och "
-        "prövas i liten skala innan vi inför dem på alla avdelningar."
-    ),
-    "10": (
-        "Varje år ber jag medarbetarna om anonym återkoppling på mitt ledarskap i en kort "
-        "enkät, och resultatet går jag igenom öppet på APT. Jag har en mentor bland stadens "
-        "förskolechefer och deltar i ett chefsnätverk i stadsdelen. Medarbetarundersökningens "
-        "ledarskapsindex följer jag över tid och sätter egna mål för att förbättra det."
-    ),
-    "11": (
-        "Våra gemensamma värderingar är nyfikenhet, respekt och glädje. Vi har formulerat "
-        "dem tillsammans och konkretiserat vad de betyder i vardagen, till exempel att vi "
-        "möter varje barn i ögonhöjd och att vi tar varandras idéer på allvar. Värderingarna "
-        "finns på väggen i personalrummet och återkommer i våra medarbetarsamtal."
-    ),
-    "12": (
-        "Medarbetarna driver förbättringsarbetet i utvecklingsgrupperna och dokumenterar "
-        "förbättringsförslag i vår gemensamma idétavla. Under året kom fler än trettio förslag, "
-        "och tolv av dem är genomförda, bland annat en ny rutin för inskolning och en "
-        "läsfrämjande satsning tillsammans med biblioteket."
-    ),
-    "13": (
-        "Vi kartlägger varje år vilken kompetens som finns i personalgruppen, och den som har "
-        "särskilda kunskaper, till exempel i teckenspråk eller naturvetenskap, får ett ansvar "
-        "för att sprida dem. Initiativ tas upp på APT, och den som föreslår något får tid och "
-        "stöd för att pröva idén tillsammans med sitt arbetslag."
-    ),
-    "14": (
-        "I den senaste medarbetarundersökningen var aktivt medarbetarskapsindex 86, en ökning "
-        "från 79 och 82 de två föregående åren. Frågan om möjlighet till kompetensutveckling "
-        "ökade mest. Lägst låg frågan om arbetsbelastning, och den följer vi nu upp med "
-        "arbetslagen varje månad."
-    ),
-    "15": (
-        "Prognosen för innevarande år är ett överskott på 120 000 kronor mot en budget på "
-        "drygt 14 miljoner kronor. De tre senaste åren har verksamheten haft ett resultat i "
-        "balans, med ett litet överskott två av åren. Vi följer ekonomin varje månad "
-        "tillsammans med förvaltningens controller."
-    ),
-    "16a": (
-        "Våra viktigaste uppföljningsmetoder är stadens förskoleundersökning, barnintervjuer, "
-        "pedagogisk dokumentation, observationer med stöd av stadens kvalitetsindikatorer och "
-        "förvaltningens kvalitetsdialoger. Resultaten samlas i ILS-webb två gånger per år och "
-        "diskuteras i kvalitetsgruppen."
-    ),
-    "16b": (
-        "Vi tror att resultaten har förbättrats eftersom vi har gjort uppföljningen till en "
-        "del av vardagen i stället för en årlig händelse. När pedagogerna själva ser effekten "
-        "av en förändring i barngruppen ökar engagemanget. Sämre resultat hänger ofta ihop med "
-        "perioder av hög sjukfrånvaro, och det har vi lärt oss att planera för."
-    ),
-    "16c": (
-        "Utifrån analysen prioriterar vi språkutveckling och utevistelse för de yngsta barnen "
-        "under nästa år. Prioriteringarna görs i kvalitetsgruppen utifrån vad som har störst "
-        "betydelse för barnen och vad vi har resurser att genomföra, och de förankras sedan "
-        "på APT innan de skrivs in i verksamhetsplanen."
-    ),
-    "17": (
-        "Vi gör en riskanalys varje höst där arbetslagen går igenom allt från utflykter och "
-        "lekutrustning till informationssäkerhet. Riskerna bedöms efter sannolikhet och "
-        "konsekvens, och åtgärderna följs upp i internkontrollplanen. Tillbud rapporteras "
-        "digitalt och gås igenom på nästa APT så att alla lär av dem."
-    ),
-    "18": (
-        "Barnkullarna i området minskar de närmaste åren, samtidigt som fler barn har ett "
-        "annat modersmål än svenska. Det är en utmaning för planeringen men också en möjlighet "
-        "att utveckla språkarbetet. Digitala verktyg ger nya sätt att dokumentera och att "
-        "göra vårdnadshavarna delaktiga i barnens lärande."
-    ),
-    "19": (
-        "Vi ingår i ett nätverk med fyra förskolor i stadsdelen där vi besöker varandra och "
-        "delar arbetssätt. Vi samarbetar med biblioteket, barnavårdscentralen och en "
-        "närliggande skola kring övergången till förskoleklass. Våra erfarenheter av digital "
-        "dokumentation har vi presenterat på stadens förskoledag."
-    ),
-    "20": (
-        "Verksamhetsplanen togs fram under hösten i tre steg. Först analyserade "
-        "kvalitetsgruppen årets resultat, sedan arbetade varje arbetslag fram förslag på mål "
-        "och aktiviteter, och till sist beslutade ledningsgruppen om planen. I arbetet deltog "
-        "alla medarbetare, föräldrarådet och barnråden. Vi prioriterade det som "
-        "uppföljningen visade störst behov av och det som ligger i linje med nämndens mål."
-    ),
-    "21": (
-        "Det första målet är att alla barn ska uppleva att de kan påverka verksamheten, vilket "
-        "vi följer upp i barnintervjuer. Det andra är att minst nio av tio vårdnadshavare ska "
-        "vara nöjda med informationen om sitt barns utveckling. Det tredje är att andelen "
-        "tid utomhus för de yngsta barnen ska öka med en fjärdedel under året."
-    ),
-    "22": (
-        "Vi planerar bemanningen utifrån barnens närvaro under dagen och samordnar vikarier "
-        "med grannförskolan. Material köps in gemensamt och lånas mellan avdelningarna. "
-        "Lokalerna används flexibelt, så att ateljén på eftermiddagen blir vilorum. Varje "
-        "investering prövas mot målen i verksamhetsplanen innan vi beslutar om den."
-    ),
-}
-
 
 def _admin(unit: DemoUnit) -> list[Block]:
     return [
@@ -300,146 +153,11 @@ def _question_blocks(qid: str, label: str, text: str) -> list[Block]:
     return [Block("h2", f"{label}. {text}"), Block("p", ANSWERS[qid])]
 
 
-# -- Word -------------------------------------------------------------------------------
-
-
 @cache
 def entry_docx(unit: DemoUnit) -> bytes:
     """The entry as a Word document (.docx), built with python-docx."""
-    document = docx.Document()
-    properties = document.core_properties
-    properties.title = f"Bidrag till Kvalitetsutmärkelsen {YEAR}"
-    properties.author = unit.contact
-    for block in entry_blocks(unit):
-        if block.kind == "title":
-            document.add_heading(block.text, 0)
-        elif block.kind in ("h1", "h2", "h3"):
-            document.add_heading(block.text, int(block.kind[1]))
-        elif block.kind == "table":
-            table = document.add_table(rows=len(block.rows), cols=2)
-            table.style = "Table Grid"
-            for row, (term, meaning) in zip(table.rows, block.rows, strict=True):
-                row.cells[0].text, row.cells[1].text = term, meaning
-        else:
-            document.add_paragraph(block.text)
-    out = io.BytesIO()
-    document.save(out)
-    return out.getvalue()
-
-
-def docx_text(data: bytes) -> str:
-    """Paragraph and table text of a .docx, for comparisons in tests."""
-    document = docx.Document(io.BytesIO(data))
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        lines += [cell.text for row in table.rows for cell in row.cells]
-    return "\n".join(lines)
-
-
-# -- PDF --------------------------------------------------------------------------------
-
-_PAGE_W, _PAGE_H, _MARGIN = 595, 842, 56
-# (font resource, size, space before) per block kind; F1 Helvetica, F2 Helvetica-Bold.
-_STYLE: dict[str, tuple[str, int, int]] = {
-    "title": ("F2", 16, 0),
-    "h1": ("F2", 13, 14),
-    "h2": ("F2", 11, 10),
-    "h3": ("F2", 10, 8),
-    "p": ("F1", 10, 4),
-    "table": ("F1", 10, 4),
-}
-
-
-def _lines(block: Block) -> list[str]:
-    font, size, _ = _STYLE[block.kind]
-    # Helvetica averages about half an em per character; bold a little more.
-    per_char = size * (0.56 if font == "F2" else 0.5)
-    width = int((_PAGE_W - 2 * _MARGIN) / per_char)
-    if block.kind == "table":
-        return [line for term, meaning in block.rows for line in _wrap(f"{term}: {meaning}", width)]
-    return _wrap(block.text, width)
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    return textwrap.wrap(text, width, break_on_hyphens=False) or [""]
-
-
-def text_pdf(blocks: list[Block], title: str) -> bytes:
-    """A text PDF (Helvetica, WinAnsi: Latin-1 letters åäö), laid out on A4 pages."""
-    pages: list[list[bytes]] = [[]]
-    y: float = _PAGE_H - _MARGIN
-    for block in blocks:
-        font, size, before = _STYLE[block.kind]
-        leading = size * 1.35
-        lines = _lines(block)
-        y -= before
-        if y - leading * min(len(lines), 2) < _MARGIN:
-            pages.append([])
-            y = _PAGE_H - _MARGIN
-        for line in lines:
-            if y - leading < _MARGIN:
-                pages.append([])
-                y = _PAGE_H - _MARGIN
-            y -= leading
-            pages[-1].append(
-                b"BT /%s %d Tf %d %.1f Td (%s) Tj ET"
-                % (
-                    font.encode(),
-                    size,
-                    _MARGIN,
-                    y,
-                    _pdf_string(line),
-                )
-            )
-    return _assemble_pdf(pages, title)
-
-
-def _pdf_string(text: str) -> bytes:
-    escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-    return escaped.encode("cp1252", errors="replace")
-
-
-def _assemble_pdf(pages: list[list[bytes]], title: str) -> bytes:
-    count = len(pages)
-    font_regular, font_bold, info = 3 + 2 * count, 4 + 2 * count, 5 + 2 * count
-    kids = b" ".join(b"%d 0 R" % (3 + 2 * i) for i in range(count))
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
-    ]
-    for index, operations in enumerate(pages):
-        number = 3 + 2 * index
-        content = zlib.compress(b"\n".join(operations))
-        objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R "
-            b"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> >>"
-            % (_PAGE_W, _PAGE_H, number + 1, font_regular, font_bold)
-        )
-        objects.append(
-            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content)
-            + content
-            + b"\nendstream"
-        )
-    for base in (b"Helvetica", b"Helvetica-Bold"):
-        objects.append(
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /%s /Encoding /WinAnsiEncoding >>" % base
-        )
-    objects.append(b"<< /Title (%s) /Producer (kvalitetsbot demo) >>" % _pdf_string(title))
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        info,
-        xref,
-    )
-    return bytes(out)
+    title = f"Bidrag till Kvalitetsutmärkelsen {YEAR}"
+    return docx_document(entry_blocks(unit), title, author=unit.contact)
 
 
 @cache
@@ -474,7 +192,7 @@ def minutes_pdf(unit: DemoUnit) -> bytes:
     return text_pdf(minutes_blocks(unit), f"Protokollsutdrag {unit.board}")
 
 
-# -- presentation text and picture -------------------------------------------------------
+# -- presentation text ------------------------------------------------------------------
 
 
 def presentation_text(unit: DemoUnit) -> str:
@@ -487,35 +205,3 @@ def presentation_text(unit: DemoUnit) -> str:
         "förbättrar tillsammans med barnen och vårdnadshavarna, och resultaten syns i "
         "nöjdare familjer och barn som tar plats."
     )
-
-
-@cache
-def picture_jpeg() -> bytes:
-    """A drawn landscape scene, 1920x1200 JPEG, with no text on it."""
-    width, height, sky = 1920, 1200, (120, 180, 230)
-    image = Image.new("RGB", (width, height), sky)
-    draw = ImageDraw.Draw(image)
-    horizon = 780
-    for row in range(horizon):  # a sky that lightens towards the horizon
-        mix = row / horizon
-        colour = tuple(int(c + (250 - c) * mix * 0.6) for c in sky)
-        draw.line([(0, row), (width, row)], fill=colour)
-    draw.ellipse((1560, 110, 1760, 310), fill=(255, 214, 90))
-    draw.rectangle((0, horizon, width, height), fill=(96, 160, 72))
-    draw.polygon([(0, horizon), (520, 600), (1100, horizon)], fill=(80, 140, 70))
-    # The preschool building with a red roof and windows.
-    draw.rectangle((260, 560, 900, 860), fill=(214, 120, 70))
-    draw.polygon([(230, 560), (580, 380), (930, 560)], fill=(150, 40, 40))
-    for x in (320, 520, 720):
-        draw.rectangle((x, 620, x + 120, 720), fill=(235, 240, 250))
-    draw.rectangle((540, 760, 640, 860), fill=(90, 60, 40))
-    for x, size in ((1150, 160), (1400, 200), (1700, 150)):  # trees
-        draw.rectangle((x - 18, 860 - size // 2, x + 18, 900), fill=(110, 80, 50))
-        draw.ellipse((x - size, 860 - 2 * size, x + size, 880 - size // 2), fill=(40, 120, 60))
-    for index, x in enumerate(range(980, 1500, 130)):  # children playing
-        colour = ((230, 80, 80), (250, 200, 60), (80, 120, 220), (200, 90, 200))[index % 4]
-        draw.ellipse((x, 900, x + 50, 950), fill=(245, 205, 170))
-        draw.rectangle((x - 5, 950, x + 55, 1050), fill=colour)
-    out = io.BytesIO()
-    image.save(out, "JPEG", quality=85)
-    return out.getvalue()

@@ -2,8 +2,8 @@
 
 Entries are built with python-docx as a unit would write them (headings, a
 glossary table, Swedish answers to all 22 questions); LibreOffice converts them
-where `soffice` is installed. PDFs for the fast tests come from a tiny PDF writer
-so the suite runs without LibreOffice too.
+where `soffice` is installed. PDFs for the fast tests come from the demo's PDF writer
+(bot.demo.pdf), so the suite runs without LibreOffice too.
 """
 
 from __future__ import annotations
@@ -22,6 +22,9 @@ import pytest
 from docx.oxml.ns import qn
 from PIL import Image, ImageDraw, ImageFont
 
+# docx_text is re-exported: the tests import it from here, and the demo has the one copy.
+from bot.demo.documents import docx_text as docx_text
+from bot.demo.pdf import TextRun, write_pdf
 from bot.entries.documents.questions import AREAS, QUESTIONS
 
 FIXTURES = Path(__file__).resolve().parents[2].parent / "shared" / "fixtures"
@@ -135,60 +138,15 @@ def _question(
 
 
 def make_pdf(text: str, lines_per_page: int = 45) -> bytes:
-    """A minimal, valid PDF with `text` (Latin-1) in Helvetica, one line per paragraph."""
+    """A valid PDF with `text` (Latin-1) in 9 pt Helvetica, one line per paragraph."""
     lines = [line for line in text.splitlines() if line.strip()] or [""]
-    pages = [lines[i : i + lines_per_page] for i in range(0, len(lines), lines_per_page)]
-    objects: list[bytes] = []
-    page_ids = [3 + 2 * i for i in range(len(pages))]
-    font_id = 3 + 2 * len(pages)
-    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
-    kids = " ".join(f"{p} 0 R" for p in page_ids).encode()
-    objects.append(b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % len(pages))
-    for index, page_lines in enumerate(pages):
-        content = _content_stream(page_lines)
-        objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R "
-            b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (page_ids[index] + 1, font_id)
-        )
-        objects.append(b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream")
-    objects.append(
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>"
-    )
-    return _assemble(objects)
-
-
-def _content_stream(lines: list[str]) -> bytes:
-    parts = [b"BT /F1 9 Tf 40 800 Td 11 TL"]
-    for line in lines:
-        escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-        parts.append(b"(" + escaped.encode("cp1252", errors="replace") + b") '")
-    parts.append(b"ET")
-    return b"\n".join(parts)
-
-
-def _assemble(objects: list[bytes]) -> bytes:
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        xref,
-    )
-    return bytes(out)
-
-
-def docx_text(data: bytes) -> str:
-    document = docx.Document(io.BytesIO(data))
-    lines = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        lines += [cell.text for row in table.rows for cell in row.cells]
-    return "\n".join(lines)
+    # Paragraphs are not wrapped, so each stays one line of extracted text; with a large
+    # `lines_per_page` the lines run on below the page, which the slow-PDF tests rely on.
+    pages = [
+        [TextRun(tuple(lines[first : first + lines_per_page]), 40, 789, 9, leading=11)]
+        for first in range(0, len(lines), lines_per_page)
+    ]
+    return write_pdf(pages)
 
 
 def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
