@@ -19,6 +19,7 @@ from bot.entries.entry import handle_entry
 from bot.entries.minutes import handle_minutes, looks_like_minutes
 from bot.mail.outbox import suppress_bounced
 from bot.models import Unit
+from bot.signups.confirm import handle_confirmation_reply
 from bot.signups.extract import is_undo_withdrawal, is_withdrawal, looks_like_signup, strip_quoted
 from bot.signups.signup import handle_reply, handle_signup, unit_from_entry_mail, unit_view
 from bot.signups.units import by_address, by_reference, by_thread, references_in
@@ -58,6 +59,9 @@ def handle(session: Session, ctx: Context, inbound: Inbound, now: datetime) -> O
         return command
     unit = thread_unit(session, ctx, inbound)
     text = strip_quoted(mail.text)
+    confirmation = handle_confirmation_reply(session, ctx, inbound, now, text)
+    if confirmation is not None:
+        return confirmation
     if is_withdrawal(text):
         return handle_withdrawal(session, ctx, inbound, now, unit)
     if unit is not None and unit.signup_status == "withdrawn" and is_undo_withdrawal(text):

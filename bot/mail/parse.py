@@ -24,6 +24,7 @@ from bot.mail.addresses import (
     _first_message_id,
     _message_ids,
     _unique,
+    strict_address,
 )
 from bot.mail.autoreply import (
     child_parts,
@@ -95,6 +96,11 @@ class ParsedMail:
     authentication_results: str
     # For a bounce: the recipients that failed permanently (5.x.x), to stop mailing them.
     bounced_recipients: tuple[str, ...] = ()
+    # The From address only when the header is exactly one address without any parse
+    # defect: the only sender a decision that trusts the sender may use.
+    from_strict: str | None = None
+    # Exchange's X-MS-Exchange-Organization-AuthAs headers, topmost first (see bot.staff).
+    exchange_auth_as: str = ""
 
 
 def parse_mail(raw: bytes) -> ParsedMail:
@@ -118,6 +124,8 @@ def parse_mail(raw: bytes) -> ParsedMail:
         automatic=(automatic := detect_automatic(msg)),
         authentication_results=_raw_headers(msg, "Authentication-Results"),
         bounced_recipients=_bounced(msg) if automatic == "bounce" else (),
+        from_strict=strict_address(msg, "From"),
+        exchange_auth_as=_raw_headers(msg, "X-MS-Exchange-Organization-AuthAs"),
     )
 
 
