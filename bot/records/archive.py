@@ -15,7 +15,6 @@ Layout::
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 import shutil
@@ -29,6 +28,7 @@ from sqlalchemy.orm import Session
 from bot.mail.parse import safe_filename
 from bot.models import AttachmentRecord, Entry, Minutes, StoredFile, Unit
 from bot.records import export
+from bot.records.cells import csv_rows
 
 
 class ArchiveError(OSError):
@@ -143,7 +143,5 @@ def _target(
 
 def _manifest_csv(rows: list[tuple[str, str, int]]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["path", "sha256", "bytes"])
-    writer.writerows(rows)
+    csv_rows(out, ["path", "sha256", "bytes"], rows)
     return out.getvalue()
