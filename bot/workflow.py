@@ -17,6 +17,7 @@ from bot.entries.attachments import input_files
 from bot.entries.documents import InputFile, looks_like_entry
 from bot.entries.entry import handle_entry
 from bot.entries.minutes import handle_minutes, looks_like_minutes
+from bot.mail.echo import THREAD_MAILS_PER_HOUR, bot_mails_in_thread, strip_echo
 from bot.mail.outbox import suppress_bounced
 from bot.models import Unit
 from bot.signups.confirm import handle_confirmation_reply
@@ -58,7 +59,15 @@ def handle(session: Session, ctx: Context, inbound: Inbound, now: datetime) -> O
     if command is not None:
         return command
     unit = thread_unit(session, ctx, inbound)
-    text = strip_quoted(mail.text)
+    thread = (*mail.in_reply_to, *mail.references)
+    if bot_mails_in_thread(session, thread, now) > THREAD_MAILS_PER_HOUR:
+        return staff(
+            "loop",
+            f"Fler än {THREAD_MAILS_PER_HOUR} mejl från boten i samma tråd den senaste timmen; "
+            "boten svarar inte mer i tråden (möjlig slinga med ett autosvar).",
+            unit,
+        )
+    text = strip_quoted(strip_echo(session, mail.text, thread))
     confirmation = handle_confirmation_reply(session, ctx, inbound, now, text)
     if confirmation is not None:
         return confirmation
