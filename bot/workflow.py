@@ -53,6 +53,13 @@ def handle(session: Session, ctx: Context, inbound: Inbound, now: datetime) -> O
         )
     if mail.from_addr is None:
         return staff("no-sender", "Avsändaradressen saknas eller går inte att läsa.")
+    if not mail.from_addr.isascii():
+        # Such an address (användare@exempel.se) needs SMTPUTF8 all the way; a person answers.
+        return staff(
+            "non-ascii-sender",
+            "Avsändaradressen har tecken utanför ASCII (till exempel å, ä eller ö); boten "
+            "kan inte svara till den. Svara för hand.",
+        )
     if mail.from_addr == ctx.settings.bot_address:
         return Outcome("ignored", "own-mail", "Botens eget utskick; besvaras inte.")
     command = handle_staff_command(session, ctx, inbound, now)

@@ -43,7 +43,8 @@ from bot.mail.body import (
     _safe_body_text,
 )
 
-MAX_FILENAME = 200
+# File systems allow 255 bytes; the rest leaves room for a "-12" that makes a name unique.
+MAX_FILENAME_BYTES = 240
 
 # The machine-readable blocks of a report are not documents anyone sent us.
 _REPORT_BLOCKS = frozenset(
@@ -231,8 +232,9 @@ def safe_filename(name: str, ctype: str, index: int) -> str:
     """A filename that is safe to show and to use as a basename.
 
     Keeps the last path component only, drops control and format characters (NUL, RTL
-    override), leading dots and spaces; caps the length at MAX_FILENAME but keeps the
-    extension. An empty result becomes "bilaga-N.<ext>".
+    override), leading dots and spaces; caps the length at MAX_FILENAME_BYTES of UTF-8
+    (file systems count bytes, and "å" is two) but keeps the extension. An empty result
+    becomes "bilaga-N.<ext>".
     """
     name = unicodedata.normalize("NFC", clean_text(name))
     name = re.split(r"[/\\]", name)[-1]
@@ -240,12 +242,17 @@ def safe_filename(name: str, ctype: str, index: int) -> str:
     name = name.strip().lstrip(". ").strip()
     if not name:
         return f"bilaga-{index}.{_extension(ctype)}"
-    if len(name) <= MAX_FILENAME:
+    if len(name.encode("utf-8")) <= MAX_FILENAME_BYTES:
         return name
     stem, dot, ext = name.rpartition(".")
     if dot and 0 < len(ext) <= 10:
-        return stem[: MAX_FILENAME - len(ext) - 1] + "." + ext
-    return name[:MAX_FILENAME]
+        return _cut(stem, MAX_FILENAME_BYTES - len(ext.encode("utf-8")) - 1) + "." + ext
+    return _cut(name, MAX_FILENAME_BYTES)
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` bytes of UTF-8, never inside a character."""
+    return text.encode("utf-8")[:limit].decode("utf-8", "ignore")
 
 
 def _extension(ctype: str) -> str:
