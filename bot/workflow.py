@@ -67,7 +67,7 @@ def handle(session: Session, ctx: Context, inbound: Inbound, now: datetime) -> O
         return command
     unit = thread_unit(session, ctx, inbound)
     thread = (*mail.in_reply_to, *mail.references)
-    if bot_mails_in_thread(session, thread, now) > THREAD_MAILS_PER_HOUR:
+    if bot_mails_in_thread(session, thread, mail.from_addr, now) > THREAD_MAILS_PER_HOUR:
         return staff(
             "loop",
             f"Fler än {THREAD_MAILS_PER_HOUR} mejl från boten i samma tråd den senaste timmen; "

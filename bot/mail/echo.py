@@ -50,12 +50,21 @@ def strip_echo(session: Session, text: str, message_ids: Sequence[str]) -> str:
     return "\n".join(kept)
 
 
-def bot_mails_in_thread(session: Session, message_ids: Sequence[str], now: datetime) -> int:
-    """How many of the bot's mails this thread names that were queued within the hour."""
+def bot_mails_in_thread(
+    session: Session, message_ids: Sequence[str], recipient: str, now: datetime
+) -> int:
+    """How many mails the bot queued within the hour in this thread: those the thread
+    names, or, since some auto-responders keep no References, those to this sender that
+    the thread's newest named bot mail shares a unit with."""
+    since = now - timedelta(hours=1)
     ids = [mid for mid in message_ids if mid]
     if not ids:
         return 0
-    query = select(func.count()).where(
-        OutboxMail.message_id.in_(ids), OutboxMail.created_at >= now - timedelta(hours=1)
-    )
-    return session.scalar(query) or 0
+    named = select(OutboxMail.unit_id).where(OutboxMail.message_id.in_(ids))
+    units = [u for u in session.scalars(named) if u is not None]
+    query = select(func.count()).where(OutboxMail.created_at >= since)
+    by_ids = session.scalar(query.where(OutboxMail.message_id.in_(ids))) or 0
+    if not units:
+        return by_ids
+    same = query.where(OutboxMail.recipient == recipient.lower(), OutboxMail.unit_id.in_(units))
+    return max(by_ids, session.scalar(same) or 0)
