@@ -71,6 +71,11 @@ class Command:
     reference: str | None
     text: str
 
+    @property
+    def shown(self) -> str:
+        """The command as the staff see it in answers, e.g. "återkalla KU-2027-014"."""
+        return " ".join(filter(None, (self.name, self.reference)))
+
 
 @dataclass(frozen=True)
 class Answer:
@@ -160,9 +165,8 @@ def _confirm_to_staff(
 ) -> None:
     """Tell every other staff address what was done and by whom."""
     sender = inbound.mail.from_strict or ""
-    shown = " ".join(filter(None, (command.name, command.reference)))
-    title = f'Kommandot "{shown}" från {sender} är utfört.'
-    context = {"command": shown, "title": title, "lines": [answer.title, *answer.lines]}
+    title = f'Kommandot "{command.shown}" från {sender} är utfört.'
+    context = {"command": command.shown, "title": title, "lines": [answer.title, *answer.lines]}
     for address in ctx.settings.staff_addresses:
         if address == sender:
             continue
@@ -188,8 +192,7 @@ def _reply(
         references=mail.references,
         attachments=answer.attachments,
     )
-    shown = " ".join(filter(None, (command.name, command.reference)))
-    context = {"command": shown, "title": answer.title, "lines": answer.lines}
+    context = {"command": command.shown, "title": answer.title, "lines": answer.lines}
     message = ctx.message("staff-reply", envelope, context, now)
     outbox.queue(
         session,

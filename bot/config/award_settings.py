@@ -148,7 +148,7 @@ AWARD_SPECS: tuple[Spec, ...] = (
         "KB_MAX_PARSE_MB",
         "max_parse_mb",
         _positive_int,
-        "50",
+        "60",
         "Largest mail the bot parses at all, in MB; a larger one goes to the staff unread.",
     ),
     Spec(
