@@ -454,3 +454,21 @@ def test_non_ascii_sender_goes_to_the_staff_not_quarantine(
     cycle(app)
     row = _last_inbound(app)
     assert row.status == "staff" and row.kind == "non-ascii-sender"
+
+
+def test_teams_proposal_workbook_has_no_formula(tmp_path: Path) -> None:
+    """`teams propose --output`: an examiner or unit named as a formula stays text."""
+    from bot.cli.teams import write_xlsx
+    from bot.teams.routing.problem import EntryIn, ExaminerIn, Problem, RuleCheck, Solution, TeamOut
+
+    people = tuple(
+        ExaminerIn(i, FORMULA if i == 1 else f"Person {i}", "Norrmalm") for i in (1, 2, 3)
+    )
+    entry = EntryIn(7, "KU-2027-001", FORMULA, "Skarpnäck")
+    team = TeamOut(1, (1, 2, 3), 1, (7,), (RuleCheck(FORMULA, False, "x"),))
+    out = tmp_path / "forslag.xlsx"
+    write_xlsx(Problem((entry,), people), Solution("optimal", (team,)), out)
+    workbook = load_workbook(out)
+    texts = [c for sheet in workbook for row in sheet.iter_rows() for c in row
+             if isinstance(c.value, str) and "HYPERLINK" in c.value]  # fmt: skip
+    assert len(texts) >= 3 and all(c.data_type == "s" for c in texts)
