@@ -32,7 +32,7 @@ from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import audit
-from bot.context import Context, Inbound
+from bot.context import Context, Inbound, Outcome, staff
 from bot.mail.mailbox import Mailbox, MailboxError, RemoteMessage
 from bot.mail.parse import parse_mail
 from bot.models import InboundMessage, MailboxState
@@ -114,8 +114,10 @@ def process(sessions: sessionmaker[Session], ctx: Context, row_id: int, now: dat
             assert row is not None
             if row.status != "new":
                 return row.status
-            inbound = Inbound(row.id, row.received_at, parse_mail(row.raw))
-            outcome = handle(session, ctx, inbound, now)
+            outcome = _too_large(ctx, len(row.raw))
+            if outcome is None:
+                inbound = Inbound(row.id, row.received_at, parse_mail(row.raw))
+                outcome = handle(session, ctx, inbound, now)
             row.status, row.kind, row.reason = outcome.status, outcome.kind, outcome.reason
             row.unit_id, row.processed_at = outcome.unit_id, now
             row.folder = _folder(ctx, outcome.status)
@@ -134,6 +136,18 @@ def process(sessions: sessionmaker[Session], ctx: Context, row_id: int, now: dat
         log.error("inbound message %s failed (%s); quarantined", row_id, type(exc).__name__)
         _quarantine(sessions, ctx, row_id, now, exc)
         return "quarantine"
+
+
+def _too_large(ctx: Context, size: int) -> Outcome | None:
+    """A mail over KB_MAX_PARSE_MB goes to the staff unread: parsing it could take GBs."""
+    limit = ctx.settings.max_parse_mb
+    if size <= limit * 1024 * 1024:
+        return None
+    return staff(
+        "too-large",
+        f"Mejlet är {size / 1024 / 1024:.0f} MB, mer än de {limit} MB som boten läser "
+        "(KB_MAX_PARSE_MB); det är inte läst. Hantera det för hand.",
+    )
 
 
 def _quarantine(

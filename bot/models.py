@@ -368,3 +368,28 @@ class Assignment(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), unique=True)
     team_id: Mapped[int] = mapped_column(ForeignKey("teams.id", ondelete="CASCADE"))
+
+
+class PendingChange(Base):
+    """A change to a unit asked for from an address not registered for it: held until the
+    registered contact confirms it by replying, or the staff approve it by command."""
+
+    __tablename__ = "pending_changes"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), index=True)
+    # update (new field values and the sender's address) | withdrawal
+    kind: Mapped[str] = mapped_column(String(20))
+    sender: Mapped[str] = mapped_column(String(320))
+    # JSON object: field name -> new value, as the sender's mail said it.
+    changes: Mapped[str] = mapped_column(Text, default="{}")
+    inbound_id: Mapped[int | None] = mapped_column(
+        ForeignKey("inbound_messages.id", ondelete="SET NULL")
+    )
+    # The Message-ID of the mail asking the registered contact to confirm.
+    confirm_message_id: Mapped[str | None] = mapped_column(String(400), index=True)
+    # waiting -> applied | rejected
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    created_at: Mapped[datetime]
+    resolved_at: Mapped[datetime | None]
+    resolved_by: Mapped[str | None] = mapped_column(String(320))

@@ -1,37 +1,39 @@
 """Staff commands by mail: the bot as a chat partner for the award staff.
 
-A mail from an allow-listed staff address whose subject or first line is a command gets
-an answer (kind ``staff-reply``). Where the receiving server added
-``Authentication-Results``, the topmost one (our own server's) must say ``dmarc=pass`` or
-``spf=pass``, or the command is not executed: a forged From must not accept an entry.
-Anything else, from staff or not, is ``None`` here and is handled as normal mail. Every
-command is recorded in the event log with who sent it.
+A mail whose subject or first line is a command runs only when its From is exactly one
+allow-listed staff address and its origin is authenticated (``bot.mail.authentication``:
+our server's ``dmarc=pass``, or Exchange's internal marker where trusted). A "command"
+that claims to be from the staff but is not authenticated is not run: it goes to the
+staff with the reason. Every command that changes a unit is confirmed to all staff
+addresses, so a command nobody sent is noticed. Anything else is ``None`` here and is
+handled as normal mail. Every command is recorded in the event log with who sent it.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from bot import audit
-from bot.clock import STOCKHOLM
-from bot.context import Context, Inbound, Outcome
+from bot.context import Context, Inbound, Outcome, staff
+from bot.entries.change_request import notify_change_request
 from bot.entries.owed import entry_missing, newest_entry, owes_minutes
 from bot.mail import outbox
+from bot.mail.authentication import authenticate
+from bot.mail.parse import ParsedMail
 from bot.mail.render import Envelope, OutgoingAttachment
-from bot.models import Entry, Unit
+from bot.models import Unit
 from bot.outreach.claims import queue_all
 from bot.outreach.reminders import manual_reminder
 from bot.records.status import summary
 from bot.records.xlsx import XLSX_TYPE, registry_xlsx
+from bot.signups.confirm import decide_all
 from bot.signups.extract import strip_quoted
-from bot.signups.signup import unit_view
 from bot.signups.units import by_reference, flag_codes
 
 COMMANDS = (
@@ -42,8 +44,12 @@ COMMANDS = (
     "godkänn",
     "ändringsbegäran",
     "återkalla",
+    "bekräfta",
+    "avslå",
     "hjälp",
 )
+# Commands that change a unit: each is confirmed to every staff address.
+CHANGING = frozenset({"godkänn", "ändringsbegäran", "återkalla", "bekräfta", "avslå"})
 HELP = [
     "status                          läget: verksamheter, mejl och vad som väntar",
     "export                          registret som Excel-fil",
@@ -52,10 +58,11 @@ HELP = [
     "godkänn KU-2027-014             godkänn bidraget trots flaggor",
     "ändringsbegäran KU-2027-014 text   begär ändringar i bidraget",
     "återkalla KU-2027-014           återkalla anmälan",
+    "bekräfta KU-2027-014            genomför ändringar som väntar på bekräftelse",
+    "avslå KU-2027-014               avslå ändringar som väntar på bekräftelse",
     "hjälp                           den här listan",
 ]
 _PREFIX = re.compile(r"^\s*((re|sv|fw|fwd|vb)\s*:\s*)+", re.IGNORECASE)
-_PASS = re.compile(r"\b(dmarc|spf)\s*=\s*pass\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -63,6 +70,11 @@ class Command:
     name: str
     reference: str | None
     text: str
+
+    @property
+    def shown(self) -> str:
+        """The command as the staff see it in answers, e.g. "återkalla KU-2027-014"."""
+        return " ".join(filter(None, (self.name, self.reference)))
 
 
 @dataclass(frozen=True)
@@ -84,13 +96,27 @@ def parse_command(subject: str, text: str) -> Command | None:
     return None
 
 
-def is_trusted(ctx: Context, inbound: Inbound) -> bool:
-    """From an allow-listed address, and authenticated where the server says anything."""
-    mail = inbound.mail
-    if not mail.from_addr or mail.from_addr.lower() not in ctx.settings.staff_addresses:
-        return False
-    results = mail.authentication_results.strip()
-    return not results or bool(_PASS.search(results.splitlines()[0]))
+def claims_staff(ctx: Context, mail: ParsedMail) -> bool:
+    """Whether the From header names a staff address anywhere, display name included."""
+    staff_addresses = ctx.settings.staff_addresses
+    shown = f"{mail.from_name} {mail.from_addr or ''} {mail.from_strict or ''}".lower()
+    return any(address in shown for address in staff_addresses)
+
+
+def refusal(ctx: Context, mail: ParsedMail) -> str | None:
+    """Why a mail that claims to be from the staff may not run a command; None if it may."""
+    s = ctx.settings
+    verdict = authenticate(
+        mail,
+        authserv_id=s.authserv_id,
+        trust_exchange=s.trust_exchange_authas,
+        backend=s.mailbox_backend,
+    )
+    if not verdict.ok:
+        return verdict.reason
+    if mail.from_strict not in s.staff_addresses:
+        return "avsändaren är inte en av personalens adresser"
+    return None
 
 
 def handle_staff_command(
@@ -99,9 +125,18 @@ def handle_staff_command(
     """Execute and answer a staff command; None if the mail is not one."""
     mail = inbound.mail
     command = parse_command(mail.subject, mail.text)
-    if command is None or not is_trusted(ctx, inbound):
+    if command is None or not claims_staff(ctx, mail):
         return None
-    sender = mail.from_addr or ""
+    reason = refusal(ctx, mail)
+    if reason is not None:
+        audit.record(session, "staff-command-refused", now, inbound_id=inbound.row_id,
+                     command=command.name, reference=command.reference)  # fmt: skip
+        return staff(
+            "staff-command",
+            f'Kommandot "{command.name}" kördes inte: {reason}. Ett äkta kommando '
+            "måste komma från personalens adress och vara autentiserat.",
+        )
+    sender = mail.from_strict or ""
     answer = execute(session, ctx, command, inbound, now)
     unit_id = answer.unit.id if answer.unit else None
     audit.record(
@@ -115,7 +150,30 @@ def handle_staff_command(
         reference=command.reference,
     )
     _reply(session, ctx, inbound, command, answer, now)
+    if command.name in CHANGING and answer.unit is not None:
+        _confirm_to_staff(session, ctx, inbound, command, answer, now)
     return Outcome("handled", "staff-command", None, unit_id)
+
+
+def _confirm_to_staff(
+    session: Session,
+    ctx: Context,
+    inbound: Inbound,
+    command: Command,
+    answer: Answer,
+    now: datetime,
+) -> None:
+    """Tell every other staff address what was done and by whom."""
+    sender = inbound.mail.from_strict or ""
+    title = f'Kommandot "{command.shown}" från {sender} är utfört.'
+    context = {"command": command.shown, "title": title, "lines": [answer.title, *answer.lines]}
+    for address in ctx.settings.staff_addresses:
+        if address == sender:
+            continue
+        message = ctx.message("staff-reply", Envelope(to=address), context, now)
+        key = f"staff-confirm:inbound:{inbound.row_id}:{address}"
+        outbox.queue(session, message, kind="staff-reply", dedupe_key=key, now=now,
+                     unit_id=answer.unit.id if answer.unit else None)  # fmt: skip
 
 
 def _reply(
@@ -128,14 +186,13 @@ def _reply(
 ) -> None:
     mail = inbound.mail
     envelope = Envelope(
-        to=mail.from_addr or "",
+        to=mail.from_strict or "",
         to_name=mail.from_name,
         in_reply_to=mail.message_id,
         references=mail.references,
         attachments=answer.attachments,
     )
-    shown = " ".join(filter(None, (command.name, command.reference)))
-    context = {"command": shown, "title": answer.title, "lines": answer.lines}
+    context = {"command": command.shown, "title": answer.title, "lines": answer.lines}
     message = ctx.message("staff-reply", envelope, context, now)
     outbox.queue(
         session,
@@ -232,7 +289,7 @@ def _accept(
     if entry is None:
         return Answer(f"{unit.reference} har inget bidrag att godkänna.", [], unit=unit)
     entry.status = "accepted"
-    entry.staff_accepted_by = inbound.mail.from_addr
+    entry.staff_accepted_by = inbound.mail.from_strict
     entry.change_due = None
     return Answer(
         f"Bidraget från {unit.reference} (version {entry.version}) är godkänt.", [], unit=unit
@@ -248,7 +305,7 @@ def _change_request(
     schedule = ctx.schedule(unit.year)
     entry.status = "change_requested"
     entry.change_due = schedule.change_request_due(now)
-    _notify_change_request(session, ctx, unit, entry, command.text.strip(), inbound, now)
+    notify_change_request(session, ctx, unit, entry, command.text.strip(), inbound, now)
     return Answer(
         f"Ändringsbegäran skickad till {unit.reference}.", [command.text.strip()], unit=unit
     )
@@ -259,62 +316,35 @@ def _withdraw(
 ) -> Answer:
     unit.signup_status = "withdrawn"
     unit.updated_at = now
-    audit.record(session, "withdrawal", now, unit_id=unit.id, actor=inbound.mail.from_addr or "")
+    audit.record(session, "withdrawal", now, unit_id=unit.id, actor=inbound.mail.from_strict or "")
     return Answer(
         f"Anmälan för {unit.reference} är återkallad; inga fler påminnelser.", [], unit=unit
     )
 
 
-def _notify_change_request(
-    session: Session,
-    ctx: Context,
-    unit: Unit,
-    entry: Entry,
-    text: str,
-    inbound: Inbound,
-    now: datetime,
-) -> None:
-    """Record the staff's request on the entry and send the unit a change request."""
-    finding = {
-        "code": "staff",
-        "severity": "blocking",
-        "message": text,
-        "check": "Kvalitetsenheten",
-        "filename": "",
-    }
-    entry.problems = json.dumps([*_problems(entry), finding], ensure_ascii=False)
-    if not unit.contact_email or entry.change_due is None:
-        return
-    context = {
-        "unit": unit_view(unit),
-        "version": entry.version,
-        "files": [],
-        "characters": None,
-        "presentation_characters": None,
-        "passed": [],
-        "blocking": [{k: finding[k] for k in ("message", "check", "filename")}],
-        "warnings": [],
-        "picture_warning": False,
-        "due_day": (entry.change_due - timedelta(minutes=1)).astimezone(STOCKHOLM).date(),
-        "late": False,
-        "entry_day": ctx.schedule(unit.year).deadline("entry").day,
-        "copy_for": None,
-        "year": unit.year,
-    }
-    envelope = Envelope(
-        to=unit.contact_email, to_name=unit.contact_name or "", reference=unit.reference
-    )
-    message = ctx.message("change-request", envelope, context, now)
-    key = f"change-request:staff:{inbound.row_id}"
-    outbox.queue(session, message, kind="change-request", dedupe_key=key, now=now, unit_id=unit.id)
+def _confirm(
+    session: Session, ctx: Context, command: Command, inbound: Inbound, now: datetime, unit: Unit
+) -> Answer:
+    return _decide(session, ctx, inbound, now, unit, accept=True)
 
 
-def _problems(entry: Entry) -> list[Any]:
-    try:
-        value = json.loads(entry.problems or "[]")
-    except ValueError:
-        return []
-    return value if isinstance(value, list) else []
+def _reject(
+    session: Session, ctx: Context, command: Command, inbound: Inbound, now: datetime, unit: Unit
+) -> Answer:
+    return _decide(session, ctx, inbound, now, unit, accept=False)
+
+
+def _decide(
+    session: Session, ctx: Context, inbound: Inbound, now: datetime, unit: Unit, *, accept: bool
+) -> Answer:
+    by = inbound.mail.from_strict or ""
+    count = decide_all(session, ctx, unit, now, by=by, accept=accept)
+    if count == 0:
+        return Answer(f"{unit.reference} har inga ändringar som väntar.", [], unit=unit)
+    one = count == 1
+    what = "ändring" if one else "ändringar"
+    done = ("genomförd" if one else "genomförda") if accept else ("avslagen" if one else "avslagna")
+    return Answer(f"{count} {what} för {unit.reference} {done}.", [], unit=unit)
 
 
 UnitHandler = Callable[[Session, Context, Command, Inbound, datetime, Unit], Answer]
@@ -324,4 +354,6 @@ UNIT_COMMANDS: dict[str, UnitHandler] = {
     "godkänn": _accept,
     "ändringsbegäran": _change_request,
     "återkalla": _withdraw,
+    "bekräfta": _confirm,
+    "avslå": _reject,
 }

@@ -17,8 +17,10 @@ from bot.entries.attachments import input_files
 from bot.entries.documents import InputFile, looks_like_entry
 from bot.entries.entry import handle_entry
 from bot.entries.minutes import handle_minutes, looks_like_minutes
+from bot.mail.echo import THREAD_MAILS_PER_HOUR, bot_mails_in_thread, strip_echo
 from bot.mail.outbox import suppress_bounced
 from bot.models import Unit
+from bot.signups.confirm import handle_confirmation_reply
 from bot.signups.extract import is_undo_withdrawal, is_withdrawal, looks_like_signup, strip_quoted
 from bot.signups.signup import handle_reply, handle_signup, unit_from_entry_mail, unit_view
 from bot.signups.units import by_address, by_reference, by_thread, references_in
@@ -51,13 +53,31 @@ def handle(session: Session, ctx: Context, inbound: Inbound, now: datetime) -> O
         )
     if mail.from_addr is None:
         return staff("no-sender", "Avsändaradressen saknas eller går inte att läsa.")
+    if not mail.from_addr.isascii():
+        # Such an address (användare@exempel.se) needs SMTPUTF8 all the way; a person answers.
+        return staff(
+            "non-ascii-sender",
+            "Avsändaradressen har tecken utanför ASCII (till exempel å, ä eller ö); boten "
+            "kan inte svara till den. Svara för hand.",
+        )
     if mail.from_addr == ctx.settings.bot_address:
         return Outcome("ignored", "own-mail", "Botens eget utskick; besvaras inte.")
     command = handle_staff_command(session, ctx, inbound, now)
     if command is not None:
         return command
     unit = thread_unit(session, ctx, inbound)
-    text = strip_quoted(mail.text)
+    thread = (*mail.in_reply_to, *mail.references)
+    if bot_mails_in_thread(session, thread, mail.from_addr, now) > THREAD_MAILS_PER_HOUR:
+        return staff(
+            "loop",
+            f"Fler än {THREAD_MAILS_PER_HOUR} mejl från boten i samma tråd den senaste timmen; "
+            "boten svarar inte mer i tråden (möjlig slinga med ett autosvar).",
+            unit,
+        )
+    text = strip_quoted(strip_echo(session, mail.text, thread))
+    confirmation = handle_confirmation_reply(session, ctx, inbound, now, text)
+    if confirmation is not None:
+        return confirmation
     if is_withdrawal(text):
         return handle_withdrawal(session, ctx, inbound, now, unit)
     if unit is not None and unit.signup_status == "withdrawn" and is_undo_withdrawal(text):

@@ -75,7 +75,11 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
 
 
 def make_settings(tmp_path: Path, database_url: str | None = None, **extra: str) -> Settings:
-    env = {"KB_DATA_DIR": str(tmp_path / "var"), "KB_STAFF_ADDRESSES": "staff@stockholm.se"}
+    env = {
+        "KB_DATA_DIR": str(tmp_path / "var"),
+        "KB_STAFF_ADDRESSES": "staff@stockholm.se",
+        "KB_AUTHSERV_ID": "mx.stockholm.se",
+    }
     if database_url:
         env["KB_DATABASE_URL"] = database_url
     env.update(extra)

@@ -214,7 +214,7 @@ def test_withdrawal_from_registered_address_and_undo(app: App) -> None:
     assert sent(app)[-1]["X-Kvalitetsbot-Kind"] == "withdrawal-undone"
 
 
-def test_withdrawal_from_other_address_goes_to_staff(app: App) -> None:
+def test_withdrawal_from_other_address_is_held_and_goes_to_staff(app: App) -> None:
     put(app, make_mail(LABELLED))
     cycle(app)
     put(
@@ -228,7 +228,11 @@ def test_withdrawal_from_other_address_goes_to_staff(app: App) -> None:
     )
     cycle(app)
     assert _units(app)[0].signup_status == "registered"
-    assert len(sent(app)) == 1
+    # Held (issue 12): the registered contact is asked to confirm, the sender is told it
+    # waits; the staff get the mail with the reason.
+    kinds = {m["To"].addresses[0].addr_spec: m["X-Kvalitetsbot-Kind"] for m in sent(app)[1:]}
+    assert kinds == {"anna.berg@edu.stockholm.se": "change-confirmation",
+                     "okand@example.com": "change-held"}  # fmt: skip
     with app.sessions() as session:
         last = session.scalars(select(InboundMessage).order_by(InboundMessage.id.desc())).first()
     assert last is not None and last.status == "staff"

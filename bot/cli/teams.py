@@ -10,6 +10,7 @@ from rich.console import Console
 from rich.table import Table
 
 from bot.cli.group import State, cli, user_errors
+from bot.records.cells import append_text_safe
 from bot.teams import examiners as examiners_mod
 from bot.teams import teams
 from bot.teams.routing.problem import Problem, Solution, TeamOut
@@ -112,12 +113,13 @@ def write_xlsx(problem: Problem, solution: Solution, path: Path) -> None:
     sheet.append(HEADERS)
     people, units = _names(problem)
     for team in solution.teams:
-        sheet.append(_row(team, people, units))
+        append_text_safe(sheet, _row(team, people, units))
     rules = book.create_sheet("Regler")
     rules.append(("Lag", "Regel", "Uppfylld", "Detalj"))
     for team in solution.teams:
         for check in team.checks:
-            rules.append((team.number, check.rule, "ja" if check.met else "nej", check.detail))
+            row = (team.number, check.rule, "ja" if check.met else "nej", check.detail)
+            append_text_safe(rules, row)
     book.save(path)
 
 

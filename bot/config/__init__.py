@@ -39,6 +39,8 @@ class Settings:
     bot_address: str
     bot_name: str
     staff_addresses: tuple[str, ...]
+    authserv_id: str
+    trust_exchange_authas: bool
     award_year: int | None
     schedules_dir: Path
     templates_dir: Path
@@ -80,6 +82,7 @@ class Settings:
     ocr: str
     max_attachment_mb: int
     max_mail_mb: int
+    max_parse_mb: int
     team_min: int
     team_max: int
     team_max_entries: int

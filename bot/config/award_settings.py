@@ -13,6 +13,7 @@ from bot.config.values import (
     _path,
     _positive_int,
     _text,
+    _yes_no,
 )
 
 AWARD_SPECS: tuple[Spec, ...] = (
@@ -50,6 +51,20 @@ AWARD_SPECS: tuple[Spec, ...] = (
         _addresses,
         "",
         "Comma-separated addresses of the award staff (digests, forwarded cases).",
+    ),
+    Spec(
+        "KB_AUTHSERV_ID",
+        "authserv_id",
+        _text,
+        "",
+        "authserv-id of the receiving server whose Authentication-Results header is trusted.",
+    ),
+    Spec(
+        "KB_TRUST_EXCHANGE_AUTHAS",
+        "trust_exchange_authas",
+        _yes_no,
+        "no",
+        "yes: with graph/ews, Exchange's AuthAs: Internal authenticates staff commands.",
     ),
     Spec(
         "KB_AWARD_YEAR",
@@ -128,6 +143,13 @@ AWARD_SPECS: tuple[Spec, ...] = (
         _positive_int,
         "40",
         "Largest total of attachments in one mail, in MB.",
+    ),
+    Spec(
+        "KB_MAX_PARSE_MB",
+        "max_parse_mb",
+        _positive_int,
+        "60",
+        "Largest mail the bot parses at all, in MB; a larger one goes to the staff unread.",
     ),
     Spec(
         "KB_TEAM_MIN",

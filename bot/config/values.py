@@ -87,6 +87,12 @@ def _ocr(value: str) -> str:
     return value
 
 
+def _yes_no(value: str) -> bool:
+    if value.strip().lower() not in ("yes", "no"):
+        raise ValueError("must be yes or no")
+    return value.strip().lower() == "yes"
+
+
 def _text(value: str) -> str:
     return value.strip()
 

@@ -21,13 +21,50 @@ _MSGID = re.compile(r"<([^<>\s]+)>")
 _ADDR_SPEC = re.compile(r"[^\s<>\"'(),;:@\[\]]+@[^\s<>\"'(),;:@\[\]]+\.[^\s<>\"'(),;:@\[\]]+")
 
 
+_ANGLE_ADDR = re.compile(r"<([^<>\s]+@[^<>\s]+)>")
+
+
 def _addresses(msg: Message, name: str) -> list[tuple[str, str]]:
     """(display name, lowercased addr-spec) of every address in the `name` headers.
 
     Entries without an '@' (group names, "undisclosed-recipients", garbage) are dropped.
+    When the header does not parse cleanly, only the <angle-addr> parts count: the display
+    name is the sender's free text ("staff@stockholm.se <attacker@evil.example>") and is
+    never taken for the address.
     """
+    if not _has_defects(msg, name):
+        found = _valid_addresses(_structured_addresses(msg, name))
+        if found:
+            return found
+    values = header_values(msg, name)
+    display = " ".join(values).split("<", 1)[0].strip().strip('"')
+    angled = [(display, a) for a in _ANGLE_ADDR.findall(" ".join(_raw_values(msg, name)))]
+    return _valid_addresses(angled) or _valid_addresses(_fallback_addresses(values))
+
+
+def strict_address(msg: Message, name: str) -> str | None:
+    """The one address of the `name` header when it is exactly one header with exactly one
+    valid address, parsed without any defect; else None. For decisions that trust the
+    sender (staff commands): no fallback, no guessing."""
+    if len(_raw_values(msg, name)) != 1 or _has_defects(msg, name):
+        return None
     found = _valid_addresses(_structured_addresses(msg, name))
-    return found or _valid_addresses(_fallback_addresses(header_values(msg, name)))
+    if len(found) != 1 or not found[0][1].isascii():
+        return None
+    return found[0][1]
+
+
+def _raw_values(msg: Message, name: str) -> list[str]:
+    wanted = name.lower()
+    return [str(v) for k, v in msg.raw_items() if k.lower() == wanted]
+
+
+def _has_defects(msg: Message, name: str) -> bool:
+    """Whether the `name` headers fail to parse or carry any parse defect."""
+    try:
+        return any(getattr(h, "defects", ()) for h in msg.get_all(name, []))
+    except Exception:
+        return True
 
 
 def _is_control(ch: str) -> bool:

@@ -24,6 +24,7 @@ from bot.mail.addresses import (
     _first_message_id,
     _message_ids,
     _unique,
+    strict_address,
 )
 from bot.mail.autoreply import (
     child_parts,
@@ -42,7 +43,8 @@ from bot.mail.body import (
     _safe_body_text,
 )
 
-MAX_FILENAME = 200
+# File systems allow 255 bytes; the rest leaves room for a "-12" that makes a name unique.
+MAX_FILENAME_BYTES = 240
 
 # The machine-readable blocks of a report are not documents anyone sent us.
 _REPORT_BLOCKS = frozenset(
@@ -95,6 +97,11 @@ class ParsedMail:
     authentication_results: str
     # For a bounce: the recipients that failed permanently (5.x.x), to stop mailing them.
     bounced_recipients: tuple[str, ...] = ()
+    # The From address only when the header is exactly one address without any parse
+    # defect: the only sender a decision that trusts the sender may use.
+    from_strict: str | None = None
+    # Exchange's X-MS-Exchange-Organization-AuthAs headers, topmost first (see bot.staff).
+    exchange_auth_as: str = ""
 
 
 def parse_mail(raw: bytes) -> ParsedMail:
@@ -118,6 +125,8 @@ def parse_mail(raw: bytes) -> ParsedMail:
         automatic=(automatic := detect_automatic(msg)),
         authentication_results=_raw_headers(msg, "Authentication-Results"),
         bounced_recipients=_bounced(msg) if automatic == "bounce" else (),
+        from_strict=strict_address(msg, "From"),
+        exchange_auth_as=_raw_headers(msg, "X-MS-Exchange-Organization-AuthAs"),
     )
 
 
@@ -223,8 +232,9 @@ def safe_filename(name: str, ctype: str, index: int) -> str:
     """A filename that is safe to show and to use as a basename.
 
     Keeps the last path component only, drops control and format characters (NUL, RTL
-    override), leading dots and spaces; caps the length at MAX_FILENAME but keeps the
-    extension. An empty result becomes "bilaga-N.<ext>".
+    override), leading dots and spaces; caps the length at MAX_FILENAME_BYTES of UTF-8
+    (file systems count bytes, and "å" is two) but keeps the extension. An empty result
+    becomes "bilaga-N.<ext>".
     """
     name = unicodedata.normalize("NFC", clean_text(name))
     name = re.split(r"[/\\]", name)[-1]
@@ -232,12 +242,17 @@ def safe_filename(name: str, ctype: str, index: int) -> str:
     name = name.strip().lstrip(". ").strip()
     if not name:
         return f"bilaga-{index}.{_extension(ctype)}"
-    if len(name) <= MAX_FILENAME:
+    if len(name.encode("utf-8")) <= MAX_FILENAME_BYTES:
         return name
     stem, dot, ext = name.rpartition(".")
     if dot and 0 < len(ext) <= 10:
-        return stem[: MAX_FILENAME - len(ext) - 1] + "." + ext
-    return name[:MAX_FILENAME]
+        return _cut(stem, MAX_FILENAME_BYTES - len(ext.encode("utf-8")) - 1) + "." + ext
+    return _cut(name, MAX_FILENAME_BYTES)
+
+
+def _cut(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` bytes of UTF-8, never inside a character."""
+    return text.encode("utf-8")[:limit].decode("utf-8", "ignore")
 
 
 def _extension(ctype: str) -> str:

@@ -33,6 +33,8 @@ AUTO_REPLIED_KINDS = frozenset(
         "change-request",
         "minutes-receipt",
         "staff-reply",
+        "change-held",
+        "change-decided",
     }
 )
 

@@ -15,10 +15,10 @@ Layout::
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import io
 import shutil
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +29,7 @@ from sqlalchemy.orm import Session
 from bot.mail.parse import safe_filename
 from bot.models import AttachmentRecord, Entry, Minutes, StoredFile, Unit
 from bot.records import export
+from bot.records.cells import csv_rows
 
 
 class ArchiveError(OSError):
@@ -45,10 +46,25 @@ class ArchiveReport:
 def write_archive(
     session: Session, unit_ids: Sequence[int], data_dir: Path, dest: Path
 ) -> ArchiveReport:
-    """Write the records of ``unit_ids`` into the new folder ``dest``."""
+    """Write the records of ``unit_ids`` into the new folder ``dest``.
+
+    Everything is written into a temporary folder beside ``dest`` that is renamed to
+    ``dest`` only when complete, so a failure never leaves a half-written archive.
+    """
     if dest.exists() and any(dest.iterdir()):
         raise ArchiveError(f"the archive folder {dest} is not empty; choose a new folder.")
-    dest.mkdir(parents=True, exist_ok=True)
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    work = Path(tempfile.mkdtemp(prefix=f".{dest.name}.", suffix=".partial", dir=dest.parent))
+    try:
+        report = _write(session, unit_ids, data_dir, work)
+        work.replace(dest)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    return report
+
+
+def _write(session: Session, unit_ids: Sequence[int], data_dir: Path, dest: Path) -> ArchiveReport:
     units = list(
         session.scalars(select(Unit).where(Unit.id.in_(unit_ids)).order_by(Unit.reference))
     )
@@ -67,26 +83,26 @@ def write_archive(
     for unit in units:
         for folder, record, stored in _files(session, unit):
             target = _target(dest, unit.reference, folder, record, manifest)
-            source = data_dir / stored.path
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                shutil.copyfile(source, target)
-            except FileNotFoundError:
-                raise ArchiveError(
-                    f"a stored file of {unit.reference} is missing ({stored.sha256[:12]}); "
-                    "nothing was purged."
-                ) from None
-            digest = hashlib.sha256(target.read_bytes()).hexdigest()
-            if digest != stored.sha256:
-                raise ArchiveError(
-                    f"a stored file of {unit.reference} does not match its checksum; "
-                    "nothing was purged."
-                )
-            manifest.append((target.relative_to(dest).as_posix(), digest, stored.size))
+            _copy(data_dir / stored.path, target, stored, unit.reference)
+            manifest.append((target.relative_to(dest).as_posix(), stored.sha256, stored.size))
             report.files += 1
             report.bytes += stored.size
     (dest / "manifest.csv").write_text(_manifest_csv(manifest), encoding="utf-8")
     return report
+
+
+def _copy(source: Path, target: Path, stored: StoredFile, reference: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        shutil.copyfile(source, target)
+    except FileNotFoundError:
+        raise ArchiveError(
+            f"a stored file of {reference} is missing ({stored.sha256[:12]}); nothing was purged."
+        ) from None
+    if hashlib.sha256(target.read_bytes()).hexdigest() != stored.sha256:
+        raise ArchiveError(
+            f"a stored file of {reference} does not match its checksum; nothing was purged."
+        )
 
 
 def _files(session: Session, unit: Unit) -> list[tuple[str, AttachmentRecord, StoredFile]]:
@@ -143,7 +159,5 @@ def _target(
 
 def _manifest_csv(rows: list[tuple[str, str, int]]) -> str:
     out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["path", "sha256", "bytes"])
-    writer.writerows(rows)
+    csv_rows(out, ["path", "sha256", "bytes"], rows)
     return out.getvalue()

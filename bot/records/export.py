@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from typing import Any
@@ -11,6 +10,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.models import Assignment, Entry, Examiner, Minutes, Team, TeamMember, Unit
+from bot.records.cells import csv_dicts
 from bot.signups.units import flag_codes
 
 FIELDS = (
@@ -104,11 +104,15 @@ def to_json(rows: list[dict[str, Any]]) -> str:
 
 def to_csv(rows: list[dict[str, Any]]) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=FIELDS, extrasaction="ignore")
-    writer.writeheader()
-    for row in rows:
-        problems = ";".join(p["code"] for p in row.get("entry_problems", []))
-        writer.writerow({**row, "flags": ";".join(row["flags"]), "entry_problems": problems})
+    flat = (
+        {
+            **row,
+            "flags": ";".join(row["flags"]),
+            "entry_problems": ";".join(p["code"] for p in row.get("entry_problems", [])),
+        }
+        for row in rows
+    )
+    csv_dicts(out, FIELDS, flat)
     return out.getvalue()
 
 
@@ -146,7 +150,5 @@ def assignment_rows(session: Session, year: int) -> list[dict[str, Any]]:
 def assignments_to_csv(rows: list[dict[str, Any]]) -> str:
     out = io.StringIO()
     fields = ("team", "reference", "unit_name", "coordinator", "coordinator_email", "members")
-    writer = csv.DictWriter(out, fieldnames=fields)
-    writer.writeheader()
-    writer.writerows(rows)
+    csv_dicts(out, fields, rows)
     return out.getvalue()

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from bot.entries.owed import entry_missing, newest_entry
 from bot.models import Minutes, Unit
+from bot.records.cells import append_text_safe
 from bot.records.export import unit_record
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -69,7 +70,7 @@ def registry_xlsx(session: Session, year: int) -> bytes:
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     for row in registry_rows(session, year):
-        sheet.append([_cell(row.get(key)) for key, _ in COLUMNS])
+        append_text_safe(sheet, [_cell(row.get(key)) for key, _ in COLUMNS])
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     for column, (_, title) in zip(sheet.columns, COLUMNS, strict=True):

@@ -19,6 +19,7 @@ from bot.context import Context, Inbound, Outcome, reply_with_copy, staff
 from bot.models import Unit
 from bot.signups.eligibility import eligibility_flags
 from bot.signups.extract import SignupFields, extract_signup, similar_names, strip_quoted
+from bot.signups.pending import hold
 from bot.signups.units import add_address, add_flag, is_registered_address, new_reference
 
 MISSING_LABELS = {
@@ -42,7 +43,7 @@ def fields_of(unit: Unit) -> SignupFields:
     return SignupFields(**{name: getattr(unit, name) for name in FIELD_NAMES})
 
 
-def _apply(unit: Unit, fields: SignupFields, now: datetime) -> None:
+def apply_fields(unit: Unit, fields: SignupFields, now: datetime) -> None:
     merged = fields_of(unit).merged(fields)
     for name in FIELD_NAMES:
         setattr(unit, name, getattr(merged, name))
@@ -114,7 +115,7 @@ def handle_signup(
     duplicate = unit is not None
     if unit is None:
         unit = _create(session, ctx, year, now)
-    elif unit.year == year:
+    elif unit.year == year and is_registered_address(unit, inbound.mail.from_addr):
         add_flag(
             unit,
             "duplicate",
@@ -158,20 +159,12 @@ def _register(
     duplicate: bool,
 ) -> Outcome:
     sender = inbound.mail.from_addr
-    trusted = not unit.addresses or is_registered_address(unit, sender)
-    registered_contact = unit.contact_email
-    _apply(unit, fields, now)
+    if unit.addresses and not is_registered_address(unit, sender):
+        # Held, not applied: the registered contact confirms it, or the staff decide.
+        return hold(session, ctx, inbound, now, unit, kind="update", changes=_asked(fields))
+    apply_fields(unit, fields, now)
     session.flush()
-    if trusted:
-        add_address(unit, sender)
-    else:
-        add_flag(
-            unit,
-            "unregistered-sender",
-            "Ändring från en adress som inte är registrerad "
-            "för verksamheten; kontaktpersonen fick en kopia.",
-            now,
-        )
+    add_address(unit, sender)
     add_address(unit, unit.contact_email)
     late = _flag_late(ctx, unit, inbound, now)
     for code, reason in eligibility_flags(session, unit, fields):
@@ -185,11 +178,15 @@ def _register(
         status=unit.signup_status,
         duplicate=duplicate,
     )
-    copy_to = None if trusted else (registered_contact or unit.contact_email)
     _send_receipt(
-        session, ctx, inbound, now, unit, fields, late=late, duplicate=duplicate, copy_to=copy_to
+        session, ctx, inbound, now, unit, fields, late=late, duplicate=duplicate, copy_to=None
     )
     return Outcome("handled", "signup", None, unit.id)
+
+
+def _asked(fields: SignupFields) -> dict[str, str]:
+    """What the mail itself asks to set: the only data a held change's sender sees again."""
+    return {name: str(getattr(fields, name)) for name in FIELD_NAMES if getattr(fields, name)}
 
 
 def _flag_late(ctx: Context, unit: Unit, inbound: Inbound, now: datetime) -> bool:
@@ -244,7 +241,9 @@ def unit_from_entry_mail(session: Session, ctx: Context, inbound: Inbound, now: 
     fields = _extract(inbound)
     year = ctx.year(now)
     unit = _find_same_unit(session, year, fields) or _create(session, ctx, year, now)
-    _apply(unit, fields, now)
+    if not unit.addresses or is_registered_address(unit, inbound.mail.from_addr):
+        # An unregistered sender's entry is still checked, but it changes no unit data.
+        apply_fields(unit, fields, now)
     session.flush()
     if not unit.addresses:
         add_address(unit, inbound.mail.from_addr)

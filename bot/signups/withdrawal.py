@@ -1,7 +1,8 @@
 """Withdrawals: a unit says it will not take part; replying ÅNGRA undoes it.
 
-Only a registered address may withdraw a unit. A withdrawal from any other address, or
-one that cannot be tied to a single unit, goes to the staff.
+Only a registered address may withdraw a unit. A withdrawal from any other address is
+held until the registered contact confirms it (`bot.signups.pending`); one that cannot be
+tied to a single unit goes to the staff.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from sqlalchemy.orm import Session
 from bot import audit
 from bot.context import Context, Inbound, Outcome, reply, staff
 from bot.models import Unit
+from bot.signups.pending import hold
 from bot.signups.signup import fields_of, unit_view
 from bot.signups.units import by_address, is_registered_address
 
@@ -31,16 +33,16 @@ def handle_withdrawal(
             )
         unit = candidates[0]
     if not is_registered_address(unit, sender):
-        return staff(
-            "withdrawal",
-            f"Återkallelse för {unit.reference} från en adress som inte "
-            "är registrerad för verksamheten; kontrollera med kontaktpersonen.",
-            unit,
-        )
-    if unit.signup_status != "withdrawn":
-        unit.signup_status = "withdrawn"
-        unit.updated_at = now
-        audit.record(session, "withdrawal", now, unit_id=unit.id, inbound_id=inbound.row_id)
+        # Held until the registered contact confirms it (or the staff decide).
+        return hold(session, ctx, inbound, now, unit, kind="withdrawal", changes={})
+    if unit.signup_status == "withdrawn":
+        # A second withdrawal gets no new receipt: an auto-responder that pastes our
+        # receipt back must not start a loop of receipts.
+        return Outcome("ignored", "withdrawal", "Verksamheten har redan återkallat anmälan.",
+                       unit.id)  # fmt: skip
+    unit.signup_status = "withdrawn"
+    unit.updated_at = now
+    audit.record(session, "withdrawal", now, unit_id=unit.id, inbound_id=inbound.row_id)
     reply(
         session,
         ctx,

@@ -61,6 +61,9 @@ def _slow_pdf() -> bytes:
     return make_pdf("\n".join(f"Rad {i}" for i in range(100_000)), lines_per_page=100_000)
 
 
+PDF_MEMORY = 768 * 1024 * 1024  # extract_pdf_text_safely's default
+
+
 def test_timeout_and_memory_limit_end_in_a_fault() -> None:
     data = (DOCS / "pdf-ordinary-two-pages.pdf").read_bytes()
     assert extract_pdf_text_safely(_slow_pdf(), timeout=0.5).fault == "timeout"
@@ -70,12 +73,12 @@ def test_timeout_and_memory_limit_end_in_a_fault() -> None:
 def test_the_next_pdf_is_read_after_a_timeout_and_the_slow_worker_is_gone() -> None:
     data = (DOCS / "pdf-ordinary-two-pages.pdf").read_bytes()
     assert extract_pdf_text_safely(data).ok
-    worker = pdf._current
+    worker = pdf._workers.get(PDF_MEMORY)
     assert worker is not None
     assert extract_pdf_text_safely(_slow_pdf(), timeout=0.5).fault == "timeout"
     assert worker.process.poll() is not None  # killed, not left running
     assert extract_pdf_text_safely(data).ok
-    assert pdf._current is not None and pdf._current is not worker
+    assert pdf._workers.get(PDF_MEMORY) is not None and pdf._workers.get(PDF_MEMORY) is not worker
 
 
 def test_one_worker_reads_many_pdfs_each_with_its_own_cpu_allowance() -> None:
@@ -83,10 +86,10 @@ def test_one_worker_reads_many_pdfs_each_with_its_own_cpu_allowance() -> None:
     # so the worker must move its CPU limit up for each file instead of dying of SIGXCPU.
     data = make_pdf("\n".join(f"Rad {i} om kvalitet" for i in range(4_000)), lines_per_page=90)
     first = extract_pdf_text_safely(data, timeout=1)
-    worker = pdf._current
+    worker = pdf._workers.get(PDF_MEMORY)
     results = [first] + [extract_pdf_text_safely(data, timeout=1) for _ in range(40)]
     assert all(r.ok and r.pages == first.pages for r in results)
-    assert pdf._current is worker
+    assert pdf._workers.get(PDF_MEMORY) is worker
 
 
 def test_the_worker_dies_of_its_cpu_limit_without_a_wall_clock_timeout() -> None:
@@ -96,7 +99,7 @@ def test_the_worker_dies_of_its_cpu_limit_without_a_wall_clock_timeout() -> None
     command = [sys.executable, "-I", str(script), str(512 * 1024 * 1024)]
     worker = subprocess.run(
         command,
-        input=_pdf_worker.HEADER.pack(len(data), 1) + data,
+        input=_pdf_worker.HEADER.pack(len(data), 1, 2) + b"{}" + data,
         capture_output=True,
         timeout=60,
         check=False,
@@ -138,9 +141,9 @@ def test_a_shutdown_signal_to_the_process_group_does_not_cost_the_pdf_in_hand() 
     # die of the same signal and turn a good PDF into an unreadable one.
     data = (DOCS / "pdf-ordinary-two-pages.pdf").read_bytes()
     assert extract_pdf_text_safely(data).ok
-    worker = pdf._current
+    worker = pdf._workers.get(PDF_MEMORY)
     assert worker is not None
     worker.process.send_signal(signal.SIGTERM)
     worker.process.send_signal(signal.SIGINT)
     assert extract_pdf_text_safely(data).ok
-    assert pdf._current is worker and worker.process.poll() is None
+    assert pdf._workers.get(PDF_MEMORY) is worker and worker.process.poll() is None

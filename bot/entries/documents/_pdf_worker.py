@@ -1,12 +1,13 @@
-"""Worker process that parses PDFs under hard limits, one at a time; see pdf.py.
+"""Worker process that parses untrusted documents under hard limits, one at a time: PDFs
+with pypdf and .docx files with bot.entries.documents.docx; see pdf.py.
 
 Runs as a script with `python -I <this file> <memory bytes>`. It reads requests from
 stdin and answers each on stdout, both as frames (see `HEADER` and `ANSWER`): a request
-is the PDF's length, the CPU seconds it may use and the PDF; the answer is one JSON
-object. It imports only pypdf and the standard library, so a crafted PDF that makes
-pypdf loop or allocate without bound only takes this process down. It ends at the end of
-its input, which is also what happens when the bot that started it dies (a hostile file
-in hand is still cut short by the CPU limit).
+is the document's length, the CPU seconds it may use, its options (JSON: the kind and
+the kind's limits) and the document; the answer is one JSON object. A crafted file that
+makes a parser loop or allocate without bound only takes this process down. It ends at
+the end of its input, which is also what happens when the bot that started it dies (a
+hostile file in hand is still cut short by the CPU limit).
 """
 
 from __future__ import annotations
@@ -19,10 +20,12 @@ import resource
 import signal
 import struct
 import sys
+from pathlib import Path
 from typing import Any, BinaryIO
 
-# A request: the PDF's length and the CPU seconds it may use, then the PDF.
-HEADER = struct.Struct("!QI")
+# A request: the document's length, the CPU seconds it may use and the options' length;
+# then the options (JSON), then the document.
+HEADER = struct.Struct("!QIQ")
 # An answer: the JSON's length, then the JSON.
 ANSWER = struct.Struct("!Q")
 
@@ -106,9 +109,27 @@ def analyse(data: bytes) -> dict[str, Any]:
     return {"fault": None, "pages": pages, "javascript": javascript, "text": "\n".join(texts)}
 
 
-def answer(data: bytes) -> tuple[dict[str, Any], bool]:
-    """The JSON answer for one PDF, and whether this process may serve another one."""
+def analyse_docx(data: bytes, options: dict[str, Any]) -> dict[str, Any]:
+    """A .docx as bot.entries.documents.docx reads it, as JSON (see `docx_from_json`)."""
+    from bot.entries.documents.docx import analyse_docx, docx_to_json
+    from bot.entries.documents.ooxml import DocxError
+    from bot.entries.documents.safezip import ZipLimits
+
     try:
+        info = analyse_docx(data, ZipLimits(**options.get("zip", {})))
+    except DocxError as exc:
+        return {"fault": exc.code, "detail": exc.detail}
+    limit = int(options.get("max_paragraphs", 0))
+    if limit and len(info.paragraphs) > limit:
+        return {"fault": "too-dense", "detail": f"{len(info.paragraphs)} stycken"}
+    return {"fault": None, "docx": docx_to_json(info)}
+
+
+def answer(data: bytes, options: dict[str, Any]) -> tuple[dict[str, Any], bool]:
+    """The JSON answer for one document, and whether this process may serve another one."""
+    try:
+        if options.get("kind") == "docx":
+            return analyse_docx(data, options), True
         return analyse(data), True
     except MemoryError:
         # The heap may be left fragmented near the limit: answer, then end, and tell the
@@ -131,12 +152,13 @@ def serve(requests: BinaryIO, answers: BinaryIO) -> None:
         header = requests.read(HEADER.size)
         if len(header) < HEADER.size:
             return  # end of input: the bot closed the pipe or died
-        size, cpu_seconds = HEADER.unpack(header)
+        size, cpu_seconds, options_size = HEADER.unpack(header)
+        options = json.loads(requests.read(options_size) or b"{}")
         data = requests.read(size)
         if len(data) < size:
             return
         _limit_cpu(cpu_seconds)
-        result, more = answer(data)
+        result, more = answer(data, options)
         del data
         payload = json.dumps(result).encode()
         answers.write(ANSWER.pack(len(payload)) + payload)
@@ -152,6 +174,10 @@ def main() -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
     import pypdf  # noqa: F401  (imported once, before the limits, for every file served)
+
+    # -I leaves the project out of sys.path; the .docx reader is the bot's own code,
+    # imported with the first .docx (a worker for PDFs never needs it).
+    sys.path.append(str(Path(__file__).resolve().parents[3]))
 
     answers = _private_stdout()
     _limit_memory(int(sys.argv[1]))

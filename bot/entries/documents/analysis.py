@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.entries.documents.docx import DocxInfo, ExternalRef, analyse_docx
+from bot.entries.documents.docx import DocxInfo, ExternalRef
+from bot.entries.documents.docx_sandbox import analyse_docx_safely
 from bot.entries.documents.filetype import Kind, decode_text, sniff
 from bot.entries.documents.findings import (
     CHECK_FILES,
@@ -162,6 +163,13 @@ def _bomb_message(name: str) -> str:
     )
 
 
+def _too_demanding_message(name: str, detail: str) -> str:
+    return (
+        f"Filen {name} kunde inte kontrolleras: {detail}. Spara dokumentet på nytt i Word "
+        "som ett vanligt Word-dokument (.docx) och skicka det igen."
+    )
+
+
 def _corrupt_message(name: str) -> str:
     return (
         f"Filen {name} är skadad och kan inte öppnas. Spara dokumentet på nytt och skicka det igen."
@@ -170,10 +178,19 @@ def _corrupt_message(name: str) -> str:
 
 def _analyse_docx(result: AnalysedFile, limits: Limits, report: Report) -> None:
     try:
-        info = analyse_docx(result.source.data, limits.zip)
+        info = analyse_docx_safely(
+            result.source.data,
+            limits.zip,
+            timeout=limits.docx_timeout,
+            memory_bytes=limits.docx_memory_bytes,
+            max_paragraphs=limits.max_paragraphs,
+        )
     except DocxError as exc:
         if exc.code == "zip-bomb":
             _fault(result, report, "zip-bomb", CHECK_SAFETY, _bomb_message(result.name))
+        elif exc.code == "too-demanding":
+            message = _too_demanding_message(result.name, exc.detail)
+            _fault(result, report, "too-demanding", CHECK_FILES, message)
         else:
             _fault(
                 result,

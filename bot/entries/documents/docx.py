@@ -9,9 +9,11 @@ defusedxml, and the container through SafeZip, because the file is untrusted.
 
 from __future__ import annotations
 
+import base64
 import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 from xml.etree.ElementTree import Element
 
 from bot.entries.documents.ooxml import (
@@ -256,4 +258,33 @@ def _analyse(archive: SafeZip) -> DocxInfo:
         images=tuple(_images(archive, main)),
         has_macros=has_macros(archive),
         external_refs=tuple(external_refs(archive)),
+    )
+
+
+# -- across the worker's pipe (see docx_sandbox.py) --------------------------------------
+
+
+def docx_to_json(info: DocxInfo) -> dict[str, Any]:
+    return {
+        "paragraphs": [[p.text, p.style_id, p.heading_level, p.numbered] for p in info.paragraphs],
+        "notes": list(info.notes),
+        "counts": [info.characters, info.characters_with_spaces],
+        "app_counts": [info.app_characters, info.app_characters_with_spaces],
+        "images": [[i.name, base64.b64encode(i.data).decode("ascii")] for i in info.images],
+        "has_macros": info.has_macros,
+        "external_refs": [[r.part, r.rel_type, r.target] for r in info.external_refs],
+    }
+
+
+def docx_from_json(value: dict[str, Any]) -> DocxInfo:
+    return DocxInfo(
+        paragraphs=tuple(Paragraph(*p) for p in value["paragraphs"]),
+        notes=tuple(value["notes"]),
+        characters=value["counts"][0],
+        characters_with_spaces=value["counts"][1],
+        app_characters=value["app_counts"][0],
+        app_characters_with_spaces=value["app_counts"][1],
+        images=tuple(EmbeddedImage(n, base64.b64decode(d)) for n, d in value["images"]),
+        has_macros=bool(value["has_macros"]),
+        external_refs=tuple(ExternalRef(*r) for r in value["external_refs"]),
     )

@@ -32,6 +32,10 @@ class Limits:
     max_pixels: int = DEFAULT_MAX_PIXELS
     pdf_timeout: float = 20.0
     pdf_memory_bytes: int = 768 * MB
+    # .docx files are read in the same worker, with a budget of their own (issue 12).
+    docx_timeout: float = 20.0
+    docx_memory_bytes: int = 480 * MB
+    max_paragraphs: int = 50_000
     max_ocr_images: int = 20
     # Word's stored count may be stale; only a large gap is worth mentioning.
     count_mismatch_ratio: float = 0.05

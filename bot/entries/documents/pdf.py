@@ -1,4 +1,5 @@
-"""Read untrusted PDFs in a separate process with a timeout and a memory limit.
+"""Read untrusted documents (PDFs, and .docx through `docx_sandbox`) in a separate process
+with a timeout and a memory limit.
 
 pypdf is pure Python and robust, but a crafted PDF can still make any parser loop
 or allocate without bound. Parsing in a child process capped with RLIMIT_AS and
@@ -74,12 +75,13 @@ class _Worker:
             and self.process.poll() is None
         )
 
-    def send(self, data: bytes, cpu_seconds: int) -> None:
-        """Hand the worker one PDF; _WorkerGone if it ended before reading it."""
+    def send(self, data: bytes, cpu_seconds: int, options: bytes) -> None:
+        """Hand the worker one document; _WorkerGone if it ended before reading it."""
         self.files += 1
         stdin = self._pipe(self.process.stdin)
         try:
-            stdin.write(HEADER.pack(len(data), cpu_seconds))
+            stdin.write(HEADER.pack(len(data), cpu_seconds, len(options)))
+            stdin.write(options)
             stdin.write(data)
             stdin.flush()
         except OSError as exc:  # BrokenPipeError
@@ -131,65 +133,80 @@ class _Worker:
 
 
 _lock = threading.Lock()
-_current: _Worker | None = None
+# One worker per memory limit, so that PDFs and .docx files (different limits) do not
+# restart each other's worker.
+_workers: dict[int, _Worker] = {}
 
 
 def _worker(memory_bytes: int) -> _Worker:
-    global _current
-    if _current is None or not _current.usable(memory_bytes):
-        if _current is not None:
-            _current.stop()
-        _current = _Worker(memory_bytes)
-    return _current
+    current = _workers.get(memory_bytes)
+    if current is None or not current.usable(memory_bytes):
+        if current is not None:
+            current.stop()
+        current = _workers[memory_bytes] = _Worker(memory_bytes)
+    return current
 
 
-def _retire() -> None:
-    """Stop the worker (a new one starts on the next PDF)."""
-    global _current
-    if _current is not None:
-        _current.stop()
-        _current = None
+def _retire(memory_bytes: int | None = None) -> None:
+    """Stop the worker (a new one starts on the next file); None: every worker."""
+    for key in [memory_bytes] if memory_bytes is not None else list(_workers):
+        worker = _workers.pop(key, None) if key is not None else None
+        if worker is not None:
+            worker.stop()
 
 
 atexit.register(_retire)
 
 
+def run_in_worker(
+    data: bytes, options: dict[str, object], timeout: float, memory_bytes: int
+) -> dict[str, object]:
+    """The worker's answer for one document, or a fault: "timeout" past ``timeout``
+    seconds (counted from the call, so starting a worker is included), "gone" with the
+    exit code when a limit or a crash ended the worker."""
+    deadline = time.monotonic() + timeout
+    encoded = json.dumps(options).encode()
+    with _lock:
+        try:
+            worker = _hand_over(data, int(timeout) + 1, memory_bytes, encoded)
+            answer = worker.receive(deadline)
+        except TimeoutError:
+            _retire(memory_bytes)
+            return {"fault": "timeout", "detail": f"inom {timeout:.0f} sekunder"}
+        except _WorkerGone:
+            # Killed by a limit (MemoryError before the answer, SIGXCPU) or crashed.
+            gone = _workers.get(memory_bytes)
+            code = gone.returncode() if gone is not None else None
+            _retire(memory_bytes)
+            return {"fault": "gone", "detail": f"kod {code}"}
+        if answer.get("retire"):
+            _retire(memory_bytes)
+    return answer
+
+
 def extract_pdf_text_safely(
     data: bytes, timeout: float = 20.0, memory_bytes: int = 768 * 1024 * 1024
 ) -> PdfResult:
-    """Parse `data` in the worker process; never raises for a bad PDF.
-
-    The timeout counts from the call, so it includes starting a worker when one is needed.
-    """
-    deadline = time.monotonic() + timeout
-    with _lock:
-        try:
-            worker = _hand_over(data, int(timeout) + 1, memory_bytes)
-            answer = worker.receive(deadline)
-        except TimeoutError:
-            _retire()
-            return PdfResult("timeout", f"PDF-filen gick inte att läsa inom {timeout:.0f} sekunder")
-        except _WorkerGone:
-            # Killed by a limit (MemoryError before the answer, SIGXCPU) or crashed.
-            code = _current.returncode() if _current is not None else None
-            _retire()
-            return PdfResult("corrupt", f"PDF-filen gick inte att läsa (kod {code})")
-        if answer.get("retire"):
-            _retire()
+    """Parse `data` in the worker process; never raises for a bad PDF."""
+    answer = run_in_worker(data, {"kind": "pdf"}, timeout, memory_bytes)
+    if answer.get("fault") == "timeout":
+        return PdfResult("timeout", f"PDF-filen gick inte att läsa inom {timeout:.0f} sekunder")
+    if answer.get("fault") == "gone":
+        return PdfResult("corrupt", f"PDF-filen gick inte att läsa ({answer['detail']})")
     return _from_json(answer)
 
 
-def _hand_over(data: bytes, cpu_seconds: int, memory_bytes: int) -> _Worker:
+def _hand_over(data: bytes, cpu_seconds: int, memory_bytes: int, options: bytes) -> _Worker:
     """Send ``data`` to a worker; a reused worker that ended between files is replaced."""
     worker = _worker(memory_bytes)
     try:
-        worker.send(data, cpu_seconds)
+        worker.send(data, cpu_seconds, options)
     except _WorkerGone:
         if worker.files == 1:
             raise  # a fresh worker that cannot take one file will not take it again
-        _retire()
+        _retire(memory_bytes)
         worker = _worker(memory_bytes)
-        worker.send(data, cpu_seconds)
+        worker.send(data, cpu_seconds, options)
     return worker
 
 

@@ -147,6 +147,15 @@ def _find_heading(paragraphs: list[Paragraph], predicate: str) -> int | None:
     return None
 
 
+def _close(a: str, b: str, threshold: float) -> bool:
+    """SequenceMatcher's ratio at least ``threshold``, with its cheap upper bounds first:
+    most paragraphs are ruled out by their length alone, without running difflib."""
+    if 2 * min(len(a), len(b)) < threshold * (len(a) + len(b)):
+        return False
+    matcher = SequenceMatcher(None, a, b)
+    return matcher.quick_ratio() >= threshold and matcher.ratio() >= threshold
+
+
 def _area_indexes(paragraphs: list[Paragraph]) -> dict[str, int]:
     found: dict[str, int] = {}
     for index, para in enumerate(paragraphs):
@@ -155,7 +164,7 @@ def _area_indexes(paragraphs: list[Paragraph]) -> dict[str, int]:
             continue
         for area in AREAS:
             target = normalize(area)
-            if area not in found and SequenceMatcher(None, norm, target).ratio() >= 0.85:
+            if area not in found and _close(norm, target, 0.85):
                 found[area] = index
     return found
 
