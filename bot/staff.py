@@ -33,6 +33,7 @@ from bot.records.xlsx import XLSX_TYPE, registry_xlsx
 from bot.signups.extract import strip_quoted
 from bot.signups.signup import unit_view
 from bot.signups.units import by_reference, flag_codes
+from bot.teams.visits.commands import book, show_team
 
 COMMANDS = (
     "status",
@@ -43,6 +44,7 @@ COMMANDS = (
     "ändringsbegäran",
     "återkalla",
     "hjälp",
+    "boka",
 )
 HELP = [
     "status                          läget: verksamheter, mejl och vad som väntar",
@@ -52,6 +54,8 @@ HELP = [
     "godkänn KU-2027-014             godkänn bidraget trots flaggor",
     "ändringsbegäran KU-2027-014 text   begär ändringar i bidraget",
     "återkalla KU-2027-014           återkalla anmälan",
+    "visa lag 3                      lagets besök och rapporter",
+    "boka KU-2027-014 platsbesök 2027-10-14 09:00   boka ett besök (eller: avboka platsbesök)",
     "hjälp                           den här listan",
 ]
 _PREFIX = re.compile(r"^\s*((re|sv|fw|fwd|vb)\s*:\s*)+", re.IGNORECASE)
@@ -156,6 +160,8 @@ def execute(
         return _status(session, ctx, now)
     if command.name == "export":
         return _export(session, ctx, now)
+    if command.name == "visa" and command.reference == "LAG":
+        return Answer(*show_team(session, ctx, command.text, now))
     unit = by_reference(session, command.reference or "")
     if unit is None:
         return Answer(
@@ -324,4 +330,7 @@ UNIT_COMMANDS: dict[str, UnitHandler] = {
     "godkänn": _accept,
     "ändringsbegäran": _change_request,
     "återkalla": _withdraw,
+    "boka": lambda s, c, cmd, i, now, u: Answer(
+        *book(s, c, u, cmd.text, i.mail.from_addr or "", now), unit=u
+    ),
 }

@@ -44,7 +44,6 @@ def upgrade() -> None:
         sa.Column("kind", sa.String(length=10), nullable=False),
         sa.Column("sender", sa.String(length=320), nullable=False),
         sa.Column("received_at", sa.DateTime(timezone=True), nullable=False),
-        sa.Column("delivered_at", sa.DateTime(timezone=True), nullable=True),
         sa.ForeignKeyConstraint(["file_id"], ["stored_files.id"]),
         sa.ForeignKeyConstraint(["unit_id"], ["units.id"], ondelete="CASCADE"),
         sa.PrimaryKeyConstraint("id"),

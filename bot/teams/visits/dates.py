@@ -42,9 +42,7 @@ _MONTH = (
 _DAY_MONTH = re.compile(r"\b(\d{1,2})(?::?e|:a)?\s+" + _MONTH + r"(?:\s+(\d{4}))?")
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
 _SLASH = re.compile(r"\b(\d{1,2})/(\d{1,2})(?:[/-](\d{2}|\d{4}))?\b")
-_WEEKDAY = re.compile(
-    r"\b(?:(nästa)\s+)?(" + "|".join(WEEKDAYS) + r")(?:en)?\b(\s+nästa\s+vecka)?"
-)
+_WEEKDAY = re.compile(r"\b(?:(nästa)\s+)?(" + "|".join(WEEKDAYS) + r")(?:en)?\b(\s+nästa\s+vecka)?")
 _TOMORROW = re.compile(r"\b(i\s*morgon|i\s*övermorgon)\b")
 _HOUR = r"(\d{1,2})(?:[.:](\d{2}))?"
 _RANGE = re.compile(
@@ -65,7 +63,7 @@ class Slot:
     end: time | None = None
 
     def text(self) -> str:
-        """"2027-10-14 09:00-12:00", the form the test corpus writes."""
+        """ "2027-10-14 09:00-12:00", the form the test corpus writes."""
         parts = [self.day.isoformat()]
         if self.start:
             parts.append(f"{self.start:%H:%M}" + (f"-{self.end:%H:%M}" if self.end else ""))

@@ -50,14 +50,11 @@ class VisitReport(Base):
     __tablename__ = "visit_reports"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    unit_id: Mapped[int] = mapped_column(
-        ForeignKey("units.id", ondelete="CASCADE"), unique=True
-    )
+    unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="CASCADE"), unique=True)
     file_id: Mapped[int] = mapped_column(ForeignKey("stored_files.id"))
     filename: Mapped[str] = mapped_column(String(255))
     # docx | pdf
     kind: Mapped[str] = mapped_column(String(10))
     sender: Mapped[str] = mapped_column(String(320))
+    # Delivery is claimed per recipient ("report-delivery:<id>:<address>" in claims).
     received_at: Mapped[datetime]
-    # Set when the delivery mails were queued (at or after the release moment).
-    delivered_at: Mapped[datetime | None]
