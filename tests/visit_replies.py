@@ -132,8 +132,7 @@ WRITTEN_FIRST: list[Case] = [
     ),
     (
         date(2027, 6, 3),
-        "Vi har bokat besök på plats 15 september kl. 9–11.30 och återkoppling "
-        "1 december kl. 14.",
+        "Vi har bokat besök på plats 15 september kl. 9–11.30 och återkoppling 1 december kl. 14.",
         "2027-09-15 09:00-11:30",
         "2027-12-01 14:00",
     ),
@@ -151,4 +150,127 @@ WRITTEN_FIRST: list[Case] = [
     ),
 ]
 
-LATER: list[Case] = []
+LATER: list[Case] = [
+    (
+        date(2027, 6, 7),
+        "Hej! Platsbesök den 5 oktober kl. 9 och återföringsbesök den 2 december kl. 14.",
+        "2027-10-05 09:00",
+        "2027-12-02 14:00",
+    ),
+    (
+        date(2027, 6, 9),
+        "Vi har kommit överens om 22/9 kl. 8.30-12 för platsbesöket.",
+        "2027-09-22 08:30-12:00",
+        None,
+    ),
+    (
+        date(2027, 6, 2),
+        "SV: Lag 3\n\nPlatsbesök: 2027-09-14, kl. 13:00-16:00\nÅterföring: 2027-12-06, kl. 10:00",
+        "2027-09-14 13:00-16:00",
+        "2027-12-06 10:00",
+    ),
+    (
+        date(2027, 9, 13),
+        "Platsbesöket blir i övermorgon kl. 10.",
+        "2027-09-15 10:00",
+        None,
+    ),
+    (
+        date(2027, 6, 4),
+        "Platsbesöket flyttas från 14 oktober till 21 oktober kl. 9–12.",
+        "2027-10-21 09:00-12:00",
+        None,
+    ),
+    (
+        date(2027, 6, 14),
+        "Vi har bokat 12 oktober kl. 9–15 och 7 december kl. 13–14.",
+        "2027-10-12 09:00-15:00",
+        "2027-12-07 13:00-14:00",
+    ),
+    (
+        date(2027, 6, 16),
+        "Hej Anna! Bekräftar platsbesök torsdagen den 23 september klockan 8.30 till 15.",
+        "2027-09-23 08:30-15:00",
+        None,
+    ),
+    (
+        date(2027, 8, 9),
+        "Återkoppling till verksamheten 30 nov kl 15-16, platsbesök 8 sept kl 9-12",
+        "2027-09-08 09:00-12:00",
+        "2027-11-30 15:00-16:00",
+    ),
+    (
+        date(2027, 6, 21),
+        "platsbesök 1 oktober 2027 09:30",
+        "2027-10-01 09:30",
+        None,
+    ),
+    (
+        date(2027, 9, 15),
+        "Vi tar platsbesöket nästa fredag kl 9.",
+        "2027-09-17 09:00",
+        None,
+    ),
+    (
+        date(2027, 6, 28),
+        "Hej!\nBokat enligt önskemål:\n* Platsbesök 20 oktober 08.00–16.00\n"
+        "* Återföringsbesök 13 december 09.00–10.30\nHälsningar, Olle",
+        "2027-10-20 08:00-16:00",
+        "2027-12-13 09:00-10:30",
+    ),
+    (
+        date(2027, 6, 11),
+        "Platsbesöket: 29 sep. Återföringen: 8 dec kl. 11.",
+        "2027-09-29",
+        "2027-12-08 11:00",
+    ),
+    (
+        date(2027, 10, 1),
+        "Tiden för platsbesöket den 12 oktober blir kl. 9-12.",
+        "2027-10-12 09:00-12:00",
+        None,
+    ),
+    (
+        date(2027, 6, 17),
+        "Vi ses för platsbesök 16/9 mellan 13 och 16.",
+        "2027-09-16 13:00-16:00",
+        None,
+    ),
+    (
+        date(2027, 11, 12),
+        "Återföringsbesöket bokat tisdag nästa vecka kl 14",
+        None,
+        "2027-11-16 14:00",
+    ),
+    (
+        date(2027, 6, 23),
+        "Bokat platsbesök 11 oktober kl. 9–16 (heldag). Återföring efter ceremonin, "
+        "den 1 december kl. 13.30–15.",
+        "2027-10-11 09:00-16:00",
+        "2027-12-01 13:30-15:00",
+    ),
+    (
+        date(2027, 6, 1),
+        "Hej, vi bokade platsbesök 2/10-2027 kl 8.",
+        "2027-10-02 08:00",
+        None,
+    ),
+    (
+        date(2027, 9, 27),
+        "Platsbesöket blir på fredag, 08.30.",
+        "2027-10-01 08:30",
+        None,
+    ),
+    (
+        date(2027, 6, 29),
+        "Datum klart! Platsbesök 6:e oktober kl 10-14 och återföring 9:e december kl 10.",
+        "2027-10-06 10:00-14:00",
+        "2027-12-09 10:00",
+    ),
+    (
+        date(2027, 6, 10),
+        "Vi har bokat återföringen först: 10 december kl. 9. Platsbesöket blir 18 oktober kl. 13.",
+        "2027-10-18 13:00",
+        "2027-12-10 09:00",
+    ),
+]

@@ -96,7 +96,8 @@ def read_visits(text: str, sent: date, ceremony: date | None = None) -> Reading:
         kind = _kind(before) or _kind(lowered[: mention.start])
         if kind is None:
             kind = FEEDBACK if ceremony and mention.day > ceremony else SITE
-        if not _kind(before) and kind in visits and len(mentions) > 1:
+        moved = i > 0 and lowered[: mentions[i - 1].start].rstrip().endswith("från")
+        if not _kind(before) and kind in visits and not moved:
             # "platsbesök 14 oktober, återföring i december den 3": a second date with no
             # word of its own belongs to the other visit when the first is taken.
             kind = FEEDBACK if kind == SITE and FEEDBACK not in visits else kind
