@@ -273,3 +273,48 @@ def test_reports_are_claimed_once_per_recipient(autumn: App, clock: FixedClock) 
     assert len(delivered) == len(TEAM2) + len(UNIT_C)
     names = {p.get_filename() for m in delivered for p in m.iter_attachments()}
     assert names == {"v2.docx"}
+
+
+PASS = "mx.stockholm.se; spf=pass smtp.mailfrom=stockholm.se; dmarc=pass header.from=stockholm.se"
+FAIL = "mx.stockholm.se; spf=fail smtp.mailfrom=stockholm.se; dmarc=fail header.from=stockholm.se"
+
+
+def _staff(app: App, subject: str, auth: str) -> list[EmailMessage]:
+    seen = {str(m["Message-ID"]) for m in sent(app)}
+    headers = {"Authentication-Results": auth}
+    raw = make_mail(
+        "", sender="staff@stockholm.se", sender_name="", subject=subject, headers=headers
+    )
+    put(app, raw)
+    cycle(app)
+    return [m for m in sent(app) if str(m["Message-ID"]) not in seen]
+
+
+def test_staff_book_by_phone_and_show_a_team(autumn: App, clock: FixedClock) -> None:
+    app = autumn
+    _move(app, clock, at(8, 20, 10))  # the booking reminders of the summer go out first
+    assert [
+        _kind(m) for m in _staff(app, "boka KU-2027-002 platsbesök 2027-10-14 09:00", FAIL)
+    ] == []
+    fresh = _staff(app, "boka KU-2027-002 platsbesök 2027-10-14 09:00", PASS)
+    assert {_to(m) for m in fresh if _kind(m) == "visit-invitation"} == set(TEAM1) | set(UNIT_B)
+    (answer,) = [m for m in fresh if _kind(m) == "staff-reply"]
+    assert "1 inbjudan skickad" in str(answer["Subject"]) + body_text(answer)
+    _, event = _event(next(m for m in fresh if _kind(m) == "visit-invitation"))
+    assert event.decoded("DTSTART") == at(10, 14, 9)
+    (shown,) = [m for m in _staff(app, "visa lag 1", PASS) if _kind(m) == "staff-reply"]
+    text = body_text(shown)
+    assert "KU-2027-002 Förskolan Solstrålen" in text
+    assert "Platsbesök: torsdag 14 oktober 2027 kl. 09.00" in text
+    assert "Platsbesök: ej bokat" in text  # KU-2027-001
+    assert "Efter: platsbesök ej bokat" in text
+    (missing,) = [m for m in _staff(app, "visa lag 9", PASS) if _kind(m) == "staff-reply"]
+    assert "Hittar inget lag 9" in str(missing["Subject"]) + body_text(missing)
+
+
+def test_a_coordinator_of_two_units_is_asked_which(autumn: App, clock: FixedClock) -> None:
+    app = autumn
+    clock.advance_to(at(6, 10, 9))
+    _mail(app, K1, "Sv: Lag 1", "Platsbesök 14 oktober kl. 9–12")
+    kinds = [_kind(m) for m in sent(app)]
+    assert "visit-which-unit" in kinds and "visit-invitation" not in kinds

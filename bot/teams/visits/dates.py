@@ -5,10 +5,11 @@
 ("i morgon", "på torsdag", "tisdag nästa vecka") are resolved against the day the mail
 was sent, and a date without a year is the next such date on or after that day.
 
-Why not ``dateparser``: it reads Swedish month names and "i morgon" well, but on the
-corpus in ``tests/visit_replies.py`` it reads a time range "9–12" as 12 September,
-"6 okt 9-12" as the year 2112, "12/10" as 10 December and splits "tisdag nästa vecka" in
-two; the times are what the invitations need most. The grammar of a booking is small, so
+Why not ``dateparser`` (1.5, languages=["sv"]): it reads Swedish month names and
+"i morgon" well, but on the corpus in ``tests/visit_replies.py`` its ``search_dates``
+finds exactly the right dates in only 17 of 42 replies, times aside: it reads a time
+range "9–12" as 12 September, "6 okt 9-12" as the year 2112 and splits "tisdag nästa
+vecka" in two, and it gives no times at all, which the invitations need most. The grammar of a booking is small, so
 it is read here, with the numbers checked (tests/test_visit_dates.py).
 """
 
