@@ -12,6 +12,7 @@ import email
 import email.policy
 from datetime import datetime, timedelta
 from email.message import EmailMessage
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -20,8 +21,8 @@ from sqlalchemy.orm import Session
 
 from bot.clock import STOCKHOLM, FixedClock
 from bot.models import Assignment, Examiner, Team, TeamMember, Unit, UnitAddress
-from bot.runner import App
-from tests.conftest import FIXTURES, body_text, cycle, make_mail, put, sent
+from bot.runner import App, build_app
+from tests.conftest import FIXTURES, REPO, body_text, cycle, make_mail, make_settings, put, sent
 
 K1, K2 = "karin.lind@stockholm.se", "olof.berg@stockholm.se"
 TEAM1 = (K1, "eva.holm@stockholm.se", "sara.nystrom@stockholm.se")
@@ -318,3 +319,27 @@ def test_a_coordinator_of_two_units_is_asked_which(autumn: App, clock: FixedCloc
     _mail(app, K1, "Sv: Lag 1", "Platsbesök 14 oktober kl. 9–12")
     kinds = [_kind(m) for m in sent(app)]
     assert "visit-which-unit" in kinds and "visit-invitation" not in kinds
+
+
+def test_last_years_reports_are_still_chased_once_the_next_year_is_in_force(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    schedules = tmp_path / "schedules"
+    schedules.mkdir()
+    text = (REPO / "schedules" / "2027.toml").read_text(encoding="utf-8")
+    (schedules / "2027.toml").write_text(text, encoding="utf-8")
+    (schedules / "2028.toml").write_text(text.replace("2027", "2028"), encoding="utf-8")
+    app = build_app(make_settings(tmp_path, KB_SCHEDULES_DIR=str(schedules)), clock)
+    try:
+        with app.sessions.begin() as session:
+            now = clock.now()
+            unit = _unit(session, 3, "Hemtjänsten Norr", UNIT_C, now)
+            session.flush()
+            _team(session, 2, TEAM2, [unit], now)
+        _move(app, clock, at(12, 10, 8, 5))
+        assert app.ctx.year(clock.now()) == 2028
+        reminders = [m for m in sent(app) if _kind(m) == "visit-reminder"]
+        assert [_to(m) for m in reminders] == [K2]
+        assert "skriftlig rapport" in str(reminders[0]["Subject"])
+    finally:
+        app.sessions.kw["bind"].dispose()

@@ -29,15 +29,26 @@ from bot.teams.visits.people import assessed, team_members, unit_people
 from bot.teams.visits.progress import team_units
 from bot.teams.visits.report import delivered, release_at, report_of
 from bot.teams.visits.store import SITE, Visit, VisitReport
-from bot.year.schedule import Schedule
+from bot.year.schedule import Schedule, ScheduleError
 from bot.year.workdays import add_workdays, is_workday, workdays_before
 
 
 def visit_due(session: Session, ctx: Context, schedule: Schedule, now: datetime) -> Iterator[Due]:
-    yield from _booking_reminders(session, schedule, now)
-    yield from _time_reminders(session, schedule, now)
-    yield from _report_reminders(session, schedule, now)
+    for year in _autumn_schedules(ctx, schedule):
+        yield from _booking_reminders(session, year, now)
+        yield from _time_reminders(session, year, now)
+        yield from _report_reminders(session, year, now)
     yield from report_deliveries(session, ctx, now)
+
+
+def _autumn_schedules(ctx: Context, schedule: Schedule) -> list[Schedule]:
+    """The year in force, and the year before: after the ceremony the next award year is
+    in force as soon as its file exists, while last year's feedback visits and reports
+    are still under way."""
+    try:
+        return [schedule, ctx.schedule(schedule.year - 1)]
+    except ScheduleError:
+        return [schedule]
 
 
 def _at(day: date, at: time, forward: bool) -> datetime:
