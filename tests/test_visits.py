@@ -17,10 +17,11 @@ from typing import Any
 
 import pytest
 from icalendar import Calendar
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bot.clock import STOCKHOLM, FixedClock
-from bot.models import Assignment, Examiner, Team, TeamMember, Unit, UnitAddress
+from bot.models import Assignment, Examiner, InboundMessage, Team, TeamMember, Unit, UnitAddress
 from bot.runner import App, build_app
 from tests.conftest import FIXTURES, REPO, body_text, cycle, make_mail, make_settings, put, sent
 
@@ -343,3 +344,31 @@ def test_last_years_reports_are_still_chased_once_the_next_year_is_in_force(
         assert "skriftlig rapport" in str(reminders[0]["Subject"])
     finally:
         app.sessions.kw["bind"].dispose()
+
+
+def test_a_calendar_clients_accept_is_not_read_as_a_report(autumn: App, clock: FixedClock) -> None:
+    app = autumn
+    clock.advance_to(at(6, 10, 9))
+    _mail(app, K2, "KU-2027-003", "Platsbesök 14 oktober kl. 9–12")
+    before = len(sent(app))
+    raw = make_mail("", sender=K2, sender_name="", subject="Accepterat: Inbjudan: platsbesök")
+    msg = email.message_from_bytes(raw, policy=email.policy.default)
+    assert isinstance(msg, EmailMessage)
+    reply = b"BEGIN:VCALENDAR\r\nMETHOD:REPLY\r\nBEGIN:VEVENT\r\nUID:x\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n"
+    msg.add_attachment(reply, maintype="text", subtype="calendar", filename="invite.ics")
+    put(app, msg.as_bytes())
+    cycle(app)
+    assert len(sent(app)) == before
+    with app.sessions() as session:
+        kinds = set(session.scalars(select(InboundMessage.kind)))
+    assert "calendar-reply" in kinds
+
+
+def test_a_coordinators_question_goes_to_the_staff(autumn: App, clock: FixedClock) -> None:
+    app = autumn
+    clock.advance_to(at(6, 10, 9))
+    _mail(app, K2, "Fråga", "Hej! Behöver vi boka lokal själva?\n\nMvh Olof\n070-123 45 67")
+    with app.sessions() as session:
+        row = session.scalars(select(InboundMessage).order_by(InboundMessage.id.desc())).first()
+        assert row is not None and (row.status, row.kind) == ("staff", "coordinator-question")
+    assert [_kind(m) for m in sent(app) if _kind(m).startswith("visit")] == []

@@ -93,7 +93,8 @@ def read_visits(text: str, sent: date, ceremony: date | None = None) -> Reading:
     for i, mention in enumerate(mentions):
         before = lowered[mentions[i - 1].end if i else 0 : mention.start]
         after_end = mentions[i + 1].start if i + 1 < len(mentions) else len(lowered)
-        start, end = _times(lowered[mention.end : after_end])
+        # A time belongs to its date's paragraph, never to a signature's phone number.
+        start, end = _times(lowered[mention.end : after_end].split("\n\n", 1)[0])
         kind = _kind(before) or _kind(lowered[: mention.start])
         if kind is None:
             kind = FEEDBACK if ceremony and mention.day > ceremony else SITE

@@ -16,6 +16,7 @@ from bot import audit
 from bot.clock import STOCKHOLM
 from bot.context import Context, Inbound, Outcome, reply, staff
 from bot.entries.attachments import input_files
+from bot.mail.parse import ParsedMail
 from bot.signups.extract import strip_quoted
 from bot.signups.units import references_in
 from bot.teams.mails import unit_view
@@ -30,6 +31,9 @@ def handle_coordinator_mail(
 ) -> Outcome | None:
     """Handle a coordinator's booking or report; None when the sender coordinates nothing."""
     mail = inbound.mail
+    if is_calendar_reply(mail):
+        # "Accepterat: …" from a calendar client answering our invitation: nothing to do.
+        return Outcome("ignored", "calendar-reply", "Svar på en kalenderinbjudan; besvaras inte.")
     items = coordinated_by(session, mail.from_addr or "")
     if not items:
         return None
@@ -60,6 +64,13 @@ def handle_coordinator_mail(
     }
     _answer(session, ctx, inbound, "visit-confirmation", context, now, item)
     return Outcome("handled", "visit-booking", None, item.unit.id)
+
+
+def is_calendar_reply(mail: ParsedMail) -> bool:
+    return any(
+        a.content_type == "text/calendar" and b"METHOD:REPLY" in a.data.upper()
+        for a in mail.attachments
+    )
 
 
 def _which(ctx: Context, items: list[Coordinated], text: str) -> Coordinated | None:
