@@ -34,6 +34,7 @@ from bot.signups.extract import strip_quoted
 from bot.signups.signup import unit_view
 from bot.signups.units import by_reference, flag_codes
 from bot.teams.visits.commands import book, show_team
+from bot.teams.visits.progress import visit_lines
 
 COMMANDS = (
     "status",
@@ -207,7 +208,7 @@ def _show(
         ("Flaggor", ", ".join(flag_codes(unit)) or "inga"),
     ]
     lines = [f"{label}: {value if value is not None else '–'}" for label, value in fields]
-    return Answer(f"{unit.reference}", lines, unit=unit)
+    return Answer(f"{unit.reference}", lines + visit_lines(session, unit), unit=unit)
 
 
 def _remind(

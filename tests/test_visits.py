@@ -310,6 +310,9 @@ def test_staff_book_by_phone_and_show_a_team(autumn: App, clock: FixedClock) -> 
     assert "Platsbesök: torsdag 14 oktober 2027 kl. 09.00" in text
     assert "Platsbesök: ej bokat" in text  # KU-2027-001
     assert "Efter: platsbesök ej bokat" in text
+    (unit,) = [m for m in _staff(app, "visa KU-2027-002", PASS) if _kind(m) == "staff-reply"]
+    assert "Platsbesök: torsdag 14 oktober 2027 kl. 09.00" in body_text(unit)
+    assert "Skriftlig rapport: saknas" in body_text(unit)
     (missing,) = [m for m in _staff(app, "visa lag 9", PASS) if _kind(m) == "staff-reply"]
     assert "Hittar inget lag 9" in str(missing["Subject"]) + body_text(missing)
 

@@ -99,3 +99,13 @@ def visit_cells(session: Session, unit: Unit) -> dict[str, str]:
         if report is None
         else ("skickad" if delivered(session, report) else "mottagen"),
     }
+
+
+def visit_lines(session: Session, unit: Unit) -> list[str]:
+    """The staff's ``visa KU-…`` lines for the autumn."""
+    cells = visit_cells(session, unit)
+    return [
+        f"Platsbesök: {cells['visit_site'] or 'ej bokat'}",
+        f"Återföringsbesök: {cells['visit_feedback'] or 'ej bokat'}",
+        f"Skriftlig rapport: {cells['report'] or 'saknas'}",
+    ]
