@@ -35,6 +35,8 @@ from bot.records.xlsx import XLSX_TYPE, registry_xlsx
 from bot.signups.confirm import decide_all
 from bot.signups.extract import strip_quoted
 from bot.signups.units import by_reference, flag_codes
+from bot.teams.visits.commands import book, show_team
+from bot.teams.visits.progress import visit_lines
 
 COMMANDS = (
     "status",
@@ -47,9 +49,10 @@ COMMANDS = (
     "bekräfta",
     "avslå",
     "hjälp",
+    "boka",
 )
 # Commands that change a unit: each is confirmed to every staff address.
-CHANGING = frozenset({"godkänn", "ändringsbegäran", "återkalla", "bekräfta", "avslå"})
+CHANGING = frozenset({"godkänn", "ändringsbegäran", "återkalla", "bekräfta", "avslå", "boka"})
 HELP = [
     "status                          läget: verksamheter, mejl och vad som väntar",
     "export                          registret som Excel-fil",
@@ -60,6 +63,8 @@ HELP = [
     "återkalla KU-2027-014           återkalla anmälan",
     "bekräfta KU-2027-014            genomför ändringar som väntar på bekräftelse",
     "avslå KU-2027-014               avslå ändringar som väntar på bekräftelse",
+    "visa lag 3                      lagets besök och rapporter",
+    "boka KU-2027-014 platsbesök 2027-10-14 09:00   boka ett besök (eller: avboka platsbesök)",
     "hjälp                           den här listan",
 ]
 _PREFIX = re.compile(r"^\s*((re|sv|fw|fwd|vb)\s*:\s*)+", re.IGNORECASE)
@@ -213,6 +218,8 @@ def execute(
         return _status(session, ctx, now)
     if command.name == "export":
         return _export(session, ctx, now)
+    if command.name == "visa" and command.reference == "LAG":
+        return Answer(*show_team(session, ctx, command.text, now))
     unit = by_reference(session, command.reference or "")
     if unit is None:
         return Answer(
@@ -258,7 +265,7 @@ def _show(
         ("Flaggor", ", ".join(flag_codes(unit)) or "inga"),
     ]
     lines = [f"{label}: {value if value is not None else '–'}" for label, value in fields]
-    return Answer(f"{unit.reference}", lines, unit=unit)
+    return Answer(f"{unit.reference}", lines + visit_lines(session, unit), unit=unit)
 
 
 def _remind(
@@ -356,4 +363,7 @@ UNIT_COMMANDS: dict[str, UnitHandler] = {
     "återkalla": _withdraw,
     "bekräfta": _confirm,
     "avslå": _reject,
+    "boka": lambda s, c, cmd, i, now, u: Answer(
+        *book(s, c, u, cmd.text, i.mail.from_addr or "", now), unit=u
+    ),
 }

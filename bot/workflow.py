@@ -26,6 +26,7 @@ from bot.signups.signup import handle_reply, handle_signup, unit_from_entry_mail
 from bot.signups.units import by_address, by_reference, by_thread, references_in
 from bot.signups.withdrawal import handle_undo, handle_withdrawal
 from bot.staff import handle_staff_command
+from bot.teams.visits.inbound import handle_coordinator_mail
 
 
 def thread_unit(session: Session, ctx: Context, inbound: Inbound) -> Unit | None:
@@ -65,6 +66,9 @@ def handle(session: Session, ctx: Context, inbound: Inbound, now: datetime) -> O
     command = handle_staff_command(session, ctx, inbound, now)
     if command is not None:
         return command
+    visit = handle_coordinator_mail(session, ctx, inbound, now)
+    if visit is not None:
+        return visit
     unit = thread_unit(session, ctx, inbound)
     thread = (*mail.in_reply_to, *mail.references)
     if bot_mails_in_thread(session, thread, mail.from_addr, now) > THREAD_MAILS_PER_HOUR:

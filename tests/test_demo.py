@@ -234,3 +234,22 @@ def test_the_demo_years_logs_hold_no_personal_data_or_mail_text(
         }
     )
     assert not leaks
+
+
+def test_demo_autumn_books_moves_and_delivers_the_report_after_the_ceremony(
+    year: tuple[list[Done], Path],
+) -> None:
+    steps, _ = year
+    sofia, team = "sofia.ekstrom@stockholm.se", 3
+    booked = _at(steps, demo.at(6, 10, 10))
+    assert [to for kind, to in booked if kind == "visit-invitation"].count(ANNA) == 2
+    assert len([k for k, _ in booked if k == "visit-invitation"]) == 2 * (team + 1)
+    moved = _at(steps, demo.at(9, 20, 10))
+    assert sorted(k for k, _ in moved) == ["visit-confirmation"] + ["visit-invitation"] * (team + 1)
+    assert _at(steps, demo.at(10, 8, 8, 5)) == [("visit-reminder", sofia)]
+    assert _at(steps, demo.at(11, 10, 10)) == [("report-receipt", sofia)]
+    assert _to(steps, "report-delivery")[:1] == [ANNA]
+    assert all(
+        k != "report-delivery" for s in steps if s.at < demo.at(11, 27, 0) for k, _ in s.sent
+    )
+    assert len(_at(steps, demo.at(11, 27, 8, 5))) == team + 1

@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import shutil
 import tempfile
-from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 from email import policy
 from email.message import EmailMessage
@@ -29,8 +27,9 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy import select
 
-from bot.clock import STOCKHOLM, FixedClock
+from bot.clock import FixedClock
 from bot.config import PROJECT_ROOT, load_settings
+from bot.demo.autumn import AUTUMN
 from bot.demo.documents import (
     DOCX_TYPE,
     JPEG_TYPE,
@@ -44,50 +43,13 @@ from bot.demo.documents import (
     picture_jpeg,
     presentation_text,
 )
+from bot.demo.script import Attachment, Done, Mail, Step, at
 from bot.mail.mailbox import deliver
 from bot.models import MeetingAttendee, OutboxMail, OutreachAddress
 from bot.runner import App, build_app, run_cycle
 
 STAFF = "kansliet.kvalitet@stockholm.se"
 BOT = "kvalitetsutmarkelsen@stockholm.se"
-
-
-@dataclass(frozen=True)
-class Attachment:
-    filename: str
-    content_type: str
-    # Built when the mail is delivered, so importing the demo stays cheap.
-    build: Callable[[], bytes]
-
-
-@dataclass(frozen=True)
-class Mail:
-    sender: str
-    name: str
-    subject: str
-    body: str
-    # Answer the bot's latest mail of this kind to the sender, in its thread. An empty
-    # subject becomes "Sv: " and the subject of the mail answered, as mail clients do.
-    answers: str | None = None
-    attachments: tuple[Attachment, ...] = ()
-
-
-@dataclass(frozen=True)
-class Step:
-    at: datetime
-    note: str
-    mails: tuple[Mail, ...] = ()
-
-
-@dataclass(frozen=True)
-class Done:
-    at: datetime
-    note: str
-    sent: list[tuple[str, str]]
-
-
-def at(month: int, day: int, hour: int, minute: int = 0) -> datetime:
-    return datetime(2027, month, day, hour, minute, tzinfo=STOCKHOLM)
 
 
 def _signup(unit: str, org: str, manager: str, contact: str, email: str) -> str:
@@ -217,7 +179,7 @@ SOL_MINUTES = _minutes(SOLSTRALEN)
 TROLL_MINUTES = _minutes(TROLLSKOGEN)
 STATUS = Mail(STAFF, "Kansliet", "status", "status\n")
 
-STEPS = (
+SPRING = (
     Step(at(2, 1, 9), "Kansliet importerar utskickslistan och anmälda till informationsmöte 1"),
     Step(at(2, 3, 10), "Två anmälningar kommer in; en saknar uppgifter", (TROLL, SOL)),
     Step(at(2, 4, 7, 45), "Morgonens sammanfattning till kansliet"),
@@ -250,6 +212,7 @@ STEPS = (
     Step(at(6, 21, 8), "7 dagar före: alla protokollsutdrag är inne, ingen påminnelse"),
     Step(at(7, 1, 9), "Sommar: inget mer att påminna om"),
 )
+STEPS = tuple(sorted((*SPRING, *AUTUMN), key=lambda step: step.at))
 
 
 def demo_schedule(directory: Path) -> Path:
@@ -341,6 +304,8 @@ def replay(app: App) -> list[Done]:
     _seed(app)
     for step in STEPS:
         app.clock.advance_to(step.at)
+        if step.action is not None:
+            step.action(app)
         for mail in step.mails:
             raw = _raw(mail, step.at, _thread_of(app, mail))
             deliver(app.settings.maildir, raw, step.at)

@@ -6,6 +6,7 @@ from alembic import context
 from sqlalchemy import create_engine
 
 from bot.models import AwareDateTime, Base
+from bot.teams.visits import store as _visit_tables  # noqa: F401  (its tables join Base)
 
 target_metadata = Base.metadata
 

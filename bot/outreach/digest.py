@@ -9,6 +9,7 @@ fire or a restart never sends two. The registry rides along as an .xlsx attachme
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import asdict
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -21,6 +22,7 @@ from bot.mail.render import OutgoingAttachment
 from bot.models import Claim, Entry, Event, Flag, InboundMessage, Minutes, Unit
 from bot.outreach.reminders import Due
 from bot.records.xlsx import XLSX_TYPE, registry_xlsx
+from bot.teams.visits.progress import progress
 from bot.year.schedule import Schedule
 
 # A digest missed while the bot was down goes out on start within this time of the digest
@@ -63,6 +65,7 @@ def build(session: Session, schedule: Schedule, now: datetime, *, weekly: bool) 
         "change_requests": _change_requests(session, year, now),
     }
     context.update(_deadline_part(session, schedule, now))
+    context["visits"] = [asdict(row) for row in progress(session, schedule, now)]
     context.update(_counts(session, year))
     return context
 

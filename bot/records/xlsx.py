@@ -19,6 +19,7 @@ from bot.entries.owed import entry_missing, newest_entry
 from bot.models import Minutes, Unit
 from bot.records.cells import append_text_safe
 from bot.records.export import unit_record
+from bot.teams.visits.progress import visit_cells
 
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 COLUMNS = (
@@ -36,6 +37,9 @@ COLUMNS = (
     ("entry_missing", "Saknas i bidraget"),
     ("minutes", "Protokollsutdrag"),
     ("flags", "Flaggor"),
+    ("visit_site", "Platsbesök"),
+    ("visit_feedback", "Återföringsbesök"),
+    ("report", "Skriftlig rapport"),
     ("created_at", "Anmäld"),
 )
 
@@ -57,6 +61,7 @@ def _row(session: Session, unit: Unit) -> dict[str, Any]:
         "minutes": "ja" if has_minutes is not None else "",
         "flags": ", ".join(unit_record(unit)["flags"]),
         "created_at": unit.created_at.strftime("%Y-%m-%d"),
+        **visit_cells(session, unit),
     }
 
 

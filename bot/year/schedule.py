@@ -17,6 +17,8 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from bot.clock import STOCKHOLM
+from bot.year.visit_schedule import VisitTimes
+from bot.year.visit_schedule import defaults as visit_defaults
 from bot.year.workdays import add_workdays, is_workday, workdays_before
 
 # In the order they fall in the award year; a file must give every one of them.
@@ -81,6 +83,11 @@ class Schedule:
     change_request_workdays: int
     info_registration_url: str
     source: Path = field(compare=False)
+    # The autumn's visit and report dates ([visits], optional in the file).
+    visits: VisitTimes | None = field(default=None, compare=False)
+
+    def visit_times(self) -> VisitTimes:
+        return self.visits or visit_defaults(self.year, self.deadline("ceremony").day)
 
     def deadline(self, key: str) -> Deadline:
         try:

@@ -22,6 +22,7 @@ from bot.year.schedule import (
     ScheduleError,
     reminder_at,
 )
+from bot.year.visit_schedule import VisitScheduleError, VisitTimes, parse_visits
 
 _CLOCK = re.compile(r"(\d{2}):(\d{2})")
 _MIDNIGHT_AFTER = "24:00"
@@ -46,7 +47,15 @@ def load_schedule(path: Path) -> Schedule:
     return _parse_schedule(raw, root, path)
 
 
-_TOP_FIELDS = {"year", "note", "info_registration_url", "timing", "deadlines", "meetings"}
+_TOP_FIELDS = {
+    "year",
+    "note",
+    "info_registration_url",
+    "timing",
+    "deadlines",
+    "meetings",
+    "visits",
+}
 
 
 _TIMING_FIELDS = {
@@ -105,7 +114,15 @@ def _parse_schedule(raw: dict[str, object], root: _Where, path: Path) -> Schedul
         change_request_workdays=_int(timing, "change_request_workdays", where, minimum=1),
         info_registration_url=_url(raw, "info_registration_url", root),
         source=path,
+        visits=_visits(raw, root, year, deadlines["ceremony"].day),
     )
+
+
+def _visits(raw: dict[str, object], root: _Where, year: int, ceremony: date) -> VisitTimes:
+    try:
+        return parse_visits(raw.get("visits", {}), year, ceremony)
+    except VisitScheduleError as exc:
+        root.fail(str(exc).rstrip("."))
 
 
 def _parse_deadlines(table: dict[str, object], where: _Where, year: int) -> dict[str, Deadline]:
