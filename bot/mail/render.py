@@ -20,7 +20,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from bot.clock import STOCKHOLM
-from bot.year.dates import swedish_day
+from bot.year.dates import swedish_day, swedish_number, swedish_weekday
 
 # Receipts answer a unit's mail (RFC 3834 "auto-replied"); everything else the bot starts.
 AUTO_REPLIED_KINDS = frozenset(
@@ -69,9 +69,6 @@ def _format_day(value: date) -> str:
     return swedish_day(value)
 
 
-def _format_number(value: int) -> str:
-    # Swedish thousands separator is a (non-breaking) space: 95 000.
-    return f"{value:,}".replace(",", "\u00a0")
 
 
 @cache
@@ -86,8 +83,9 @@ def environment(templates_dir: Path) -> Environment:
     )
     env.filters["datum"] = _format_date
     env.filters["tid"] = _format_datetime
-    env.filters["tal"] = _format_number
+    env.filters["tal"] = swedish_number
     env.filters["dag"] = _format_day
+    env.filters["veckodag"] = swedish_weekday
     return env
 
 

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.context import Context
 from bot.outreach import digest
-from bot.outreach.claims import is_claimed, queue_all
+from bot.outreach.claims import queue_all, unclaimed_reminders
 from bot.outreach.reminders import Due, due_now
 
 log = logging.getLogger(__name__)
@@ -29,7 +29,7 @@ def run_due(sessions: sessionmaker[Session], ctx: Context, now: datetime) -> int
     schedule = ctx.schedule(ctx.year(now))
     try:
         with sessions.begin() as session:
-            items = [*due_now(session, schedule, now)]
+            items = unclaimed_reminders(session, [*due_now(session, schedule, now)], now)
             items += digest.due(session, schedule, ctx.settings.staff_addresses, now)
             queued = queue_all(session, ctx, items, now)
     except IntegrityError:
@@ -45,6 +45,4 @@ def preview(sessions: sessionmaker[Session], ctx: Context, now: datetime) -> lis
     """What ``run_due`` would claim now (not yet claimed), without claiming anything."""
     schedule = ctx.schedule(ctx.year(now))
     with sessions() as session:
-        return [
-            item for item in due_now(session, schedule, now) if not is_claimed(session, item.key)
-        ]
+        return unclaimed_reminders(session, [*due_now(session, schedule, now)], now)

@@ -17,6 +17,7 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from bot.clock import STOCKHOLM
+from bot.year.dates import swedish_day
 from bot.year.workdays import add_workdays, is_workday, workdays_before
 
 # In the order they fall in the award year; a file must give every one of them.
@@ -44,6 +45,20 @@ class Deadline:
 
     def is_late(self, received: datetime) -> bool:
         return received >= self.due
+
+    @property
+    def clock_text(self) -> str:
+        """The time of day as the rule names it: "24.00" for the end of the day, as the
+        instructions write it (00.00 the next day would read as a day late)."""
+        midnight_after = datetime.combine(self.day + timedelta(days=1), time(0), STOCKHOLM)
+        if self.due == midnight_after:
+            return "24.00"
+        return self.due.astimezone(STOCKHOLM).strftime("%H.%M")
+
+    @property
+    def shown(self) -> str:
+        """The deadline as people read it: "17 maj kl. 24.00"."""
+        return f"{swedish_day(self.day)} kl. {self.clock_text}"
 
 
 @dataclass(frozen=True)
