@@ -110,3 +110,12 @@ def test_html_escapes_unit_data(tmp_path: Path) -> None:
     _, text, html = render(TEMPLATES, "withdrawal-receipt", {**COMMON, "unit": hostile})
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "<script>" in text
+
+
+@pytest.mark.parametrize("kind", ["entry-receipt", "change-request"])
+def test_receipt_says_how_the_bot_counts_and_compares_nothing_with_app_xml(kind: str) -> None:
+    _, text, html = render(TEMPLATES, kind, {**COMMON, **SAMPLES[kind]})
+    assert "Bidraget har 100\u00a0412 tecken exklusive blanksteg" in text
+    assert "textrutor, fotnoter och slutnoter, men inte sidhuvud och sidfot" in text
+    assert "Granska > Ordräkning" in text and "Granska &gt; Ordräkning" in html
+    assert "sparade värde" not in text
