@@ -14,11 +14,20 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.clock import Clock, FixedClock, SystemClock, parse_now
 from bot.config import ConfigError, Settings, load_settings
+from bot.db import DatabaseSetupError
 from bot.mail.mailbox import MailboxError
 from bot.runner import App, build_app
 from bot.year.schedule import ScheduleError
 
-USER_ERRORS = (ConfigError, ScheduleError, MailboxError, OSError, ValueError, SQLAlchemyError)
+USER_ERRORS = (
+    ConfigError,
+    DatabaseSetupError,
+    ScheduleError,
+    MailboxError,
+    OSError,
+    ValueError,
+    SQLAlchemyError,
+)
 
 
 class State:
