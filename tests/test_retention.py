@@ -98,7 +98,7 @@ def _units(app: App) -> dict[int, Unit]:
 def test_dry_run_counts_and_changes_nothing(runner: CliRunner, two_years: App) -> None:
     files_before = sorted((two_years.settings.data_dir / "files").rglob("*"))
     out = _invoke(runner, "--before-year", "2027", "--dry-run")
-    assert "2 raw mails" in out and "would be removed" in out and "1 units" in out
+    assert "2 råa mejl" in out and "skulle tas bort" in out and "1 verksamhet " in out
     assert sorted((two_years.settings.data_dir / "files").rglob("*")) == files_before
     assert _units(two_years)[2024].contact_email == person(1).address
 
@@ -107,7 +107,7 @@ def test_finished_year_loses_its_personal_data_and_keeps_its_record(
     runner: CliRunner, two_years: App
 ) -> None:
     out = _invoke(runner, "--before-year", "2027")
-    assert "2 raw mails" in out and "removed" in out
+    assert "2 råa mejl" in out and "borttagna" in out
     units = _units(two_years)
     old, new = units[2024], units[2027]
     assert (old.contact_email, old.contact_name, old.manager_name, old.contact_phone) == (
@@ -223,7 +223,7 @@ def test_the_archive_holds_registry_and_every_entry_file_before_the_purge(
         }
     archive = tmp_path / "arkiv"
     out = _invoke(runner, "--before-year", "2027", "--archive", str(archive))
-    assert "Archive written" in out and "1 units" in out
+    assert "Arkivet är skrivet" in out and "1 verksamhet," in out
     registry = json.loads((archive / "registry.json").read_text(encoding="utf-8"))
     assert [row["reference"] for row in registry] == [reference]
     assert registry[0]["contact_email"] == person(1).address, "the record keeps the contact"

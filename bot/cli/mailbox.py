@@ -15,15 +15,14 @@ from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
 
 import click
-
 from sqlalchemy import text
 
 from bot.cli.group import State, cli, user_errors
 from bot.clock import Clock
 from bot.config import Settings
+from bot.config.secrets import Secret
 from bot.context import Context
 from bot.db import open_database
-from bot.config.secrets import Secret
 from bot.mail.mailbox import Mailbox, open_mailbox
 from bot.year.dates import plural
 

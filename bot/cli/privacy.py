@@ -12,6 +12,7 @@ from bot.mail.mailbox import embedded_copies
 from bot.records.archive import write_archive
 from bot.records.retention import RetentionError, RetentionReport, scope_for, unit_ids
 from bot.records.retention import purge as run_purge
+from bot.year.dates import plural, swedish_number
 
 
 @cli.command()
@@ -80,8 +81,10 @@ def purge(
             with app.sessions() as session:
                 written = write_archive(session, unit_ids(session, scope), s.data_dir, archive)
             click.echo(
-                f"Archive written to {archive}: {written.units} units, {written.files} files "
-                f"({written.bytes / 1e6:.1f} MB), checksums in manifest.csv."
+                f"Arkivet är skrivet till {archive}: "
+                f"{plural(written.units, 'verksamhet', 'verksamheter')}, "
+                f"{plural(written.files, 'fil', 'filer')} ({swedish_number(round(written.bytes / 1e6, 1))} MB), "
+                "kontrollsummor i manifest.csv."
             )
         with app.sessions.begin() as session:
             report = run_purge(session, scope, now, data_dir=s.data_dir, dry_run=dry_run)
@@ -99,11 +102,15 @@ def purge(
 
 
 def describe(report: RetentionReport) -> str:
-    would = "would be " if report.dry_run else ""
+    verb = "skulle tas bort" if report.dry_run else "borttagna"
+    anonymised = "skulle anonymiseras" if report.dry_run else "anonymiserade"
     return (
-        f"{report.messages} raw mails, {report.attachments} attachments "
-        f"({report.files} stored files), {report.sent_mails} sent mails and "
-        f"{report.mailbox_files} mailbox copies {would}removed; {report.units} units and "
-        f"{report.other_people} other contacts {would}anonymised."
-        + (" Nothing was changed (--dry-run)." if report.dry_run else "")
+        f"{plural(report.messages, 'rått mejl', 'råa mejl')}, "
+        f"{plural(report.attachments, 'bilaga', 'bilagor')} "
+        f"({plural(report.files, 'sparad fil', 'sparade filer')}), "
+        f"{plural(report.sent_mails, 'skickat mejl', 'skickade mejl')} och "
+        f"{plural(report.mailbox_files, 'kopia', 'kopior')} i brevlådan: {verb}; "
+        f"{plural(report.units, 'verksamhet', 'verksamheter')} och "
+        f"{plural(report.other_people, 'annan kontakt', 'andra kontakter')}: {anonymised}."
+        + (" Inget ändrades (--dry-run)." if report.dry_run else "")
     )

@@ -13,6 +13,7 @@ from bot.cli.group import State, cli, user_errors
 from bot.teams import examiners as examiners_mod
 from bot.teams import teams
 from bot.teams.routing.problem import Problem, Solution, TeamOut
+from bot.year.dates import plural
 
 
 @cli.group("examiners")
@@ -35,7 +36,7 @@ def import_examiners(state: State, file: Path) -> None:
         for problem in exc.problems:
             click.echo(f"{file}: {problem}", err=True)
         raise click.ClickException("inget importerades; rätta raderna ovan.") from None
-    click.echo(f"{count} examinatorer importerade för {year}.")
+    click.echo(f"{plural(count, 'examinator importerad', 'examinatorer importerade')} för {year}.")
 
 
 @cli.group("teams")
@@ -129,7 +130,9 @@ def confirm(state: State) -> None:
         app = state.app()
         with app.sessions.begin() as session:
             stored = teams.confirm(session, app.ctx, app.clock.now())
-    click.echo(f"{len(stored)} lag bekräftade; mejlen ligger i utkorgen.")
+    click.echo(
+        f"{plural(len(stored), 'lag bekräftat', 'lag bekräftade')}; mejlen ligger i utkorgen."
+    )
 
 
 @teams_group.command("replace")

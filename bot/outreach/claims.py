@@ -37,7 +37,9 @@ def _claim(session: Session, item: Due, now: datetime) -> bool:
             session.add(Claim(key=item.key, kind=item.kind, unit_id=item.unit_id, claimed_at=now))
             for key in item.also_claims:
                 if not is_claimed(session, key):
-                    session.add(Claim(key=key, kind=item.kind, unit_id=item.unit_id, claimed_at=now))
+                    session.add(
+                        Claim(key=key, kind=item.kind, unit_id=item.unit_id, claimed_at=now)
+                    )
     except IntegrityError:
         return False
     return True

@@ -11,6 +11,7 @@ not reminded.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
@@ -37,7 +38,8 @@ def run_due(sessions: sessionmaker[Session], ctx: Context, now: datetime) -> int
         log.info("scheduled mail already claimed by another instance")
         return 0
     if queued:
-        log.info("scheduled mail queued: %s", queued)
+        kinds = Counter(item.kind for item in items)
+        log.info("scheduled mail queued: %s (%s)", queued, ", ".join(sorted(kinds)))
     return queued
 
 
