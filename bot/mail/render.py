@@ -20,7 +20,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from bot.clock import STOCKHOLM
-from bot.year.dates import swedish_day, swedish_number, swedish_weekday
+from bot.year.dates import swedish_day, swedish_moment, swedish_number, swedish_weekday
 
 # Receipts answer a unit's mail (RFC 3834 "auto-replied"); everything else the bot starts.
 AUTO_REPLIED_KINDS = frozenset(
@@ -61,7 +61,8 @@ def _format_date(value: datetime) -> str:
 
 
 def _format_datetime(value: datetime) -> str:
-    return value.astimezone(STOCKHOLM).strftime("%Y-%m-%d kl. %H.%M")
+    """7 maj 2027 kl. 08.00, in Stockholm."""
+    return swedish_moment(value)
 
 
 def _format_day(value: date) -> str:
