@@ -31,6 +31,7 @@ SIGNUP = {
     "unit": UNIT,
     "late": False,
     "duplicate": False,
+    "changed": False,
     "email_from_sender": False,
     "signup_day": date(2027, 3, 22),
     "entry_day": date(2027, 5, 17),
