@@ -36,7 +36,7 @@ LINE = {
     "reference": "KU-2027-014",
     "unit_name": "Förskolan Trollskogen",
     "organisation": "Skarpnäcks stadsdelsförvaltning",
-    "signup_status": "registered",
+    "signup_status": "anmäld",
 }
 NOW = datetime(2027, 5, 10, 7, 30, tzinfo=STOCKHOLM)
 

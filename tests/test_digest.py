@@ -61,7 +61,9 @@ def _assert_registry_sheet(sheet: Any) -> None:
     assert sheet.freeze_panes == "A2"
     assert sheet.auto_filter.ref == sheet.dimensions
     assert row["Anmälan"] in ("anmäld", "ofullständig")
-    assert row["Anmäld"] == datetime(2027, 3, 1)  # a date cell (openpyxl reads it back as a datetime)
+    assert row["Anmäld"] == datetime(
+        2027, 3, 1
+    )  # a date cell (openpyxl reads it back as a datetime)
     assert sheet.cell(row=2, column=head.index("Anmäld") + 1).is_date
     for column, title in enumerate(head, start=1):
         letter = get_column_letter(column)

@@ -214,7 +214,7 @@ def test_status_reply_is_a_swedish_table_with_sender_and_subject(unit_app: App) 
     for english in ("registered", "sent", "handled", "[staff]", "queued"):
         assert english not in text
     assert "<table" in html and "<pre" not in html and "monospace" not in html
-    assert "<th align=\"left\">Från</th>" in html
+    assert '<th align="left">Från</th>' in html
 
 
 def test_export_reply_names_the_workbook_by_year_and_day(unit_app: App) -> None:
