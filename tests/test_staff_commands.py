@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterator
 from email import message_from_bytes, policy
 from email.message import EmailMessage
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest

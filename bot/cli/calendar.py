@@ -6,7 +6,6 @@ Each command is thin: it opens the app, calls one function of the core and print
 
 from __future__ import annotations
 
-import csv
 from datetime import datetime
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from bot.cli.group import State, cli, import_group, user_errors
 from bot.clock import STOCKHOLM
 from bot.entries.owed import owed
 from bot.mail import outbox
+from bot.mail.addresses import is_address
 from bot.mail.render import render
 from bot.models import MeetingAttendee, OutreachAddress
 from bot.outreach import digest
@@ -28,7 +28,11 @@ from bot.outreach.reminders import Due
 from bot.outreach.scheduler import preview, run_due
 from bot.records.xlsx import registry_filename, registry_xlsx
 from bot.runner import App
+from bot.teams.spreadsheet import read_table
 from bot.year.dates import plural, swedish_clock, swedish_short
+
+# The outreach list is the city's units (a few thousand at most).
+MAX_IMPORT_ROWS = 20_000
 
 
 def _local(moment: datetime) -> str:
@@ -173,20 +177,20 @@ def export_xlsx(state: State, output: Path | None, year: int | None) -> None:
 
 
 def _read_csv(file: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
-    with file.open(encoding="utf-8-sig", newline="") as handle:
-        sample = handle.read(4096)
-        handle.seek(0)
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t") if sample else csv.excel
-        rows = [
-            {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
-            for row in csv.DictReader(handle, dialect=dialect)
-        ]
+    """Rows by lower-cased column name, from CSV as Excel writes it (``read_table``)."""
+    header, *lines = read_table(file, MAX_IMPORT_ROWS) or [[]]
+    names = [name.strip().lower() for name in header]
+    rows = [
+        {name: (cell or "").strip() for name, cell in zip(names, line, strict=False)}
+        for line in lines
+        if any(cell.strip() for cell in line)
+    ]
     for number, row in enumerate(rows, start=2):
         for name in required:
             if not row.get(name):
                 raise ValueError(f"{file}: rad {number}: kolumnen '{name}' är tom eller saknas")
-        if "@" not in row["email"]:
-            raise ValueError(f"{file}: rad {number}: '{row['email']}' är ingen e-postadress")
+        if not is_address(row["email"]):
+            raise ValueError(f"{file}: rad {number}: '{row['email']}' är inte en e-postadress")
     return rows
 
 

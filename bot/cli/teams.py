@@ -18,24 +18,38 @@ from bot.year.dates import plural
 
 @cli.group("examiners")
 def examiners_group() -> None:
-    """The year's examiners."""
+    """Årets examinatorer."""
 
 
-@examiners_group.command("import")
+def _import_help() -> str:
+    columns = "\n".join(
+        f"  {names[0]:<14} {' / '.join(names[1:])}" for names in examiners_mod.COLUMNS.values()
+    )
+    return (
+        "Importera årets examinatorer från CSV eller XLSX; ett fel stoppar hela importen.\n\n"
+        "Kolumnerna (första raden; svenska eller engelska namn, valfri ordning; namn och "
+        "e-post krävs):\n\n\b\n" + columns + "\n\n"
+        "ja/nej-kolumner: erfaren, samordnare. Listor (klasser, jäv, frånvaro) skiljs med "
+        "semikolon; frånvaro är ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM-DD/ÅÅÅÅ-MM-DD. CSV får vara "
+        "semikolon- eller kommaavgränsad, UTF-8 eller Windows-1252, som Excel sparar den. "
+        f"Högst {examiners_mod.MAX_ROWS} rader. En okänd kolumn stoppar importen."
+    )
+
+
+@examiners_group.command("import", help=_import_help())
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.pass_obj
 def import_examiners(state: State, file: Path) -> None:
-    """Import examiners from CSV or XLSX; any bad row stops the whole import."""
-    try:
-        with user_errors():
-            app = state.app()
-            year = app.ctx.year(app.clock.now())
+    with user_errors():
+        app = state.app()
+        year = app.ctx.year(app.clock.now())
+        try:
             with app.sessions.begin() as session:
                 count = examiners_mod.import_examiners(session, file, year)
-    except examiners_mod.ImportProblems as exc:
-        for problem in exc.problems:
-            click.echo(f"{file}: {problem}", err=True)
-        raise click.ClickException("inget importerades; rätta raderna ovan.") from None
+        except examiners_mod.ImportProblems as exc:  # every bad row, then one sentence
+            for problem in exc.problems:
+                click.echo(f"{file}: {problem}", err=True)
+            raise click.ClickException("inget importerades; rätta raderna ovan.") from None
     click.echo(f"{plural(count, 'examinator importerad', 'examinatorer importerade')} för {year}.")
 
 

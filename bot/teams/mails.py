@@ -100,8 +100,11 @@ def timeline(ctx: Context, year: int) -> list[dict[str, Any]]:
         _row(schedule.deadline("minutes").day, "Protokollsutdrag från verksamheten"),
         _row(date(year, 9, 1), "Platsbesök hos verksamheterna", VISIT_MONTHS),
         _row(ceremony.day, f"{ceremony.label}, {ceremony.location}".strip(", ")),
-        _row(ceremony.day + timedelta(days=1), "Återföringsbesök hos verksamheterna",
-             "efter ceremonin"),  # fmt: skip
+        _row(
+            ceremony.day + timedelta(days=1),
+            "Återföringsbesök hos verksamheterna",
+            "efter ceremonin",
+        ),
     ]
     return sorted(rows, key=lambda row: row["day"])
 
@@ -168,9 +171,8 @@ def _queue(
     now: datetime,
     files: list[OutgoingAttachment] | None = None,
 ) -> None:
-    team = context.get("team")
-    chief = isinstance(to, Examiner) and team is not None
-    chief = chief and to.email == team["coordinator"]["email"]  # type: ignore[index]
+    team: dict[str, Any] = context.get("team") or {}
+    chief = isinstance(to, Examiner) and to.email == team.get("coordinator", {}).get("email")
     if isinstance(to, Examiner):
         address, name, unit_id, reference = to.email, to.name, None, None
     else:
