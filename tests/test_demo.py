@@ -18,6 +18,7 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from bot.cli import cli
+from bot.year.dates import swedish_short
 from bot.demo import year as demo
 from bot.demo.year import Done, run_demo
 from bot.models import Entry, Minutes, Unit
@@ -161,6 +162,9 @@ def test_demo_command_prints_a_timeline(monkeypatch: pytest.MonkeyPatch) -> None
     result = CliRunner().invoke(cli, ["demo"])
     assert result.exit_code == 0, result.output
     assert "Kvalitetsutmärkelsen 2027" in result.output and "signup-incomplete" in result.output
+    first = demo.STEPS[0].at
+    assert f"{swedish_short(first.date())} {first:%H.%M}" in result.output  # "mån 1 mars 09.00"
+    assert first.strftime("%a") not in result.output  # no English weekday
 
 
 def _env(tmp_path: Path) -> dict[str, str]:
