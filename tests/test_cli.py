@@ -148,3 +148,28 @@ def test_python_dash_m_bot_runs(tmp_path: Path) -> None:
         [sys.executable, "-m", "bot", "--help"], capture_output=True, cwd=REPO, check=False
     )
     assert result.returncode == 0 and b"kvalitetsbot" in result.stdout
+
+
+def test_postgres_without_its_driver_is_one_sentence_with_the_install_command(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if the extra were not installed
+    monkeypatch.setenv("KB_DATABASE_URL", "postgresql+psycopg://kvalitetsbot@127.0.0.1/kb")
+    result = runner.invoke(cli, ["status"])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output and "No module named" not in result.output
+    [line] = result.output.strip().splitlines()
+    assert line.startswith("Fel: KB_DATABASE_URL pekar på PostgreSQL")
+    assert "pip install 'kvalitetsbot[postgres]'" in line
+
+
+def test_setting_error_names_the_setting_and_what_it_accepts(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KB_POLL_SECONDS", "ofta")
+    result = runner.invoke(cli, ["status"])
+    assert result.output == (
+        "Fel: KB_POLL_SECONDS='ofta' är inte giltigt: ange ett positivt heltal, t.ex. 10.\n"
+    )

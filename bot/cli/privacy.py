@@ -19,28 +19,28 @@ from bot.year.dates import plural, swedish_number
 @click.option(
     "--before",
     type=click.DateTime(formats=["%Y-%m-%d"]),
-    metavar="DATE",
-    help="Purge mail of finished award years received before DATE (YYYY-MM-DD).",
+    metavar="DATUM",
+    help="Rensa mejl från avslutade tävlingsår som kom in före DATUM (ÅÅÅÅ-MM-DD).",
 )
-@click.option("--before-year", type=int, metavar="YEAR", help="Purge award years before YEAR.")
+@click.option("--before-year", type=int, metavar="ÅR", help="Rensa tävlingsår före ÅR.")
 @click.option(
     "--older-than",
     type=int,
-    metavar="DAYS",
-    help="Purge mail of finished years received more than DAYS days ago.",
+    metavar="DAGAR",
+    help="Rensa mejl från avslutade år som kom in för mer än DAGAR dagar sedan.",
 )
 @click.option(
     "--archive",
     type=click.Path(file_okay=False, path_type=Path),
-    metavar="DIR",
-    help="First write the records (registry and every entry and minutes file) to this new folder.",
+    metavar="MAPP",
+    help="Skriv först handlingarna (registret och alla bidrag och protokollsutdrag) till den här nya mappen.",
 )
 @click.option(
     "--exported",
     is_flag=True,
-    help="The records were already exported for the city's archive; purge without --archive.",
+    help="Handlingarna är redan exporterade till stadens arkiv; rensa utan --archive.",
 )
-@click.option("--dry-run", is_flag=True, help="Only count what would be removed.")
+@click.option("--dry-run", is_flag=True, help="Räkna bara vad som skulle tas bort.")
 @click.pass_obj
 def purge(
     state: State,
@@ -51,12 +51,12 @@ def purge(
     exported: bool,
     dry_run: bool,
 ) -> None:
-    """Remove raw mail, stored files and units' personal data of finished award years.
+    """Ta bort råa mejl, sparade filer och verksamheternas personuppgifter från avslutade år.
 
-    The export for the city's records comes first: registration of public documents and
-    archiving rules may require keeping the entries. Give --archive DIR and the command
-    writes that export (registry plus every entry and minutes file, with checksums)
-    before it removes anything; or --exported if the records are already archived.
+    Exporten till stadens arkiv kommer först: diarieföring och arkivregler kan kräva att
+    bidragen sparas. Med --archive MAPP skriver kommandot den exporten (registret och alla
+    bidrag och protokollsutdrag, med kontrollsummor) innan något tas bort; eller ange
+    --exported om handlingarna redan är arkiverade.
     """
     if not dry_run and (archive is None) == (not exported):
         raise click.UsageError(

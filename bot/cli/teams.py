@@ -55,16 +55,18 @@ def import_examiners(state: State, file: Path) -> None:
 
 @cli.group("teams")
 def teams_group() -> None:
-    """Examiner teams: propose, confirm, replace a drop-out."""
+    """Examinatorslag: föreslå, bekräfta, ersätt någon som hoppar av."""
 
 
 @teams_group.command("propose")
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write .xlsx.")
-@click.option("--include-flagged", is_flag=True, help="Route flagged entries too.")
-@click.option("--time-limit", type=float, default=30.0, show_default=True, help="Seconds.")
+@click.option(
+    "--output", type=click.Path(dir_okay=False, path_type=Path), help="Skriv förslaget som .xlsx."
+)
+@click.option("--include-flagged", is_flag=True, help="Fördela även flaggade bidrag.")
+@click.option("--time-limit", type=float, default=30.0, show_default=True, help="Sekunder.")
 @click.pass_obj
 def propose(state: State, output: Path | None, include_flagged: bool, time_limit: float) -> None:
-    """Solve, show the proposal and save it for `teams confirm`."""
+    """Lös fördelningen, visa förslaget och spara det för `teams confirm`."""
     with user_errors():
         app = state.app()
         with app.sessions() as session:
@@ -139,7 +141,7 @@ def write_xlsx(problem: Problem, solution: Solution, path: Path) -> None:
 @teams_group.command("confirm")
 @click.pass_obj
 def confirm(state: State) -> None:
-    """Store the saved proposal and queue the mails to examiners, coordinators and units."""
+    """Spara förslaget och lägg mejlen till examinatorer, samordnare och verksamheter i utkorgen."""
     with user_errors():
         app = state.app()
         with app.sessions.begin() as session:
@@ -151,10 +153,10 @@ def confirm(state: State) -> None:
 
 @teams_group.command("replace")
 @click.argument("email")
-@click.option("--time-limit", type=float, default=30.0, show_default=True, help="Seconds.")
+@click.option("--time-limit", type=float, default=30.0, show_default=True, help="Sekunder.")
 @click.pass_obj
 def replace(state: State, email: str, time_limit: float) -> None:
-    """Take EMAIL out of their team and find a replacement; mail those affected."""
+    """Ta bort EMAIL ur sitt lag och hitta en ersättare; mejla de berörda."""
     with user_errors():
         app = state.app()
         with app.sessions.begin() as session:
