@@ -18,10 +18,10 @@ from click.testing import CliRunner
 from sqlalchemy import select
 
 from bot.cli import cli
-from bot.year.dates import swedish_short
 from bot.demo import year as demo
 from bot.demo.year import Done, run_demo
 from bot.models import Entry, Minutes, Unit
+from bot.year.dates import swedish_short
 from tests.calendar_support import write_schedule
 
 ANNA = "anna.berg@edu.stockholm.se"  # Förskolan Trollskogen

@@ -17,7 +17,6 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 from bot.clock import STOCKHOLM
-from bot.year.dates import swedish_day
 from bot.year.workdays import add_workdays, is_workday, workdays_before
 
 # In the order they fall in the award year; a file must give every one of them.
@@ -54,11 +53,6 @@ class Deadline:
         if self.due == midnight_after:
             return "24.00"
         return self.due.astimezone(STOCKHOLM).strftime("%H.%M")
-
-    @property
-    def shown(self) -> str:
-        """The deadline as people read it: "17 maj kl. 24.00"."""
-        return f"{swedish_day(self.day)} kl. {self.clock_text}"
 
 
 @dataclass(frozen=True)
