@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: run install install-test test-tools test lint typecheck unit demo bench crash clean
+.PHONY: run install install-test test-tools test lint typecheck unit demo bench crash preview clean
 
 run: install
 	$(BIN)/kvalitetsbot run
@@ -44,6 +44,11 @@ test: lint typecheck unit
 # Benchmarks; they rewrite the README's Performance section. FULL=1 adds 8,000 mails.
 bench: install-test
 	$(BIN)/python -m bench.run $(if $(FULL),--full) --routing 30
+
+# Every mail kind rendered with realistic data to var/preview/ (.eml, .html, and .png where
+# Chromium is installed): look at them before calling a template done.
+preview: install-test
+	$(BIN)/python scripts/preview.py
 
 # The full crash harness: a real bot SIGKILLed at random moments, compared with a clean run.
 crash: install-test

@@ -15,6 +15,11 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+POSTGRES_INSTALL = "pip install 'kvalitetsbot[postgres]'"
+
+
+class DatabaseSetupError(Exception):
+    """The database cannot be used as configured; the message is one sentence."""
 
 
 def make_engine(url: str) -> Engine:
@@ -25,7 +30,18 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "connect", _sqlite_pragmas)
         event.listen(engine, "begin", _sqlite_begin)
         return engine
-    return create_engine(url, pool_pre_ping=True)
+    try:
+        return create_engine(url, pool_pre_ping=True)
+    except ImportError as exc:
+        if url.startswith("postgres"):
+            raise DatabaseSetupError(
+                "KB_DATABASE_URL pekar på PostgreSQL, men drivrutinen psycopg är inte "
+                f"installerad: installera den med {POSTGRES_INSTALL} (i projektets mapp: "
+                ".venv/bin/pip install -e '.[postgres]')."
+            ) from None
+        raise DatabaseSetupError(
+            f"KB_DATABASE_URL kräver databasdrivrutinen {exc.name}, som inte är installerad."
+        ) from None
 
 
 def _ensure_sqlite_dir(url: str) -> None:

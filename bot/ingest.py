@@ -121,6 +121,8 @@ def process(sessions: sessionmaker[Session], ctx: Context, row_id: int, now: dat
             row.status, row.kind, row.reason = outcome.status, outcome.kind, outcome.reason
             row.unit_id, row.processed_at = outcome.unit_id, now
             row.folder = _folder(ctx, outcome.status)
+            # One line per mail handled: its row, kind and folder; never who or what.
+            log.info("mail handled: row %s, kind %s, folder %s", row_id, row.kind, row.folder)
             return row.status
     except OperationalError:
         # Locked or unreachable: the transaction rolled back, the row stays "new" and the

@@ -90,8 +90,10 @@ def run_forever(app: App) -> None:
 
 def _safe_cycle(app: App) -> None:
     try:
+        # Nothing on an idle round: each mail handled or sent and each scheduled job that
+        # queued something logs its own line.
         report = run_cycle(app)
-        log.info("cycle: %s", report)
+        log.debug("cycle: %s", report)
     except Exception:
         # A failing round (database gone, server down) is logged and tried again next round.
         log.exception("cycle failed; retrying on the next round")

@@ -30,13 +30,15 @@ from bot.mail.render import Envelope, OutgoingAttachment
 from bot.models import Unit
 from bot.outreach.claims import queue_all
 from bot.outreach.reminders import manual_reminder
-from bot.records.status import summary
-from bot.records.xlsx import XLSX_TYPE, registry_xlsx
+from bot.records.labels import ENTRY_STATUS, UNIT_STATUS, label
+from bot.records.status import WAITING_HEAD, summary
+from bot.records.xlsx import XLSX_TYPE, registry_filename, registry_xlsx
 from bot.signups.confirm import decide_all
 from bot.signups.extract import strip_quoted
 from bot.signups.units import by_reference, flag_codes
 from bot.teams.visits.commands import book, show_team
 from bot.teams.visits.progress import visit_lines
+from bot.year.dates import plural
 
 COMMANDS = (
     "status",
@@ -83,11 +85,21 @@ class Command:
 
 
 @dataclass(frozen=True)
+class AnswerTable:
+    """A table in the reply: a header (blank for a two-column list of facts) and rows."""
+
+    title: str
+    head: tuple[str, ...]
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
 class Answer:
     title: str
     lines: list[str]
     attachments: tuple[OutgoingAttachment, ...] = ()
     unit: Unit | None = None
+    tables: tuple[AnswerTable, ...] = ()
 
 
 def parse_command(subject: str, text: str) -> Command | None:
@@ -197,7 +209,12 @@ def _reply(
         references=mail.references,
         attachments=answer.attachments,
     )
-    context = {"command": command.shown, "title": answer.title, "lines": answer.lines}
+    context = {
+        "command": command.shown,
+        "title": answer.title,
+        "lines": answer.lines,
+        "tables": [{"title": t.title, "head": t.head, "rows": t.rows} for t in answer.tables],
+    }
     message = ctx.message("staff-reply", envelope, context, now)
     outbox.queue(
         session,
@@ -231,19 +248,18 @@ def execute(
 def _status(session: Session, ctx: Context, now: datetime) -> Answer:
     year = ctx.year(now)
     info = summary(session, year)
-    lines = [f"Verksamheter: {_join(info.units)}", f"Utkorg: {_join(info.outbox)}"]
-    lines += [f"#{w.row_id} [{w.status}] {w.reason}" for w in info.waiting]
-    return Answer(f"Läget för Kvalitetsutmärkelsen {year}: {len(info.waiting)} mejl väntar.", lines)
-
-
-def _join(counts: dict[str, int]) -> str:
-    return ", ".join(f"{n} {key}" for key, n in sorted(counts.items())) or "inga"
+    tables = [AnswerTable("Läget", ("", ""), tuple(info.rows()))]
+    if info.waiting:
+        rows = tuple(w.cells() for w in info.waiting)
+        tables.append(AnswerTable("Mejl som väntar på er", WAITING_HEAD, rows))
+    waiting = plural(len(info.waiting), "mejl väntar", "mejl väntar")
+    return Answer(f"Läget för Kvalitetsutmärkelsen {year}: {waiting}.", [], tables=tuple(tables))
 
 
 def _export(session: Session, ctx: Context, now: datetime) -> Answer:
     year = ctx.year(now)
     data = registry_xlsx(session, year)
-    attachment = OutgoingAttachment(f"register-{year}.xlsx", XLSX_TYPE, data)
+    attachment = OutgoingAttachment(registry_filename(year, now), XLSX_TYPE, data)
     return Answer(f"Registret för {year} finns bifogat.", [], (attachment,))
 
 
@@ -258,14 +274,22 @@ def _show(
         ("Kontaktperson", unit.contact_name),
         ("E-post", unit.contact_email),
         ("Telefon", unit.contact_phone),
-        ("Anmälan", unit.signup_status),
-        ("Bidrag", f"version {entry.version}, {entry.status}" if entry else "inget"),
+        ("Anmälan", label(UNIT_STATUS, unit.signup_status)),
+        (
+            "Bidrag",
+            f"version {entry.version}, {label(ENTRY_STATUS, entry.status)}" if entry else "inget",
+        ),
         ("Saknas", "; ".join(entry_missing(session, unit)) or "inget"),
         ("Protokollsutdrag", "saknas" if owes_minutes(session, unit) else "–"),
         ("Flaggor", ", ".join(flag_codes(unit)) or "inga"),
     ]
-    lines = [f"{label}: {value if value is not None else '–'}" for label, value in fields]
-    return Answer(f"{unit.reference}", lines + visit_lines(session, unit), unit=unit)
+    rows = tuple((name, str(value) if value is not None else "–") for name, value in fields)
+    return Answer(
+        f"{unit.reference}",
+        visit_lines(session, unit),
+        unit=unit,
+        tables=(AnswerTable("", ("", ""), rows),),
+    )
 
 
 def _remind(

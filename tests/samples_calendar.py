@@ -36,7 +36,7 @@ LINE = {
     "reference": "KU-2027-014",
     "unit_name": "Förskolan Trollskogen",
     "organisation": "Skarpnäcks stadsdelsförvaltning",
-    "signup_status": "registered",
+    "signup_status": "anmäld",
 }
 NOW = datetime(2027, 5, 10, 7, 30, tzinfo=STOCKHOLM)
 
@@ -69,14 +69,21 @@ SAMPLES: dict[str, dict[str, Any]] = {
     "staff-reply": {
         "command": "visa KU-2027-014",
         "title": "KU-2027-014",
-        "lines": ["Verksamhet: Förskolan Trollskogen", "Bidrag: version 2, accepted"],
+        "lines": [],
+        "tables": [
+            {
+                "title": "",
+                "head": ("", ""),
+                "rows": (("Verksamhet", "Förskolan Trollskogen"), ("Bidrag", "version 2, godkänt")),
+            }
+        ],
     },
     "digest": {
         "now": NOW,
         "since": datetime(2027, 5, 7, 7, 30, tzinfo=STOCKHOLM),
         "weekly": True,
         "signups": [LINE],
-        "entries": [{**LINE, "version": 1, "status": "change_requested", "late": False}],
+        "entries": [{**LINE, "version": 1, "status": "ändring begärd", "late": False}],
         "minutes": [],
         "withdrawals": [{**LINE, "reference": "KU-2027-003", "unit_name": "Hemtjänsten Norr"}],
         "flags": [{**LINE, "code": "late", "reason": "Anmälan kom in efter sista dag."}],
@@ -85,6 +92,8 @@ SAMPLES: dict[str, dict[str, Any]] = {
                 "id": 17,
                 "received_at": NOW,
                 "where": "granska",
+                "sender": "Karin Lind <karin.lind@edu.stockholm.se>",
+                "subject": "Fråga om bilden till bidraget",
                 "reason": "Fråga eller annat ärende som boten inte hanterar automatiskt.",
             }
         ],

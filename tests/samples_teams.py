@@ -46,18 +46,44 @@ TEAM_CONTEXT: dict[str, Any] = {
     "team": TEAM,
     "entries": [ENTRY],
     "timeline": [
-        {"label": "Lagen klara och bidragen fördelade", "day": date(2027, 5, 31)},
-        {"label": "Utdelningsceremoni, Blå hallen", "day": date(2027, 11, 26)},
+        {"label": "Lagen klara och bidragen fördelade", "day": date(2027, 5, 31), "when": "31 maj"},
+        {
+            "label": "Protokollsutdrag från verksamheten",
+            "day": date(2027, 6, 28),
+            "when": "28 juni",
+        },
+        {
+            "label": "Platsbesök hos verksamheterna",
+            "day": date(2027, 9, 1),
+            "when": "september–oktober",
+        },
+        {
+            "label": "Utdelningsceremoni, Stockholms stadshus",
+            "day": date(2027, 11, 26),
+            "when": "26 november",
+        },
+        {
+            "label": "Återföringsbesök hos verksamheterna",
+            "day": date(2027, 11, 27),
+            "when": "efter ceremonin",
+        },
     ],
     "visit_months": "september–oktober",
     "documents": list(DOCUMENTS),
     "attachments_too_large": False,
-    "recipient": {"name": "Olle Åkesson"},
+    "recipient": {"name": "Olle Åkesson", "coordinator": False},
 }
 SAMPLES: dict[str, dict[str, Any]] = {
     "team-assignment-examiner": TEAM_CONTEXT,
-    "team-assignment-coordinator": {**TEAM_CONTEXT, "attachments_too_large": True},
-    "team-assignment-unit": {**TEAM_CONTEXT, "recipient": {"name": "Anna Berg"}},
+    "team-assignment-coordinator": {
+        **TEAM_CONTEXT,
+        "entries": [ENTRY, {**ENTRY, "reference": "KU-2027-021", "unit_name": "Hemtjänsten Norr"}],
+        "recipient": {"name": "Karin Lind", "coordinator": True},
+    },
+    "team-assignment-unit": {
+        **TEAM_CONTEXT,
+        "recipient": {"name": "Anna Berg", "coordinator": False},
+    },
     "team-change": {
         **TEAM_CONTEXT,
         "removed": False,

@@ -52,7 +52,7 @@ def _signup(runner: CliRunner, tmp_path: Path) -> None:
     eml.write_bytes(make_mail(SIGNUP))
     _invoke(runner, "--now", "2027-03-01T10:00", "deliver", str(eml))
     out = _invoke(runner, "--now", "2027-03-01T10:05", "run", "--once")
-    assert "1 mail read: 1 handled" in out and "1 sent" in out
+    assert out == "1 mejl läst: 1 hanterat; 1 mejl skickat.\n"
 
 
 def test_deliver_run_once_and_export_json(runner: CliRunner, tmp_path: Path) -> None:
@@ -80,9 +80,14 @@ def test_status_lists_mail_waiting_for_staff(runner: CliRunner, tmp_path: Path) 
     _invoke(runner, "--now", "2027-03-01T10:00", "deliver", str(eml))
     _invoke(runner, "--now", "2027-03-01T10:00", "run", "--once")
     out = _invoke(runner, "--now", "2027-03-01T10:00", "status")
-    assert "Waiting for the staff" in out and "Fråga" in out
-    _invoke(runner, "done", "1")
-    assert "Nothing is waiting" in _invoke(runner, "--now", "2027-03-01T10:00", "status")
+    assert "Mejl som väntar på er" in out and "Fråga om bidraget" in out
+    assert "Från" in out and "Ämne" in out and "Anledning" in out
+    # Received 10:00 Stockholm (09:00 UTC): shown in Stockholm time.
+    assert "1 mars 2027 kl. 10.00" in out
+    assert "1 till handläggare" in out
+    assert "Waiting" not in out and "registered" not in out
+    assert "Mejl nr 1 är markerat som åtgärdat." in _invoke(runner, "done", "1")
+    assert "Inget mejl väntar på er" in _invoke(runner, "--now", "2027-03-01T10:00", "status")
 
 
 def test_bad_now_is_one_clear_sentence(runner: CliRunner) -> None:
@@ -114,7 +119,9 @@ def test_import_past_recipients_flags_recent_award(runner: CliRunner, tmp_path: 
         "Förskolan Trollskogen,Skarpnäcks stadsdelsförvaltning,2025,award\n",
         encoding="utf-8",
     )
-    assert "1 past recipients" in _invoke(runner, "import", "past-recipients", str(past))
+    assert _invoke(runner, "import", "past-recipients", str(past)) == (
+        "1 tidigare vinnare importerade.\n"
+    )
     _signup(runner, tmp_path)
     [record] = json.loads(_invoke(runner, "export"))
     assert "eligibility:award" in record["flags"]
@@ -124,7 +131,7 @@ def test_bad_past_recipients_row_is_named(runner: CliRunner, tmp_path: Path) -> 
     past = tmp_path / "past.csv"
     past.write_text("unit_name,organisation,year,outcome\nX,Y,tjugo,award\n", encoding="utf-8")
     result = runner.invoke(cli, ["import", "past-recipients", str(past)])
-    assert result.exit_code == 1 and "row 2" in result.output
+    assert result.exit_code == 1 and "Fel: " in result.output and "rad 2" in result.output
 
 
 def test_help_lists_the_commands(runner: CliRunner) -> None:
@@ -141,3 +148,28 @@ def test_python_dash_m_bot_runs(tmp_path: Path) -> None:
         [sys.executable, "-m", "bot", "--help"], capture_output=True, cwd=REPO, check=False
     )
     assert result.returncode == 0 and b"kvalitetsbot" in result.stdout
+
+
+def test_postgres_without_its_driver_is_one_sentence_with_the_install_command(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)  # as if the extra were not installed
+    monkeypatch.setenv("KB_DATABASE_URL", "postgresql+psycopg://kvalitetsbot@127.0.0.1/kb")
+    result = runner.invoke(cli, ["status"])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output and "No module named" not in result.output
+    [line] = result.output.strip().splitlines()
+    assert line.startswith("Fel: KB_DATABASE_URL pekar på PostgreSQL")
+    assert "pip install 'kvalitetsbot[postgres]'" in line
+
+
+def test_setting_error_names_the_setting_and_what_it_accepts(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("KB_POLL_SECONDS", "ofta")
+    result = runner.invoke(cli, ["status"])
+    assert result.output == (
+        "Fel: KB_POLL_SECONDS='ofta' är inte giltigt: ange ett positivt heltal, t.ex. 10.\n"
+    )

@@ -33,11 +33,17 @@ def test_config_example_itself_loads(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "value", "words"),
     [
-        ("KB_POLL_SECONDS", "soon", "KB_POLL_SECONDS"),
-        ("KB_MAILBOX_BACKEND", "lotus", "must be one of"),
-        ("KB_STAFF_ADDRESSES", "anna", "not an e-mail address"),
-        ("KB_AWARD_YEAR", "27", "four-digit year"),
-        ("KB_MAX_MAILS_PER_RECIPIENT_HOUR", "0", "positive"),
+        (
+            "KB_POLL_SECONDS",
+            "soon",
+            "KB_POLL_SECONDS='soon' är inte giltigt: ange ett positivt heltal",
+        ),
+        ("KB_MAILBOX_BACKEND", "lotus", "ange ett av: maildir, imap, graph, ews."),
+        ("KB_STAFF_ADDRESSES", "anna", "'anna' är ingen e-postadress"),
+        ("KB_AWARD_YEAR", "27", "ett årtal med fyra siffror"),
+        ("KB_AWARD_YEAR", "tjugo", "ett årtal med fyra siffror"),
+        ("KB_IMAP_PORT", "nittiotre", "ange ett portnummer 1–65535."),
+        ("KB_MAX_MAILS_PER_RECIPIENT_HOUR", "0", "positivt heltal"),
     ],
 )
 def test_bad_value_fails_fast_naming_the_setting(
@@ -48,6 +54,7 @@ def test_bad_value_fails_fast_naming_the_setting(
     assert words in str(info.value)
     assert name in str(info.value)
     assert "\n" not in str(info.value)
+    assert "invalid literal" not in str(info.value) and "int()" not in str(info.value)
 
 
 def test_dotenv_is_read_and_environment_wins(tmp_path: Path) -> None:

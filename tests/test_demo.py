@@ -21,6 +21,7 @@ from bot.cli import cli
 from bot.demo import year as demo
 from bot.demo.year import Done, run_demo
 from bot.models import Entry, Minutes, Unit
+from bot.year.dates import swedish_short
 from tests.calendar_support import write_schedule
 
 ANNA = "anna.berg@edu.stockholm.se"  # Förskolan Trollskogen
@@ -161,6 +162,9 @@ def test_demo_command_prints_a_timeline(monkeypatch: pytest.MonkeyPatch) -> None
     result = CliRunner().invoke(cli, ["demo"])
     assert result.exit_code == 0, result.output
     assert "Kvalitetsutmärkelsen 2027" in result.output and "signup-incomplete" in result.output
+    first = demo.STEPS[0].at
+    assert f"{swedish_short(first.date())} {first:%H.%M}" in result.output  # "mån 1 mars 09.00"
+    assert first.strftime("%a") not in result.output  # no English weekday
 
 
 def _env(tmp_path: Path) -> dict[str, str]:
@@ -184,17 +188,20 @@ def test_calendar_commands(tmp_path: Path) -> None:
         assert result.exit_code == 0, result.output
         return result.output
 
-    assert "1 meeting registrations" in run("import", "attendees", str(csv))
-    assert "1 outreach addresses" in run("import", "outreach", str(outreach))
+    assert "1 mötesanmälan importerad för 2027." in run("import", "attendees", str(csv))
+    assert "1 adress importerad till utskickslistan" in run("import", "outreach", str(outreach))
     assert "info-meeting-link" in run("remind", "--dry-run")
-    assert "reminder 2027" not in run("schedule", "show")
-    assert "reminder signup-14" in run("schedule", "show")
+    shown = run("schedule", "show")
+    assert "påminnelse 2027" not in shown
+    assert "påminnelse signup-14" in shown
+    assert "senast mån 22 mars 2027 kl. 24.00" in shown
+    assert "23 mars 2027 kl. 00.00" not in shown and "deadline" not in shown
     assert "MEJL SOM VÄNTAR" in run("digest", "--preview")
-    assert "1 mail queued" in run("remind")
-    assert "Nothing is due now" in run("remind", "--dry-run")
-    assert "written to" in run("export-xlsx", "--output", str(tmp_path / "r.xlsx"))
+    assert "1 mejl lagt i utkorgen, 1 mejl skickat." in run("remind")
+    assert "Inget är aktuellt att skicka nu." in run("remind", "--dry-run")
+    assert "är skrivet till" in run("export-xlsx", "--output", str(tmp_path / "r.xlsx"))
     assert (tmp_path / "r.xlsx").read_bytes()[:2] == b"PK"
-    assert "Digest sent" in run("digest", "--send")
+    assert "Sammanfattningen skickad till 1 adress" in run("digest", "--send")
 
 
 def test_import_attendees_names_an_unknown_meeting(tmp_path: Path) -> None:

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import io
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from openpyxl import load_workbook  # type: ignore[import-untyped]
+from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 
 from bot.clock import FixedClock
 from bot.runner import App
@@ -40,10 +43,32 @@ def test_digest_lists_every_mail_waiting_for_the_staff(digest_app: App, clock: F
     text = body_text(digest)
     assert text.count("Fråga eller annat ärende") == 2
     assert "KU-2027-001 Förskolan Trollskogen" in text
+    # Which mail it is, without opening the mailbox: sender, subject and reason.
+    assert "Från: Anna Berg <olle@x.stockholm.se>" in text and "Ämne: Fråga" in text
+    assert "Ämne: Hmm" in text and "1 mars 2027 kl. 10.00" in text
     [xlsx] = list(digest.iter_attachments())
-    assert xlsx.get_filename().endswith(".xlsx")
+    assert xlsx.get_filename() == "register-kvalitetsutmarkelsen-2027-per-2027-03-02.xlsx"
     sheet = load_workbook(io.BytesIO(xlsx.get_payload(decode=True))).active
     assert sheet["A2"].value == "KU-2027-001" and sheet["B2"].value == "Förskolan Trollskogen"
+    _assert_registry_sheet(sheet)
+
+
+def _assert_registry_sheet(sheet: Any) -> None:
+    """What the staff see in Excel: a frozen, filtered header, Swedish states, real dates,
+    and columns wide enough for what they hold."""
+    head = [cell.value for cell in sheet[1]]
+    row = dict(zip(head, [cell.value for cell in sheet[2]], strict=True))
+    assert sheet.freeze_panes == "A2"
+    assert sheet.auto_filter.ref == sheet.dimensions
+    assert row["Anmälan"] in ("anmäld", "ofullständig")
+    assert row["Anmäld"] == datetime(
+        2027, 3, 1
+    )  # a date cell (openpyxl reads it back as a datetime)
+    assert sheet.cell(row=2, column=head.index("Anmäld") + 1).is_date
+    for column, title in enumerate(head, start=1):
+        letter = get_column_letter(column)
+        longest = max(len(str(c.value or "")) for c in sheet[letter] if not c.is_date)
+        assert sheet.column_dimensions[letter].width >= min(longest, 60), title
 
 
 def test_no_digest_on_a_quiet_day_but_a_weekly_summary(digest_app: App, clock: FixedClock) -> None:

@@ -230,3 +230,46 @@ def test_a_failure_while_queueing_keeps_no_claim_and_the_next_run_sends_everythi
     with app.sessions() as session:
         queued = set(session.scalars(select(OutboxMail.dedupe_key)))
     assert set(_claim_keys(app)) <= queued
+
+
+def test_a_friday_change_reminder_names_mondays_date_and_is_the_only_reminder_that_day(
+    year_app: App, clock: FixedClock
+) -> None:
+    """Issued Thursday 13 May, due Monday 17 May: on Friday the unit also owes its entry
+    (the entry reminder of 2 days before moves to Friday), but gets one mail."""
+    app = year_app
+    issued = at(5, 13, 10)
+    due = app.ctx.schedule(2027).change_request_due(issued)
+    assert due == at(5, 18, 0)
+    add_entry(app, "Förskolan Trollskogen", "change_requested", issued,
+              [{"code": "pdf-missing", "severity": "blocking", "message": "PDF saknas"}],
+              change_due=due)  # fmt: skip
+    _move(app, clock, at(5, 14, 8))
+    to_trollskogen = [m for m in sent(app) if m["To"].addresses[0].addr_spec == TROLLSKOGEN]
+    reminders = [m for m in to_trollskogen if m["X-Kvalitetsbot-Kind"].startswith("reminder-")]
+    assert [m["X-Kvalitetsbot-Kind"] for m in reminders] == ["reminder-change-request"]
+    text = body_text(reminders[0])
+    assert "senast måndag 17 maj kl. 24.00." in text
+    assert "i morgon" not in text
+    assert "PDF-versionen saknas" in text
+    assert "måndag 17 maj" in reminders[0]["Subject"]
+    _move(app, clock, at(5, 14, 9))
+    _move(app, clock, at(5, 17, 9))
+    later = [m for m in sent(app) if m["To"].addresses[0].addr_spec == TROLLSKOGEN]
+    assert len(later) == len(to_trollskogen)  # the entry reminder was folded, not postponed
+
+
+def test_a_unit_that_signs_up_after_the_reminder_moment_gets_its_receipt_not_the_reminder(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    app = calendar_app(tmp_path, None, clock)
+    try:
+        clock.advance_to(at(3, 8, 10))  # two hours after the 14-day sign-up reminder
+        put(app, make_mail(INCOMPLETE, sender=SOLSTRALEN, sender_name="Karin Lind"))
+        cycle(app)
+        assert len(sent_of(app, "signup-incomplete")) == 1
+        assert sent_of(app, "reminder-signup") == []
+        _move(app, clock, at(3, 15, 8))  # the 7-day reminder: it owed then
+        assert recipients(app, "reminder-signup") == [SOLSTRALEN]
+    finally:
+        app.sessions.kw["bind"].dispose()

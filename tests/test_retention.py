@@ -98,7 +98,7 @@ def _units(app: App) -> dict[int, Unit]:
 def test_dry_run_counts_and_changes_nothing(runner: CliRunner, two_years: App) -> None:
     files_before = sorted((two_years.settings.data_dir / "files").rglob("*"))
     out = _invoke(runner, "--before-year", "2027", "--dry-run")
-    assert "2 raw mails" in out and "would be removed" in out and "1 units" in out
+    assert "2 råa mejl" in out and "skulle tas bort" in out and "1 verksamhet " in out
     assert sorted((two_years.settings.data_dir / "files").rglob("*")) == files_before
     assert _units(two_years)[2024].contact_email == person(1).address
 
@@ -107,7 +107,7 @@ def test_finished_year_loses_its_personal_data_and_keeps_its_record(
     runner: CliRunner, two_years: App
 ) -> None:
     out = _invoke(runner, "--before-year", "2027")
-    assert "2 raw mails" in out and "removed" in out
+    assert "2 råa mejl" in out and "borttagna" in out
     units = _units(two_years)
     old, new = units[2024], units[2027]
     assert (old.contact_email, old.contact_name, old.manager_name, old.contact_phone) == (
@@ -154,7 +154,7 @@ def test_mailbox_copies_of_the_old_year_are_removed(runner: CliRunner, two_years
 
 def test_running_twice_removes_nothing_more(runner: CliRunner, two_years: App) -> None:
     _invoke(runner, "--before-year", "2027")
-    assert _invoke(runner, "--before-year", "2027").startswith("0 raw mails")
+    assert _invoke(runner, "--before-year", "2027").startswith("0 råa mejl")
 
 
 def test_the_year_in_force_cannot_be_purged(runner: CliRunner, two_years: App) -> None:
@@ -172,21 +172,21 @@ def test_exactly_one_limit_is_required(runner: CliRunner, two_years: App) -> Non
 
 def test_older_than_days_purges_only_finished_years(runner: CliRunner, two_years: App) -> None:
     out = _invoke(runner, "--older-than", "365")
-    assert "2 raw mails" in out
+    assert "2 råa mejl" in out
     units = _units(two_years)
     assert units[2024].contact_email is None
     assert units[2027].contact_email == person(2).address
     # Nothing of 2027 is older than a day, so nothing more goes with a short limit either.
-    assert _invoke(runner, "--older-than", "1").startswith("0 raw mails")
+    assert _invoke(runner, "--older-than", "1").startswith("0 råa mejl")
 
 
 def test_before_date_purges_mail_of_finished_years_received_before_it(
     runner: CliRunner, two_years: App
 ) -> None:
-    assert _invoke(runner, "--before", "2024-03-01").startswith("0 raw mails")
+    assert _invoke(runner, "--before", "2024-03-01").startswith("0 råa mejl")
     assert _units(two_years)[2024].contact_email == person(1).address
     out = _invoke(runner, "--before", "2027-03-05")
-    assert out.startswith("2 raw mails")
+    assert out.startswith("2 råa mejl")
     units = _units(two_years)
     assert units[2024].contact_email is None
     assert units[2027].contact_email == person(2).address, "the year in force is untouched"
@@ -223,7 +223,7 @@ def test_the_archive_holds_registry_and_every_entry_file_before_the_purge(
         }
     archive = tmp_path / "arkiv"
     out = _invoke(runner, "--before-year", "2027", "--archive", str(archive))
-    assert "Archive written" in out and "1 units" in out
+    assert "Arkivet är skrivet" in out and "1 verksamhet," in out
     registry = json.loads((archive / "registry.json").read_text(encoding="utf-8"))
     assert [row["reference"] for row in registry] == [reference]
     assert registry[0]["contact_email"] == person(1).address, "the record keeps the contact"

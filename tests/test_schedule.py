@@ -124,7 +124,7 @@ def test_unknown_deadline_key_is_a_key_error(s2027: Schedule) -> None:
 
 
 def test_missing_year_says_which_file_is_missing() -> None:
-    with pytest.raises(ScheduleError, match=r"no schedule file for 2031 in .*schedules/"):
+    with pytest.raises(ScheduleError, match=r"det finns ingen tidplan för 2031 i .*schedules/"):
         schedule_for_year(2031, SCHEDULES)
 
 
@@ -142,38 +142,38 @@ def test_bad_date_names_file_field_and_value(tmp_path: Path) -> None:
     with pytest.raises(ScheduleError) as caught:
         load_schedule(path)
     assert str(caught.value) == (
-        f"{path}: deadlines.entry.date: '2027-05-32' is not a date (YYYY-MM-DD)."
+        f"{path}: deadlines.entry.date: '2027-05-32' är inget datum (ÅÅÅÅ-MM-DD)."
     )
 
 
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("[deadlines.teams]", "[deadlines.team]", "deadlines.team: unknown deadline"),
-        ('label = "Anmälan om deltagande"\n', "", "deadlines.signup.label: is missing"),
+        ("[deadlines.teams]", "[deadlines.team]", "deadlines.team: okänt datum"),
+        ('label = "Anmälan om deltagande"\n', "", "deadlines.signup.label: saknas"),
         ("reminder_days = [14, 7, 2]", "reminder_days = [14, -7, 2]", "signup.reminder_days"),
-        ("reminder_days = [14, 7, 2]", "reminder_days = [7, 7]", "the same day twice"),
-        ("reminder_days = [14, 7, 2]", "reminder_day = [14]", "signup.reminder_day: unknown"),
-        ('end = "10:00"', 'end = "08:00"', "meetings.info-2.end: 08:00 is not after start 09:00"),
-        ('start = "13:00"', 'start = "1 pm"', "meetings.info-1.start: '1 pm' is not a time"),
+        ("reminder_days = [14, 7, 2]", "reminder_days = [7, 7]", "samma dag två gånger"),
+        ("reminder_days = [14, 7, 2]", "reminder_day = [14]", "signup.reminder_day: okänt"),
+        ('end = "10:00"', 'end = "08:00"', "meetings.info-2.end: 08:00 är inte efter start 09:00"),
+        ('start = "13:00"', 'start = "1 pm"', "meetings.info-1.start: '1 pm' är ingen tid"),
         ('kind = "workshop"', 'kind = "webinar"', "meetings.workshop-1.kind: 'webinar'"),
-        ('key = "info-2"', 'key = "info-1"', "'info-1' is used by an earlier meeting"),
+        ('key = "info-2"', 'key = "info-1"', "'info-1' används redan av ett tidigare möte"),
         ('link = ""', 'link = "http://zoom.example"', "meetings.info-1.link"),
-        ('date = "2027-06-28"', 'date = "2026-06-28"', "not in the award year 2027"),
+        ('date = "2027-06-28"', 'date = "2026-06-28"', "inte i tävlingsåret 2027"),
         (
             'date = "2027-06-28"',
             'date = "2027-05-20"',
-            "minutes.date: 2027-05-20 is not after teams",
+            "minutes.date: 2027-05-20 är inte efter teams",
         ),
         (
             'weekly_digest_weekday = "måndag"',
             'weekly_digest_weekday = "mondag"',
-            "timing.weekly_digest_weekday: 'mondag' is not a Swedish weekday",
+            "timing.weekly_digest_weekday: 'mondag' är ingen svensk veckodag",
         ),
-        ("link_send_hour = 9", "link_send_hour = 25", "timing.link_send_hour: 25 must be"),
-        ("link_send_hour = 9", "link_send_hour = true", "timing.link_send_hour: True is not"),
-        ("year = 2027", "year = 2026", "year: is 2026 but the file name says 2027"),
-        ("[timing]\nreminder_time", "[timing\nreminder_time", "is not valid TOML"),
+        ("link_send_hour = 9", "link_send_hour = 25", "timing.link_send_hour: 25 ska vara"),
+        ("link_send_hour = 9", "link_send_hour = true", "timing.link_send_hour: True är inget"),
+        ("year = 2027", "year = 2026", "year: är 2026 men filnamnet säger 2027"),
+        ("[timing]\nreminder_time", "[timing\nreminder_time", "är inte giltig TOML"),
     ],
 )
 def test_mistake_names_file_and_field(tmp_path: Path, old: str, new: str, expected: str) -> None:
@@ -192,7 +192,7 @@ def test_time_inside_the_spring_forward_gap_is_refused(tmp_path: Path) -> None:
         'date = "2027-04-13"\nstart = "13:00"\nend = "15:00"',
         'date = "2027-03-28"\nstart = "02:30"\nend = "03:30"',
     )
-    with pytest.raises(ScheduleError, match=r"workshop-1\.start: 2027-03-28 02:30 does not exist"):
+    with pytest.raises(ScheduleError, match=r"workshop-1\.start: 2027-03-28 02:30 finns inte"):
         load_schedule(path)
 
 
@@ -202,7 +202,7 @@ def test_reminder_that_would_be_after_a_timed_deadline_is_refused(tmp_path: Path
         'time = "24:00"\nreminder_days = [14, 7, 2]',
         'time = "07:00"\nreminder_days = [0]',
     )
-    with pytest.raises(ScheduleError, match=r"entry\.reminder_days: the reminder 0 days before"):
+    with pytest.raises(ScheduleError, match=r"entry\.reminder_days: påminnelsen 0 dagar före"):
         load_schedule(path)
 
 

@@ -110,6 +110,9 @@ def test_incomplete_signup_asks_for_exactly_what_is_missing_and_reply_completes_
     receipt = sent(app)[-1]
     assert receipt["X-Kvalitetsbot-Kind"] == "signup-receipt"
     assert receipt["In-Reply-To"] == answer_id(answer)
+    text = body_text(receipt)
+    assert "Vi har ändrat er anmälan till Kvalitetsutmärkelsen 2027 enligt ert mejl." in text
+    assert "Tack för er anmälan" not in text
 
 
 def answer_id(raw: bytes) -> str:

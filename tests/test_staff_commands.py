@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator
+from email import message_from_bytes, policy
+from email.message import EmailMessage
 from pathlib import Path
 
 import pytest
@@ -190,3 +192,36 @@ def test_remind_command_says_nothing_was_sent_when_nothing_was_queued(unit_app: 
                          Command("påminn", None, ""), inbound, unit_app.clock.now(), unit)  # fmt: skip
     assert "skickad" not in answer.title
     assert "redan" in answer.title
+
+
+def _reply(session: Session) -> EmailMessage:
+    query = select(OutboxMail.raw).where(OutboxMail.kind == "staff-reply").order_by(OutboxMail.id)
+    raw = session.scalars(query).all()[-1]
+    return message_from_bytes(raw, policy=policy.default)  # type: ignore[return-value]
+
+
+def test_status_reply_is_a_swedish_table_with_sender_and_subject(unit_app: App) -> None:
+    put(unit_app, make_mail("Hur stor får bilden vara?", sender="olle@x.stockholm.se",
+                            sender_name="Olle Ek", subject="Fråga om bilden"))  # fmt: skip
+    cycle(unit_app)
+    with unit_app.sessions.begin() as session:
+        command(session, unit_app, "status", auth=PASS)
+        reply = _reply(session)
+    text = reply.get_body(("plain",)).get_content()  # type: ignore[union-attr]
+    html = reply.get_body(("html",)).get_content()  # type: ignore[union-attr]
+    assert "Läget för Kvalitetsutmärkelsen 2027: 1 mejl väntar." in text
+    assert "  Verksamheter: 1 anmäld\n" in text
+    assert "  Mottaget: 1 mars 2027 kl. 10.00\n" in text
+    assert "  Från: Olle Ek <olle@x.stockholm.se>\n" in text
+    assert "  Ämne: Fråga om bilden\n" in text
+    for english in ("registered", "sent", "handled", "[staff]", "queued"):
+        assert english not in text
+    assert "<table" in html and "<pre" not in html and "monospace" not in html
+    assert '<th align="left">Från</th>' in html
+
+
+def test_export_reply_names_the_workbook_by_year_and_day(unit_app: App) -> None:
+    with unit_app.sessions.begin() as session:
+        command(session, unit_app, "export", auth=PASS)
+        [attachment] = list(_reply(session).iter_attachments())
+    assert attachment.get_filename() == "register-kvalitetsutmarkelsen-2027-per-2027-03-01.xlsx"

@@ -31,6 +31,7 @@ SIGNUP = {
     "unit": UNIT,
     "late": False,
     "duplicate": False,
+    "changed": False,
     "email_from_sender": False,
     "signup_day": date(2027, 3, 22),
     "entry_day": date(2027, 5, 17),
@@ -110,3 +111,50 @@ def test_html_escapes_unit_data(tmp_path: Path) -> None:
     _, text, html = render(TEMPLATES, "withdrawal-receipt", {**COMMON, "unit": hostile})
     assert "<script>" not in html and "&lt;script&gt;" in html
     assert "<script>" in text
+
+
+@pytest.mark.parametrize("kind", ["entry-receipt", "change-request"])
+def test_receipt_says_how_the_bot_counts_and_compares_nothing_with_app_xml(kind: str) -> None:
+    _, text, html = render(TEMPLATES, kind, {**COMMON, **SAMPLES[kind]})
+    assert "Bidraget har 100\u00a0412 tecken exklusive blanksteg" in text
+    assert "textrutor, fotnoter och slutnoter, men inte sidhuvud och sidfot" in text
+    assert "Granska > Ordräkning" in text and "Granska &gt; Ordräkning" in html
+    assert "sparade värde" not in text
+
+
+def _team_text(kind: str, **changes: Any) -> str:
+    _, text, _ = render(TEMPLATES, kind, {**COMMON, **SAMPLES[kind], **changes})
+    return text
+
+
+def test_team_timeline_is_in_date_order_visits_before_the_ceremony() -> None:
+    from bot.teams.mails import timeline
+
+    class _Ctx:
+        def schedule(self, year: int) -> Any:
+            from bot.year.schedule_file import schedule_for_year
+
+            return schedule_for_year(year, REPO / "schedules")
+
+    rows = timeline(_Ctx(), 2027)  # type: ignore[arg-type]
+    assert [row["day"] for row in rows] == sorted(row["day"] for row in rows)
+    labels = [row["label"] for row in rows]
+    assert labels.index("Platsbesök hos verksamheterna") < next(
+        i for i, label in enumerate(labels) if label.startswith("Utdelningsceremoni")
+    )
+    text = _team_text("team-assignment-examiner", timeline=rows)
+    assert text.index("september–oktober: Platsbesök") < text.index("Utdelningsceremoni")
+
+
+def test_coordinator_is_addressed_as_du_and_attachments_agree_with_the_count() -> None:
+    coordinator = _team_text("team-assignment-coordinator")
+    assert "Lagsamordnare är Karin Lind" not in coordinator
+    assert "Samordnaren kontaktar" not in coordinator
+    assert "du ingår i lag 4 och är lagets lagsamordnare" in coordinator
+    assert "Bidragen finns bifogade" in coordinator  # two entries
+    examiner = _team_text("team-assignment-examiner")  # one entry
+    assert "Lagsamordnare är Karin Lind" in examiner
+    assert "Bidraget finns bifogat i Word- och PDF-format." in examiner
+    assert "Bidragen" not in examiner
+    too_large = _team_text("team-assignment-examiner", attachments_too_large=True)
+    assert "Bidraget är för stort för att skickas med e-post." in too_large

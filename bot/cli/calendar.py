@@ -6,7 +6,6 @@ Each command is thin: it opens the app, calls one function of the core and print
 
 from __future__ import annotations
 
-import csv
 from datetime import datetime
 from pathlib import Path
 
@@ -20,69 +19,88 @@ from bot.cli.group import State, cli, import_group, user_errors
 from bot.clock import STOCKHOLM
 from bot.entries.owed import owed
 from bot.mail import outbox
+from bot.mail.addresses import is_address
 from bot.mail.render import render
 from bot.models import MeetingAttendee, OutreachAddress
 from bot.outreach import digest
 from bot.outreach.claims import queue_all
 from bot.outreach.reminders import Due
 from bot.outreach.scheduler import preview, run_due
-from bot.records.xlsx import registry_xlsx
+from bot.records.xlsx import registry_filename, registry_xlsx
 from bot.runner import App
+from bot.teams.spreadsheet import read_table
+from bot.year.dates import plural, swedish_clock, swedish_short
+
+# The outreach list is the city's units (a few thousand at most).
+MAX_IMPORT_ROWS = 20_000
 
 
 def _local(moment: datetime) -> str:
-    return moment.astimezone(STOCKHOLM).strftime("%Y-%m-%d %H:%M")
+    local = moment.astimezone(STOCKHOLM)
+    return f"{swedish_short(local.date())} {local.year} kl. {swedish_clock(local)}"
 
 
 @cli.group("schedule")
 def schedule_group() -> None:
-    """The award year's calendar."""
+    """Årets tidplan."""
 
 
 @schedule_group.command("show")
 @click.pass_obj
 def schedule_show(state: State) -> None:
-    """The year's timeline, what is due, and how many units each reminder would reach now."""
+    """Årets tidplan, vad som är aktuellt nu och hur många varje påminnelse når nu."""
     with user_errors():
         app = state.app()
         now = app.clock.now()
         schedule = app.ctx.schedule(app.ctx.year(now))
-        rows: list[tuple[datetime, str, str]] = []
+        rows: list[tuple[datetime, str, str, str]] = []
         with app.sessions() as session:
             for occasion in schedule.reminder_occasions():
                 count = len(owed(session, schedule.year, occasion.deadline_key))
-                rows.append((occasion.at, f"reminder {occasion.key}", str(count)))
+                what = f"påminnelse {occasion.key}: {occasion.deadline.label}"
+                rows.append(
+                    (
+                        occasion.at,
+                        _local(occasion.at),
+                        what,
+                        plural(count, "verksamhet", "verksamheter"),
+                    )
+                )
         for deadline in schedule.deadlines.values():
-            mark = " (placeholder)" if deadline.placeholder else ""
-            rows.append((deadline.due, f"deadline: {deadline.label}{mark}", ""))
+            mark = " (preliminärt)" if deadline.placeholder else ""
+            # Sorted by its first late moment, shown as the day the rule names.
+            when = f"senast {swedish_short(deadline.day)} {deadline.day.year} kl. {deadline.clock_text}"
+            rows.append((deadline.due, when, f"{deadline.label}{mark}", ""))
         for meeting in schedule.meetings:
-            mark = " (placeholder: nothing is sent)" if meeting.placeholder else ""
+            mark = " (preliminärt: inget skickas)" if meeting.placeholder else ""
             link_at = _local(schedule.meeting_link_send_at(meeting))
-            rows.append(
-                (meeting.start, f"{meeting.label} [{meeting.key}]{mark}; link {link_at}", "")
-            )
-        table = Table("when", "what", "reaches now", title=f"Kvalitetsutmärkelsen {schedule.year}")
-        for moment, what, reach in sorted(rows, key=lambda row: row[0]):
-            table.add_row(_local(moment), what, reach)
+            what = f"{meeting.label} [{meeting.key}]{mark}; länken skickas {link_at}"
+            rows.append((meeting.start, _local(meeting.start), what, ""))
+        table = Table(title=f"Kvalitetsutmärkelsen {schedule.year}")
+        table.add_column("När", no_wrap=True)
+        table.add_column("Vad")
+        table.add_column("Når nu", no_wrap=True)
+        for _, when, what, reach in sorted(rows, key=lambda row: row[0]):
+            table.add_row(when, what, reach)
         Console().print(table)
         _print_due(preview(app.sessions, app.ctx, now))
 
 
 def _print_due(items: list[Due]) -> None:
     if not items:
-        click.echo("Nothing is due now.")
+        click.echo("Inget är aktuellt att skicka nu.")
         return
-    table = Table("kind", "to", "reference", "claim key", title="Due now (not yet sent)")
+    table = Table("Sort", "Till", "Referens", "Nyckel", title="Aktuellt nu (inte skickat än)")
     for item in items:
         table.add_row(item.kind, item.to, item.reference or "", item.key)
     Console().print(table)
 
 
 @cli.command()
-@click.option("--dry-run", is_flag=True, help="Only show who would get what now.")
+@click.option("--dry-run", is_flag=True, help="Visa bara vem som skulle få vad nu.")
 @click.pass_obj
 def remind(state: State, dry_run: bool) -> None:
-    """Send the reminders, links and invitations that are due now (each at most once)."""
+    """Skicka de påminnelser, länkar och inbjudningar som är aktuella nu (var och en högst en gång)."""
     with user_errors():
         app = state.app()
         now = app.clock.now()
@@ -91,15 +109,20 @@ def remind(state: State, dry_run: bool) -> None:
             return
         queued = run_due(app.sessions, app.ctx, now)
         sent = outbox.send_pending(app.sessions, app.mailbox, now, app.limits)
-    click.echo(f"{queued} mail queued, {sent} sent.")
+    click.echo(
+        f"{plural(queued, 'mejl lagt', 'mejl lagda')} i utkorgen, "
+        f"{plural(sent, 'mejl skickat', 'mejl skickade')}."
+    )
 
 
 @cli.command("digest")
-@click.option("--preview", "mode", flag_value="preview", default=True, help="Print it (default).")
-@click.option("--send", "mode", flag_value="send", help="Send it to the staff now.")
+@click.option(
+    "--preview", "mode", flag_value="preview", default=True, help="Skriv ut den (standard)."
+)
+@click.option("--send", "mode", flag_value="send", help="Skicka den till handläggarna nu.")
 @click.pass_obj
 def digest_cmd(state: State, mode: str) -> None:
-    """The staff digest as it would look now, or sent now."""
+    """Handläggarnas sammanfattning som den ser ut nu, eller skickad nu."""
     with user_errors():
         app = state.app()
         now = app.clock.now()
@@ -113,7 +136,8 @@ def digest_cmd(state: State, mode: str) -> None:
                 return
             _send_digest(session, app, context, now)
         sent = outbox.send_pending(app.sessions, app.mailbox, now, app.limits)
-    click.echo(f"Digest sent to {len(app.settings.staff_addresses)} staff addresses ({sent} sent).")
+    staff = plural(len(app.settings.staff_addresses), "adress", "adresser")
+    click.echo(f"Sammanfattningen skickad till {staff} ({plural(sent, 'mejl', 'mejl')} skickade).")
 
 
 def _base(app: App) -> dict[str, str]:
@@ -123,7 +147,9 @@ def _base(app: App) -> dict[str, str]:
 def _send_digest(session: Session, app: App, context: dict[str, object], now: datetime) -> None:
     staff = app.settings.staff_addresses
     if not staff:
-        raise click.ClickException("KB_STAFF_ADDRESSES is empty; nobody to send the digest to.")
+        raise click.ClickException(
+            "KB_STAFF_ADDRESSES är tom, så sammanfattningen har ingen mottagare."
+        )
     schedule = app.ctx.schedule(app.ctx.year(now))
     key = f"digest:manual:{now.isoformat()}"
     items = digest.mails(session, schedule, dict(context), staff, key)
@@ -131,34 +157,40 @@ def _send_digest(session: Session, app: App, context: dict[str, object], now: da
 
 
 @cli.command("export-xlsx")
-@click.option("--output", required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--year", type=int, help="Award year (default: the year in force).")
+@click.option(
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Filen att skriva (standard: registrets filnamn i aktuell mapp).",
+)
+@click.option("--year", type=int, help="Tävlingsåret (standard: året som gäller nu).")
 @click.pass_obj
-def export_xlsx(state: State, output: Path, year: int | None) -> None:
-    """The registry as an Excel workbook (one row per unit, entry and minutes state)."""
+def export_xlsx(state: State, output: Path | None, year: int | None) -> None:
+    """Registret som Excel-arbetsbok (en rad per verksamhet, med bidrag och protokollsutdrag)."""
     with user_errors():
         app = state.app()
-        year = year or app.ctx.year(app.clock.now())
+        now = app.clock.now()
+        year = year or app.ctx.year(now)
+        output = output or Path(registry_filename(year, now))
         with app.sessions() as session:
             output.write_bytes(registry_xlsx(session, year))
-    click.echo(f"Registry {year} written to {output}.")
+    click.echo(f"Registret för {year} är skrivet till {output}.")
 
 
 def _read_csv(file: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
-    with file.open(encoding="utf-8-sig", newline="") as handle:
-        sample = handle.read(4096)
-        handle.seek(0)
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t") if sample else csv.excel
-        rows = [
-            {(k or "").strip().lower(): (v or "").strip() for k, v in row.items()}
-            for row in csv.DictReader(handle, dialect=dialect)
-        ]
+    """Rows by lower-cased column name, from CSV as Excel writes it (``read_table``)."""
+    header, *lines = read_table(file, MAX_IMPORT_ROWS) or [[]]
+    names = [name.strip().lower() for name in header]
+    rows = [
+        {name: (cell or "").strip() for name, cell in zip(names, line, strict=False)}
+        for line in lines
+        if any(cell.strip() for cell in line)
+    ]
     for number, row in enumerate(rows, start=2):
         for name in required:
             if not row.get(name):
-                raise ValueError(f"{file}: row {number}: column '{name}' is empty or missing")
-        if "@" not in row["email"]:
-            raise ValueError(f"{file}: row {number}: '{row['email']}' is not an e-mail address")
+                raise ValueError(f"{file}: rad {number}: kolumnen '{name}' är tom eller saknas")
+        if not is_address(row["email"]):
+            raise ValueError(f"{file}: rad {number}: '{row['email']}' är inte en e-postadress")
     return rows
 
 
@@ -166,10 +198,10 @@ def _read_csv(file: Path, required: tuple[str, ...]) -> list[dict[str, str]]:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.pass_obj
 def import_outreach(state: State, file: Path) -> None:
-    """The sign-up outreach list: CSV with columns email, name, organisation.
+    """Utskickslistan för anmälan: CSV med kolumnerna email, name, organisation.
 
-    Only email is required; comma, semicolon or tab separated. Addresses already on the
-    list are updated. Addresses of units that signed up get no sign-up reminder.
+    Bara email krävs; komma, semikolon eller tabb som avgränsare. Adresser som redan finns
+    uppdateras. Adresser till verksamheter som anmält sig får ingen påminnelse om anmälan.
     """
     with user_errors():
         rows = _read_csv(file, ("email",))
@@ -178,7 +210,8 @@ def import_outreach(state: State, file: Path) -> None:
         with app.sessions.begin() as session:
             for row in rows:
                 _upsert_outreach(session, year, row)
-    click.echo(f"{len(rows)} outreach addresses imported for {year}.")
+    added = plural(len(rows), "adress importerad", "adresser importerade")
+    click.echo(f"{added} till utskickslistan för {year}.")
 
 
 def _upsert_outreach(session: Session, year: int, row: dict[str, str]) -> None:
@@ -196,10 +229,10 @@ def _upsert_outreach(session: Session, year: int, row: dict[str, str]) -> None:
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.pass_obj
 def import_attendees(state: State, file: Path) -> None:
-    """People registered for info meetings: CSV with columns meeting, email, name.
+    """Anmälda till informationsmöten: CSV med kolumnerna meeting, email, name.
 
-    meeting is the meeting's key in the schedule file (e.g. info-1); `schedule show`
-    lists them. The link goes to them two working days before the meeting.
+    meeting är mötets nyckel i tidplanen (t.ex. info-1); `schedule show` visar dem. Länken
+    skickas till dem två arbetsdagar före mötet.
     """
     with user_errors():
         rows = _read_csv(file, ("meeting", "email"))
@@ -211,10 +244,11 @@ def import_attendees(state: State, file: Path) -> None:
                 if row["meeting"] not in keys:
                     known = ", ".join(sorted(keys))
                     raise ValueError(
-                        f"{file}: row {number}: no meeting '{row['meeting']}' (known: {known})"
+                        f"{file}: rad {number}: inget möte '{row['meeting']}' (kända: {known})"
                     )
                 _upsert_attendee(session, year, row)
-    click.echo(f"{len(rows)} meeting registrations imported for {year}.")
+    added = plural(len(rows), "mötesanmälan importerad", "mötesanmälningar importerade")
+    click.echo(f"{added} för {year}.")
 
 
 def _upsert_attendee(session: Session, year: int, row: dict[str, str]) -> None:
@@ -236,10 +270,10 @@ def _upsert_attendee(session: Session, year: int, row: dict[str, str]) -> None:
 @click.option(
     "--keep",
     type=click.Path(file_okay=False, path_type=Path),
-    help="Run in this folder and keep it (default: a temporary folder, removed afterwards).",
+    help="Kör i den här mappen och behåll den (standard: en tillfällig mapp som tas bort).",
 )
 def demo(keep: Path | None) -> None:
-    """A whole award year replayed in simulated time, printed as a timeline."""
+    """Ett helt tävlingsår uppspelat i simulerad tid, utskrivet som en tidslinje."""
     from bot.demo.year import print_timeline, run_demo
 
     with user_errors():

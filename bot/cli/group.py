@@ -14,11 +14,20 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from bot.clock import Clock, FixedClock, SystemClock, parse_now
 from bot.config import ConfigError, Settings, load_settings
+from bot.db import DatabaseSetupError
 from bot.mail.mailbox import MailboxError
 from bot.runner import App, build_app
 from bot.year.schedule import ScheduleError
 
-USER_ERRORS = (ConfigError, ScheduleError, MailboxError, OSError, ValueError, SQLAlchemyError)
+USER_ERRORS = (
+    ConfigError,
+    DatabaseSetupError,
+    ScheduleError,
+    MailboxError,
+    OSError,
+    ValueError,
+    SQLAlchemyError,
+)
 
 
 class State:
@@ -46,30 +55,67 @@ def user_errors() -> Iterator[None]:
         raise click.ClickException(message) from None
 
 
+# Libraries that log at INFO on every poll or start: APScheduler ("Running job ...",
+# "Job ... executed successfully") and Alembic's migration context. Their warnings stay.
+QUIET_LIBRARIES = ("apscheduler", "alembic")
+
+
 def setup_logging(level: str) -> None:
     logging.basicConfig(
         level=level, stream=sys.stderr, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    if level != "DEBUG":
+        for name in QUIET_LIBRARIES:
+            logging.getLogger(name).setLevel(logging.WARNING)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class SwedishGroup(click.Group):
+    """The group whose errors read "Fel: ..." (click would write "Error: ...")."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: list[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: object,
+    ) -> object:
+        if not standalone_mode:
+            return super().main(args, prog_name, complete_var, False, **extra)
+        try:
+            result = super().main(args, prog_name, complete_var, False, **extra)
+        except click.UsageError as exc:
+            if exc.ctx is not None:
+                click.echo(exc.ctx.get_usage(), err=True)
+            click.echo(f"Fel: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except click.ClickException as exc:
+            click.echo(f"Fel: {exc.format_message()}", err=True)
+            sys.exit(exc.exit_code)
+        except click.Abort:
+            click.echo("Avbrutet.", err=True)
+            sys.exit(1)
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+@click.group(cls=SwedishGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
     "--now",
     "now",
     metavar="ISO8601",
-    help="Run as if it were this moment (Europe/Stockholm without offset).",
+    help="Kör som om det vore den här tidpunkten (Europe/Stockholm utan förskjutning).",
 )
 @click.option(
     "--env-file",
     type=click.Path(path_type=Path),
-    help="Settings file to read (default: .env in the current folder).",
+    help="Inställningsfil att läsa (standard: .env i aktuell mapp).",
 )
 @click.version_option(package_name="kvalitetsbot")
 @click.pass_context
 def cli(ctx: click.Context, now: str | None, env_file: Path | None) -> None:
-    """kvalitetsbot: the mail bot for Stockholm city's quality award.
+    """kvalitetsbot: mejlboten för Stockholms stads Kvalitetsutmärkelse.
 
-    Settings come from the environment and an optional .env file; see config.example.env.
+    Inställningarna kommer från miljön och en valfri .env-fil; se config.example.env.
     """
     with user_errors():
         clock: Clock = FixedClock(parse_now(now)) if now else SystemClock()
@@ -78,4 +124,4 @@ def cli(ctx: click.Context, now: str | None, env_file: Path | None) -> None:
 
 @cli.group("import")
 def import_group() -> None:
-    """Import data from CSV files."""
+    """Importera data från CSV-filer."""

@@ -12,34 +12,35 @@ from bot.mail.mailbox import embedded_copies
 from bot.records.archive import write_archive
 from bot.records.retention import RetentionError, RetentionReport, scope_for, unit_ids
 from bot.records.retention import purge as run_purge
+from bot.year.dates import plural, swedish_number
 
 
 @cli.command()
 @click.option(
     "--before",
     type=click.DateTime(formats=["%Y-%m-%d"]),
-    metavar="DATE",
-    help="Purge mail of finished award years received before DATE (YYYY-MM-DD).",
+    metavar="DATUM",
+    help="Rensa mejl från avslutade tävlingsår som kom in före DATUM (ÅÅÅÅ-MM-DD).",
 )
-@click.option("--before-year", type=int, metavar="YEAR", help="Purge award years before YEAR.")
+@click.option("--before-year", type=int, metavar="ÅR", help="Rensa tävlingsår före ÅR.")
 @click.option(
     "--older-than",
     type=int,
-    metavar="DAYS",
-    help="Purge mail of finished years received more than DAYS days ago.",
+    metavar="DAGAR",
+    help="Rensa mejl från avslutade år som kom in för mer än DAGAR dagar sedan.",
 )
 @click.option(
     "--archive",
     type=click.Path(file_okay=False, path_type=Path),
-    metavar="DIR",
-    help="First write the records (registry and every entry and minutes file) to this new folder.",
+    metavar="MAPP",
+    help="Skriv först handlingarna (registret och alla bidrag och protokollsutdrag) till den här nya mappen.",
 )
 @click.option(
     "--exported",
     is_flag=True,
-    help="The records were already exported for the city's archive; purge without --archive.",
+    help="Handlingarna är redan exporterade till stadens arkiv; rensa utan --archive.",
 )
-@click.option("--dry-run", is_flag=True, help="Only count what would be removed.")
+@click.option("--dry-run", is_flag=True, help="Räkna bara vad som skulle tas bort.")
 @click.pass_obj
 def purge(
     state: State,
@@ -50,12 +51,12 @@ def purge(
     exported: bool,
     dry_run: bool,
 ) -> None:
-    """Remove raw mail, stored files and units' personal data of finished award years.
+    """Ta bort råa mejl, sparade filer och verksamheternas personuppgifter från avslutade år.
 
-    The export for the city's records comes first: registration of public documents and
-    archiving rules may require keeping the entries. Give --archive DIR and the command
-    writes that export (registry plus every entry and minutes file, with checksums)
-    before it removes anything; or --exported if the records are already archived.
+    Exporten till stadens arkiv kommer först: diarieföring och arkivregler kan kräva att
+    bidragen sparas. Med --archive MAPP skriver kommandot den exporten (registret och alla
+    bidrag och protokollsutdrag, med kontrollsummor) innan något tas bort; eller ange
+    --exported om handlingarna redan är arkiverade.
     """
     if not dry_run and (archive is None) == (not exported):
         raise click.UsageError(
@@ -80,8 +81,10 @@ def purge(
             with app.sessions() as session:
                 written = write_archive(session, unit_ids(session, scope), s.data_dir, archive)
             click.echo(
-                f"Archive written to {archive}: {written.units} units, {written.files} files "
-                f"({written.bytes / 1e6:.1f} MB), checksums in manifest.csv."
+                f"Arkivet är skrivet till {archive}: "
+                f"{plural(written.units, 'verksamhet', 'verksamheter')}, "
+                f"{plural(written.files, 'fil', 'filer')} ({swedish_number(round(written.bytes / 1e6, 1))} MB), "
+                "kontrollsummor i manifest.csv."
             )
         with app.sessions.begin() as session:
             report = run_purge(session, scope, now, data_dir=s.data_dir, dry_run=dry_run)
@@ -99,11 +102,15 @@ def purge(
 
 
 def describe(report: RetentionReport) -> str:
-    would = "would be " if report.dry_run else ""
+    verb = "skulle tas bort" if report.dry_run else "borttagna"
+    anonymised = "skulle anonymiseras" if report.dry_run else "anonymiserade"
     return (
-        f"{report.messages} raw mails, {report.attachments} attachments "
-        f"({report.files} stored files), {report.sent_mails} sent mails and "
-        f"{report.mailbox_files} mailbox copies {would}removed; {report.units} units and "
-        f"{report.other_people} other contacts {would}anonymised."
-        + (" Nothing was changed (--dry-run)." if report.dry_run else "")
+        f"{plural(report.messages, 'rått mejl', 'råa mejl')}, "
+        f"{plural(report.attachments, 'bilaga', 'bilagor')} "
+        f"({plural(report.files, 'sparad fil', 'sparade filer')}), "
+        f"{plural(report.sent_mails, 'skickat mejl', 'skickade mejl')} och "
+        f"{plural(report.mailbox_files, 'kopia', 'kopior')} i brevlådan: {verb}; "
+        f"{plural(report.units, 'verksamhet', 'verksamheter')} och "
+        f"{plural(report.other_people, 'annan kontakt', 'andra kontakter')}: {anonymised}."
+        + (" Inget ändrades (--dry-run)." if report.dry_run else "")
     )

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from bot.cli.group import State, cli, import_group, user_errors
 from bot.models import PastRecipient
 from bot.records import export as export_mod
+from bot.year.dates import plural
 
 
 @cli.command("export")
@@ -21,18 +22,18 @@ from bot.records import export as export_mod
 @click.option(
     "--output",
     type=click.Path(dir_okay=False, path_type=Path),
-    help="Write to this file instead of standard output.",
+    help="Skriv till den här filen i stället för till standard ut.",
 )
-@click.option("--year", type=int, help="Only this award year (default: all years).")
+@click.option("--year", type=int, help="Bara det här tävlingsåret (standard: alla år).")
 @click.option(
     "--teams",
     is_flag=True,
-    help="The examiner assignment table instead: one row per entry with its team, "
-    "coordinator and members (the year in force unless --year).",
+    help="Examinatorernas fördelning i stället: en rad per bidrag med lag, samordnare "
+    "och medlemmar (året som gäller nu om inte --year anges).",
 )
 @click.pass_obj
 def export_cmd(state: State, fmt: str, output: Path | None, year: int | None, teams: bool) -> None:
-    """The registry: one record per unit, with its entry, minutes, team and coordinator."""
+    """Registret: en post per verksamhet, med bidrag, protokollsutdrag, lag och samordnare."""
     with user_errors():
         app = state.app()
         with app.sessions() as session:
@@ -44,7 +45,8 @@ def export_cmd(state: State, fmt: str, output: Path | None, year: int | None, te
         text = export_mod.to_json(rows) if fmt == "json" else to_csv(rows)
         if output:
             output.write_text(text, encoding="utf-8")
-            click.echo(f"{len(rows)} {'entries' if teams else 'units'} written to {output}.")
+            what = ("bidrag", "bidrag") if teams else ("verksamhet", "verksamheter")
+            click.echo(f"{plural(len(rows), *what)} skrivna till {output}.")
         else:
             click.echo(text, nl=False)
 
@@ -53,9 +55,9 @@ def export_cmd(state: State, fmt: str, output: Path | None, year: int | None, te
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.pass_obj
 def import_past_recipients(state: State, file: Path) -> None:
-    """Units awarded before: CSV with columns unit_name, organisation, year, outcome.
+    """Tidigare vinnare: CSV med kolumnerna unit_name, organisation, year, outcome.
 
-    outcome is "award" (utmärkelse) or "mention" (hedersomnämnande).
+    outcome är "award" (utmärkelse) eller "mention" (hedersomnämnande).
     """
     with user_errors():
         rows = _read_past_recipients(file)
@@ -63,7 +65,7 @@ def import_past_recipients(state: State, file: Path) -> None:
         with app.sessions.begin() as session:
             for row in rows:
                 _upsert_past_recipient(session, row)
-    click.echo(f"{len(rows)} past recipients imported.")
+    click.echo(f"{plural(len(rows), 'tidigare vinnare', 'tidigare vinnare')} importerade.")
 
 
 def _upsert_past_recipient(session: Session, row: PastRecipient) -> None:
@@ -87,12 +89,12 @@ def _read_past_recipients(file: Path) -> list[PastRecipient]:
             outcome = (record.get("outcome") or "").strip().lower()
             if outcome not in ("award", "mention") or not (record.get("unit_name") or "").strip():
                 raise ValueError(
-                    f"{file}: row {number}: needs unit_name and outcome 'award' or 'mention'"
+                    f"{file}: rad {number}: unit_name och outcome ('award' eller 'mention') krävs"
                 )
             try:
                 year = int(record.get("year") or "")
             except ValueError:
-                raise ValueError(f"{file}: row {number}: year is not a number") from None
+                raise ValueError(f"{file}: rad {number}: year är inget årtal") from None
             rows.append(
                 PastRecipient(
                     unit_name=record["unit_name"].strip(),

@@ -14,43 +14,60 @@ from bot.records.cells import append_text_safe
 from bot.teams import examiners as examiners_mod
 from bot.teams import teams
 from bot.teams.routing.problem import Problem, Solution, TeamOut
+from bot.year.dates import plural
 
 
 @cli.group("examiners")
 def examiners_group() -> None:
-    """The year's examiners."""
+    """Årets examinatorer."""
 
 
-@examiners_group.command("import")
+def _import_help() -> str:
+    columns = "\n".join(
+        f"  {names[0]:<14} {' / '.join(names[1:])}" for names in examiners_mod.COLUMNS.values()
+    )
+    return (
+        "Importera årets examinatorer från CSV eller XLSX; ett fel stoppar hela importen.\n\n"
+        "Kolumnerna (första raden; svenska eller engelska namn, valfri ordning; namn och "
+        "e-post krävs):\n\n\b\n" + columns + "\n\n"
+        "ja/nej-kolumner: erfaren, samordnare. Listor (klasser, jäv, frånvaro) skiljs med "
+        "semikolon; frånvaro är ÅÅÅÅ-MM-DD eller ÅÅÅÅ-MM-DD/ÅÅÅÅ-MM-DD. CSV får vara "
+        "semikolon- eller kommaavgränsad, UTF-8 eller Windows-1252, som Excel sparar den. "
+        f"Högst {examiners_mod.MAX_ROWS} rader. En okänd kolumn stoppar importen."
+    )
+
+
+@examiners_group.command("import", help=_import_help())
 @click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.pass_obj
 def import_examiners(state: State, file: Path) -> None:
-    """Import examiners from CSV or XLSX; any bad row stops the whole import."""
-    try:
-        with user_errors():
-            app = state.app()
-            year = app.ctx.year(app.clock.now())
+    with user_errors():
+        app = state.app()
+        year = app.ctx.year(app.clock.now())
+        try:
             with app.sessions.begin() as session:
                 count = examiners_mod.import_examiners(session, file, year)
-    except examiners_mod.ImportProblems as exc:
-        for problem in exc.problems:
-            click.echo(f"{file}: {problem}", err=True)
-        raise click.ClickException("inget importerades; rätta raderna ovan.") from None
-    click.echo(f"{count} examinatorer importerade för {year}.")
+        except examiners_mod.ImportProblems as exc:  # every bad row, then one sentence
+            for problem in exc.problems:
+                click.echo(f"{file}: {problem}", err=True)
+            raise click.ClickException("inget importerades; rätta raderna ovan.") from None
+    click.echo(f"{plural(count, 'examinator importerad', 'examinatorer importerade')} för {year}.")
 
 
 @cli.group("teams")
 def teams_group() -> None:
-    """Examiner teams: propose, confirm, replace a drop-out."""
+    """Examinatorslag: föreslå, bekräfta, ersätt någon som hoppar av."""
 
 
 @teams_group.command("propose")
-@click.option("--output", type=click.Path(dir_okay=False, path_type=Path), help="Write .xlsx.")
-@click.option("--include-flagged", is_flag=True, help="Route flagged entries too.")
-@click.option("--time-limit", type=float, default=30.0, show_default=True, help="Seconds.")
+@click.option(
+    "--output", type=click.Path(dir_okay=False, path_type=Path), help="Skriv förslaget som .xlsx."
+)
+@click.option("--include-flagged", is_flag=True, help="Fördela även flaggade bidrag.")
+@click.option("--time-limit", type=float, default=30.0, show_default=True, help="Sekunder.")
 @click.pass_obj
 def propose(state: State, output: Path | None, include_flagged: bool, time_limit: float) -> None:
-    """Solve, show the proposal and save it for `teams confirm`."""
+    """Lös fördelningen, visa förslaget och spara det för `teams confirm`."""
     with user_errors():
         app = state.app()
         with app.sessions() as session:
@@ -126,20 +143,22 @@ def write_xlsx(problem: Problem, solution: Solution, path: Path) -> None:
 @teams_group.command("confirm")
 @click.pass_obj
 def confirm(state: State) -> None:
-    """Store the saved proposal and queue the mails to examiners, coordinators and units."""
+    """Spara förslaget och lägg mejlen till examinatorer, samordnare och verksamheter i utkorgen."""
     with user_errors():
         app = state.app()
         with app.sessions.begin() as session:
             stored = teams.confirm(session, app.ctx, app.clock.now())
-    click.echo(f"{len(stored)} lag bekräftade; mejlen ligger i utkorgen.")
+    click.echo(
+        f"{plural(len(stored), 'lag bekräftat', 'lag bekräftade')}; mejlen ligger i utkorgen."
+    )
 
 
 @teams_group.command("replace")
 @click.argument("email")
-@click.option("--time-limit", type=float, default=30.0, show_default=True, help="Seconds.")
+@click.option("--time-limit", type=float, default=30.0, show_default=True, help="Sekunder.")
 @click.pass_obj
 def replace(state: State, email: str, time_limit: float) -> None:
-    """Take EMAIL out of their team and find a replacement; mail those affected."""
+    """Ta bort EMAIL ur sitt lag och hitta en ersättare; mejla de berörda."""
     with user_errors():
         app = state.app()
         with app.sessions.begin() as session:

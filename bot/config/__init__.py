@@ -109,7 +109,7 @@ def load_settings(
         try:
             values[spec.attr] = spec.parse(raw)
         except ValueError as exc:
-            raise ConfigError(f"{spec.env}={raw!r} is not valid: {exc}.") from None
+            raise ConfigError(f"{spec.env}={raw!r} är inte giltigt: ange {exc}.") from None
     return _fill_defaults(values)
 
 

@@ -1,7 +1,8 @@
 """How each setting's text becomes a value: the parsers and the declaration of a setting.
 
-A parser raises ValueError with a short reason; ``load_settings`` turns it into one
-sentence that names the setting.
+A parser raises ValueError saying, in Swedish, what the setting accepts; ``load_settings``
+turns it into one sentence that names the setting: "KB_POLL_SECONDS='ofta' är inte
+giltigt: ange ett positivt heltal, t.ex. 10."
 """
 
 from __future__ import annotations
@@ -18,19 +19,28 @@ def _path(value: str) -> Path:
     return Path(value).expanduser()
 
 
+def _whole(value: str, accepts: str) -> int:
+    try:
+        return int(value.strip())
+    except ValueError:
+        raise ValueError(accepts) from None
+
+
 def _positive_int(value: str) -> int:
-    number = int(value)
+    accepts = "ett positivt heltal, t.ex. 10"
+    number = _whole(value, accepts)
     if number <= 0:
-        raise ValueError("must be a positive whole number")
+        raise ValueError(accepts)
     return number
 
 
 def _optional_year(value: str) -> int | None:
     if not value:
         return None
-    year = int(value)
+    accepts = "ett årtal med fyra siffror, t.ex. 2027, eller tomt för innevarande år"
+    year = _whole(value, accepts)
     if not 2000 <= year <= 2100:
-        raise ValueError("must be a four-digit year")
+        raise ValueError(accepts)
     return year
 
 
@@ -38,19 +48,19 @@ def _addresses(value: str) -> tuple[str, ...]:
     items = tuple(part.strip().lower() for part in value.split(",") if part.strip())
     for item in items:
         if "@" not in item:
-            raise ValueError(f"'{item}' is not an e-mail address")
+            raise ValueError(f"e-postadresser åtskilda med komma ('{item}' är ingen e-postadress)")
     return items
 
 
 def _address(value: str) -> str:
     if "@" not in value:
-        raise ValueError("must be an e-mail address")
+        raise ValueError("en e-postadress, t.ex. kvalitetsutmarkelsen@stockholm.se")
     return value.strip().lower()
 
 
 def _backend(value: str) -> str:
     if value not in BACKENDS:
-        raise ValueError(f"must be one of: {', '.join(BACKENDS)}")
+        raise ValueError(f"ett av: {', '.join(BACKENDS)}")
     return value
 
 
@@ -59,16 +69,17 @@ def _optional_path(value: str) -> Path | None:
 
 
 def _port(value: str) -> int:
-    number = int(value)
+    accepts = "ett portnummer 1–65535"
+    number = _whole(value, accepts)
     if not 0 < number < 65536:
-        raise ValueError("must be a port number 1-65535")
+        raise ValueError(accepts)
     return number
 
 
 def _choice(*allowed: str) -> Callable[[str], str]:
     def parse(value: str) -> str:
         if value.strip().lower() not in allowed:
-            raise ValueError(f"must be one of: {', '.join(allowed)}")
+            raise ValueError(f"ett av: {', '.join(allowed)}")
         return value.strip().lower()
 
     return parse
@@ -77,13 +88,13 @@ def _choice(*allowed: str) -> Callable[[str], str]:
 def _log_level(value: str) -> str:
     level = value.upper()
     if level not in {"DEBUG", "INFO", "WARNING", "ERROR"}:
-        raise ValueError("must be DEBUG, INFO, WARNING or ERROR")
+        raise ValueError("DEBUG, INFO, WARNING eller ERROR")
     return level
 
 
 def _ocr(value: str) -> str:
     if value not in ("auto", "off"):
-        raise ValueError("must be auto or off")
+        raise ValueError("auto eller off")
     return value
 
 

@@ -27,7 +27,7 @@ from rich.console import Console
 from rich.table import Table
 from sqlalchemy import select
 
-from bot.clock import FixedClock
+from bot.clock import STOCKHOLM, FixedClock
 from bot.config import PROJECT_ROOT, load_settings
 from bot.demo.autumn import AUTUMN
 from bot.demo.documents import (
@@ -47,6 +47,7 @@ from bot.demo.script import Attachment, Done, Mail, Step, at
 from bot.mail.mailbox import deliver
 from bot.models import MeetingAttendee, OutboxMail, OutreachAddress
 from bot.runner import App, build_app, run_cycle
+from bot.year.dates import plural, swedish_clock, swedish_short
 
 STAFF = "kansliet.kvalitet@stockholm.se"
 BOT = "kvalitetsutmarkelsen@stockholm.se"
@@ -331,8 +332,11 @@ def print_timeline(steps: list[Done]) -> None:
     table = Table("när", "vad som händer", "boten skickar", title="Kvalitetsutmärkelsen 2027")
     for step in steps:
         sent = "\n".join(f"{kind} → {to}" for kind, to in step.sent) or "–"
-        table.add_row(step.at.strftime("%a %d %b %H.%M"), step.note, sent)
+        when = f"{swedish_short(step.at.astimezone(STOCKHOLM).date())} {swedish_clock(step.at)}"
+        table.add_row(when, step.note, sent)
     console = Console()
     console.print(table)
     total = sum(len(step.sent) for step in steps)
-    console.print(f"{total} mejl skickade under året, vart och ett exakt en gång.")
+    console.print(
+        f"{plural(total, 'mejl skickat', 'mejl skickade')} under året, vart och ett exakt en gång."
+    )

@@ -127,3 +127,8 @@ def _split_message_ids(value: str) -> list[str]:
     if ids:
         return ids
     return [t.strip("<>") for t in re.split(r"[\s,]+", value) if "@" in t]
+
+
+def is_address(text: str) -> bool:
+    """True for exactly one plain address (name@domain.tld): no list, name or spaces."""
+    return _ADDR_SPEC.fullmatch(text.strip()) is not None

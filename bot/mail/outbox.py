@@ -112,7 +112,8 @@ def _send_one(
             row.status = "suppressed"
             return False
         if _over_limit(session, row.recipient, now, limits):
-            log.info("outbox mail %s deferred: recipient over the hourly or daily limit", row_id)
+            # Every poll until the limit passes: DEBUG, or an idle bot would log all day.
+            log.debug("outbox mail %s deferred: recipient over the hourly or daily limit", row_id)
             return False
         try:
             mailbox.send(row.raw, row.message_id, [row.recipient])
@@ -128,4 +129,5 @@ def _send_one(
         row.status = "sent"
         row.sent_at = now
         row.attempts += 1
+        log.info("mail sent: outbox row %s, kind %s", row_id, row.kind)
         return True

@@ -20,7 +20,7 @@ from typing import Any
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from bot.clock import STOCKHOLM
-from bot.year.dates import swedish_day
+from bot.year.dates import swedish_day, swedish_moment, swedish_number, swedish_weekday
 
 # Receipts answer a unit's mail (RFC 3834 "auto-replied"); everything else the bot starts.
 AUTO_REPLIED_KINDS = frozenset(
@@ -63,17 +63,13 @@ def _format_date(value: datetime) -> str:
 
 
 def _format_datetime(value: datetime) -> str:
-    return value.astimezone(STOCKHOLM).strftime("%Y-%m-%d kl. %H.%M")
+    """7 maj 2027 kl. 08.00, in Stockholm."""
+    return swedish_moment(value)
 
 
 def _format_day(value: date) -> str:
     """A day as Swedes write it in running text: 22 mars."""
     return swedish_day(value)
-
-
-def _format_number(value: int) -> str:
-    # Swedish thousands separator is a (non-breaking) space: 95 000.
-    return f"{value:,}".replace(",", "\u00a0")
 
 
 @cache
@@ -88,8 +84,9 @@ def environment(templates_dir: Path) -> Environment:
     )
     env.filters["datum"] = _format_date
     env.filters["tid"] = _format_datetime
-    env.filters["tal"] = _format_number
+    env.filters["tal"] = swedish_number
     env.filters["dag"] = _format_day
+    env.filters["veckodag"] = swedish_weekday
     return env
 
 

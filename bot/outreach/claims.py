@@ -6,17 +6,18 @@ queue through here)."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import datetime
+from datetime import datetime, time
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
+from bot.clock import STOCKHOLM
 from bot.context import Context
 from bot.mail import outbox
 from bot.mail.render import Envelope
 from bot.models import Claim
-from bot.outreach.reminders import Due
+from bot.outreach.reminders import Due, one_per_unit
 
 
 def queue_all(session: Session, ctx: Context, items: Iterable[Due], now: datetime) -> int:
@@ -34,9 +35,38 @@ def _claim(session: Session, item: Due, now: datetime) -> bool:
     try:
         with session.begin_nested():
             session.add(Claim(key=item.key, kind=item.kind, unit_id=item.unit_id, claimed_at=now))
+            for key in item.also_claims:
+                if not is_claimed(session, key):
+                    session.add(
+                        Claim(key=key, kind=item.kind, unit_id=item.unit_id, claimed_at=now)
+                    )
     except IntegrityError:
         return False
     return True
+
+
+def reminded_today(session: Session, unit_id: int, now: datetime) -> bool:
+    """Whether a reminder to this unit was claimed earlier on ``now``'s Stockholm day."""
+    start = datetime.combine(now.astimezone(STOCKHOLM).date(), time(0), STOCKHOLM)
+    query = select(Claim.id).where(
+        Claim.unit_id == unit_id, Claim.kind.like("reminder-%"), Claim.claimed_at >= start
+    )
+    return session.scalar(query.limit(1)) is not None
+
+
+def unclaimed_reminders(session: Session, items: list[Due], now: datetime) -> list[Due]:
+    """The items not claimed yet, a unit's reminders folded into one mail (``one_per_unit``);
+    a unit reminded earlier today gets no second reminder before tomorrow."""
+    fresh = [item for item in items if not is_claimed(session, item.key)]
+    return [
+        item
+        for item in one_per_unit(fresh)
+        if not (
+            item.kind.startswith("reminder-")
+            and item.unit_id is not None
+            and reminded_today(session, item.unit_id, now)
+        )
+    ]
 
 
 def _claim_and_queue(session: Session, ctx: Context, item: Due, now: datetime) -> bool:

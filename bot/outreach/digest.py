@@ -21,7 +21,9 @@ from bot.entries.owed import active_units, open_change_request, owed
 from bot.mail.render import OutgoingAttachment
 from bot.models import Claim, Entry, Event, Flag, InboundMessage, Minutes, Unit
 from bot.outreach.reminders import Due
-from bot.records.xlsx import XLSX_TYPE, registry_xlsx
+from bot.records.labels import ENTRY_STATUS, UNIT_STATUS, label
+from bot.records.status import waiting_for_staff
+from bot.records.xlsx import XLSX_TYPE, registry_filename, registry_xlsx
 from bot.teams.visits.progress import progress
 from bot.year.schedule import Schedule
 
@@ -30,14 +32,6 @@ from bot.year.schedule import Schedule
 # digest covers everything since the last one anyway.
 CATCH_UP = timedelta(hours=2)
 EPOCH = datetime(2000, 1, 1, tzinfo=STOCKHOLM)
-STATUS_SV = {
-    "registered": "anmäld",
-    "incomplete": "ofullständig",
-    "withdrawn": "återkallad",
-    "accepted": "godkänt",
-    "change_requested": "ändringsbegäran",
-    "superseded": "ersatt",
-}
 
 
 def last_digest_at(session: Session) -> datetime | None:
@@ -81,7 +75,7 @@ def _unit_line(unit: Unit) -> dict[str, Any]:
         "reference": unit.reference,
         "unit_name": unit.unit_name or "(namn saknas)",
         "organisation": unit.organisation or "",
-        "signup_status": STATUS_SV.get(unit.signup_status, unit.signup_status),
+        "signup_status": label(UNIT_STATUS, unit.signup_status),
     }
 
 
@@ -101,7 +95,7 @@ def _entries(session: Session, year: int, start: datetime) -> list[dict[str, Any
         {
             **_unit_line(u),
             "version": e.version,
-            "status": STATUS_SV.get(e.status, e.status),
+            "status": label(ENTRY_STATUS, e.status),
             "late": e.late,
         }
         for e, u in session.execute(query).all()
@@ -144,16 +138,17 @@ def _waiting_query() -> Any:
 
 
 def _waiting(session: Session) -> list[dict[str, Any]]:
-    """Every mail waiting for the staff, with the reason; never its content."""
-    rows = session.scalars(_waiting_query().order_by(InboundMessage.id))
+    """Every mail waiting for the staff: sender, subject and reason; never its content."""
     return [
         {
-            "id": m.id,
-            "received_at": m.received_at,
-            "where": "karantän" if m.status == "quarantine" else "granska",
-            "reason": m.reason or "",
+            "id": w.row_id,
+            "received_at": w.received_at,
+            "sender": w.sender,
+            "subject": w.subject,
+            "where": w.where,
+            "reason": w.reason,
         }
-        for m in rows
+        for w in waiting_for_staff(session)
     ]
 
 
@@ -242,6 +237,6 @@ def mails(
     key: str,
 ) -> list[Due]:
     """The digest for each staff address, the registry attached."""
-    name = f"register-{schedule.year}-{context['now'].astimezone(STOCKHOLM):%Y-%m-%d}.xlsx"
+    name = registry_filename(schedule.year, context["now"])
     attachment = OutgoingAttachment(name, XLSX_TYPE, registry_xlsx(session, schedule.year))
     return [Due(f"{key}:to:{to}", "digest", to, context, attachments=(attachment,)) for to in staff]

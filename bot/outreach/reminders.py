@@ -9,7 +9,7 @@ owes anything and is never reminded.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -44,6 +44,8 @@ class Due:
     reference: str | None = None
     to_name: str = ""
     attachments: tuple[OutgoingAttachment, ...] = field(default_factory=tuple)
+    # Keys of reminders folded into this one (one reminder a unit a day): claimed with it.
+    also_claims: tuple[str, ...] = ()
 
 
 # --- what is due now ----------------------------------------------------------------------
@@ -96,7 +98,9 @@ def _deadline_reminders(
     prefix = f"{kind}:{schedule.year}:{occasion.key}"
     for unit, missing in owed(session, schedule.year, deadline.key):
         address = unit.contact_email or _first_address(unit)
-        if address:
+        # A reminder is for those who owed something when it was due: a unit that signed
+        # up after the reminder moment has just had its receipt saying what is missing.
+        if address and unit.created_at <= occasion.at:
             context = {
                 **base,
                 "unit": unit_view(unit),
@@ -145,6 +149,43 @@ def _unit_addresses(session: Session, year: int) -> set[str]:
         if unit.contact_email:
             addresses.add(unit.contact_email.lower())
     return addresses
+
+
+# The order in which a unit's reminders of one day are folded into one mail: the most
+# pressing first, its template says it all; the others' items are added to its list.
+_REMINDER_ORDER = ("reminder-change-request", "reminder-minutes", "reminder-entry",
+                   "reminder-signup")  # fmt: skip
+
+
+def one_per_unit(items: list[Due]) -> list[Due]:
+    """At most one reminder mail per unit: a unit's reminders due at once become one mail.
+
+    The kept mail is the most pressing kind; it lists everything the others listed, and
+    their claim keys are claimed with it, so they are not sent later the same day.
+    """
+    by_unit: dict[int, list[Due]] = {}
+    for item in items:
+        if item.unit_id is not None and item.kind in _REMINDER_ORDER:
+            by_unit.setdefault(item.unit_id, []).append(item)
+    result: list[Due] = []
+    for item in items:
+        group = by_unit.get(item.unit_id) if item.unit_id is not None else None
+        if group is None or item.kind not in _REMINDER_ORDER:
+            result.append(item)
+            continue
+        first = min(group, key=lambda due: _REMINDER_ORDER.index(due.kind))
+        if item is first:
+            result.append(_fold(first, [due for due in group if due is not first]))
+    return result
+
+
+def _fold(kept: Due, others: list[Due]) -> Due:
+    if not others:
+        return kept
+    missing = [label for due in (kept, *others) for label in due.context.get("missing", [])]
+    context = {**kept.context, "missing": list(dict.fromkeys(missing))}
+    keys = tuple(key for due in others for key in (due.key, *due.also_claims))
+    return replace(kept, context=context, also_claims=(*kept.also_claims, *keys))
 
 
 def change_reminder_at(schedule: Schedule, change_due: datetime) -> datetime:

@@ -11,6 +11,7 @@ not reminded.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from datetime import datetime
 
 from sqlalchemy.exc import IntegrityError
@@ -18,7 +19,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from bot.context import Context
 from bot.outreach import digest
-from bot.outreach.claims import is_claimed, queue_all
+from bot.outreach.claims import is_claimed, queue_all, unclaimed_reminders
 from bot.outreach.reminders import Due, due_now
 from bot.outreach.visit_reminders import visit_due
 
@@ -30,7 +31,10 @@ def run_due(sessions: sessionmaker[Session], ctx: Context, now: datetime) -> int
     schedule = ctx.schedule(ctx.year(now))
     try:
         with sessions.begin() as session:
-            items = [*due_now(session, schedule, now), *visit_due(session, ctx, schedule, now)]
+            items = [
+                *unclaimed_reminders(session, [*due_now(session, schedule, now)], now),
+                *visit_due(session, ctx, schedule, now),
+            ]
             items += digest.due(session, schedule, ctx.settings.staff_addresses, now)
             queued = queue_all(session, ctx, items, now)
     except IntegrityError:
@@ -38,7 +42,8 @@ def run_due(sessions: sessionmaker[Session], ctx: Context, now: datetime) -> int
         log.info("scheduled mail already claimed by another instance")
         return 0
     if queued:
-        log.info("scheduled mail queued: %s", queued)
+        kinds = Counter(item.kind for item in items)
+        log.info("scheduled mail queued: %s (%s)", queued, ", ".join(sorted(kinds)))
     return queued
 
 
@@ -46,5 +51,8 @@ def preview(sessions: sessionmaker[Session], ctx: Context, now: datetime) -> lis
     """What ``run_due`` would claim now (not yet claimed), without claiming anything."""
     schedule = ctx.schedule(ctx.year(now))
     with sessions() as session:
-        items = [*due_now(session, schedule, now), *visit_due(session, ctx, schedule, now)]
-        return [item for item in items if not is_claimed(session, item.key)]
+        visits = visit_due(session, ctx, schedule, now)
+        return [
+            *unclaimed_reminders(session, [*due_now(session, schedule, now)], now),
+            *(item for item in visits if not is_claimed(session, item.key)),
+        ]

@@ -145,7 +145,7 @@ def handle_reply(
             "kan läsa; läs och besvara.",
             unit,
         )
-    return _register(session, ctx, inbound, now, unit, fields, duplicate=False)
+    return _register(session, ctx, inbound, now, unit, fields, duplicate=False, changed=True)
 
 
 def _register(
@@ -157,6 +157,7 @@ def _register(
     fields: SignupFields,
     *,
     duplicate: bool,
+    changed: bool = False,
 ) -> Outcome:
     sender = inbound.mail.from_addr
     if unit.addresses and not is_registered_address(unit, sender):
@@ -179,8 +180,9 @@ def _register(
         duplicate=duplicate,
     )
     _send_receipt(
-        session, ctx, inbound, now, unit, fields, late=late, duplicate=duplicate, copy_to=None
-    )
+        session, ctx, inbound, now, unit, fields, late=late, duplicate=duplicate, copy_to=None,
+        changed=changed,
+    )  # fmt: skip
     return Outcome("handled", "signup", None, unit.id)
 
 
@@ -218,6 +220,7 @@ def _send_receipt(
     late: bool,
     duplicate: bool,
     copy_to: str | None,
+    changed: bool = False,
 ) -> None:
     missing = fields_of(unit).missing()
     kind = "signup-incomplete" if missing else "signup-receipt"
@@ -227,6 +230,8 @@ def _send_receipt(
         "missing": [MISSING_LABELS[key] for key in missing],
         "late": late,
         "duplicate": duplicate,
+        # A reply that completed or corrected the sign-up: "ändrat", not "tack för er anmälan".
+        "changed": changed,
         "email_from_sender": fields.contact_email_from_sender,
         "signup_day": schedule.deadline("signup").day,
         "entry_day": schedule.deadline("entry").day,

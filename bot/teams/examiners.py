@@ -1,7 +1,8 @@
 """Importing the year's examiners from CSV or XLSX, all or nothing.
 
-Every bad row is reported with its row number and field; if any row is bad, nothing is
-imported. Columns (Swedish or English names, any order): namn/name, e-post/email,
+Every bad row is reported with its row number and field, and an unknown column by its
+name; if anything is bad, nothing is imported. CSV as Swedish Excel writes it (cp1252 or
+UTF-8 with a mark, ``;``, ``sep=;``) is read by ``bot.teams.spreadsheet``. Columns (Swedish or English names, any order): namn/name, e-post/email,
 organisation, erfaren/experienced (ja/nej), samordnare/can_coordinate (ja/nej),
 klasser/classes, kapacitet/capacity (default 1), jäv/conflicts, frånvaro/away. Lists are
 separated by semicolons; an absence is a date (2027-09-14) or a range (2027-09-14/2027-09-20).
@@ -9,18 +10,17 @@ separated by semicolons; an absence is a date (2027-09-14) or a range (2027-09-1
 
 from __future__ import annotations
 
-import csv
 import json
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-# openpyxl ships no type stubs; the few calls used here are checked by the tests.
-from openpyxl import load_workbook  # type: ignore[import-untyped]
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bot.mail.addresses import is_address
 from bot.models import Examiner
+from bot.teams.spreadsheet import read_table
 
 COLUMNS = {
     "name": ("namn", "name"),
@@ -33,6 +33,9 @@ COLUMNS = {
     "conflicts": ("jäv", "conflicts"),
     "away": ("frånvaro", "away"),
 }
+# Far more than a year's examiners (about a hundred): a larger file is the wrong file.
+MAX_ROWS = 2_000
+ACCEPTED = ", ".join(names[0] for names in COLUMNS.values())
 YES = {"ja", "j", "yes", "y", "x", "1", "true", "sant"}
 NO = {"nej", "n", "no", "0", "false", "falskt", ""}
 
@@ -52,27 +55,25 @@ class Row:
 
 
 def read_rows(path: Path) -> list[Row]:
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _xlsx_rows(path)
-    with path.open(encoding="utf-8-sig", newline="") as handle:
-        sample = handle.read(4096)
-        handle.seek(0)
-        dialect = csv.Sniffer().sniff(sample, delimiters=",;\t")
-        return _rows(list(csv.reader(handle, dialect)))
-
-
-def _xlsx_rows(path: Path) -> list[Row]:
-    sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
-    table = [
-        ["" if c is None else str(c) for c in row] for row in sheet.iter_rows(values_only=True)
-    ]
-    return _rows(table)
+    """The file's rows; an unknown or repeated column stops the import, named."""
+    return _rows(read_table(path, MAX_ROWS))
 
 
 def _rows(table: list[list[str]]) -> list[Row]:
     if not table:
         return []
     header = [_column(h) for h in table[0]]
+    unknown = [h.strip() for h, key in zip(table[0], header, strict=True) if h.strip() and not key]
+    if unknown:
+        names = ", ".join(f"'{h}'" for h in unknown)
+        raise ImportProblems([f"rad 1: okänd kolumn {names}; kända kolumner: {ACCEPTED}"])
+    repeated = sorted({key for key in header if key and header.count(key) > 1})
+    if repeated:
+        raise ImportProblems([f"rad 1: kolumnen {COLUMNS[repeated[0]][0]} finns två gånger"])
+    if "name" not in header or "email" not in header:
+        raise ImportProblems(
+            [f"rad 1: kolumnerna namn och e-post krävs; kända kolumner: {ACCEPTED}"]
+        )
     return [
         Row(n, {key: cell.strip() for key, cell in zip(header, line, strict=False) if key})
         for n, line in enumerate(table[1:], start=2)
@@ -100,8 +101,8 @@ def parse(row: Row, problems: list[str]) -> Examiner | None:
     )
     if not name:
         bad("namn", "saknas")
-    if "@" not in email:
-        bad("e-post", f"'{email}' är ingen e-postadress")
+    if not is_address(email):
+        bad("e-post", f"'{email}' är inte en e-postadress (en adress per rad, utan namn)")
     if not organisation:
         bad("organisation", "saknas")
     experienced = _yes_no(v.get("experienced", ""), "erfaren", bad)
@@ -173,9 +174,10 @@ def _away(text: str, bad: object) -> list[str]:
 def import_examiners(session: Session, path: Path, year: int) -> int:
     """Add or update the year's examiners from ``path``; raise ImportProblems on any bad row."""
     problems: list[str] = []
-    parsed = [parse(row, problems) for row in read_rows(path)]
+    rows = read_rows(path)
+    parsed = [parse(row, problems) for row in rows]
     seen: dict[str, int] = {}
-    for row, ex in zip(read_rows(path), parsed, strict=True):
+    for row, ex in zip(rows, parsed, strict=True):
         if ex is not None and ex.email in seen:
             problems.append(f"rad {row.number}, e-post: samma adress som rad {seen[ex.email]}")
         elif ex is not None:

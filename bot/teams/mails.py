@@ -7,7 +7,7 @@ re-confirmed team that did not change mails nobody, and a changed one mails agai
 from __future__ import annotations
 
 import hashlib
-from datetime import datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
@@ -28,6 +28,7 @@ from bot.models import (
     Unit,
 )
 from bot.teams.routing.problem import PinnedTeam
+from bot.year.dates import swedish_day
 
 # What the unit must have ready for the site visit (DESIGN.md, from the instructions).
 DOCUMENTS = (
@@ -86,17 +87,30 @@ def unit_view(unit: Unit) -> dict[str, Any]:
     return view
 
 
+VISIT_MONTHS = "september–oktober"
+
+
 def timeline(ctx: Context, year: int) -> list[dict[str, Any]]:
+    """The rest of the year for a team, in date order: each row's ``when`` is what is
+    shown ("31 maj", "september–oktober"), ``day`` what it is sorted by."""
     schedule = ctx.schedule(year)
-    rows = [
-        {"label": "Lagen klara och bidragen fördelade", "day": schedule.deadline("teams").day},
-        {"label": "Protokollsutdrag från verksamheten", "day": schedule.deadline("minutes").day},
-    ]
     ceremony = schedule.deadline("ceremony")
-    rows.append(
-        {"label": f"{ceremony.label}, {ceremony.location}".strip(", "), "day": ceremony.day}
-    )
-    return rows
+    rows = [
+        _row(schedule.deadline("teams").day, "Lagen klara och bidragen fördelade"),
+        _row(schedule.deadline("minutes").day, "Protokollsutdrag från verksamheten"),
+        _row(date(year, 9, 1), "Platsbesök hos verksamheterna", VISIT_MONTHS),
+        _row(ceremony.day, f"{ceremony.label}, {ceremony.location}".strip(", ")),
+        _row(
+            ceremony.day + timedelta(days=1),
+            "Återföringsbesök hos verksamheterna",
+            "efter ceremonin",
+        ),
+    ]
+    return sorted(rows, key=lambda row: row["day"])
+
+
+def _row(day: date, label: str, when: str | None = None) -> dict[str, Any]:
+    return {"day": day, "when": when or swedish_day(day), "label": label}
 
 
 def _entry_files(session: Session, unit: Unit) -> list[tuple[AttachmentRecord, StoredFile]]:
@@ -142,7 +156,7 @@ def _context(session: Session, ctx: Context, team: Team) -> dict[str, Any]:
         },
         "entries": [unit_view(u) for u in units],
         "timeline": timeline(ctx, team.year),
-        "visit_months": "september–oktober",
+        "visit_months": VISIT_MONTHS,
         "documents": list(DOCUMENTS),
     }
 
@@ -157,6 +171,8 @@ def _queue(
     now: datetime,
     files: list[OutgoingAttachment] | None = None,
 ) -> None:
+    team: dict[str, Any] = context.get("team") or {}
+    chief = isinstance(to, Examiner) and to.email == team.get("coordinator", {}).get("email")
     if isinstance(to, Examiner):
         address, name, unit_id, reference = to.email, to.name, None, None
     else:
@@ -165,7 +181,8 @@ def _queue(
     if not address:
         return
     envelope = Envelope(to=address, to_name=name, reference=reference, attachments=files or ())
-    message = ctx.message(kind, envelope, {**context, "recipient": {"name": name}}, now)
+    recipient = {"name": name, "coordinator": chief}
+    message = ctx.message(kind, envelope, {**context, "recipient": recipient}, now)
     outbox.queue(session, message, kind=kind, dedupe_key=key, now=now, unit_id=unit_id)
 
 

@@ -12,7 +12,7 @@ zone's VTIMEZONE included, so Outlook and phones place it right across daylight 
 
 from __future__ import annotations
 
-from datetime import datetime, time, timedelta
+from datetime import datetime, timedelta
 
 from icalendar import Calendar, Event
 
@@ -71,16 +71,7 @@ def _deadline_text(deadline: Deadline) -> str:
     when = swedish_date(deadline.day)
     if deadline.key == "ceremony":
         return f"{deadline.label} {when}."
-    return f"Senast {when} kl. {_clock_text(deadline)}."
-
-
-def _clock_text(deadline: Deadline) -> str:
-    # The instructions write the end of a day as "kl. 24.00", which people know; 00.00 the
-    # next day would look like a day early.
-    midnight_after = datetime.combine(deadline.day + timedelta(days=1), time(0), STOCKHOLM)
-    if deadline.due == midnight_after:
-        return "24.00"
-    return deadline.due.astimezone(STOCKHOLM).strftime("%H.%M")
+    return f"Senast {when} kl. {deadline.clock_text}."
 
 
 def _calendar(event: Event) -> bytes:

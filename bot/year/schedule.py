@@ -47,6 +47,15 @@ class Deadline:
     def is_late(self, received: datetime) -> bool:
         return received >= self.due
 
+    @property
+    def clock_text(self) -> str:
+        """The time of day as the rule names it: "24.00" for the end of the day, as the
+        instructions write it (00.00 the next day would read as a day late)."""
+        midnight_after = datetime.combine(self.day + timedelta(days=1), time(0), STOCKHOLM)
+        if self.due == midnight_after:
+            return "24.00"
+        return self.due.astimezone(STOCKHOLM).strftime("%H.%M")
+
 
 @dataclass(frozen=True)
 class Meeting:

@@ -31,7 +31,7 @@ _MIDNIGHT_AFTER = "24:00"
 def schedule_for_year(year: int, directory: Path) -> Schedule:
     path = directory / f"{year}.toml"
     if not path.is_file():
-        raise ScheduleError(f"no schedule file for {year} in {directory}/ (expected {path}).")
+        raise ScheduleError(f"det finns ingen tidplan för {year} i {directory}/ (väntade {path}).")
     return load_schedule(path)
 
 
@@ -41,9 +41,9 @@ def load_schedule(path: Path) -> Schedule:
     try:
         raw = tomllib.loads(path.read_text(encoding="utf-8"))
     except OSError as exc:
-        root.fail(f"cannot be read ({exc.strerror})")
+        root.fail(f"går inte att läsa ({exc.strerror})")
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        root.fail(f"is not valid TOML ({exc})")
+        root.fail(f"är inte giltig TOML ({exc})")
     return _parse_schedule(raw, root, path)
 
 
@@ -93,7 +93,7 @@ def _parse_schedule(raw: dict[str, object], root: _Where, path: Path) -> Schedul
     _only(raw, _TOP_FIELDS, root)
     year = _int(raw, "year", root, minimum=2000)
     if path.stem.isdigit() and int(path.stem) != year:
-        root.child("year").fail(f"is {year} but the file name says {path.stem}")
+        root.child("year").fail(f"är {year} men filnamnet säger {path.stem}")
     _str(raw, "note", root, default="")
     timing = _table(raw, "timing", root)
     _only(timing, _TIMING_FIELDS, root.child("timing"))
@@ -128,15 +128,15 @@ def _visits(raw: dict[str, object], root: _Where, year: int, ceremony: date) -> 
 def _parse_deadlines(table: dict[str, object], where: _Where, year: int) -> dict[str, Deadline]:
     for key in table:
         if key not in DEADLINE_KEYS:
-            where.child(key).fail(f"unknown deadline (known: {', '.join(DEADLINE_KEYS)})")
+            where.child(key).fail(f"okänt datum (kända: {', '.join(DEADLINE_KEYS)})")
     deadlines: dict[str, Deadline] = {}
     for key in DEADLINE_KEYS:
         deadline = _parse_deadline(key, _table(table, key, where), where.child(key), year)
         previous = list(deadlines.values())[-1] if deadlines else None
         if previous is not None and deadline.day <= previous.day:
             where.child(key).child("date").fail(
-                f"{deadline.day} is not after {previous.key} ({previous.day}); "
-                f"the year runs {', '.join(DEADLINE_KEYS)}"
+                f"{deadline.day} är inte efter {previous.key} ({previous.day}); "
+                f"året går {', '.join(DEADLINE_KEYS)}"
             )
         deadlines[key] = deadline
     return deadlines
@@ -166,12 +166,12 @@ def _reminder_days(table: dict[str, object], where: _Where) -> tuple[int, ...]:
     here = where.child("reminder_days")
     value = _require(table, "reminder_days", where)
     if not isinstance(value, list) or not all(_is_int(v) for v in value):
-        here.fail(f"{value!r} is not a list of whole numbers of days, e.g. [14, 7, 2]")
+        here.fail(f"{value!r} är ingen lista med hela dagar, t.ex. [14, 7, 2]")
     days: list[int] = list(value)
     if any(d < 0 for d in days):
-        here.fail(f"{days} has a negative number; give days before the deadline as 0 or more")
+        here.fail(f"{days} har ett negativt tal; ange dagar före datumet som 0 eller fler")
     if len(set(days)) != len(days):
-        here.fail(f"{days} names the same day twice")
+        here.fail(f"{days} nämner samma dag två gånger")
     return tuple(sorted(days, reverse=True))
 
 
@@ -179,21 +179,21 @@ def _check_reminders_before_due(deadline: Deadline, at: time, where: _Where) -> 
     for days in deadline.reminder_days:
         if reminder_at(deadline, days, at) >= deadline.due:
             where.child(deadline.key).child("reminder_days").fail(
-                f"the reminder {days} days before, at {at:%H:%M}, is not before the deadline"
+                f"påminnelsen {days} dagar före, kl. {at:%H:%M}, kommer inte före sista tiden"
             )
 
 
 def _parse_meetings(value: object, where: _Where, year: int) -> tuple[Meeting, ...]:
     if not isinstance(value, list):
-        where.fail("must be a list of [[meetings]] tables")
+        where.fail("ska vara en lista med [[meetings]]-tabeller")
     meetings: list[Meeting] = []
     for number, item in enumerate(value, start=1):
         item_where = _Where(where.file, f"{where.path} (item {number})")
         if not isinstance(item, dict):
-            item_where.fail("must be a table")
+            item_where.fail("ska vara en tabell")
         meeting = _parse_meeting(item, item_where, where, year)
         if any(m.key == meeting.key for m in meetings):
-            item_where.child("key").fail(f"'{meeting.key}' is used by an earlier meeting")
+            item_where.child("key").fail(f"'{meeting.key}' används redan av ett tidigare möte")
         meetings.append(meeting)
     return tuple(sorted(meetings, key=lambda m: m.start))
 
@@ -207,12 +207,12 @@ def _parse_meeting(
     where = meetings_where.child(key)
     kind = _str(table, "kind", where, nonempty=True)
     if kind not in MEETING_KINDS:
-        where.child("kind").fail(f"'{kind}' is not one of {', '.join(MEETING_KINDS)}")
+        where.child("kind").fail(f"'{kind}' är inte en av {', '.join(MEETING_KINDS)}")
     day = _date(table, "date", where, year)
     start = _local(day, _clock(table, "start", where), where.child("start"))
     end = _local(day, _clock(table, "end", where), where.child("end"))
     if end <= start:
-        where.child("end").fail(f"{end:%H:%M} is not after start {start:%H:%M}")
+        where.child("end").fail(f"{end:%H:%M} är inte efter start {start:%H:%M}")
     return Meeting(
         key=key,
         kind=kind,
@@ -232,7 +232,7 @@ def _only(table: dict[str, object], allowed: set[str], where: _Where) -> None:
     # Unknown fields are refused so that a typo ("reminder_day") is not silently ignored.
     for name in table:
         if name not in allowed:
-            where.child(name).fail(f"unknown field (known: {', '.join(sorted(allowed))})")
+            where.child(name).fail(f"okänt fält (kända: {', '.join(sorted(allowed))})")
 
 
 def _require(
@@ -241,14 +241,14 @@ def _require(
     if name in table:
         return table[name]
     if default is _MISSING:
-        where.child(name).fail("is missing")
+        where.child(name).fail("saknas")
     return default
 
 
 def _table(table: dict[str, object], name: str, where: _Where) -> dict[str, object]:
     value = _require(table, name, where)
     if not isinstance(value, dict):
-        where.child(name).fail("must be a table")
+        where.child(name).fail("ska vara en tabell")
     return value
 
 
@@ -262,9 +262,9 @@ def _str(
 ) -> str:
     value = _require(table, name, where, default)
     if not isinstance(value, str):
-        where.child(name).fail(f"{value!r} is not text")
+        where.child(name).fail(f"{value!r} är ingen text")
     if nonempty and not value.strip():
-        where.child(name).fail("is empty")
+        where.child(name).fail("är tomt")
     return value
 
 
@@ -278,17 +278,17 @@ def _int(
 ) -> int:
     value = _require(table, name, where)
     if not isinstance(value, int) or not _is_int(value):
-        where.child(name).fail(f"{value!r} is not a whole number")
+        where.child(name).fail(f"{value!r} är inget heltal")
     if value < minimum or (maximum is not None and value > maximum):
-        upper = f" and at most {maximum}" if maximum is not None else ""
-        where.child(name).fail(f"{value} must be at least {minimum}{upper}")
+        upper = f" och högst {maximum}" if maximum is not None else ""
+        where.child(name).fail(f"{value} ska vara minst {minimum}{upper}")
     return value
 
 
 def _bool(table: dict[str, object], name: str, where: _Where, *, default: bool) -> bool:
     value = _require(table, name, where, default)
     if not isinstance(value, bool):
-        where.child(name).fail(f"{value!r} is not true or false")
+        where.child(name).fail(f"{value!r} är varken true eller false")
     return value
 
 
@@ -302,11 +302,11 @@ def _date(table: dict[str, object], name: str, where: _Where, year: int) -> date
         try:
             day = date.fromisoformat(value)
         except ValueError:
-            here.fail(f"'{value}' is not a date (YYYY-MM-DD)")
+            here.fail(f"'{value}' är inget datum (ÅÅÅÅ-MM-DD)")
     else:
-        here.fail(f"{value!r} is not a date (YYYY-MM-DD)")
+        here.fail(f"{value!r} är inget datum (ÅÅÅÅ-MM-DD)")
     if day.year != year:
-        here.fail(f"{day} is not in the award year {year}")
+        here.fail(f"{day} ligger inte i tävlingsåret {year}")
     return day
 
 
@@ -317,7 +317,7 @@ def _clock(table: dict[str, object], name: str, where: _Where) -> time:
 def _parse_clock(text: str, where: _Where) -> time:
     match = _CLOCK.fullmatch(text)
     if not match or int(match[1]) > 23 or int(match[2]) > 59:
-        where.fail(f"'{text}' is not a time of day (HH:MM, 00:00 to 23:59)")
+        where.fail(f"'{text}' är ingen tid på dygnet (TT:MM, 00:00 till 23:59)")
     return time(int(match[1]), int(match[2]))
 
 
@@ -325,19 +325,19 @@ def _local(day: date, at: time, where: _Where) -> datetime:
     moment = datetime.combine(day, at, tzinfo=STOCKHOLM)
     # On the last Sunday of March, 02:00-02:59 does not exist in Stockholm.
     if moment.astimezone(UTC).astimezone(STOCKHOLM).time() != at:
-        where.fail(f"{day} {at:%H:%M} does not exist in Stockholm (clocks go forward then)")
+        where.fail(f"{day} {at:%H:%M} finns inte i Stockholm (klockan ställs fram då)")
     return moment
 
 
 def _weekday(table: dict[str, object], name: str, where: _Where) -> int:
     value = _str(table, name, where).strip().lower()
     if value not in WEEKDAYS:
-        where.child(name).fail(f"'{value}' is not a Swedish weekday ({', '.join(WEEKDAYS)})")
+        where.child(name).fail(f"'{value}' är ingen svensk veckodag ({', '.join(WEEKDAYS)})")
     return WEEKDAYS.index(value)
 
 
 def _url(table: dict[str, object], name: str, where: _Where) -> str:
     value = _str(table, name, where, default="").strip()
     if value and not value.startswith("https://"):
-        where.child(name).fail(f"'{value}' must be empty or an https:// address")
+        where.child(name).fail(f"'{value}' ska vara tomt eller en https://-adress")
     return value

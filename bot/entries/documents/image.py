@@ -42,7 +42,7 @@ def inspect_picture(data: bytes, max_pixels: int = DEFAULT_MAX_PIXELS) -> Pictur
     except (Image.DecompressionBombWarning, Image.DecompressionBombError):
         # Pillow's own message is English and goes into a Swedish receipt: say it ourselves.
         limit = f"{max_pixels:,}".replace(",", "\u00a0")
-        return PictureInfo("too-large", f"fler än {limit} bildpunkter")
+        return PictureInfo("too-large", f"fler än {limit} pixlar")
     except UnidentifiedImageError:
         return PictureInfo("format", "okänt bildformat")
     except (OSError, ValueError, SyntaxError, EOFError) as exc:
@@ -54,7 +54,7 @@ def _inspect(data: bytes, max_pixels: int) -> PictureInfo:
         width, height = img.size  # header only; nothing decoded yet
         if width * height > max_pixels:
             return PictureInfo(
-                "too-large", f"{width}×{height} bildpunkter", width, height, img.format or ""
+                "too-large", f"{width}×{height} pixlar", width, height, img.format or ""
             )
         if img.format not in ("JPEG", "PNG"):
             return PictureInfo("format", img.format or "", width, height, img.format or "")

@@ -38,8 +38,6 @@ class Limits:
     max_paragraphs: int = 50_000
     max_ocr_images: int = 20
     # Word's stored count may be stale; only a large gap is worth mentioning.
-    count_mismatch_ratio: float = 0.05
-    count_mismatch_min: int = 100
     # Confident words of 4+ letters that make a picture "carry text".
     ocr_words_in_document_image: int = 15
     ocr_words_on_picture: int = 3

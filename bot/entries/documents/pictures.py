@@ -68,7 +68,7 @@ def check_picture(pictures: list[AnalysedFile], limits: Limits, ocr: bool, repor
                 "picture-missing",
                 CHECK_PICTURE,
                 "Vi hittade ingen bild på verksamheten. Bilden ska vara i liggande format, "
-                f"1920×1200 bildpunkter, utan pålagd text (JPEG eller PNG). {_MEDIA_BANK}",
+                f"1920×1200 pixlar, utan pålagd text (JPEG eller PNG). {_MEDIA_BANK}",
             )
         )
         return
@@ -100,7 +100,7 @@ def _picture_findings(picture: AnalysedFile, limits: Limits) -> list[Finding]:
                 "picture-format",
                 CHECK_PICTURE,
                 f"Bilden {name} är i formatet HEIC (från iPhone) och ska vara JPEG eller PNG, "
-                f"1920×1200 bildpunkter i liggande format. {_MEDIA_BANK}",
+                f"1920×1200 pixlar i liggande format. {_MEDIA_BANK}",
                 name,
             )
         ]
@@ -116,14 +116,14 @@ def _fault_finding(name: str, result: PictureInfo) -> Finding:
             "picture-size",
             CHECK_PICTURE,
             f"Bilden {name} är för stor för att kontrolleras ({result.detail}); den ska vara "
-            f"1920×1200 bildpunkter. {_MEDIA_BANK}",
+            f"1920×1200 pixlar. {_MEDIA_BANK}",
             name,
         )
     return warning(
         "picture-format",
         CHECK_PICTURE,
         f"Bilden {name} kan inte läsas (skadad eller okänt format); den ska vara JPEG eller "
-        f"PNG, 1920×1200 bildpunkter. {_MEDIA_BANK}",
+        f"PNG, 1920×1200 pixlar. {_MEDIA_BANK}",
         name,
     )
 
@@ -135,8 +135,8 @@ def _size_findings(name: str, result: PictureInfo) -> list[Finding]:
             warning(
                 "picture-orientation",
                 CHECK_PICTURE,
-                f"Bilden {name} är i stående format ({size} bildpunkter); den ska vara i liggande "
-                f"format, 1920×1200 bildpunkter. {_MEDIA_BANK}",
+                f"Bilden {name} är i stående format ({size} pixlar); den ska vara i liggande "
+                f"format, 1920×1200 pixlar. {_MEDIA_BANK}",
                 name,
             )
         ]
@@ -145,7 +145,7 @@ def _size_findings(name: str, result: PictureInfo) -> list[Finding]:
             warning(
                 "picture-size",
                 CHECK_PICTURE,
-                f"Bilden {name} är {size} bildpunkter; den ska vara exakt 1920×1200. {_MEDIA_BANK}",
+                f"Bilden {name} är {size} pixlar; den ska vara exakt 1920×1200. {_MEDIA_BANK}",
                 name,
             )
         ]
