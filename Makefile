@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: run install install-test test-tools test lint typecheck unit demo bench crash clean
+.PHONY: run install install-test test-tools test test-under-load lint typecheck unit demo bench crash clean
 
 run: install
 	$(BIN)/kvalitetsbot run
@@ -40,6 +40,10 @@ unit: install-test test-tools
 	$(BIN)/pytest -q
 
 test: lint typecheck unit
+
+# The suite with every core kept busy by a CPU hog: no test may depend on the machine's speed.
+test-under-load: install-test test-tools
+	scripts/under-load.sh $(BIN)/pytest -q
 
 # Benchmarks; they rewrite the README's Performance section. FULL=1 adds 8,000 mails.
 bench: install-test
