@@ -30,7 +30,7 @@ from rich.table import Table
 from sqlalchemy import select
 
 from bot.clock import STOCKHOLM, FixedClock
-from bot.config import PROJECT_ROOT, load_settings
+from bot.config import load_settings, shipped
 from bot.demo.documents import (
     DOCX_TYPE,
     JPEG_TYPE,
@@ -254,7 +254,7 @@ STEPS = (
 
 def demo_schedule(directory: Path) -> Path:
     """The shipped 2027 schedule with demo links on its placeholder meetings."""
-    text = (PROJECT_ROOT / "schedules" / "2027.toml").read_text(encoding="utf-8")
+    text = (shipped("schedules") / "2027.toml").read_text(encoding="utf-8")
     head, sep, meetings = text.partition("\n[[meetings]]\n")
     meetings = meetings.replace('link = ""', 'link = "https://teams.microsoft.com/l/demo"')
     meetings = meetings.replace("placeholder = true", "placeholder = false")
