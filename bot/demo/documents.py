@@ -14,15 +14,12 @@ LibreOffice or Tesseract, so the demo runs from a fresh clone.
 from __future__ import annotations
 
 import io
-import textwrap
-import zlib
 from dataclasses import dataclass
 from functools import cache
-from typing import Literal
 
 import docx
-from PIL import Image, ImageDraw
 
+from bot.demo.textpdf import Block, text_pdf
 from bot.entries.documents.questions import AREAS, QUESTIONS
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -78,16 +75,6 @@ SOLSTRALEN = DemoUnit(
     contact="Karin Lind",
     contact_email="karin.lind@edu.stockholm.se",
 )
-
-Kind = Literal["title", "h1", "h2", "h3", "p", "table"]
-
-
-@dataclass(frozen=True)
-class Block:
-    kind: Kind
-    text: str = ""
-    rows: tuple[tuple[str, str], ...] = ()
-
 
 GLOSSARY: tuple[tuple[str, str], ...] = (
     ("APT", "Arbetsplatsträff, där alla medarbetare möts en gång i månaden"),
@@ -336,112 +323,6 @@ def docx_text(data: bytes) -> str:
     return "\n".join(lines)
 
 
-# -- PDF --------------------------------------------------------------------------------
-
-_PAGE_W, _PAGE_H, _MARGIN = 595, 842, 56
-# (font resource, size, space before) per block kind; F1 Helvetica, F2 Helvetica-Bold.
-_STYLE: dict[str, tuple[str, int, int]] = {
-    "title": ("F2", 16, 0),
-    "h1": ("F2", 13, 14),
-    "h2": ("F2", 11, 10),
-    "h3": ("F2", 10, 8),
-    "p": ("F1", 10, 4),
-    "table": ("F1", 10, 4),
-}
-
-
-def _lines(block: Block) -> list[str]:
-    font, size, _ = _STYLE[block.kind]
-    # Helvetica averages about half an em per character; bold a little more.
-    per_char = size * (0.56 if font == "F2" else 0.5)
-    width = int((_PAGE_W - 2 * _MARGIN) / per_char)
-    if block.kind == "table":
-        return [line for term, meaning in block.rows for line in _wrap(f"{term}: {meaning}", width)]
-    return _wrap(block.text, width)
-
-
-def _wrap(text: str, width: int) -> list[str]:
-    return textwrap.wrap(text, width, break_on_hyphens=False) or [""]
-
-
-def text_pdf(blocks: list[Block], title: str) -> bytes:
-    """A text PDF (Helvetica, WinAnsi: Latin-1 letters åäö), laid out on A4 pages."""
-    pages: list[list[bytes]] = [[]]
-    y: float = _PAGE_H - _MARGIN
-    for block in blocks:
-        font, size, before = _STYLE[block.kind]
-        leading = size * 1.35
-        lines = _lines(block)
-        y -= before
-        if y - leading * min(len(lines), 2) < _MARGIN:
-            pages.append([])
-            y = _PAGE_H - _MARGIN
-        for line in lines:
-            if y - leading < _MARGIN:
-                pages.append([])
-                y = _PAGE_H - _MARGIN
-            y -= leading
-            pages[-1].append(
-                b"BT /%s %d Tf %d %.1f Td (%s) Tj ET"
-                % (
-                    font.encode(),
-                    size,
-                    _MARGIN,
-                    y,
-                    _pdf_string(line),
-                )
-            )
-    return _assemble_pdf(pages, title)
-
-
-def _pdf_string(text: str) -> bytes:
-    escaped = text.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-    return escaped.encode("cp1252", errors="replace")
-
-
-def _assemble_pdf(pages: list[list[bytes]], title: str) -> bytes:
-    count = len(pages)
-    font_regular, font_bold, info = 3 + 2 * count, 4 + 2 * count, 5 + 2 * count
-    kids = b" ".join(b"%d 0 R" % (3 + 2 * i) for i in range(count))
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, count),
-    ]
-    for index, operations in enumerate(pages):
-        number = 3 + 2 * index
-        content = zlib.compress(b"\n".join(operations))
-        objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents %d 0 R "
-            b"/Resources << /Font << /F1 %d 0 R /F2 %d 0 R >> >> >>"
-            % (_PAGE_W, _PAGE_H, number + 1, font_regular, font_bold)
-        )
-        objects.append(
-            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(content)
-            + content
-            + b"\nendstream"
-        )
-    for base in (b"Helvetica", b"Helvetica-Bold"):
-        objects.append(
-            b"<< /Type /Font /Subtype /Type1 /BaseFont /%s /Encoding /WinAnsiEncoding >>" % base
-        )
-    objects.append(b"<< /Title (%s) /Producer (kvalitetsbot demo) >>" % _pdf_string(title))
-    out = bytearray(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % number + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for offset in offsets:
-        out += b"%010d 00000 n \n" % offset
-    out += b"trailer\n<< /Size %d /Root 1 0 R /Info %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        info,
-        xref,
-    )
-    return bytes(out)
-
-
 @cache
 def entry_pdf(unit: DemoUnit) -> bytes:
     """The entry saved as PDF: the same text as the Word document."""
@@ -474,7 +355,7 @@ def minutes_pdf(unit: DemoUnit) -> bytes:
     return text_pdf(minutes_blocks(unit), f"Protokollsutdrag {unit.board}")
 
 
-# -- presentation text and picture -------------------------------------------------------
+# -- presentation text -------------------------------------------------------
 
 
 def presentation_text(unit: DemoUnit) -> str:
@@ -487,35 +368,3 @@ def presentation_text(unit: DemoUnit) -> str:
         "förbättrar tillsammans med barnen och vårdnadshavarna, och resultaten syns i "
         "nöjdare familjer och barn som tar plats."
     )
-
-
-@cache
-def picture_jpeg() -> bytes:
-    """A drawn landscape scene, 1920x1200 JPEG, with no text on it."""
-    width, height, sky = 1920, 1200, (120, 180, 230)
-    image = Image.new("RGB", (width, height), sky)
-    draw = ImageDraw.Draw(image)
-    horizon = 780
-    for row in range(horizon):  # a sky that lightens towards the horizon
-        mix = row / horizon
-        colour = tuple(int(c + (250 - c) * mix * 0.6) for c in sky)
-        draw.line([(0, row), (width, row)], fill=colour)
-    draw.ellipse((1560, 110, 1760, 310), fill=(255, 214, 90))
-    draw.rectangle((0, horizon, width, height), fill=(96, 160, 72))
-    draw.polygon([(0, horizon), (520, 600), (1100, horizon)], fill=(80, 140, 70))
-    # The preschool building with a red roof and windows.
-    draw.rectangle((260, 560, 900, 860), fill=(214, 120, 70))
-    draw.polygon([(230, 560), (580, 380), (930, 560)], fill=(150, 40, 40))
-    for x in (320, 520, 720):
-        draw.rectangle((x, 620, x + 120, 720), fill=(235, 240, 250))
-    draw.rectangle((540, 760, 640, 860), fill=(90, 60, 40))
-    for x, size in ((1150, 160), (1400, 200), (1700, 150)):  # trees
-        draw.rectangle((x - 18, 860 - size // 2, x + 18, 900), fill=(110, 80, 50))
-        draw.ellipse((x - size, 860 - 2 * size, x + size, 880 - size // 2), fill=(40, 120, 60))
-    for index, x in enumerate(range(980, 1500, 130)):  # children playing
-        colour = ((230, 80, 80), (250, 200, 60), (80, 120, 220), (200, 90, 200))[index % 4]
-        draw.ellipse((x, 900, x + 50, 950), fill=(245, 205, 170))
-        draw.rectangle((x - 5, 950, x + 55, 1050), fill=colour)
-    out = io.BytesIO()
-    image.save(out, "JPEG", quality=85)
-    return out.getvalue()

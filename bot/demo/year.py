@@ -41,9 +41,9 @@ from bot.demo.documents import (
     entry_docx,
     entry_pdf,
     minutes_pdf,
-    picture_jpeg,
     presentation_text,
 )
+from bot.demo.picture import picture_jpeg
 from bot.mail.mailbox import deliver
 from bot.models import MeetingAttendee, OutboxMail, OutreachAddress
 from bot.runner import App, build_app, run_cycle
