@@ -19,6 +19,7 @@ from bot.ingest import IngestReport, ingest
 from bot.mail import outbox
 from bot.mail.mailbox import Mailbox, open_mailbox
 from bot.outreach.scheduler import run_due
+from bot.records.health import beat
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +62,8 @@ def run_cycle(app: App) -> CycleReport:
     report = ingest(app.sessions, app.ctx, app.mailbox, app.clock.now(), app.stop.is_set)
     run_due(app.sessions, app.ctx, app.clock.now())
     sent = outbox.send_pending(app.sessions, app.mailbox, app.clock.now(), app.limits)
+    # Only a round that got this far counts for `kvalitetsbot health`.
+    beat(app.settings.data_dir, app.clock.now())
     return CycleReport(report, sent)
 
 
