@@ -62,7 +62,8 @@ def test_realistic_assignment_keeps_every_hard_rule() -> None:
 
 
 def test_larger_assignment_keeps_every_hard_rule() -> None:
-    problem = _problem(30, 100, time_limit=6)
+    # A generous limit: the solve ends when it is proven, so only a busy machine waits.
+    problem = _problem(30, 100, time_limit=120)
     solution = solve(problem)
     assert solution.ok
     assert_hard_rules_hold(problem, solution)
@@ -125,12 +126,13 @@ def test_rerun_keeps_confirmed_teams() -> None:
 def test_realistic_sixty_entries_keep_every_hard_rule() -> None:
     """The issue's realistic size: every examiner is needed, ten teams take two entries.
 
-    The time limit is generous so that a slow machine still finds a solution; speed is
-    measured by ``bench/bench_routing.py``, not here.
+    The time limit is generous so that a slow or busy machine still proves the optimum (the
+    solve ends as soon as it is proven, ~1 s here); speed is measured by
+    ``bench/bench_routing.py``, not here.
     """
     from datetime import date
 
-    params = replace(PARAMS, time_limit=60, visit_period=(date(2027, 9, 1), date(2027, 10, 31)))
+    params = replace(PARAMS, time_limit=600, visit_period=(date(2027, 9, 1), date(2027, 10, 31)))
     problem = Problem(routing_data.entries(60), routing_data.examiners(150), params)
     solution = solve(problem)
     assert solution.ok
