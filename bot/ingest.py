@@ -110,8 +110,12 @@ def process(sessions: sessionmaker[Session], ctx: Context, row_id: int, now: dat
     """Handle one stored message exactly once; return its final status."""
     try:
         with sessions.begin() as session:
-            row = session.get(InboundMessage, row_id)
-            assert row is not None
+            # A row claim: on PostgreSQL another instance handling this message holds its
+            # row until it commits, and this one leaves the message to it. SQLite has no
+            # row locks; its one writer at a time serialises instances.
+            row = session.get(InboundMessage, row_id, with_for_update={"skip_locked": True})
+            if row is None:
+                return "new"
             if row.status != "new":
                 return row.status
             inbound = Inbound(row.id, row.received_at, parse_mail(row.raw))

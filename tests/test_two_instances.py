@@ -1,12 +1,17 @@
-"""Two instances on one PostgreSQL: a mail one of them is sending is skipped by the other."""
+"""Two instances on one PostgreSQL: what one of them has in hand (a mail it is handling or
+sending) is left to it by the other, through row claims (SELECT … FOR UPDATE SKIP LOCKED)."""
 
 from __future__ import annotations
 
 import threading
+from datetime import datetime
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
+from bot import ingest
+from bot.context import Context, Inbound, Outcome
 from bot.mail import outbox
 from bot.models import OutboxMail
 from bot.runner import App
@@ -52,3 +57,39 @@ def test_a_mail_being_sent_by_one_instance_is_skipped_by_the_other(
     assert len(sent(app)) == 1
     with app.sessions() as session:
         assert session.scalars(select(OutboxMail.status)).all() == ["sent"]
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
+def test_a_mail_being_handled_by_one_instance_is_left_to_it_by_the_other(
+    app: App, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    put(app, make_mail("Vi anmäler Förskolan Ekorren.\nChef: Anna Berg"))
+    (message,) = app.mailbox.fetch_new(None).messages
+    row_id, fresh = ingest.store(app.sessions, message, app.mailbox.fetch_raw(message.remote_id))
+    assert fresh
+
+    in_hand, release = threading.Event(), threading.Event()
+    calls: list[int] = []
+    real_handle = ingest.handle
+
+    def slow_handle(session: Session, ctx: Context, inbound: Inbound, now: datetime) -> Outcome:
+        calls.append(inbound.row_id)
+        in_hand.set()
+        release.wait(30)
+        return real_handle(session, ctx, inbound, now)
+
+    monkeypatch.setattr(ingest, "handle", slow_handle)
+    statuses: list[str] = []
+    first = threading.Thread(
+        target=lambda: statuses.append(ingest.process(app.sessions, app.ctx, row_id, app.clock.now()))
+    )
+    first.start()
+    assert in_hand.wait(30)
+    # The second instance finds the row claimed and leaves the message alone.
+    assert ingest.process(app.sessions, app.ctx, row_id, app.clock.now()) == "new"
+    release.set()
+    first.join(30)
+    assert statuses == ["handled"] and calls == [row_id]
+    assert ingest.process(app.sessions, app.ctx, row_id, app.clock.now()) == "handled"
+    assert calls == [row_id], "handled once"
