@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from types import FrameType
 
 from apscheduler.schedulers.blocking import BlockingScheduler
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock, SystemClock
@@ -32,6 +33,7 @@ class App:
     mailbox: Mailbox
     ctx: Context
     stop: threading.Event = field(default_factory=threading.Event)
+    database_down: bool = False
 
     @property
     def limits(self) -> outbox.Limits:
@@ -94,7 +96,19 @@ def run_forever(app: App) -> None:
 def _safe_cycle(app: App) -> None:
     try:
         report = run_cycle(app)
-        log.info("cycle: %s", report)
+    except OperationalError as exc:
+        # The database is down or unreachable. Each mail's transaction rolled back and the
+        # mail waits where it was, so nothing is lost: say so once, not every round, and
+        # resume when a round gets through again.
+        if not app.database_down:
+            log.error("database unavailable (%s); waiting, retrying every round", type(exc).__name__)
+            app.database_down = True
+        return
     except Exception:
-        # A failing round (database gone, server down) is logged and tried again next round.
+        # Any other failing round (a mail server down) is logged and tried again next round.
         log.exception("cycle failed; retrying on the next round")
+        return
+    if app.database_down:
+        log.info("database reachable again; resuming")
+        app.database_down = False
+    log.info("cycle: %s", report)
