@@ -110,8 +110,12 @@ def process(sessions: sessionmaker[Session], ctx: Context, row_id: int, now: dat
     """Handle one stored message exactly once; return its final status."""
     try:
         with sessions.begin() as session:
-            row = session.get(InboundMessage, row_id)
-            assert row is not None
+            # A row claim: on PostgreSQL another instance handling this message holds its
+            # row until it commits, and this one leaves the message to it. SQLite has no
+            # row locks; its one writer at a time serialises instances.
+            row = session.get(InboundMessage, row_id, with_for_update={"skip_locked": True})
+            if row is None:
+                return "new"
             if row.status != "new":
                 return row.status
             outcome = _too_large(ctx, len(row.raw))
@@ -129,7 +133,8 @@ def process(sessions: sessionmaker[Session], ctx: Context, row_id: int, now: dat
         # server copy in the inbox, and the next round tries again. (The price: an error
         # that repeats on every try stops each round at this message until someone acts;
         # the watching loop logs it every round.)
-        log.error("inbound message %s: database unavailable; retrying next round", row_id)
+        # The runner says once that the database is gone; this is for debugging only.
+        log.debug("inbound message %s: database unavailable; retrying next round", row_id)
         raise
     except Exception as exc:
         # Never the message's content or addresses in the log: only its row and the error type.

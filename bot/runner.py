@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from types import FrameType
 
 from apscheduler.schedulers.blocking import BlockingScheduler
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot.clock import Clock, SystemClock
@@ -19,6 +20,7 @@ from bot.ingest import IngestReport, ingest
 from bot.mail import outbox
 from bot.mail.mailbox import Mailbox, open_mailbox
 from bot.outreach.scheduler import run_due
+from bot.records.health import beat
 
 log = logging.getLogger(__name__)
 
@@ -31,6 +33,7 @@ class App:
     mailbox: Mailbox
     ctx: Context
     stop: threading.Event = field(default_factory=threading.Event)
+    database_down: bool = False
 
     @property
     def limits(self) -> outbox.Limits:
@@ -61,6 +64,8 @@ def run_cycle(app: App) -> CycleReport:
     report = ingest(app.sessions, app.ctx, app.mailbox, app.clock.now(), app.stop.is_set)
     run_due(app.sessions, app.ctx, app.clock.now())
     sent = outbox.send_pending(app.sessions, app.mailbox, app.clock.now(), app.limits)
+    # Only a round that got this far counts for `kvalitetsbot health`.
+    beat(app.settings.data_dir, app.clock.now())
     return CycleReport(report, sent)
 
 
@@ -93,7 +98,21 @@ def _safe_cycle(app: App) -> None:
         # Nothing on an idle round: each mail handled or sent and each scheduled job that
         # queued something logs its own line.
         report = run_cycle(app)
-        log.debug("cycle: %s", report)
+    except OperationalError as exc:
+        # The database is down or unreachable. Each mail's transaction rolled back and the
+        # mail waits where it was, so nothing is lost: say so once, not every round, and
+        # resume when a round gets through again.
+        if not app.database_down:
+            log.error(
+                "database unavailable (%s); waiting, retrying every round", type(exc).__name__
+            )
+            app.database_down = True
+        return
     except Exception:
-        # A failing round (database gone, server down) is logged and tried again next round.
+        # Any other failing round (a mail server down) is logged and tried again next round.
         log.exception("cycle failed; retrying on the next round")
+        return
+    if app.database_down:
+        log.info("database reachable again; resuming")
+        app.database_down = False
+    log.debug("cycle: %s", report)

@@ -19,9 +19,9 @@ from bot.demo.documents import (
     entry_docx,
     entry_pdf,
     minutes_pdf,
-    picture_jpeg,
     presentation_text,
 )
+from bot.demo.picture import picture_jpeg
 from bot.entries.documents import InputFile, check_entry, check_minutes
 from bot.entries.documents.compare import compare_texts
 from bot.entries.documents.docx import analyse_docx

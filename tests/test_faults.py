@@ -5,6 +5,7 @@ the next one recovers, and nothing is lost, handled twice or sent twice."""
 from __future__ import annotations
 
 import errno
+import logging
 import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
@@ -62,19 +63,27 @@ def _lock(app: App) -> sqlite3.Connection:
 
 
 def test_locked_database_fails_the_round_cleanly_and_the_next_round_recovers(
-    fault_app: App,
+    fault_app: App, caplog: pytest.LogCaptureFixture
 ) -> None:
     _short_busy_timeout(fault_app)
     put(fault_app, signup(person(1), "lock-1", AT))
     holder = _lock(fault_app)
     with pytest.raises(OperationalError, match="locked"):
         cycle(fault_app)
-    runner._safe_cycle(fault_app)  # the watching loop logs it and goes on
+    with caplog.at_level(logging.INFO, logger="bot"):
+        for _ in range(3):  # the watching loop waits: one line, however many rounds fail
+            runner._safe_cycle(fault_app)
+        assert [r.getMessage() for r in caplog.records if r.levelno >= logging.WARNING] == [
+            "database unavailable (OperationalError); waiting, retrying every round"
+        ]
     assert len(fault_app.mailbox.fetch_new(None).messages) == 1, "the mail must stay in the inbox"
     holder.rollback()
     holder.close()
     assert _statuses(fault_app) == [], "nothing half-stored by the failed round"
-    cycle(fault_app)
+    caplog.clear()
+    with caplog.at_level(logging.INFO, logger="bot"):
+        runner._safe_cycle(fault_app)
+    assert "database reachable again; resuming" in caplog.messages
     assert _statuses(fault_app) == ["handled"]
     assert [m["X-Kvalitetsbot-Kind"] for m in sent(fault_app)] == ["signup-receipt"]
     assert fault_app.mailbox.fetch_new(None).messages == []

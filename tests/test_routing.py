@@ -5,7 +5,11 @@ from __future__ import annotations
 import random
 import time
 from dataclasses import replace
+from typing import Any
 
+import pytest
+
+from bot.teams.routing import phases as routing_phases
 from bot.teams.routing.model import W_KEEP, W_LOAD, W_SAME_ORG, available, eligibility, make_slots
 from bot.teams.routing.phases import phases
 from bot.teams.routing.problem import EntryIn, ExaminerIn, Params, PinnedTeam, Problem, Solution
@@ -58,7 +62,8 @@ def test_realistic_assignment_keeps_every_hard_rule() -> None:
 
 
 def test_larger_assignment_keeps_every_hard_rule() -> None:
-    problem = _problem(30, 100, time_limit=6)
+    # A generous limit: the solve ends when it is proven, so only a busy machine waits.
+    problem = _problem(30, 100, time_limit=120)
     solution = solve(problem)
     assert solution.ok
     assert_hard_rules_hold(problem, solution)
@@ -121,12 +126,13 @@ def test_rerun_keeps_confirmed_teams() -> None:
 def test_realistic_sixty_entries_keep_every_hard_rule() -> None:
     """The issue's realistic size: every examiner is needed, ten teams take two entries.
 
-    The time limit is generous so that a slow machine still finds a solution; speed is
-    measured by ``bench/bench_routing.py``, not here.
+    The time limit is generous so that a slow or busy machine still proves the optimum (the
+    solve ends as soon as it is proven, ~1 s here); speed is measured by
+    ``bench/bench_routing.py``, not here.
     """
     from datetime import date
 
-    params = replace(PARAMS, time_limit=60, visit_period=(date(2027, 9, 1), date(2027, 10, 31)))
+    params = replace(PARAMS, time_limit=600, visit_period=(date(2027, 9, 1), date(2027, 10, 31)))
     problem = Problem(routing_data.entries(60), routing_data.examiners(150), params)
     solution = solve(problem)
     assert solution.ok
@@ -171,14 +177,14 @@ def _crowded(entries: int, examiners: int, organisations: int) -> Problem:
     return Problem(routing_data.entries(entries, organisations=3), people, PARAMS)
 
 
-def test_large_assignment_keeps_every_hard_rule_within_its_time_limit() -> None:
-    """Too large for the exact model in time: solved in phases, confirmed teams kept."""
-    problem = _problem(150, 450, time_limit=5)
+def test_large_assignment_keeps_every_hard_rule_and_its_confirmed_teams() -> None:
+    """Too large for the exact model: solved in phases, confirmed teams kept. The limit
+    is generous, so a slow or busy machine still finds an answer; the limit itself is
+    tested below with a budget the problem certainly needs more than."""
+    problem = _problem(150, 450, time_limit=60)
     solution = solve(problem)
     assert solution.ok
     assert_hard_rules_hold(problem, solution)
-    # The limit bounds the whole solve; a loaded machine may overrun it by a little.
-    assert solution.seconds < 5 + 2
     assert solution.bound <= solution.objective
     assert (solution.status == "optimal") == (solution.objective == solution.bound)
     pinned = tuple(
@@ -191,6 +197,27 @@ def test_large_assignment_keeps_every_hard_rule_within_its_time_limit() -> None:
     kept = {tuple(sorted(t.entries)): set(t.members) for t in again.teams}
     for team in solution.teams:
         assert set(team.members) <= kept[tuple(sorted(team.entries))]
+
+
+def test_a_spent_time_limit_stops_after_one_round_with_the_solver_minimum(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A budget of a millisecond for 150 entries and 450 examiners is spent before the
+    first model is built: one sample round runs with the solver's minimum time, no wider
+    sample and no exact model follow, whatever the machine's speed."""
+    rounds: list[tuple[bool, float, float]] = []
+    real = routing_phases.run_slots
+
+    def counted(*args: Any, exact: bool) -> Solution:
+        rounds.append((exact, args[5], time.perf_counter()))
+        return real(*args, exact=exact)
+
+    monkeypatch.setattr(routing_phases, "run_slots", counted)
+    solve(_problem(150, 450, time_limit=0.001))
+    assert len(rounds) == 1
+    exact, deadline, called = rounds[0]
+    assert not exact
+    assert deadline < called  # already passed: the solver gets MIN_SECONDS
 
 
 def test_lower_bound_counts_the_load_and_every_confirmed_assignment() -> None:

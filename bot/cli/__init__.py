@@ -8,10 +8,10 @@ exit code 2, never as a traceback.
 
 from __future__ import annotations
 
-from bot.cli import calendar, mailbox, privacy, records, running, teams
+from bot.cli import calendar, health, mailbox, privacy, records, running, teams
 from bot.cli.group import cli
 
-__all__ = ["calendar", "cli", "mailbox", "main", "privacy", "records", "running", "teams"]
+__all__ = ["calendar", "cli", "health", "mailbox", "main", "privacy", "records", "running", "teams"]
 
 
 def main() -> None:

@@ -17,9 +17,9 @@ from dotenv import dotenv_values
 from bot.config.award_settings import AWARD_SPECS
 from bot.config.mailbox_settings import MAILBOX_SPECS
 from bot.config.secrets import Secret
-from bot.config.values import BACKENDS, PROJECT_ROOT, Spec
+from bot.config.values import BACKENDS, PROJECT_ROOT, Spec, shipped
 
-__all__ = ["BACKENDS", "PROJECT_ROOT", "ConfigError", "Settings", "load_settings"]
+__all__ = ["BACKENDS", "PROJECT_ROOT", "ConfigError", "Settings", "load_settings", "shipped"]
 
 
 class ConfigError(Exception):

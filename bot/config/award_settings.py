@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from bot.config.values import (
-    PROJECT_ROOT,
     Spec,
     _address,
     _addresses,
@@ -14,6 +13,7 @@ from bot.config.values import (
     _positive_int,
     _text,
     _yes_no,
+    shipped,
 )
 
 AWARD_SPECS: tuple[Spec, ...] = (
@@ -77,14 +77,14 @@ AWARD_SPECS: tuple[Spec, ...] = (
         "KB_SCHEDULES_DIR",
         "schedules_dir",
         _path,
-        str(PROJECT_ROOT / "schedules"),
+        str(shipped("schedules")),
         "Folder with one schedule file per award year.",
     ),
     Spec(
         "KB_TEMPLATES_DIR",
         "templates_dir",
         _path,
-        str(PROJECT_ROOT / "templates"),
+        str(shipped("templates")),
         "Folder with the mail templates.",
     ),
     Spec(

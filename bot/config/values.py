@@ -9,10 +9,23 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
 BACKENDS = ("maildir", "imap", "graph", "ews")
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
+
+
+def shipped(folder: str) -> Path:
+    """A folder shipped with the bot ("templates", "schedules").
+
+    An installed bot (a wheel, pipx) carries it inside the package as ``bot/<folder>``; a
+    source checkout, editable installs included, has it at the top of the repository.
+    """
+    packaged = resources.files("bot") / folder
+    if packaged.is_dir():
+        return Path(str(packaged))
+    return PROJECT_ROOT / folder
 
 
 def _path(value: str) -> Path:

@@ -28,7 +28,7 @@ from rich.table import Table
 from sqlalchemy import select
 
 from bot.clock import STOCKHOLM, FixedClock
-from bot.config import PROJECT_ROOT, load_settings
+from bot.config import load_settings, shipped
 from bot.demo.autumn import AUTUMN
 from bot.demo.documents import (
     DOCX_TYPE,
@@ -40,9 +40,9 @@ from bot.demo.documents import (
     entry_docx,
     entry_pdf,
     minutes_pdf,
-    picture_jpeg,
     presentation_text,
 )
+from bot.demo.picture import picture_jpeg
 from bot.demo.script import Attachment, Done, Mail, Step, at
 from bot.mail.mailbox import deliver
 from bot.models import MeetingAttendee, OutboxMail, OutreachAddress
@@ -218,7 +218,7 @@ STEPS = tuple(sorted((*SPRING, *AUTUMN), key=lambda step: step.at))
 
 def demo_schedule(directory: Path) -> Path:
     """The shipped 2027 schedule with demo links on its placeholder meetings."""
-    text = (PROJECT_ROOT / "schedules" / "2027.toml").read_text(encoding="utf-8")
+    text = (shipped("schedules") / "2027.toml").read_text(encoding="utf-8")
     head, sep, meetings = text.partition("\n[[meetings]]\n")
     meetings = meetings.replace('link = ""', 'link = "https://teams.microsoft.com/l/demo"')
     meetings = meetings.replace("placeholder = true", "placeholder = false")

@@ -104,7 +104,10 @@ def _send_one(
     sessions: sessionmaker[Session], mailbox: Mailbox, row_id: int, now: datetime, limits: Limits
 ) -> bool:
     with sessions.begin() as session:
-        row = session.get(OutboxMail, row_id)
+        # A row claim: on PostgreSQL a second instance skips a mail the first one is
+        # sending (its row stays locked until the send is recorded) instead of sending it
+        # too. SQLite has no row locks; its one writer at a time serialises instances.
+        row = session.get(OutboxMail, row_id, with_for_update={"skip_locked": True})
         if row is None or row.status != "queued":
             return False
         if session.get(SuppressedAddress, row.recipient) is not None:

@@ -135,7 +135,8 @@ class Dovecot:
 
 
 def _wait_for_port(port: int, process: subprocess.Popen[bytes]) -> None:
-    deadline = time.monotonic() + 10
+    # A generous wait, not a speed check: Dovecot starts slowly on a busy machine.
+    deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(
