@@ -19,7 +19,13 @@ from bot.entries.entry import handle_entry
 from bot.entries.minutes import handle_minutes, looks_like_minutes
 from bot.mail.outbox import suppress_bounced
 from bot.models import Unit
-from bot.signups.extract import is_undo_withdrawal, is_withdrawal, looks_like_signup, strip_quoted
+from bot.signups.extract import (
+    is_undo_withdrawal,
+    is_withdrawal,
+    looks_like_signup,
+    readable_text,
+    strip_quoted,
+)
 from bot.signups.signup import handle_reply, handle_signup, unit_from_entry_mail, unit_view
 from bot.signups.units import by_address, by_reference, by_thread, references_in
 from bot.signups.withdrawal import handle_undo, handle_withdrawal
@@ -122,7 +128,7 @@ def _handle_text(
     mail = inbound.mail
     if unit is not None:
         return handle_reply(session, ctx, inbound, now, unit)
-    if looks_like_signup(mail.subject, text):
+    if looks_like_signup(mail.subject, readable_text(mail.subject, mail.text)):
         return handle_signup(session, ctx, inbound, now)
     pending = [
         u

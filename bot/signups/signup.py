@@ -18,7 +18,7 @@ from bot import audit
 from bot.context import Context, Inbound, Outcome, reply_with_copy, staff
 from bot.models import Unit
 from bot.signups.eligibility import eligibility_flags
-from bot.signups.extract import SignupFields, extract_signup, similar_names, strip_quoted
+from bot.signups.extract import SignupFields, extract_mail, similar_names
 from bot.signups.units import add_address, add_flag, is_registered_address, new_reference
 
 MISSING_LABELS = {
@@ -55,8 +55,9 @@ def _apply(unit: Unit, fields: SignupFields, now: datetime) -> None:
 
 def _extract(inbound: Inbound) -> SignupFields:
     mail = inbound.mail
-    text = strip_quoted(mail.text)
-    return extract_signup(text, sender_name=mail.from_name, sender_email=mail.from_addr)
+    return extract_mail(
+        mail.subject, mail.text, sender_name=mail.from_name, sender_email=mail.from_addr
+    )
 
 
 _NUMBER = re.compile(r"\d+")

@@ -17,15 +17,18 @@ from __future__ import annotations
 
 from bot.signups.extract.detection import is_undo_withdrawal, is_withdrawal, looks_like_signup
 from bot.signups.extract.extract import SignupFields, extract_signup
+from bot.signups.extract.forwards import extract_mail, readable_text
 from bot.signups.extract.names import similar_names
 from bot.signups.extract.quoting import strip_quoted
 
 __all__ = [
     "SignupFields",
+    "extract_mail",
     "extract_signup",
     "is_undo_withdrawal",
     "is_withdrawal",
     "looks_like_signup",
+    "readable_text",
     "similar_names",
     "strip_quoted",
 ]
