@@ -24,8 +24,10 @@ from bot.signups.extract import (
     is_withdrawal,
     looks_like_signup,
     readable_text,
+    several_units,
     strip_quoted,
 )
+from bot.signups.several import handle_several
 from bot.signups.signup import handle_reply, handle_signup, unit_from_entry_mail, unit_view
 from bot.signups.units import by_address, by_reference, by_thread, references_in
 from bot.signups.withdrawal import handle_undo, handle_withdrawal
@@ -129,6 +131,11 @@ def _handle_text(
     if unit is not None:
         return handle_reply(session, ctx, inbound, now, unit)
     if looks_like_signup(mail.subject, readable_text(mail.subject, mail.text)):
+        several = several_units(
+            text, sender_name=mail.from_name, sender_email=mail.from_addr, subject=mail.subject
+        )
+        if several:
+            return handle_several(session, ctx, inbound, now, several)
         return handle_signup(session, ctx, inbound, now)
     pending = [
         u

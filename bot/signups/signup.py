@@ -42,7 +42,7 @@ def fields_of(unit: Unit) -> SignupFields:
     return SignupFields(**{name: getattr(unit, name) for name in FIELD_NAMES})
 
 
-def _apply(unit: Unit, fields: SignupFields, now: datetime) -> None:
+def apply_fields(unit: Unit, fields: SignupFields, now: datetime) -> None:
     merged = fields_of(unit).merged(fields)
     for name in FIELD_NAMES:
         setattr(unit, name, getattr(merged, name))
@@ -79,7 +79,7 @@ def _same_numbers_filter(name: str) -> list[ColumnElement[bool]]:
     return [Unit.unit_name.contains(number, autoescape=True) for number in numbers]
 
 
-def _find_same_unit(session: Session, year: int, fields: SignupFields) -> Unit | None:
+def find_same_unit(session: Session, year: int, fields: SignupFields) -> Unit | None:
     """The first registered unit of ``year`` with the same name and organisation."""
     if not fields.unit_name:
         return None
@@ -96,7 +96,7 @@ def _find_same_unit(session: Session, year: int, fields: SignupFields) -> Unit |
     return None
 
 
-def _create(session: Session, ctx: Context, year: int, now: datetime) -> Unit:
+def create_unit(session: Session, ctx: Context, year: int, now: datetime) -> Unit:
     reference = new_reference(session, ctx.settings.reference_prefix, year)
     unit = Unit(
         reference=reference, year=year, signup_status="incomplete", created_at=now, updated_at=now
@@ -111,10 +111,10 @@ def handle_signup(
     """A sign-up mail: register or update the unit and answer with a receipt."""
     fields = _extract(inbound)
     year = ctx.year(now)
-    unit = unit or _find_same_unit(session, year, fields)
+    unit = unit or find_same_unit(session, year, fields)
     duplicate = unit is not None
     if unit is None:
-        unit = _create(session, ctx, year, now)
+        unit = create_unit(session, ctx, year, now)
     elif unit.year == year:
         add_flag(
             unit,
@@ -161,7 +161,7 @@ def _register(
     sender = inbound.mail.from_addr
     trusted = not unit.addresses or is_registered_address(unit, sender)
     registered_contact = unit.contact_email
-    _apply(unit, fields, now)
+    apply_fields(unit, fields, now)
     session.flush()
     if trusted:
         add_address(unit, sender)
@@ -174,7 +174,7 @@ def _register(
             now,
         )
     add_address(unit, unit.contact_email)
-    late = _flag_late(ctx, unit, inbound, now)
+    late = flag_late(ctx, unit, inbound, now)
     for code, reason in eligibility_flags(session, unit, fields):
         add_flag(unit, code, reason, now)
     audit.record(
@@ -193,7 +193,7 @@ def _register(
     return Outcome("handled", "signup", None, unit.id)
 
 
-def _flag_late(ctx: Context, unit: Unit, inbound: Inbound, now: datetime) -> bool:
+def flag_late(ctx: Context, unit: Unit, inbound: Inbound, now: datetime) -> bool:
     deadline = ctx.schedule(unit.year).deadline("signup")
     if inbound.received_at < deadline.due:
         return False
@@ -244,8 +244,8 @@ def unit_from_entry_mail(session: Session, ctx: Context, inbound: Inbound, now: 
     """An entry from a unit that never signed up: register what the mail says, flagged."""
     fields = _extract(inbound)
     year = ctx.year(now)
-    unit = _find_same_unit(session, year, fields) or _create(session, ctx, year, now)
-    _apply(unit, fields, now)
+    unit = find_same_unit(session, year, fields) or create_unit(session, ctx, year, now)
+    apply_fields(unit, fields, now)
     session.flush()
     if not unit.addresses:
         add_address(unit, inbound.mail.from_addr)

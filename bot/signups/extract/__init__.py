@@ -19,6 +19,7 @@ from bot.signups.extract.detection import is_undo_withdrawal, is_withdrawal, loo
 from bot.signups.extract.extract import SignupFields, extract_signup
 from bot.signups.extract.forwards import extract_mail, readable_text
 from bot.signups.extract.names import similar_names
+from bot.signups.extract.several import several_units
 from bot.signups.extract.quoting import strip_quoted
 
 __all__ = [
@@ -29,6 +30,7 @@ __all__ = [
     "is_withdrawal",
     "looks_like_signup",
     "readable_text",
+    "several_units",
     "similar_names",
     "strip_quoted",
 ]

@@ -32,6 +32,11 @@ _LABEL_RULES = [
     for key, pattern in (
         ("manager_details", rf"(?:chefens|rektorns|rektors) (?:{_DETAILS_W})"),
         ("details", rf"(?:kontaktpersonens |kontakt)?(?:{_DETAILS_W})"),
+        ("details", r"(?:contact )?(?:e-?mail(?: address)?|phone(?: number)?|telephone|mobile)"),
+        ("contact", r"contact(?: person)?(?:'s name)?"),
+        ("manager", r"(?:name of )?(?:the )?(?:manager|principal|head(?: teacher)?|director)"),
+        ("organisation", r"organi[sz]ation|administration|company|employer|provider"),
+        ("unit", r"(?:name of (?:the )?)?(?:unit|workplace|team|preschool|school)(?: name)?"),
         (
             "contact",
             r"(?:namn på )?kontakt(?:person)?(?:ens)?(?: namn)?(?: för anmälan)?|kontaktuppgifter",

@@ -13,7 +13,14 @@ import re
 from dataclasses import dataclass
 
 from bot.signups.extract.state import Found
-from bot.signups.extract.vocabulary import EMAIL, NAME, PHONE, clean_name, split_sentences
+from bot.signups.extract.vocabulary import (
+    EMAIL,
+    NAME,
+    PHONE,
+    UPPER,
+    clean_name,
+    split_sentences,
+)
 
 # A role word for the unit's manager. A deputy ("biträdande rektor") is not the manager.
 _MANAGER = (
@@ -21,7 +28,7 @@ _MANAGER = (
     r"|principal|head\s+of\s+\w+|head\s+teacher|verksamhetsansvarig)(?!\w)"
 )
 _CONTACT = (
-    r"(?i:kontaktperson(?:en|ens)?|kontakt\s+(?:för|i)\s+\w+|contact\s+person"
+    rf"(?i:kontakt)(?=:?\s+[{UPPER}])|(?i:kontaktperson(?:en|ens)?|kontakt\s+(?:för|i)\s+\w+|contact\s+person"
     r"|(?:kontakta|nå|når|nås|reach|contact)(?=\s+(?:gärna\s+|mig|me|us)))(?!\w)"
 )
 _DEPUTY = re.compile(r"(?i)\b(?:biträdande|bitr\.?|vice|ställföreträdande|tf\.?)\s*$")

@@ -108,7 +108,8 @@ def _before_verb(text: str) -> list[UnitCandidate]:
         span = text[max(start, match.start() - 80) : match.start()].rstrip()
         typed = list(_words().typed.finditer(span))
         plain = re.search(rf"{_NAME_PART}$", span)
-        if typed and typed[-1].end() == len(span):
+        # "Förskolan Regnbågen i Bagarmossen anmäler sig": the typed name, not the place.
+        if typed:
             found.append(UnitCandidate(_tidy(typed[-1].group(0)), 4.0, start, "sentence"))
         elif plain:
             found.append(UnitCandidate(_tidy(plain.group(0)), 3.0, start, "sentence"))
@@ -141,3 +142,9 @@ def is_title(text: str) -> bool:
     """True when the text is only a job title ("Förskollärare"), never a unit's name."""
     first = re.split(r"[,/|]", text)[0].strip().casefold()
     return first in _words().titles
+
+
+def typed_units(text: str) -> list[str]:
+    """The unit names in a text that say what kind of unit they are, in order."""
+    names = (_tidy(m.group(0)) for m in _words().typed.finditer(text))
+    return [name for name in names if _usable(name)]

@@ -1,0 +1,99 @@
+"""Several units signed up in one mail: each gets its own reference, one receipt lists all.
+
+A quality coordinator often signs up two preschools or three boenden at once. Each unit
+is registered on its own (or updates its earlier registration), and the sender gets one
+receipt that shows every unit as registered, with what is still missing for each.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from bot import audit
+from bot.context import Context, Inbound, Outcome, reply
+from bot.models import Unit
+from bot.signups.eligibility import eligibility_flags
+from bot.signups.extract import SignupFields
+from bot.signups.signup import (
+    MISSING_LABELS,
+    apply_fields,
+    create_unit,
+    fields_of,
+    find_same_unit,
+    flag_late,
+    unit_view,
+)
+from bot.signups.units import add_address, add_flag
+
+
+def _register_one(
+    session: Session,
+    ctx: Context,
+    inbound: Inbound,
+    now: datetime,
+    fields: SignupFields,
+    done: list[Unit],
+) -> Unit:
+    year = ctx.year(now)
+    unit = find_same_unit(session, year, fields)
+    if unit in done:
+        unit = None  # alike in name, but the mail itself says they are two units
+    duplicate = unit is not None
+    unit = unit or create_unit(session, ctx, year, now)
+    apply_fields(unit, fields, now)
+    session.flush()
+    add_address(unit, inbound.mail.from_addr)
+    add_address(unit, unit.contact_email)
+    for code, reason in eligibility_flags(session, unit, fields):
+        add_flag(unit, code, reason, now)
+    audit.record(
+        session,
+        "signup",
+        now,
+        unit_id=unit.id,
+        inbound_id=inbound.row_id,
+        status=unit.signup_status,
+        duplicate=duplicate,
+        several=True,
+    )
+    return unit
+
+
+def handle_several(
+    session: Session, ctx: Context, inbound: Inbound, now: datetime, units: list[SignupFields]
+) -> Outcome:
+    """Register every unit the mail signs up and answer with one receipt for them all."""
+    registered: list[Unit] = []
+    for fields in units:
+        registered.append(_register_one(session, ctx, inbound, now, fields, registered))
+    late = any([flag_late(ctx, unit, inbound, now) for unit in registered])
+    schedule = ctx.schedule(registered[0].year)
+    context = {
+        "units": [
+            {
+                "unit": unit_view(unit),
+                "missing": [MISSING_LABELS[key] for key in fields_of(unit).missing()],
+            }
+            for unit in registered
+        ],
+        "late": late,
+        "signup_day": schedule.deadline("signup").day,
+        "entry_day": schedule.deadline("entry").day,
+        "year": registered[0].year,
+        "copy_for": None,
+    }
+    mail = inbound.mail
+    reply(
+        session,
+        ctx,
+        inbound,
+        "signup-several",
+        context,
+        now,
+        unit=registered[0],
+        to=mail.from_addr or "",
+        to_name=mail.from_name,
+    )
+    return Outcome("handled", "signup", None, registered[0].id)
