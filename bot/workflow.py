@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from bot.context import Context, Inbound, Outcome, reply, staff
 from bot.entries.attachments import input_files
 from bot.entries.documents import InputFile, looks_like_entry
+from bot.entries.documents.plaintext import document_text
 from bot.entries.entry import handle_entry
 from bot.entries.minutes import handle_minutes, looks_like_minutes
 from bot.mail.outbox import suppress_bounced
@@ -27,6 +28,7 @@ from bot.signups.extract import (
     several_units,
     strip_quoted,
 )
+from bot.signups.forms import is_signup_form, with_forms
 from bot.signups.several import handle_several
 from bot.signups.signup import handle_reply, handle_signup, unit_from_entry_mail, unit_view
 from bot.signups.units import by_address, by_reference, by_thread, references_in
@@ -117,6 +119,9 @@ def _handle_documents(
                 "koppla det för hand.",
             )
         return handle_minutes(session, ctx, inbound, now, unit)
+    forms = [document_text(d) for d in documents]
+    if unit is None and forms and all(is_signup_form(form) for form in forms):
+        return handle_signup(session, ctx, with_forms(inbound, forms), now)
     if not looks_like_entry(documents):
         return None
     if unit is None:

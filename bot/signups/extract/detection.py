@@ -81,7 +81,11 @@ _ASKING = re.compile(
 )
 _NOT_A_SIGNUP = re.compile(
     r"(?i)\btack\s+för\b|\bskickade\b|\bskickat\b|\bhar\s+anmält\b|\banmälde\b|\bbekräft"
+    # A person signing up for something else, or a unit that will sign up some day.
+    r"|\banmäla\s+mig\b|\bsom\s+(?:examinator|bedömare)\b|\blängre\s+fram\b|\bnästa\s+år\b"
 )
+# "hur anmälan går till", "sista dag för anmälan", "skicka er anmälan": about signing up.
+_ABOUT_SIGNUP = re.compile(r"(?i)\b(?:hur|för|om|inför|skicka\s+(?:er|din|era))\s+$")
 _SIGNUP_CONTEXT = re.compile(
     r"(?i)utmärkelse|\boss\b|\bvår\b|\bvårt\b|\bhärmed\b|\bvi\b|\bsig\b"
     r"|\bwe\b|\bour\b|\bI\b|quality\s+award|\bvill\s+anmäla\b"
@@ -93,6 +97,8 @@ def _states_signup(sentence: str, *, need_context: bool = True) -> bool:
     if word is None or _is_question(sentence) or _NOT_A_SIGNUP.search(sentence):
         return False
     if _ASKING.search(sentence[: word.start()]) or re.search(r"(?i)avanmäl", sentence):
+        return False
+    if _ABOUT_SIGNUP.search(sentence[: word.start()]):
         return False
     return not need_context or bool(_SIGNUP_CONTEXT.search(sentence))
 

@@ -70,7 +70,8 @@ _SAME_AS_MANAGER = re.compile(
 )
 
 
-def _label_key(label: str) -> str | None:
+def label_key(label: str) -> str | None:
+    """The field a label names ("Kontaktpersonens e-post" → details), or None."""
     text = re.sub(r"\([^)]*\)", " ", label.lower())
     text = re.sub(r"\s+", " ", text).strip(" .:-")
     return next((key for key, rule in _LABEL_RULES if rule.fullmatch(text)), None)
@@ -82,7 +83,7 @@ def _label_of(line: str) -> tuple[str, str] | None:
     text = _BULLET.sub("", line.replace("*", "")).strip()
     for separator in _SEPARATORS:
         match = re.match(rf"^([^:\t]{{1,60}}?)\s*{separator}\s*(.*)$", text)
-        key = _label_key(match.group(1)) if match else None
+        key = label_key(match.group(1)) if match else None
         if match and key:
             return key, match.group(2).strip()
     return None
