@@ -23,6 +23,7 @@ from bot.signups.signup import (
     fields_of,
     find_same_unit,
     flag_late,
+    flag_unknown_organisation,
     unit_view,
 )
 from bot.signups.units import add_address, add_flag
@@ -46,6 +47,7 @@ def _register_one(
     session.flush()
     add_address(unit, inbound.mail.from_addr)
     add_address(unit, unit.contact_email)
+    flag_unknown_organisation(unit, fields, now)
     for code, reason in eligibility_flags(session, unit, fields):
         add_flag(unit, code, reason, now)
     audit.record(

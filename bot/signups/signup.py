@@ -174,6 +174,7 @@ def _register(
             now,
         )
     add_address(unit, unit.contact_email)
+    flag_unknown_organisation(unit, fields, now)
     late = flag_late(ctx, unit, inbound, now)
     for code, reason in eligibility_flags(session, unit, fields):
         add_flag(unit, code, reason, now)
@@ -191,6 +192,18 @@ def _register(
         session, ctx, inbound, now, unit, fields, late=late, duplicate=duplicate, copy_to=copy_to
     )
     return Outcome("handled", "signup", None, unit.id)
+
+
+def flag_unknown_organisation(unit: Unit, fields: SignupFields, now: datetime) -> None:
+    """An organisation not on the city's list is kept as written; the staff check it."""
+    if fields.organisation_known is False and fields.organisation:
+        add_flag(
+            unit,
+            "unknown-organisation",
+            f"Organisationen ”{fields.organisation}” finns inte i listan över stadens "
+            "förvaltningar, bolag och vanliga utförare; kontrollera namnet.",
+            now,
+        )
 
 
 def flag_late(ctx: Context, unit: Unit, inbound: Inbound, now: datetime) -> bool:

@@ -32,7 +32,15 @@ _CONTACT = (
     r"|(?:kontakta|nå|når|nås|reach|contact)(?=\s+(?:gärna\s+|mig|me|us)))(?!\w)"
 )
 _DEPUTY = re.compile(r"(?i)\b(?:biträdande|bitr\.?|vice|ställföreträdande|tf\.?)\s*$")
-_CUE = re.compile(rf"(?P<manager>{_MANAGER})|(?P<contact>{_CONTACT})")
+# A correction that gives only a number or an address: "Rätt nummer är …".
+_DETAILS = (
+    r"(?i:(?:rätt|korrekt|nytt|ny|nya)\s+(?:telefon|mobil)?nummer|(?:rätt|korrekt|ny|nya)\s+"
+    r"(?:e-?post|mejl|mail)(?:adress)?|(?:correct|new)\s+(?:phone\s+)?number"
+    r"|(?:correct|new)\s+e-?mail(?:\s+address)?)(?!\w)"
+)
+_CUE = re.compile(rf"(?P<manager>{_MANAGER})|(?P<contact>{_CONTACT})|(?P<details>{_DETAILS})")
+# A later sentence about the contact: "Maja nås på …", "Hon nås på …".
+_PRONOUN = re.compile(r"^(?:Hon|Han|Hen|She|He)\b")
 # "jag", "jag själv, Maria Sjöberg", "undertecknad", English "I"/"me".
 _SELF = re.compile(
     rf"(?<!\w)(?:(?i:jag|mig|undertecknad|undertecknade|me|myself)|I(?=\s+(?:am|will|would|have|work)\b|'))(?!\w)"
@@ -95,6 +103,11 @@ def _sentence_roles(sentence: str, found: Found) -> None:
     cues = [c for c in _CUE.finditer(sentence) if not _DEPUTY.search(sentence[: c.start()])]
     people = _people(sentence)
     for i, cue in enumerate(cues):
+        if cue.group("details"):
+            details = sentence[cue.end() :]
+            found.put("contact_email", _first(EMAIL, details))
+            found.put("contact_phone", _first(PHONE, EMAIL.sub(" ", details)))
+            continue
         role = "manager" if cue.group("manager") else "contact"
         end = next((c.start() for c in cues[i + 1 :] if c.lastgroup != role), len(sentence))
         stop = cues[i + 1].start() if i + 1 < len(cues) else len(sentence)
@@ -110,6 +123,13 @@ def _sentence_roles(sentence: str, found: Found) -> None:
 def roles_pass(text: str) -> Found:
     """Manager and contact named in the prose, with the details that follow each."""
     found = Found()
-    for sentence in split_sentences(text):
+    sentences = split_sentences(text)
+    for sentence in sentences:
         _sentence_roles(sentence, found)
+    if found.contact and not (found.contact_email or found.contact_phone):
+        first_name = found.contact.split()[0]
+        for sentence in sentences:
+            if re.match(rf"{re.escape(first_name)}\b", sentence) or _PRONOUN.match(sentence):
+                found.put("contact_email", _first(EMAIL, sentence))
+                found.put("contact_phone", _first(PHONE, EMAIL.sub(" ", sentence)))
     return found
