@@ -6,10 +6,11 @@ are then followed to the person they mean.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, fields, replace
 
 from bot.signups.extract.awards import EMPLOYEES, award_years
-from bot.signups.extract.labels import label_pass
+from bot.signups.extract.labels import label_pass, split_labelled_sentences
 from bot.signups.extract.organisations import canonical_organisation
 from bot.signups.extract.prose import prose_pass, prose_text
 from bot.signups.extract.quoting import strip_quoted
@@ -66,6 +67,9 @@ class SignupFields:
         return replace(self, **changes)  # type: ignore[arg-type]
 
 
+_LABEL_AFTER_SENTENCE = re.compile(r"(?<=[\w)])\.[ \t]+(?=[A-ZÅÄÖ][\w ()/-]{1,40}:\s)")
+
+
 def _same_person(a: str | None, b: str | None) -> bool:
     return bool(a and b and a.casefold() == b.casefold())
 
@@ -117,8 +121,9 @@ def extract_signup(
     text: str, *, sender_name: str = "", sender_email: str | None = None, subject: str = ""
 ) -> SignupFields:
     """The sign-up fields the mail's plain-text body states; None where it states nothing."""
-    body = strip_quoted(text)
-    lines, signature = split_signature(body.split("\n"))
+    # "Chef: Marita Kullberg. Kontakt: Viveka Ström, …": one label per line.
+    body = _LABEL_AFTER_SENTENCE.sub(".\n", strip_quoted(text))
+    lines, signature = split_signature(split_labelled_sentences(body.split("\n")))
     labelled = label_pass(lines)
     text = prose_text(lines, labelled.used_lines)
     found = combine([labelled, roles_pass(text), prose_pass(text), signature_pass(signature, sender_name)])

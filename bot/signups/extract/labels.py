@@ -100,6 +100,8 @@ def _person_value(found: Found, person: str, value: str) -> None:
     attach_details(found, person, value)
     rest = re.sub(r"\([^)]*\)", " ", PHONE.sub(" ", EMAIL.sub(" ", value)))
     for part in re.split(r"[,;/|]|\s[-–]\s", rest):
+        # "bibliotekarie Nasrin Karimi": a title in lower case before the name.
+        part = re.sub(r"^(?:[a-zåäö][\w-]*\s+){1,3}(?=[^\W\d_])", "", tidy(part))
         match = LABEL_NAME.match(tidy(part))
         name = clean_name(match.group(0)) if match else None
         if name:
@@ -152,6 +154,18 @@ def _next_value(lines: list[str], i: int) -> tuple[str, int | None]:
         if lines[j].strip():
             return ("", None) if _label_of(lines[j]) else (tidy(_BULLET.sub("", lines[j])), j)
     return "", None
+
+
+def split_labelled_sentences(lines: list[str]) -> list[str]:
+    """A labelled line that goes on with a sentence ("Chef: X. Kontaktperson är jag.") as
+    one line per sentence, so that the label's value ends where its sentence does."""
+    out: list[str] = []
+    for line in lines:
+        out.extend(_SENTENCE_END.split(line) if _label_of(line) else [line])
+    return out
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-zåäöéü)])\.\s+(?=[A-ZÅÄÖ])")
 
 
 def label_pass(lines: list[str]) -> Found:

@@ -29,7 +29,8 @@ _MANAGER = (
 )
 _CONTACT = (
     rf"(?i:kontakt)(?=:?\s+[{UPPER}])|(?i:kontaktperson(?:en|ens)?|kontakt\s+(?:för|i)\s+\w+|contact\s+person"
-    r"|(?:kontakta|nå|når|nås|reach|contact)(?=\s+(?:gärna\s+|mig|me|us)))(?!\w)"
+    r"|(?:kontakta|nå|når|nås|reach|contact)(?=\s+(?:gärna\s+|mig|me|us))"
+    r"|(?:återkom|hör\s+av\s+(?:er|dig))(?=\s+(?:gärna\s+)?till\s+mig))(?!\w)"
 )
 _DEPUTY = re.compile(r"(?i)\b(?:biträdande|bitr\.?|vice|ställföreträdande|tf\.?)\s*$")
 # A correction that gives only a number or an address: "Rätt nummer är …".

@@ -45,7 +45,7 @@ def _words() -> _Words:
     endings = "|".join(re.escape(e) for e in data["compound_endings"])
     typed = re.compile(
         rf"(?<![\w-])(?:(?i:{types})(?:[ ](?:i|på)(?=[ ][{_UP}]))?[ ]{_NAME_PART}"
-        rf"|{_CAP}(?:[ ]{_CAP})?[ ](?i:{types})"
+        rf"|{_CAP}(?:[ ]{_CAP})?[ ](?i:{types})(?:[ ]{_NAME_PART})?"
         rf"|[{_UP}][\w-]{{2,}}(?:{endings})(?:[ ](?!Stockholms stad){_NAME_PART})?"
         rf"|[{_UP}][\w-]{{2,}}(?:{endings}))(?![\w-])"
     )
@@ -82,6 +82,7 @@ def _usable(name: str) -> bool:
 
 
 def _tidy(name: str) -> str:
+    name = name.split("|")[-1]  # "Principal | Internationella Engelska Skolan Hägersten"
     name = re.sub(r"\s*\([^)]*\)?", "", name).strip(" ,.;:-–")
     return name[:1].upper() + name[1:]
 
