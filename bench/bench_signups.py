@@ -93,14 +93,18 @@ def _units(app: App) -> list[dict[str, Any]]:
         return [_registered(u) for u in session.scalars(select(Unit).order_by(Unit.id))]
 
 
-def _pair(truth: list[dict[str, Any]], got: list[dict[str, Any]]) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+def _pair(
+    truth: list[dict[str, Any]], got: list[dict[str, Any]]
+) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
     """Each true unit with the registered unit that agrees with it on most fields."""
     left = list(got)
     for unit in truth:
         if not left:
             yield unit, {}
             continue
-        best = max(left, key=lambda g: sum(_norm(f, g.get(f)) == _norm(f, unit.get(f)) for f in FIELDS))
+        best = max(
+            left, key=lambda g: sum(_norm(f, g.get(f)) == _norm(f, unit.get(f)) for f in FIELDS)
+        )
         left.remove(best)
         yield unit, best
 
@@ -184,7 +188,9 @@ def table(results: dict[str, Score]) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--parts", default="dev,heldout")
-    parser.add_argument("--show-misses", default="", help="a part whose misses to list (never heldout)")
+    parser.add_argument(
+        "--show-misses", default="", help="a part whose misses to list (never heldout)"
+    )
     args = parser.parse_args(argv)
     logging.disable(logging.CRITICAL)
     results = {name: measure(CORPUS / name) for name in args.parts.split(",")}

@@ -28,7 +28,8 @@ def test_the_list_holds_every_district_office_and_company_of_the_brief() -> None
 
 
 @pytest.mark.parametrize(
-    "org", [o for o in DATA["organisation"] if o["kind"] != "stadsdelsförvaltning"],
+    "org",
+    [o for o in DATA["organisation"] if o["kind"] != "stadsdelsförvaltning"],
     ids=lambda o: o["name"],
 )
 def test_every_alias_and_abbreviation_finds_its_own_organisation(org: dict[str, list[str]]) -> None:
@@ -38,12 +39,19 @@ def test_every_alias_and_abbreviation_finds_its_own_organisation(org: dict[str, 
 
 
 @pytest.mark.parametrize(
-    "org", [o for o in DATA["organisation"] if o["kind"] == "stadsdelsförvaltning"],
+    "org",
+    [o for o in DATA["organisation"] if o["kind"] == "stadsdelsförvaltning"],
     ids=lambda o: o["name"],
 )
-def test_every_district_with_an_administration_word_is_its_office(org: dict[str, list[str]]) -> None:
+def test_every_district_with_an_administration_word_is_its_office(
+    org: dict[str, list[str]],
+) -> None:
     for district in org["districts"]:
-        for written in (f"{district} sdf", f"SDF: {district}", f"stadsdelsförvaltningen {district}"):
+        for written in (
+            f"{district} sdf",
+            f"SDF: {district}",
+            f"stadsdelsförvaltningen {district}",
+        ):
             assert [m.name for m in find_organisations(written)] == [org["name"]], written
 
 
@@ -65,7 +73,11 @@ def test_written_forms_typos_and_old_names_give_the_canonical_name(
 ) -> None:
     match = canonical_organisation(None, f"Vi hör till {written} och vill vara med.")
     assert match is not None
-    assert (match.name, match.written.rstrip("."), match.known) == (canonical, written.rstrip("."), True)
+    assert (match.name, match.written.rstrip("."), match.known) == (
+        canonical,
+        written.rstrip("."),
+        True,
+    )
 
 
 def test_a_district_named_as_a_place_is_not_its_office() -> None:
@@ -88,8 +100,17 @@ def test_lower_case_abbreviations_inside_words_do_not_count() -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["Amra Petrović", "Emir Hadžić", "Ayşe Yılmaz", "Søren Østergaard", "Hélène Dubois",
-     "Jürgen Müller", "Ahmed al-Hassan", "Carl af Klint", "Fredrik von Essen"],
+    [
+        "Amra Petrović",
+        "Emir Hadžić",
+        "Ayşe Yılmaz",
+        "Søren Østergaard",
+        "Hélène Dubois",
+        "Jürgen Müller",
+        "Ahmed al-Hassan",
+        "Carl af Klint",
+        "Fredrik von Essen",
+    ],
 )
 def test_unicode_names_come_out_whole(name: str) -> None:
     text = (

@@ -20,7 +20,7 @@ _SIGNUP_FORM_WORDS = re.compile(r"(?i)anmälan|anmälningsblankett|sign-?up|regi
 
 
 def _labelled_line(line: str) -> str:
-    """"Verksamhet Förskolan X" (a form's table cell run together) as "Verksamhet: Förskolan X"."""
+    """ "Verksamhet Förskolan X" (a form's table cell run together) as "Verksamhet: Förskolan X"."""
     words = line.split()
     if not words or ":" in line:
         return line

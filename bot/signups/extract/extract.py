@@ -107,7 +107,9 @@ def _contact_details(
     return email, phone
 
 
-def _unit(labelled: Found, found: Found, subject: str, lines: list[str], signature: list[str]) -> str | None:
+def _unit(
+    labelled: Found, found: Found, subject: str, lines: list[str], signature: list[str]
+) -> str | None:
     """The label's unit if there is one, else the strongest candidate the mail gives."""
     if labelled.unit and not is_title(labelled.unit):
         return labelled.unit
@@ -127,7 +129,9 @@ def extract_signup(
     lines, signature = split_signature(split_labelled_sentences(body.split("\n")))
     labelled = label_pass(lines)
     text = prose_text(lines, labelled.used_lines)
-    found = combine([labelled, roles_pass(text), prose_pass(text), signature_pass(signature, sender_name)])
+    found = combine(
+        [labelled, roles_pass(text), prose_pass(text), signature_pass(signature, sender_name)]
+    )
     found.put("employees", number(m.group(1)) if (m := EMPLOYEES.search(body)) else None)
     manager, contact = _resolve_people(found, sender_name)
     email, phone = _contact_details(found, manager, contact)

@@ -71,8 +71,12 @@ def _catalogue() -> _Catalogue:
     patterns: list[_Pattern] = []
     for org in data["organisation"]:
         name = org["name"]
-        patterns += [_Pattern(_words(a), name, False, False) for a in [name, *org.get("aliases", [])]]
-        patterns += [_Pattern(_words(a, True), name, True, False) for a in org.get("abbreviations", [])]
+        patterns += [
+            _Pattern(_words(a), name, False, False) for a in [name, *org.get("aliases", [])]
+        ]
+        patterns += [
+            _Pattern(_words(a, True), name, True, False) for a in org.get("abbreviations", [])
+        ]
         patterns += [_Pattern(_words(d), name, False, True) for d in org.get("districts", [])]
     # The longest pattern first, so that "Stockholm Vatten och Avfall" beats "Stockholm Vatten".
     patterns.sort(key=lambda p: -len(p.words))

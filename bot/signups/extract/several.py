@@ -31,7 +31,9 @@ def _units_by_line(lines: list[str]) -> list[tuple[int, str]]:
         for name in typed_units(line):
             # Not similar_names: "Vård- och omsorgsboendet Hässelbygården" and "… Fruängsgården"
             # are alike in most letters yet two units.
-            if not any(name.casefold() in o.casefold() or o.casefold() in name.casefold() for o in seen):
+            if not any(
+                name.casefold() in o.casefold() or o.casefold() in name.casefold() for o in seen
+            ):
                 seen.append(name)
                 found.append((i, name))
     return found
@@ -44,7 +46,7 @@ def _blocks(lines: list[str], units: list[tuple[int, str]]) -> tuple[list[str], 
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(lines)
         # A unit's block ends at the first blank line after it, unless its list goes on.
-        block = []
+        block: list[str] = []
         for line in lines[start:end]:
             if not line.strip() and block and k + 1 == len(starts):
                 break

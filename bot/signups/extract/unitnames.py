@@ -53,10 +53,10 @@ def _words() -> _Words:
 
 
 _CONTEXTS = [
-    re.compile(rf"(?i:\bvi\s+(?:på|vid|i)|\bwe\s+at|\bon\s+behalf\s+of)\s+(?P<unit>.{{3,80}})"),
+    re.compile(r"(?i:\bvi\s+(?:på|vid|i)|\bwe\s+at|\bon\s+behalf\s+of)\s+(?P<unit>.{3,80})"),
     re.compile(
-        rf"(?i:\banmäl(?:a|er)\s+(?:härmed\s+|gärna\s+)?|\banmälan\s+(?:för|från|av)\s+"
-        rf"|\bregister\s+|\bsign\s+up\s+)(?P<unit>.{{3,80}})"
+        r"(?i:\banmäl(?:a|er)\s+(?:härmed\s+|gärna\s+)?|\banmälan\s+(?:för|från|av)\s+"
+        r"|\bregister\s+|\bsign\s+up\s+)(?P<unit>.{3,80})"
     ),
     # The unit before the verb: found by the verb, then read backwards (see _before_verb).
     re.compile(
