@@ -15,13 +15,23 @@ from sqlalchemy.orm import Session
 from bot.context import Context, Inbound, Outcome, reply, staff
 from bot.entries.attachments import input_files
 from bot.entries.documents import InputFile, looks_like_entry
+from bot.entries.documents.plaintext import document_text
 from bot.entries.entry import handle_entry
 from bot.entries.minutes import handle_minutes, looks_like_minutes
 from bot.mail.echo import THREAD_MAILS_PER_HOUR, bot_mails_in_thread, strip_echo
 from bot.mail.outbox import suppress_bounced
 from bot.models import Unit
 from bot.signups.confirm import handle_confirmation_reply
-from bot.signups.extract import is_undo_withdrawal, is_withdrawal, looks_like_signup, strip_quoted
+from bot.signups.extract import (
+    is_undo_withdrawal,
+    is_withdrawal,
+    looks_like_signup,
+    readable_text,
+    several_units,
+    strip_quoted,
+)
+from bot.signups.forms import is_signup_form, with_forms
+from bot.signups.several import handle_several
 from bot.signups.signup import handle_reply, handle_signup, unit_from_entry_mail, unit_view
 from bot.signups.units import by_address, by_reference, by_thread, references_in
 from bot.signups.withdrawal import handle_undo, handle_withdrawal
@@ -133,6 +143,9 @@ def _handle_documents(
                 "koppla det för hand.",
             )
         return handle_minutes(session, ctx, inbound, now, unit)
+    forms = [document_text(d) for d in documents]
+    if unit is None and forms and all(is_signup_form(form) for form in forms):
+        return handle_signup(session, ctx, with_forms(inbound, forms), now)
     if not looks_like_entry(documents):
         return None
     if unit is None:
@@ -146,7 +159,12 @@ def _handle_text(
     mail = inbound.mail
     if unit is not None:
         return handle_reply(session, ctx, inbound, now, unit)
-    if looks_like_signup(mail.subject, text):
+    if looks_like_signup(mail.subject, readable_text(mail.subject, mail.text)):
+        several = several_units(
+            text, sender_name=mail.from_name, sender_email=mail.from_addr, subject=mail.subject
+        )
+        if several:
+            return handle_several(session, ctx, inbound, now, several)
         return handle_signup(session, ctx, inbound, now)
     pending = [
         u

@@ -164,7 +164,7 @@ Huvudman: Pysslingen Förskolor och Skolor AB""",
             "Jonas Ek",
             "jonas.ek@pysslingen.se",
             None,
-            "Pysslingen Förskolor och Skolor AB",
+            "Pysslingen Förskolor och Skolor",
         ),
     ),
 ]
@@ -463,13 +463,26 @@ anna.berg@edu.stockholm.se<mailto:anna.berg@edu.stockholm.se>
 def test_first_name_signature_uses_the_senders_full_name() -> None:
     text = """Verksamhet: Förskolan Trollskogen
 Förvaltning: Skarpnäcks stadsdelsförvaltning
-Chef: Anna Berg
+Rektor: Olle Ek
 
 Hälsningar
 Olle"""
     fields = extract_signup(text, sender_name="Olle Ek", sender_email="olle.ek@stockholm.se")
     assert fields.contact_name == "Olle Ek"
     assert fields.contact_email_from_sender
+
+
+def test_a_writer_who_only_signs_for_the_manager_is_not_the_contact() -> None:
+    text = """Verksamhet: Förskolan Trollskogen
+Förvaltning: Skarpnäcks stadsdelsförvaltning
+Chef: Anna Berg
+
+Hälsningar
+Olle"""
+    fields = extract_signup(text, sender_name="Olle Ek", sender_email="olle.ek@stockholm.se")
+    assert fields.contact_name is None
+    assert fields.contact_email is None
+    assert "contact_name" in fields.missing()
 
 
 def test_first_name_signature_of_someone_else_is_not_used() -> None:
@@ -499,9 +512,9 @@ mohammed.al-hassan@stockholm.se"""
     assert fields.organisation == "Rinkeby-Kista stadsdelsförvaltning"
     assert fields.contact_name == "Fatima Yilmaz"
     assert fields.contact_phone == "08-508 012 34"
-    # The sender is not the contact, but the brief asks for the From address as a fallback.
-    assert fields.contact_email == "mohammed.al-hassan@stockholm.se"
-    assert fields.contact_email_from_sender
+    # The sender is not the contact, so the From address is not the contact's (issue 17).
+    assert fields.contact_email is None
+    assert not fields.contact_email_from_sender
 
 
 QUOTED_REPLY = """Hej igen! Förvaltningen är Farsta stadsdelsförvaltning.
@@ -526,7 +539,8 @@ def test_quoted_original_is_ignored() -> None:
     )
     assert fields.organisation == "Farsta stadsdelsförvaltning"
     assert fields.unit_name is None
-    assert fields.contact_name == "Eva Lindström"
+    # Eva only signs; she neither offers herself nor is the manager, so no contact is read.
+    assert fields.contact_name is None
 
 
 @pytest.mark.parametrize(

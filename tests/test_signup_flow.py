@@ -354,6 +354,6 @@ def test_finding_the_same_unit_agrees_with_scanning_every_unit(app: App) -> None
         for name in queries:
             for organisation in _ORGS:
                 fields = SignupFields(unit_name=name, organisation=organisation)
-                found = signup._find_same_unit(session, 2027, fields)
+                found = signup.find_same_unit(session, 2027, fields)
                 expected = _same_unit_by_scanning(units, fields)
                 assert (found.id if found else None) == expected, (name, organisation)

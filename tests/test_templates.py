@@ -44,6 +44,20 @@ SIGNUP_SAMPLES: dict[str, dict[str, Any]] = {
         **SIGNUP,
         "missing": ["Chefens namn", "Förvaltning, bolag eller företag"],
     },
+    "signup-several": {
+        **COMMON,
+        "units": [
+            {"unit": UNIT, "missing": []},
+            {
+                "unit": {**UNIT, "reference": "KU-2027-015", "unit_name": "Förskolan Ekbacken"},
+                "missing": ["Kontaktpersonens namn"],
+            },
+        ],
+        "late": False,
+        "signup_day": date(2027, 3, 22),
+        "entry_day": date(2027, 5, 17),
+        "copy_for": None,
+    },
     "withdrawal-receipt": {"unit": UNIT},
     "withdrawal-undone": {"unit": UNIT},
     "empty-attachment": {"unit": UNIT, "files": ["Bidrag.docx", "Bidrag.pdf"]},

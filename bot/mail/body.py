@@ -14,6 +14,7 @@ from bot.mail.autoreply import (
     content_type,
     decode_raw_header,
 )
+from bot.mail.tables import html_with_tables
 
 
 def _is_body_leaf(part: Message) -> bool:
@@ -46,7 +47,16 @@ def _body_text(part: Message, depth: int) -> str:
 
 
 def _alternative_text(children: list[Message], depth: int) -> str:
-    """The text/plain alternative; else the first other one that yields text."""
+    """The text/plain alternative; else the first other one that yields text.
+
+    An HTML alternative that holds a data table wins: the plain part Outlook writes for it
+    has lost which value belongs to which label.
+    """
+    for child in children:
+        if content_type(child) == "text/html" and _is_body_leaf(child):
+            tables = html_with_tables(_decode_text(child))
+            if tables is not None:
+                return clean_text(tables)
     ordered = sorted(children, key=lambda child: content_type(child) != "text/plain")
     for child in ordered:
         text = _body_text(child, depth + 1)
@@ -75,7 +85,7 @@ def _mixed_text(children: list[Message], depth: int) -> str:
 def _leaf_text(part: Message) -> str:
     text = _decode_text(part).replace("\r\n", "\n").replace("\r", "\n")
     if content_type(part) == "text/html":
-        text = html_to_text(text)
+        text = html_with_tables(text) or html_to_text(text)
     return clean_text(text)
 
 

@@ -27,6 +27,7 @@ AUTO_REPLIED_KINDS = frozenset(
     {
         "signup-receipt",
         "signup-incomplete",
+        "signup-several",
         "withdrawal-receipt",
         "withdrawal-undone",
         "entry-receipt",

@@ -18,7 +18,7 @@ from bot import audit
 from bot.context import Context, Inbound, Outcome, reply_with_copy, staff
 from bot.models import Unit
 from bot.signups.eligibility import eligibility_flags
-from bot.signups.extract import SignupFields, extract_signup, similar_names, strip_quoted
+from bot.signups.extract import SignupFields, extract_mail, similar_names
 from bot.signups.pending import hold
 from bot.signups.units import add_address, add_flag, is_registered_address, new_reference
 
@@ -56,8 +56,9 @@ def apply_fields(unit: Unit, fields: SignupFields, now: datetime) -> None:
 
 def _extract(inbound: Inbound) -> SignupFields:
     mail = inbound.mail
-    text = strip_quoted(mail.text)
-    return extract_signup(text, sender_name=mail.from_name, sender_email=mail.from_addr)
+    return extract_mail(
+        mail.subject, mail.text, sender_name=mail.from_name, sender_email=mail.from_addr
+    )
 
 
 _NUMBER = re.compile(r"\d+")
@@ -79,7 +80,7 @@ def _same_numbers_filter(name: str) -> list[ColumnElement[bool]]:
     return [Unit.unit_name.contains(number, autoescape=True) for number in numbers]
 
 
-def _find_same_unit(session: Session, year: int, fields: SignupFields) -> Unit | None:
+def find_same_unit(session: Session, year: int, fields: SignupFields) -> Unit | None:
     """The first registered unit of ``year`` with the same name and organisation."""
     if not fields.unit_name:
         return None
@@ -96,7 +97,7 @@ def _find_same_unit(session: Session, year: int, fields: SignupFields) -> Unit |
     return None
 
 
-def _create(session: Session, ctx: Context, year: int, now: datetime) -> Unit:
+def create_unit(session: Session, ctx: Context, year: int, now: datetime) -> Unit:
     reference = new_reference(session, ctx.settings.reference_prefix, year)
     unit = Unit(
         reference=reference, year=year, signup_status="incomplete", created_at=now, updated_at=now
@@ -111,10 +112,10 @@ def handle_signup(
     """A sign-up mail: register or update the unit and answer with a receipt."""
     fields = _extract(inbound)
     year = ctx.year(now)
-    unit = unit or _find_same_unit(session, year, fields)
+    unit = unit or find_same_unit(session, year, fields)
     duplicate = unit is not None
     if unit is None:
-        unit = _create(session, ctx, year, now)
+        unit = create_unit(session, ctx, year, now)
     elif unit.year == year and is_registered_address(unit, inbound.mail.from_addr):
         add_flag(
             unit,
@@ -162,12 +163,13 @@ def _register(
     sender = inbound.mail.from_addr
     if unit.addresses and not is_registered_address(unit, sender):
         # Held, not applied: the registered contact confirms it, or the staff decide.
-        return hold(session, ctx, inbound, now, unit, kind="update", changes=_asked(fields))
+        return hold(session, ctx, inbound, now, unit, kind="update", changes=asked(fields))
     apply_fields(unit, fields, now)
     session.flush()
     add_address(unit, sender)
     add_address(unit, unit.contact_email)
-    late = _flag_late(ctx, unit, inbound, now)
+    flag_unknown_organisation(unit, fields, now)
+    late = flag_late(ctx, unit, inbound, now)
     for code, reason in eligibility_flags(session, unit, fields):
         add_flag(unit, code, reason, now)
     audit.record(
@@ -186,12 +188,24 @@ def _register(
     return Outcome("handled", "signup", None, unit.id)
 
 
-def _asked(fields: SignupFields) -> dict[str, str]:
+def asked(fields: SignupFields) -> dict[str, str]:
     """What the mail itself asks to set: the only data a held change's sender sees again."""
     return {name: str(getattr(fields, name)) for name in FIELD_NAMES if getattr(fields, name)}
 
 
-def _flag_late(ctx: Context, unit: Unit, inbound: Inbound, now: datetime) -> bool:
+def flag_unknown_organisation(unit: Unit, fields: SignupFields, now: datetime) -> None:
+    """An organisation not on the city's list is kept as written; the staff check it."""
+    if fields.organisation_known is False and fields.organisation:
+        add_flag(
+            unit,
+            "unknown-organisation",
+            f"Organisationen ”{fields.organisation}” finns inte i listan över stadens "
+            "förvaltningar, bolag och vanliga utförare; kontrollera namnet.",
+            now,
+        )
+
+
+def flag_late(ctx: Context, unit: Unit, inbound: Inbound, now: datetime) -> bool:
     deadline = ctx.schedule(unit.year).deadline("signup")
     if inbound.received_at < deadline.due:
         return False
@@ -245,7 +259,7 @@ def unit_from_entry_mail(session: Session, ctx: Context, inbound: Inbound, now: 
     """An entry from a unit that never signed up: register what the mail says, flagged."""
     fields = _extract(inbound)
     year = ctx.year(now)
-    unit = _find_same_unit(session, year, fields) or _create(session, ctx, year, now)
+    unit = find_same_unit(session, year, fields) or create_unit(session, ctx, year, now)
     if not unit.addresses or is_registered_address(unit, inbound.mail.from_addr):
         # An unregistered sender's entry is still checked, but it changes no unit data.
         apply_fields(unit, fields, now)

@@ -8,24 +8,32 @@ unit names. Everything here is pure: strings in, values out. A value that is not
 text stays None, because the workflow asks the unit rather than guess.
 
 The modules: `vocabulary` (shared patterns and helpers), `quoting` (quoted replies),
-`state` (what a pass found), `labels`, `prose` and `signature` (the three passes),
-`awards` (employees and earlier awards), `extract` (the passes combined), `detection`
-(withdrawals and sign-up mails) and `names` (comparing unit names).
+`state` (what a pass found), `labels`, `roles`, `prose` and `signature` (the passes),
+`unitnames` (the unit's name as weighed candidates; type words and titles in
+`words.toml`), `organisations` (canonical names from `organisations.toml`), `awards`
+(employees and earlier awards), `extract` (the passes combined), `forwards` (a forward's
+inner mail), `several` (several units in one mail), `detection` (withdrawals and sign-up
+mails) and `names` (comparing unit names).
 """
 
 from __future__ import annotations
 
 from bot.signups.extract.detection import is_undo_withdrawal, is_withdrawal, looks_like_signup
 from bot.signups.extract.extract import SignupFields, extract_signup
+from bot.signups.extract.forwards import extract_mail, readable_text
 from bot.signups.extract.names import similar_names
 from bot.signups.extract.quoting import strip_quoted
+from bot.signups.extract.several import several_units
 
 __all__ = [
     "SignupFields",
+    "extract_mail",
     "extract_signup",
     "is_undo_withdrawal",
     "is_withdrawal",
     "looks_like_signup",
+    "readable_text",
+    "several_units",
     "similar_names",
     "strip_quoted",
 ]

@@ -71,15 +71,25 @@ def is_undo_withdrawal(text: str) -> bool:
 
 _SIGNUP_WORD = re.compile(
     r"(?i)\banmäl(?:a|er|an|ning|ningen)\b"
+    # English: "sign up", "register … for the Quality Award".
+    r"|\bsign(?:ing)?[\s-]up\b|\bregist(?:er|ering|ration)\b"
     r"|\b(?:delta|vara\s+med|medverka)\s+i\s+(?:årets\s+)?kvalitetsutmärkelse"
 )
 _ASKING = re.compile(
-    r"(?i)^\s*(?:hur|när|var|vart|vad|kan|får|måste|ska|går)\b|\b(?:undrar|fråga|frågor|funderar)\b"
+    r"(?i)^\s*(?:hur|när|var|vart|vad|kan|får|måste|ska|går|how|when|where|what|can|could|do|does)\b"
+    r"|\b(?:undrar|fråga|frågor|funderar|wonder|question)\b"
 )
 _NOT_A_SIGNUP = re.compile(
     r"(?i)\btack\s+för\b|\bskickade\b|\bskickat\b|\bhar\s+anmält\b|\banmälde\b|\bbekräft"
+    # A person signing up for something else, or a unit that will sign up some day.
+    r"|\banmäla\s+mig\b|\bsom\s+(?:examinator|bedömare)\b|\blängre\s+fram\b|\bnästa\s+år\b"
 )
-_SIGNUP_CONTEXT = re.compile(r"(?i)utmärkelse|\boss\b|\bvår\b|\bvårt\b|\bhärmed\b|\bvi\b|\bsig\b")
+# "hur anmälan går till", "sista dag för anmälan", "skicka er anmälan": about signing up.
+_ABOUT_SIGNUP = re.compile(r"(?i)\b(?:hur|för|om|inför|skicka\s+(?:er|din|era))\s+$")
+_SIGNUP_CONTEXT = re.compile(
+    r"(?i)utmärkelse|\boss\b|\bvår\b|\bvårt\b|\bhärmed\b|\bvi\b|\bsig\b"
+    r"|\bwe\b|\bour\b|\bI\b|quality\s+award|\bvill\s+anmäla\b"
+)
 
 
 def _states_signup(sentence: str, *, need_context: bool = True) -> bool:
@@ -87,6 +97,8 @@ def _states_signup(sentence: str, *, need_context: bool = True) -> bool:
     if word is None or _is_question(sentence) or _NOT_A_SIGNUP.search(sentence):
         return False
     if _ASKING.search(sentence[: word.start()]) or re.search(r"(?i)avanmäl", sentence):
+        return False
+    if _ABOUT_SIGNUP.search(sentence[: word.start()]):
         return False
     return not need_context or bool(_SIGNUP_CONTEXT.search(sentence))
 

@@ -6,14 +6,18 @@ are then followed to the person they mean.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+import re
+from dataclasses import dataclass, field, fields, replace
 
 from bot.signups.extract.awards import EMPLOYEES, award_years
-from bot.signups.extract.labels import label_pass
+from bot.signups.extract.labels import label_pass, split_labelled_sentences
+from bot.signups.extract.organisations import canonical_organisation
 from bot.signups.extract.prose import prose_pass, prose_text
 from bot.signups.extract.quoting import strip_quoted
+from bot.signups.extract.roles import roles_pass
 from bot.signups.extract.signature import signature_pass, split_signature
 from bot.signups.extract.state import Found, combine
+from bot.signups.extract.unitnames import is_title, unit_candidates
 from bot.signups.extract.vocabulary import number, tidy
 
 
@@ -28,6 +32,10 @@ class SignupFields:
     contact_phone: str | None = None
     organisation: str | None = None
     contact_email_from_sender: bool = False
+    # The organisation as the mail wrote it, and whether it is on the city's list.
+    # Evidence rather than values: two sign-ups that say the same compare equal.
+    organisation_as_written: str | None = field(default=None, compare=False)
+    organisation_known: bool | None = field(default=None, compare=False)
     employees: int | None = None
     award_years: tuple[int, ...] = ()
     honourable_mention_years: tuple[int, ...] = ()
@@ -59,8 +67,12 @@ class SignupFields:
         return replace(self, **changes)  # type: ignore[arg-type]
 
 
+_LABEL_AFTER_SENTENCE = re.compile(r"(?<=[\w)])\.[ \t]+(?=[A-ZÅÄÖ][\w ()/-]{1,40}:\s)")
+
+
 def _same_person(a: str | None, b: str | None) -> bool:
-    return bool(a and b and a.casefold() == b.casefold())
+    # Outlook's From header says "Ghorbani Mahnaz" for the Mahnaz Ghorbani of the text.
+    return bool(a and b and sorted(a.casefold().split()) == sorted(b.casefold().split()))
 
 
 def _resolve_people(found: Found, sender_name: str) -> tuple[str | None, str | None]:
@@ -76,7 +88,9 @@ def _resolve_people(found: Found, sender_name: str) -> tuple[str | None, str | N
     elif contact is None and found.contact_ref == "writer":
         contact = writer
     elif contact is None and found.contact_email is None and found.contact_phone is None:
-        contact = found.writer  # a sign-up signed by a person names that person as contact
+        # Nobody else named: the writer is the contact only as the unit's own manager; an
+        # administrator who signs a unit up is not (the staff ask the unit instead).
+        contact = manager if _same_person(manager, writer) else None
     return manager, contact
 
 
@@ -93,27 +107,48 @@ def _contact_details(
     return email, phone
 
 
+def _unit(
+    labelled: Found, found: Found, subject: str, lines: list[str], signature: list[str]
+) -> str | None:
+    """The label's unit if there is one, else the strongest candidate the mail gives."""
+    if labelled.unit and not is_title(labelled.unit):
+        return labelled.unit
+    body = prose_text(lines, labelled.used_lines)
+    candidates = unit_candidates(subject, body, "\n".join(signature))
+    if candidates:
+        return candidates[0].name
+    return found.unit if found.unit and not is_title(found.unit) else None
+
+
 def extract_signup(
-    text: str, *, sender_name: str = "", sender_email: str | None = None
+    text: str, *, sender_name: str = "", sender_email: str | None = None, subject: str = ""
 ) -> SignupFields:
     """The sign-up fields the mail's plain-text body states; None where it states nothing."""
-    body = strip_quoted(text)
-    lines, signature = split_signature(body.split("\n"))
+    # "Chef: Marita Kullberg. Kontakt: Viveka Ström, …": one label per line.
+    body = _LABEL_AFTER_SENTENCE.sub(".\n", strip_quoted(text))
+    lines, signature = split_signature(split_labelled_sentences(body.split("\n")))
     labelled = label_pass(lines)
-    prose = prose_pass(prose_text(lines, labelled.used_lines))
-    found = combine([labelled, prose, signature_pass(signature, sender_name)])
+    text = prose_text(lines, labelled.used_lines)
+    found = combine(
+        [labelled, roles_pass(text), prose_pass(text), signature_pass(signature, sender_name)]
+    )
     found.put("employees", number(m.group(1)) if (m := EMPLOYEES.search(body)) else None)
     manager, contact = _resolve_people(found, sender_name)
     email, phone = _contact_details(found, manager, contact)
-    from_sender = email is None and bool(sender_email) and bool(contact or found.writer)
+    # The From address is the contact's only when the contact is the writer.
+    writer = found.writer or tidy(sender_name) or None
+    from_sender = email is None and bool(sender_email) and _same_person(contact, writer)
     awards, mentions = award_years(body)
+    organisation = canonical_organisation(found.organisation, body)
     return SignupFields(
-        unit_name=found.unit,
+        unit_name=_unit(labelled, found, subject, lines, signature),
         manager_name=manager,
         contact_name=contact,
         contact_email=sender_email if from_sender else email,
         contact_phone=phone,
-        organisation=found.organisation,
+        organisation=organisation.name if organisation else None,
+        organisation_as_written=organisation.written if organisation else None,
+        organisation_known=organisation.known if organisation else None,
         contact_email_from_sender=from_sender,
         employees=found.employees,
         award_years=awards,

@@ -32,6 +32,11 @@ _LABEL_RULES = [
     for key, pattern in (
         ("manager_details", rf"(?:chefens|rektorns|rektors) (?:{_DETAILS_W})"),
         ("details", rf"(?:kontaktpersonens |kontakt)?(?:{_DETAILS_W})"),
+        ("details", r"(?:contact )?(?:e-?mail(?: address)?|phone(?: number)?|telephone|mobile)"),
+        ("contact", r"contact(?: person)?(?:'s name)?"),
+        ("manager", r"(?:name of )?(?:the )?(?:manager|principal|head(?: teacher)?|director)"),
+        ("organisation", r"organi[sz]ation|administration|company|employer|provider"),
+        ("unit", r"(?:name of (?:the )?)?(?:unit|workplace|team|preschool|school)(?: name)?"),
         (
             "contact",
             r"(?:namn på )?kontakt(?:person)?(?:ens)?(?: namn)?(?: för anmälan)?|kontaktuppgifter",
@@ -65,7 +70,8 @@ _SAME_AS_MANAGER = re.compile(
 )
 
 
-def _label_key(label: str) -> str | None:
+def label_key(label: str) -> str | None:
+    """The field a label names ("Kontaktpersonens e-post" → details), or None."""
     text = re.sub(r"\([^)]*\)", " ", label.lower())
     text = re.sub(r"\s+", " ", text).strip(" .:-")
     return next((key for key, rule in _LABEL_RULES if rule.fullmatch(text)), None)
@@ -77,7 +83,7 @@ def _label_of(line: str) -> tuple[str, str] | None:
     text = _BULLET.sub("", line.replace("*", "")).strip()
     for separator in _SEPARATORS:
         match = re.match(rf"^([^:\t]{{1,60}}?)\s*{separator}\s*(.*)$", text)
-        key = _label_key(match.group(1)) if match else None
+        key = label_key(match.group(1)) if match else None
         if match and key:
             return key, match.group(2).strip()
     return None
@@ -94,6 +100,8 @@ def _person_value(found: Found, person: str, value: str) -> None:
     attach_details(found, person, value)
     rest = re.sub(r"\([^)]*\)", " ", PHONE.sub(" ", EMAIL.sub(" ", value)))
     for part in re.split(r"[,;/|]|\s[-–]\s", rest):
+        # "bibliotekarie Nasrin Karimi": a title in lower case before the name.
+        part = re.sub(r"^(?:[a-zåäö][\w-]*\s+){1,3}(?=[^\W\d_])", "", tidy(part))
         match = LABEL_NAME.match(tidy(part))
         name = clean_name(match.group(0)) if match else None
         if name:
@@ -146,6 +154,18 @@ def _next_value(lines: list[str], i: int) -> tuple[str, int | None]:
         if lines[j].strip():
             return ("", None) if _label_of(lines[j]) else (tidy(_BULLET.sub("", lines[j])), j)
     return "", None
+
+
+def split_labelled_sentences(lines: list[str]) -> list[str]:
+    """A labelled line that goes on with a sentence ("Chef: X. Kontaktperson är jag.") as
+    one line per sentence, so that the label's value ends where its sentence does."""
+    out: list[str] = []
+    for line in lines:
+        out.extend(_SENTENCE_END.split(line) if _label_of(line) else [line])
+    return out
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-zåäöéü)])\.\s+(?=[A-ZÅÄÖ])")
 
 
 def label_pass(lines: list[str]) -> Found:

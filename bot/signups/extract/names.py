@@ -18,14 +18,18 @@ _KIND_FORMS = {
     "fritidshemmet": "fritidshem",
     "forvaltningen": "forvaltning",
     "stadsdelsforvaltningen": "stadsdelsforvaltning",
+    "omsorgsboendet": "omsorgsboende",
+    "serviceboendet": "serviceboende",
 }
-_KINDS = {*_KIND_FORMS.values(), "forskolor", "gruppbostad", "vardboende", "ab"}
+# "Vård- och omsorgsboendet" is one kind in three words; its "vård" and "och" say nothing
+# about which unit it is.
+_KINDS = {*_KIND_FORMS.values(), "forskolor", "gruppbostad", "vardboende", "ab", "vard"}
 
 
 def _name_key(name: str) -> tuple[frozenset[str], str]:
     """(kinds of unit named, the rest) with case, accents, word order and genitive -s folded."""
     words = re.sub(r"[^\w\s]", " ", name.casefold().translate(_FOLD)).split()
-    words = [_KIND_FORMS.get(w, w) for w in words]
+    words = [_KIND_FORMS.get(w, w) for w in words if w != "och"]
     kinds = frozenset(w for w in words if w in _KINDS)
     rest = [w[:-1] if w.endswith("s") and len(w) > 4 else w for w in words if w not in _KINDS]
     return kinds, " ".join(sorted(rest))

@@ -27,7 +27,8 @@ from bot.signups.extract.vocabulary import (
 # från oss alla på Trollskogen" opens a mail and "Vänligen kontakta mig" is a request.
 _CLOSING = re.compile(
     r"(?:(?i:(?:med\s+)?(?:vänliga|vänlig|bästa|varma|hjärtliga|glada|många)?\s*hälsning(?:ar)?"
-    rf"|mvh|vänligen)\b[\s,.!]*|/\s*)((?:{WORD}(?: \S+){{0,3}})?)[\s,.!]*"
+    r"|mvh|vänligen|(?:kind|best|warm)\s+(?:regards|wishes)|regards|cheers|sincerely)\b[\s,.!]*"
+    rf"|/\s*)((?:{WORD}(?: \S+){{0,3}})?)[\s,.!]*"
 )
 _SIGNATURE_LABEL = re.compile(rf"(?i)^\s*(?:{MAIL_W}|{PHONE_W}|direkt|växel)\s*[:.]?\s*")
 

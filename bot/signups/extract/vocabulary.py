@@ -8,10 +8,20 @@ from __future__ import annotations
 
 import re
 
-_UP = "A-ZÅÄÖÉÜØ"
-_LOW = "a-zåäöéüøáèë"
-WORD = rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
-_PARTICLE = r"(?:(?:von|af|de|van|der|la) )"
+
+def _letters(test: str) -> str:
+    """A character class body of every letter for which str.<test>() holds (Python's re has
+    no \\p{Lu}), so that Petrović, Hadžić and Yılmaz are read whole."""
+    chars = [chr(c) for c in range(0x41, 0x2000) if getattr(chr(c), test)() and chr(c).isalpha()]
+    return "".join(re.escape(c) for c in chars)
+
+
+_UP = _letters("isupper")
+_LOW = _letters("islower") + "ʼ"
+UPPER = _UP  # every capital letter, for other modules' patterns
+WORD = rf"(?:[{_UP}]['’](?=[{_UP}]))?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+# Particles stand before a surname in lower case ("af Klint", "von Essen", "al-Hassan").
+_PARTICLE = r"(?:(?:von|af|de|van|der|la|da|di|del|dos|bin|ibn|el|al|ul)[ -])"
 # A person's name in prose: two to four capitalised words, as Swedish names are written.
 NAME = rf"{WORD}(?: {_PARTICLE}?{WORD}){{1,3}}"
 # In a labelled value a lone first name is still what the unit wrote.

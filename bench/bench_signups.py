@@ -1,0 +1,204 @@
+"""Benchmark: how well the bot registers sign-ups, field by field, on the sign-up corpus.
+
+Each case of ``tests/signup_corpus/<part>/`` is delivered into a fresh app (SQLite in a
+temporary directory, the embedded Maildir), its prior first when it has one, one cycle
+each, exactly as the running bot would take it. The registered units in the database are
+then compared with ``truth.json``: per field (unit, organisation canonical, manager,
+contact, e-mail, phone, status) and the whole sign-up right. A not-sign-up is right when
+it registers nothing. Values compare case- and whitespace-insensitively, phones by their
+digits; nothing else is forgiven.
+
+The held-out part (``heldout/``) is never tuned on: only its figures are read.
+
+Run: .venv/bin/python -m bench.bench_signups [--parts dev,heldout] [--show-misses dev]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import re
+import sys
+import tempfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from bot.clock import STOCKHOLM, FixedClock
+from bot.config import load_settings
+from bot.mail.mailbox.maildir import deliver
+from bot.models import Unit
+from bot.runner import App, build_app, run_cycle
+
+REPO = Path(__file__).resolve().parents[1]
+CORPUS = REPO / "tests" / "signup_corpus"
+FIELDS = ("unit", "organisation", "manager", "contact", "email", "phone", "status")
+_COLUMNS = {
+    "unit": "unit_name",
+    "organisation": "organisation",
+    "manager": "manager_name",
+    "contact": "contact_name",
+    "email": "contact_email",
+    "phone": "contact_phone",
+}
+# Every mail of the corpus is dated Feb–Mar 2027; the bot reads them before the deadline.
+NOW = datetime(2027, 3, 1, 10, 0, tzinfo=STOCKHOLM)
+
+
+def _norm(name: str, value: Any) -> str:
+    if value is None:
+        return ""
+    text = str(value)
+    if name == "phone":
+        return re.sub(r"\D", "", text)
+    return re.sub(r"\s+", " ", text).strip().casefold()
+
+
+def _registered(unit: Unit) -> dict[str, Any]:
+    row: dict[str, Any] = {key: getattr(unit, column) for key, column in _COLUMNS.items()}
+    row["status"] = "complete" if unit.signup_status == "registered" else "incomplete"
+    return row
+
+
+def run_case(part: Path, case: str) -> tuple[int, list[dict[str, Any]]]:
+    """(units after the prior, the units after the case's mail), oldest first."""
+    with tempfile.TemporaryDirectory() as tmp:
+        env = {
+            "KB_DATA_DIR": str(Path(tmp) / "var"),
+            "KB_STAFF_ADDRESSES": "staff@stockholm.se",
+            "KB_OCR": "off",
+        }
+        app = build_app(load_settings(env, dotenv_path=Path(tmp) / "no.env"), FixedClock(NOW))
+        try:
+            before = 0
+            prior = part / f"{case}.prior.eml"
+            if prior.exists():
+                deliver(app.settings.maildir, prior.read_bytes(), NOW)
+                run_cycle(app)
+                before = len(_units(app))
+            deliver(app.settings.maildir, (part / f"{case}.eml").read_bytes(), NOW)
+            run_cycle(app)
+            return before, _units(app)
+        finally:
+            app.sessions.kw["bind"].dispose()
+
+
+def _units(app: App) -> list[dict[str, Any]]:
+    with app.sessions() as session:
+        return [_registered(u) for u in session.scalars(select(Unit).order_by(Unit.id))]
+
+
+def _pair(
+    truth: list[dict[str, Any]], got: list[dict[str, Any]]
+) -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+    """Each true unit with the registered unit that agrees with it on most fields."""
+    left = list(got)
+    for unit in truth:
+        if not left:
+            yield unit, {}
+            continue
+        best = max(
+            left, key=lambda g: sum(_norm(f, g.get(f)) == _norm(f, unit.get(f)) for f in FIELDS)
+        )
+        left.remove(best)
+        yield unit, best
+
+
+@dataclass
+class Score:
+    right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
+    units: int = 0
+    whole: int = 0
+    cases: int = 0
+    not_signup_right: int = 0
+    not_signups: int = 0
+    misses: list[str] = field(default_factory=list)
+
+
+def score_case(score: Score, case: str, truth: dict[str, Any], got: list[dict[str, Any]]) -> None:
+    score.cases += 1
+    if truth["kind"] == "not-signup":
+        score.not_signups += 1
+        ok = not got
+        score.not_signup_right += ok
+        score.whole += ok
+        if not ok:
+            score.misses.append(f"{case}: registered {len(got)} unit(s) from a not-sign-up")
+        return
+    whole = len(got) == len(truth["units"])
+    if not whole:
+        score.misses.append(f"{case}: {len(got)} unit(s) registered, {len(truth['units'])} true")
+    for unit, best in _pair(truth["units"], got):
+        score.units += 1
+        for name in FIELDS:
+            ok = _norm(name, best.get(name)) == _norm(name, unit.get(name))
+            score.right[name] += ok
+            whole &= ok
+            if not ok:
+                score.misses.append(f"{case}: {name} {best.get(name)!r} ≠ {unit.get(name)!r}")
+    score.whole += whole
+
+
+def measure(part: Path) -> Score:
+    truths: dict[str, Any] = json.loads((part / "truth.json").read_text(encoding="utf-8"))
+    score = Score()
+    for case, truth in sorted(truths.items()):
+        before, got = run_case(part, case)
+        # A not-sign-up in a thread leaves the prior's unit; it must add nothing to it.
+        score_case(score, case, truth, got[before:] if truth["kind"] == "not-signup" else got)
+    return score
+
+
+def _pct(right: int, total: int) -> str:
+    return f"{100 * right / total:.1f} %" if total else "–"
+
+
+def table(results: dict[str, Score]) -> str:
+    names = list(results)
+    lines = [
+        "| field | " + " | ".join(names) + " |",
+        "| --- | " + " | ".join("---:" for _ in names) + " |",
+    ]
+    for name in FIELDS:
+        cells = [_pct(s.right[name], s.units) for s in results.values()]
+        lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    lines.append(
+        "| not-sign-up registers nothing | "
+        + " | ".join(_pct(s.not_signup_right, s.not_signups) for s in results.values())
+        + " |"
+    )
+    lines.append(
+        "| **whole case right** | "
+        + " | ".join(f"**{_pct(s.whole, s.cases)}**" for s in results.values())
+        + " |"
+    )
+    lines.append(
+        "| (cases / units) | "
+        + " | ".join(f"{s.cases} / {s.units}" for s in results.values())
+        + " |"
+    )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--parts", default="dev,heldout")
+    parser.add_argument(
+        "--show-misses", default="", help="a part whose misses to list (never heldout)"
+    )
+    args = parser.parse_args(argv)
+    logging.disable(logging.CRITICAL)
+    results = {name: measure(CORPUS / name) for name in args.parts.split(",")}
+    print(table(results))
+    if args.show_misses and args.show_misses in results:
+        print("\n".join(results[args.show_misses].misses))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,106 @@
+"""Forwarded sign-ups: an administrator sends on a mail a unit wrote to someone else.
+
+quotequail finds the forwarded message and its header block, and its patterns already
+know Outlook's Swedish "Från: … Skickat: … Till: … Ämne:" and Gmail's "Vidarebefordrat
+meddelande", so there is no parallel parser here. What it cannot know is that Outlook
+writes the same block above a *reply*: a block is taken for a forward only when the
+subject says so (Fwd, Fw, VB, WG) or the separator does, and never in a reply to the
+bot's own receipt.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from email.utils import parseaddr
+
+import quotequail
+
+from bot.signups.extract.extract import SignupFields, extract_signup
+from bot.signups.extract.quoting import strip_quoted
+from bot.signups.extract.vocabulary import normalise
+
+_FORWARD_SUBJECT = re.compile(r"(?i)^\s*(?:(?:re|sv|aw)\s*:\s*)*(?:fwd?|vb|wg|vs)\s*:")
+_FORWARD_SEPARATOR = re.compile(
+    r"(?i)-{2,}\s*(?:vidarebefordrat meddelande|forwarded message|ursprungligt meddelande"
+    r"|original message)"
+)
+_REPLY_TO_BOT = re.compile(r"(?i)anmälan\s+mottagen|KU-\d{4}-\d+")
+_MAX_DEPTH = 4
+
+
+@dataclass(frozen=True)
+class Forwarded:
+    """The innermost forwarded message, who wrote it, and what the forwarders added on top."""
+
+    text: str
+    sender_name: str
+    sender_email: str | None
+    subject: str
+    notes: str
+
+
+def _is_forward(subject: str, text: str) -> bool:
+    if _REPLY_TO_BOT.search(subject):
+        return False
+    return bool(_FORWARD_SUBJECT.match(subject) or _FORWARD_SEPARATOR.search(text))
+
+
+def unwrap_forward(subject: str, text: str) -> Forwarded | None:
+    """The forwarded message inside a forward (the innermost of several); None otherwise."""
+    text = normalise(text)
+    if not _is_forward(subject, text):
+        return None
+    notes: list[str] = []
+    inner: dict[str, str] | None = None
+    current = text
+    for _ in range(_MAX_DEPTH):
+        found = quotequail.unwrap(current)
+        if not found or found.get("type") != "forward" or not found.get("text"):
+            break
+        inner = found
+        notes.append(strip_quoted(found.get("text_top") or ""))
+        current = found["text"]
+    if inner is None:
+        return None
+    name, address = parseaddr(inner.get("from", ""))
+    # Outlook writes "Efternamn Förnamn"; the inner signature gives the name as written.
+    return Forwarded(
+        strip_quoted(current), name, address or None, inner.get("subject", ""), "\n\n".join(notes)
+    )
+
+
+def readable_text(subject: str, text: str) -> str:
+    """The text a sign-up is read from: a forward's inner message, else the unquoted text."""
+    forwarded = unwrap_forward(subject, text)
+    return forwarded.text if forwarded else strip_quoted(text)
+
+
+def extract_mail(
+    subject: str, text: str, *, sender_name: str, sender_email: str | None
+) -> SignupFields:
+    """The sign-up a mail gives, reading a forward's inner message as the unit's own mail.
+
+    A forwarder's note may add the unit, its manager or organisation ("De glömde skriva vem
+    som är chef – det är …"), but never makes the forwarder the contact.
+    """
+    forwarded = unwrap_forward(subject, text)
+    if forwarded is None:
+        return extract_signup(
+            strip_quoted(text), sender_name=sender_name, sender_email=sender_email, subject=subject
+        )
+    inner = extract_signup(
+        forwarded.text,
+        sender_name=forwarded.sender_name,
+        sender_email=forwarded.sender_email,
+        subject=forwarded.subject or subject,
+    )
+    notes = extract_signup(forwarded.notes, subject=subject)
+    added = SignupFields(
+        unit_name=notes.unit_name,
+        manager_name=notes.manager_name,
+        organisation=notes.organisation,
+        organisation_as_written=notes.organisation_as_written,
+        organisation_known=notes.organisation_known,
+    )
+    return added.merged(inner)

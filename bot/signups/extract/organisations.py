@@ -1,0 +1,197 @@
+"""Find the organisation a unit belongs to, by the city's list in `organisations.toml`.
+
+People write the same organisation many ways ("Spånga-Tensta sdf", "SDF: Skarpnäck",
+"Äldreförv.", "Micasa"). A registration stores the canonical name, so that examiner
+routing's same-organisation rule and the digest's counts see one organisation; the text
+as written is kept as evidence. Matching is by words: case and å/ä/ö are folded, a long
+word may carry a small typo or another ending (rapidfuzz), and a capitalised
+abbreviation must match exactly.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from rapidfuzz import fuzz, process
+
+_FOLD = str.maketrans("åäöéèüøáÅÄÖÉÈÜØÁ", "aaoeeuoaAAOEEUOA")
+_WORD = re.compile(r"\w+")
+# Words shorter than this must match exactly: "Farsta" and "Farstas" are listed apart,
+# and a short word one letter off is usually another word.
+_FUZZY_LENGTH = 8
+_FUZZY_SCORE = 88
+# These mention a district without saying it is the administration ("i stadsdelen Farsta").
+_WEAK_DISTRICT_WORDS = {"stadsdel", "stadsdelen", "district"}
+
+
+@dataclass(frozen=True)
+class OrganisationMatch:
+    """The organisation found: canonical name, the text as written, and if it is on the list."""
+
+    name: str
+    written: str
+    known: bool
+    position: int = 0
+    weak: bool = False
+
+
+@dataclass(frozen=True)
+class _Pattern:
+    words: tuple[str, ...]
+    name: str
+    exact: bool  # an abbreviation: case and all
+    district: bool
+
+
+def _fold(word: str) -> str:
+    return word.casefold().translate(_FOLD)
+
+
+def _words(text: str, exact: bool = False) -> tuple[str, ...]:
+    return tuple(w if exact else _fold(w) for w in _WORD.findall(text))
+
+
+@dataclass(frozen=True)
+class _Catalogue:
+    patterns: tuple[_Pattern, ...]
+    district_words: frozenset[str]
+    long_words: tuple[str, ...]
+    names: frozenset[str]
+    starts: dict[str, tuple[_Pattern, ...]]
+
+
+@cache
+def _catalogue() -> _Catalogue:
+    raw = files("bot.signups.extract").joinpath("organisations.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(raw)
+    patterns: list[_Pattern] = []
+    for org in data["organisation"]:
+        name = org["name"]
+        patterns += [
+            _Pattern(_words(a), name, False, False) for a in [name, *org.get("aliases", [])]
+        ]
+        patterns += [
+            _Pattern(_words(a, True), name, True, False) for a in org.get("abbreviations", [])
+        ]
+        patterns += [_Pattern(_words(d), name, False, True) for d in org.get("districts", [])]
+    # The longest pattern first, so that "Stockholm Vatten och Avfall" beats "Stockholm Vatten".
+    patterns.sort(key=lambda p: -len(p.words))
+    district_words = frozenset(_fold(w.rstrip(":")) for w in data["district_words"])
+    long_words = {w for p in patterns if not p.exact for w in p.words if len(w) >= _FUZZY_LENGTH}
+    long_words |= {w for w in district_words if len(w) >= _FUZZY_LENGTH}
+    names = frozenset(org["name"] for org in data["organisation"])
+    starts: dict[str, tuple[_Pattern, ...]] = {}
+    for pattern in patterns:
+        starts[pattern.words[0]] = (*starts.get(pattern.words[0], ()), pattern)
+    return _Catalogue(tuple(patterns), district_words, tuple(sorted(long_words)), names, starts)
+
+
+def organisation_names() -> frozenset[str]:
+    """Every canonical name on the list."""
+    return _catalogue().names
+
+
+class _Text:
+    """A text's words, folded, with a typo-tolerant way to read each as a listed word."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+        self.raw = [text[a:b] for a, b in self.spans]
+        self.folded = [self._listed(_fold(w)) for w in self.raw]
+
+    @staticmethod
+    @cache
+    def _listed(word: str) -> str:
+        """The listed word this one is, allowing a typo or another ending in a long word."""
+        catalogue = _catalogue()
+        if len(word) < _FUZZY_LENGTH or word in catalogue.long_words:
+            return word
+        best = process.extractOne(
+            word, catalogue.long_words, scorer=fuzz.ratio, score_cutoff=_FUZZY_SCORE
+        )
+        return best[0] if best and best[0][:3] == word[:3] else word
+
+    def matches(self, pattern: _Pattern, i: int) -> bool:
+        words = self.raw if pattern.exact else self.folded
+        return tuple(words[i : i + len(pattern.words)]) == pattern.words
+
+    def district_word(self, i: int) -> str | None:
+        if 0 <= i < len(self.folded) and self.folded[i] in _catalogue().district_words:
+            return self.folded[i]
+        return None
+
+    def written(self, first: int, last: int) -> str:
+        return self.text[self.spans[first][0] : self.spans[last][1]]
+
+
+def _district(text: _Text, pattern: _Pattern, i: int, bare: bool) -> OrganisationMatch | None:
+    """A district is the administration only beside a word that says so (or in a label)."""
+    end = i + len(pattern.words) - 1
+    before = next((j for j in (i - 1, i - 2) if text.district_word(j)), None)
+    after = end + 1 if text.district_word(end + 1) else None
+    if after is not None and text.district_word(after + 1):
+        after += 1  # "district administration"
+    if before is None and after is None and not bare:
+        return None
+    word = text.district_word(after if after is not None else before or 0) or ""
+    first, last = (before if before is not None else i), (after if after is not None else end)
+    weak = word in _WEAK_DISTRICT_WORDS or (before is None and after is None)
+    start = text.spans[i][0]
+    return OrganisationMatch(pattern.name, text.written(first, last), True, start, weak)
+
+
+def _match(words: _Text, pattern: _Pattern, i: int, bare: bool) -> OrganisationMatch | None:
+    if pattern.district:
+        return _district(words, pattern, i, bare)
+    last = i + len(pattern.words) - 1
+    return OrganisationMatch(pattern.name, words.written(i, last), True, words.spans[i][0])
+
+
+def find_organisations(text: str, *, bare_districts: bool = False) -> list[OrganisationMatch]:
+    """Every listed organisation the text names, in the order written."""
+    words = _Text(text)
+    starts = _catalogue().starts
+    # Only the positions whose word begins some pattern are tried, longest pattern first.
+    tries = sorted(
+        (
+            (pattern, i)
+            for i in range(len(words.raw))
+            for pattern in (*starts.get(words.raw[i], ()), *starts.get(words.folded[i], ()))
+        ),
+        key=lambda t: (-len(t[0].words), t[1]),
+    )
+    found: list[OrganisationMatch] = []
+    taken: set[int] = set()
+    for pattern, i in tries:
+        span = range(i, i + len(pattern.words))
+        if taken.intersection(span) or not words.matches(pattern, i):
+            continue
+        match = _match(words, pattern, i, bare_districts)
+        if match is not None:
+            found.append(match)
+            taken.update(span)
+    return sorted(found, key=lambda m: m.position)
+
+
+def canonical_organisation(labelled: str | None, text: str) -> OrganisationMatch | None:
+    """The organisation of a sign-up: its label's value first, then the first strong mention.
+
+    `labelled` is what a label or the old patterns read; an organisation the list does not
+    know is kept as written (`known` False) so that the staff can look at it.
+    """
+    if labelled:
+        found = find_organisations(labelled, bare_districts=True)
+        if found:
+            return found[0]
+    mentions = find_organisations(text)
+    strong = [m for m in mentions if not m.weak]
+    if strong or mentions:
+        return (strong or mentions)[0]
+    if labelled and not re.fullmatch(r"(?i)stockholms?(?: stad)?", labelled.strip()):
+        return OrganisationMatch(labelled, labelled, False)
+    return None

@@ -1,0 +1,136 @@
+"""Who is the unit's manager and who its contact, read from sentences in any word order.
+
+A sentence is cut at its role words ("rektor", "ansvarig chef", "kontaktperson",
+"contact person"). The person a role word points at is the first name, or "jag", after
+it; failing that, the nearest one just before it ("Maria Sjöberg är rektor"). Addresses
+and numbers that follow a person up to the next role word are that person's. The writer
+("jag", "undertecknad", "I") is resolved later, from the signature or the From header.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.signups.extract.state import Found
+from bot.signups.extract.vocabulary import (
+    EMAIL,
+    NAME,
+    PHONE,
+    UPPER,
+    clean_name,
+    split_sentences,
+)
+
+# A role word for the unit's manager. A deputy ("biträdande rektor") is not the manager.
+_MANAGER = (
+    r"(?<![\w-])(?i:\w*chef(?:en|ens|s)?|\w*rektor(?:n|ns|s)?|föreståndar(?:e|en)|\w*manager"
+    r"|principal|head\s+of\s+\w+|head\s+teacher|verksamhetsansvarig)(?!\w)"
+)
+_CONTACT = (
+    rf"(?i:kontakt)(?=:?\s+[{UPPER}])|(?i:kontaktperson(?:en|ens)?|kontakt\s+(?:för|i)\s+\w+|contact\s+person"
+    r"|(?:kontakta|nå|når|nås|reach|contact)(?=\s+(?:gärna\s+|mig|me|us))"
+    r"|(?:återkom|hör\s+av\s+(?:er|dig))(?=\s+(?:gärna\s+)?till\s+mig))(?!\w)"
+)
+_DEPUTY = re.compile(r"(?i)\b(?:biträdande|bitr\.?|vice|ställföreträdande|tf\.?)\s*$")
+# A correction that gives only a number or an address: "Rätt nummer är …".
+_DETAILS = (
+    r"(?i:(?:rätt|korrekt|nytt|ny|nya)\s+(?:telefon|mobil)?nummer|(?:rätt|korrekt|ny|nya)\s+"
+    r"(?:e-?post|mejl|mail)(?:adress)?|(?:correct|new)\s+(?:phone\s+)?number"
+    r"|(?:correct|new)\s+e-?mail(?:\s+address)?)(?!\w)"
+)
+_CUE = re.compile(rf"(?P<manager>{_MANAGER})|(?P<contact>{_CONTACT})|(?P<details>{_DETAILS})")
+# A later sentence about the contact: "Maja nås på …", "Hon nås på …".
+_PRONOUN = re.compile(r"^(?:Hon|Han|Hen|She|He)\b")
+# "jag", "jag själv, Maria Sjöberg", "undertecknad", English "I"/"me".
+_SELF = re.compile(
+    rf"(?<!\w)(?:(?i:jag|mig|undertecknad|undertecknade|me|myself)|I(?=\s+(?:am|will|would|have|work)\b|'))(?!\w)"
+    rf"(?:\s+själv)?(?:\s*,?\s*(?P<name>{NAME}))?"
+)
+_PERSON = re.compile(rf"(?P<self>{_SELF.pattern})|(?P<named>{NAME})")
+# How far before a role word its person may stand ("Jag är gruppchef och kontaktperson").
+_LOOKBACK = 45
+
+
+@dataclass(frozen=True)
+class _Person:
+    start: int
+    end: int
+    name: str | None  # None: the writer
+    writer_name: str | None = None
+
+
+def _people(text: str) -> list[_Person]:
+    people = []
+    for match in _PERSON.finditer(text):
+        if match.group("self"):
+            named = _SELF.match(match.group(0))
+            writer = clean_name(named.group("name")) if named and named.group("name") else None
+            people.append(_Person(match.start(), match.end(), None, writer))
+        elif (name := clean_name(match.group("named"))) is not None:
+            people.append(_Person(match.start(), match.end(), name))
+    return people
+
+
+def _pointed_at(people: list[_Person], start: int, end: int, cue_start: int) -> _Person | None:
+    after = [p for p in people if start <= p.start < end]
+    if after:
+        return after[0]
+    before = [p for p in people if cue_start - _LOOKBACK <= p.end <= cue_start]
+    return before[-1] if before else None
+
+
+def _assign(found: Found, role: str, person: _Person, details: str) -> None:
+    if person.writer_name:
+        found.put("writer", person.writer_name)
+    current = getattr(found, role)
+    # A name said outright beats "jag" for the manager ("Jag är gruppchef. Min chef är X").
+    if current is None and (person.name or getattr(found, f"{role}_ref") is None):
+        if person.name:
+            found.put(role, person.name)
+        else:
+            found.put(f"{role}_ref", "writer")
+        target = role if person.name else "writer"
+        found.put(f"{target}_email", _first(EMAIL, details))
+        found.put(f"{target}_phone", _first(PHONE, EMAIL.sub(" ", details)))
+
+
+def _first(pattern: re.Pattern[str], text: str) -> str | None:
+    match = pattern.search(text)
+    return match.group(0).strip(" .,;") if match else None
+
+
+def _sentence_roles(sentence: str, found: Found) -> None:
+    cues = [c for c in _CUE.finditer(sentence) if not _DEPUTY.search(sentence[: c.start()])]
+    people = _people(sentence)
+    for i, cue in enumerate(cues):
+        if cue.group("details"):
+            details = sentence[cue.end() :]
+            found.put("contact_email", _first(EMAIL, details))
+            found.put("contact_phone", _first(PHONE, EMAIL.sub(" ", details)))
+            continue
+        role = "manager" if cue.group("manager") else "contact"
+        end = next((c.start() for c in cues[i + 1 :] if c.lastgroup != role), len(sentence))
+        stop = cues[i + 1].start() if i + 1 < len(cues) else len(sentence)
+        person = _pointed_at(people, cue.end(), stop, cue.start())
+        if person is None and stop < end:
+            continue  # "Ansvarig chef för parkleken är enhetschef Goran Jurić": the next cue
+        if person is None:
+            continue
+        details = sentence[max(person.end, cue.end()) : end]
+        _assign(found, role, person, details)
+
+
+def roles_pass(text: str) -> Found:
+    """Manager and contact named in the prose, with the details that follow each."""
+    found = Found()
+    sentences = split_sentences(text)
+    for sentence in sentences:
+        _sentence_roles(sentence, found)
+    if found.contact and not (found.contact_email or found.contact_phone):
+        first_name = found.contact.split()[0]
+        for sentence in sentences:
+            if re.match(rf"{re.escape(first_name)}\b", sentence) or _PRONOUN.match(sentence):
+                found.put("contact_email", _first(EMAIL, sentence))
+                found.put("contact_phone", _first(PHONE, EMAIL.sub(" ", sentence)))
+    return found

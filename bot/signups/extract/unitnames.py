@@ -1,0 +1,151 @@
+"""Find the unit's name wherever the mail gives it, as evidence weighed rather than first match.
+
+Candidates come from the sentence that signs up ("Vi på …", "… anmäler sig", "We at …"),
+from unit-type phrases in the subject, the body and the signature ("förskolan Humlan",
+"Solbackens förskola", "Rinkebyskolan"), each with a weight for how surely that place
+names the unit. The type words and titles are data, in `words.toml`.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import cache
+from importlib.resources import files
+
+from bot.signups.extract.organisations import find_organisations
+from bot.signups.extract.vocabulary import UPPER as _UP
+
+_CAP = rf"(?:[{_UP}0-9][\w&'’-]*)"
+_NAME_PART = rf"{_CAP}(?:[ ](?:{_CAP}|&[ ]{_CAP}|och[ ]{_CAP}))" + "{0,2}"
+
+
+@dataclass(frozen=True)
+class UnitCandidate:
+    """A name the mail may give for the unit, how surely (weight) and where (evidence)."""
+
+    name: str
+    weight: float
+    position: int
+    source: str
+
+
+@dataclass(frozen=True)
+class _Words:
+    typed: re.Pattern[str]
+    titles: frozenset[str]
+
+
+@cache
+def _words() -> _Words:
+    raw = files("bot.signups.extract").joinpath("words.toml").read_text(encoding="utf-8")
+    data = tomllib.loads(raw)
+    types = "|".join(re.escape(t) for t in sorted(data["unit_types"], key=len, reverse=True))
+    endings = "|".join(re.escape(e) for e in data["compound_endings"])
+    typed = re.compile(
+        rf"(?<![\w-])(?:(?i:{types})(?:[ ](?:i|på)(?=[ ][{_UP}]))?[ ]{_NAME_PART}"
+        rf"|{_CAP}(?:[ ]{_CAP})?[ ](?i:{types})(?:[ ]{_NAME_PART})?"
+        rf"|[{_UP}][\w-]{{2,}}(?:{endings})(?:[ ](?!Stockholms stad){_NAME_PART})?"
+        rf"|[{_UP}][\w-]{{2,}}(?:{endings}))(?![\w-])"
+    )
+    return _Words(typed, frozenset(t.casefold() for t in data["titles"]))
+
+
+_CONTEXTS = [
+    re.compile(r"(?i:\bvi\s+(?:på|vid|i)|\bwe\s+at|\bon\s+behalf\s+of)\s+(?P<unit>.{3,80})"),
+    re.compile(
+        r"(?i:\banmäl(?:a|er)\s+(?:härmed\s+|gärna\s+)?|\banmälan\s+(?:för|från|av)\s+"
+        r"|\bregister\s+|\bsign\s+up\s+)(?P<unit>.{3,80})"
+    ),
+    # The unit before the verb: found by the verb, then read backwards (see _before_verb).
+    re.compile(
+        r"(?i:\bvill\s+(?:gärna\s+)?(?:anmäla|vara\s+med|delta)|\banmäler\s+(?:sig|härmed)"
+        r"|\bwould\s+like\s+to)"
+    ),
+]
+_PLAIN = re.compile(_NAME_PART)
+_STOP = re.compile(
+    r"(?i)^(?:oss|sig|er|vi|jag|härmed|gärna|till|the|our|us|kvalitetsutmärkelsen\w*"
+    r"|stockholms?(?: stad)?|hej|hello)$"
+)
+
+
+_MAX_CANDIDATES = 40
+
+
+def _usable(name: str) -> bool:
+    if len(name) < 3 or _STOP.match(name) or name.casefold() in _words().titles:
+        return False
+    orgs = find_organisations(name, bare_districts=True)
+    return not (orgs and orgs[0].written.casefold() == name.casefold())
+
+
+def _tidy(name: str) -> str:
+    name = name.split("|")[-1]  # "Principal | Internationella Engelska Skolan Hägersten"
+    name = re.sub(r"\s*\([^)]*\)?", "", name).strip(" ,.;:-–")
+    return name[:1].upper() + name[1:]
+
+
+def _after_lead_in(text: str) -> list[UnitCandidate]:
+    """ "Vi på förskolan Humlan …", "anmäla Parkleken Sätra …": the unit follows."""
+    found = []
+    for pattern in _CONTEXTS[:2]:
+        for match in pattern.finditer(text):
+            span, start = match.group("unit"), match.start("unit")
+            typed = _words().typed.match(span)
+            if typed:
+                found.append(UnitCandidate(_tidy(typed.group(0)), 4.0, start, "sentence"))
+            elif plain := _PLAIN.match(span):
+                found.append(UnitCandidate(_tidy(plain.group(0)), 3.0, start, "sentence"))
+    return found
+
+
+def _before_verb(text: str) -> list[UnitCandidate]:
+    """ "Parkleken Sätra vill gärna vara med": the unit ends where the verb starts."""
+    found = []
+    for match in _CONTEXTS[2].finditer(text):
+        start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        span = text[max(start, match.start() - 80) : match.start()].rstrip()
+        typed = list(_words().typed.finditer(span))
+        plain = re.search(rf"{_NAME_PART}$", span)
+        # "Förskolan Regnbågen i Bagarmossen anmäler sig": the typed name, not the place.
+        if typed:
+            found.append(UnitCandidate(_tidy(typed[-1].group(0)), 4.0, start, "sentence"))
+        elif plain:
+            found.append(UnitCandidate(_tidy(plain.group(0)), 3.0, start, "sentence"))
+    return found
+
+
+def _typed(text: str, weight: float, source: str) -> list[UnitCandidate]:
+    return [
+        UnitCandidate(_tidy(m.group(0)), weight, m.start(), source)
+        for m in _words().typed.finditer(text)
+    ]
+
+
+def unit_candidates(subject: str, body: str, signature: str) -> list[UnitCandidate]:
+    """Every candidate for the unit's name, strongest first (then earliest)."""
+    subject = re.sub(r"(?i)^\s*(?:(?:re|sv|vs|vb|fw|fwd)\s*:\s*)+", "", subject)
+    subject = re.sub(r"(?i)\banmälan\b|\bkvalitetsutmärkelsen\b|\bKU\b|\b20\d\d\b", " ", subject)
+    candidates = [
+        *_after_lead_in(body),
+        *_before_verb(body),
+        *_typed(subject, 3.5, "subject"),
+        *_typed(body, 2.0, "body"),
+        *_typed(signature, 1.5, "signature"),
+    ]
+    ranked = sorted(candidates, key=lambda c: (-c.weight, c.position))
+    return [c for c in ranked[:_MAX_CANDIDATES] if _usable(c.name)]
+
+
+def is_title(text: str) -> bool:
+    """True when the text is only a job title ("Förskollärare"), never a unit's name."""
+    first = re.split(r"[,/|]", text)[0].strip().casefold()
+    return first in _words().titles
+
+
+def typed_units(text: str) -> list[str]:
+    """The unit names in a text that say what kind of unit they are, in order."""
+    names = (_tidy(m.group(0)) for m in _words().typed.finditer(text))
+    return [name for name in names if _usable(name)]

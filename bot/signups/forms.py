@@ -1,0 +1,52 @@
+"""Sign-up forms sent as an attachment (.docx or PDF) with "Se bifogad anmälan" as body.
+
+A form is short and carries the sign-up labels (Verksamhet, Chef, Kontaktperson…); an
+entry is long and follows the award's questions. A mail whose documents are all forms is
+a sign-up: its forms' text is read after the body, as if the unit had written it there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from bot.context import Inbound
+from bot.signups.extract.labels import label_key, label_pass
+
+# An entry is many pages; a form fits on one or two (about 4,000 characters).
+_FORM_MAX_CHARS = 6000
+_FORM_MIN_LABELS = 3
+_SIGNUP_FORM_WORDS = re.compile(r"(?i)anmälan|anmälningsblankett|sign-?up|registration")
+
+
+def _labelled_line(line: str) -> str:
+    """ "Verksamhet Förskolan X" (a form's table cell run together) as "Verksamhet: Förskolan X"."""
+    words = line.split()
+    if not words or ":" in line:
+        return line
+    for k in range(min(6, len(words)), 0, -1):
+        label = " ".join(words[:k])
+        if label_key(label):
+            return f"{label}: {' '.join(words[k:])}".rstrip()
+    return line
+
+
+def form_text(text: str) -> str:
+    """A form's text with each label marked, so that the label pass reads it."""
+    return "\n".join(_labelled_line(line) for line in text.split("\n"))
+
+
+def is_signup_form(text: str) -> bool:
+    """True for a document that is a short sign-up form rather than an entry."""
+    if not text.strip() or len(text) > _FORM_MAX_CHARS:
+        return False
+    found = label_pass(form_text(text).split("\n"))
+    roles = [found.unit, found.organisation, found.manager, found.contact]
+    labelled = sum(1 for role in roles if role) + bool(found.contact_email or found.contact_phone)
+    return labelled >= _FORM_MIN_LABELS or (labelled >= 2 and bool(_SIGNUP_FORM_WORDS.search(text)))
+
+
+def with_forms(inbound: Inbound, forms: list[str]) -> Inbound:
+    """The inbound mail as read for a sign-up: its body, then each form's text."""
+    text = "\n\n".join([*(form_text(form) for form in forms), inbound.mail.text])
+    return replace(inbound, mail=replace(inbound.mail, text=text))

@@ -1,0 +1,116 @@
+"""Several units signed up in one mail: each gets its own reference, one receipt lists all.
+
+A quality coordinator often signs up two preschools or three boenden at once. Each unit
+is registered on its own (or updates its earlier registration), and the sender gets one
+receipt that shows every unit as registered, with what is still missing for each.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from bot import audit
+from bot.context import Context, Inbound, Outcome, reply
+from bot.models import Unit
+from bot.signups.eligibility import eligibility_flags
+from bot.signups.extract import SignupFields
+from bot.signups.pending import hold
+from bot.signups.signup import (
+    MISSING_LABELS,
+    apply_fields,
+    asked,
+    create_unit,
+    fields_of,
+    find_same_unit,
+    flag_late,
+    flag_unknown_organisation,
+    unit_view,
+)
+from bot.signups.units import add_address, add_flag, is_registered_address
+
+
+def _register_one(
+    session: Session,
+    ctx: Context,
+    inbound: Inbound,
+    now: datetime,
+    fields: SignupFields,
+    done: list[Unit],
+) -> Unit | None:
+    year = ctx.year(now)
+    unit = find_same_unit(session, year, fields)
+    if unit in done:
+        unit = None  # alike in name, but the mail itself says they are two units
+    if (
+        unit is not None
+        and unit.addresses
+        and not is_registered_address(unit, inbound.mail.from_addr)
+    ):
+        # A unit already registered by others: the change is held for its contact to confirm,
+        # as for a single sign-up, and this mail's receipt does not list it.
+        hold(session, ctx, inbound, now, unit, kind="update", changes=asked(fields))
+        return None
+    duplicate = unit is not None
+    unit = unit or create_unit(session, ctx, year, now)
+    apply_fields(unit, fields, now)
+    session.flush()
+    add_address(unit, inbound.mail.from_addr)
+    add_address(unit, unit.contact_email)
+    flag_unknown_organisation(unit, fields, now)
+    for code, reason in eligibility_flags(session, unit, fields):
+        add_flag(unit, code, reason, now)
+    audit.record(
+        session,
+        "signup",
+        now,
+        unit_id=unit.id,
+        inbound_id=inbound.row_id,
+        status=unit.signup_status,
+        duplicate=duplicate,
+        several=True,
+    )
+    return unit
+
+
+def handle_several(
+    session: Session, ctx: Context, inbound: Inbound, now: datetime, units: list[SignupFields]
+) -> Outcome:
+    """Register every unit the mail signs up and answer with one receipt for them all."""
+    registered: list[Unit] = []
+    for fields in units:
+        unit = _register_one(session, ctx, inbound, now, fields, registered)
+        if unit is not None:
+            registered.append(unit)
+    if not registered:
+        return Outcome("handled", "signup", None, None)
+    late = any([flag_late(ctx, unit, inbound, now) for unit in registered])
+    schedule = ctx.schedule(registered[0].year)
+    context = {
+        "units": [
+            {
+                "unit": unit_view(unit),
+                "missing": [MISSING_LABELS[key] for key in fields_of(unit).missing()],
+            }
+            for unit in registered
+        ],
+        "late": late,
+        "signup_day": schedule.deadline("signup").day,
+        "entry_day": schedule.deadline("entry").day,
+        "year": registered[0].year,
+        "copy_for": None,
+    }
+    mail = inbound.mail
+    reply(
+        session,
+        ctx,
+        inbound,
+        "signup-several",
+        context,
+        now,
+        unit=registered[0],
+        to=mail.from_addr or "",
+        to_name=mail.from_name,
+    )
+    return Outcome("handled", "signup", None, registered[0].id)

@@ -1,0 +1,122 @@
+"""The city's organisations as data: every alias leads to its canonical name (issue 17)."""
+
+from __future__ import annotations
+
+import tomllib
+from importlib.resources import files
+
+import pytest
+
+from bot.signups.extract import extract_signup
+from bot.signups.extract.organisations import (
+    canonical_organisation,
+    find_organisations,
+    organisation_names,
+)
+
+DATA = tomllib.loads(
+    files("bot.signups.extract").joinpath("organisations.toml").read_text(encoding="utf-8")
+)
+
+
+def test_the_list_holds_every_district_office_and_company_of_the_brief() -> None:
+    kinds = [org["kind"] for org in DATA["organisation"]]
+    assert kinds.count("stadsdelsförvaltning") == 13
+    assert kinds.count("fackförvaltning") == 15
+    assert kinds.count("bolag") == 13
+    assert len(organisation_names()) == len(DATA["organisation"])
+
+
+@pytest.mark.parametrize(
+    "org",
+    [o for o in DATA["organisation"] if o["kind"] != "stadsdelsförvaltning"],
+    ids=lambda o: o["name"],
+)
+def test_every_alias_and_abbreviation_finds_its_own_organisation(org: dict[str, list[str]]) -> None:
+    for alias in [*org.get("aliases", []), *org.get("abbreviations", [])]:
+        found = find_organisations(f"Vi tillhör {alias}.")
+        assert [m.name for m in found][:1] == [org["name"]], alias
+
+
+@pytest.mark.parametrize(
+    "org",
+    [o for o in DATA["organisation"] if o["kind"] == "stadsdelsförvaltning"],
+    ids=lambda o: o["name"],
+)
+def test_every_district_with_an_administration_word_is_its_office(
+    org: dict[str, list[str]],
+) -> None:
+    for district in org["districts"]:
+        for written in (
+            f"{district} sdf",
+            f"SDF: {district}",
+            f"stadsdelsförvaltningen {district}",
+        ):
+            assert [m.name for m in find_organisations(written)] == [org["name"]], written
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("Spånga-Tensta sdf", "Spånga-Tensta stadsdelsförvaltning"),
+        ("Rinkeby-Kista sdn", "Rinkeby-Kista stadsdelsförvaltning"),
+        ("Äldreförv.", "Äldreförvaltningen"),
+        ("Arbetsmarknadsförv.", "Arbetsmarknadsförvaltningen"),
+        ("Kungsholmens stadsdelsförvalting", "Kungsholmens stadsdelsförvaltning"),
+        ("Hagersten-Alvsjo sdf", "Hägersten-Älvsjö stadsdelsförvaltning"),
+        ("Hägersten-Liljeholmens sdn", "Hägersten-Älvsjö stadsdelsförvaltning"),
+        ("Utbildningsförvaltningens", "Utbildningsförvaltningen"),
+    ],
+)
+def test_written_forms_typos_and_old_names_give_the_canonical_name(
+    written: str, canonical: str
+) -> None:
+    match = canonical_organisation(None, f"Vi hör till {written} och vill vara med.")
+    assert match is not None
+    assert (match.name, match.written.rstrip("."), match.known) == (
+        canonical,
+        written.rstrip("."),
+        True,
+    )
+
+
+def test_a_district_named_as_a_place_is_not_its_office() -> None:
+    match = canonical_organisation(None, "Vi är en förskola i Farsta som drivs av Pysslingen.")
+    assert match is not None and match.name == "Pysslingen Förskolor och Skolor"
+    assert canonical_organisation(None, "Vi ligger mitt i Farsta.") is None
+
+
+def test_an_unknown_organisation_is_kept_as_written_and_marked() -> None:
+    fields = extract_signup(
+        "Verksamhet: Förskolan Ugglan\nHuvudman: Ugglebo Pedagogik AB\nRektor: Ann Lind"
+    )
+    assert fields.organisation == "Ugglebo Pedagogik AB"
+    assert fields.organisation_known is False
+
+
+def test_lower_case_abbreviations_inside_words_do_not_count() -> None:
+    assert find_organisations("Vi har en gamf-grupp och en sbkurs.") == []
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Amra Petrović",
+        "Emir Hadžić",
+        "Ayşe Yılmaz",
+        "Søren Østergaard",
+        "Hélène Dubois",
+        "Jürgen Müller",
+        "Ahmed al-Hassan",
+        "Carl af Klint",
+        "Fredrik von Essen",
+    ],
+)
+def test_unicode_names_come_out_whole(name: str) -> None:
+    text = (
+        f"Vi på Förskolan Ugglan vill anmäla oss. Rektor är {name}. "
+        "Kontaktperson är Lena Berg, lena.berg@stockholm.se.\n\nFarsta sdf"
+    )
+    fields = extract_signup(text, sender_name="Lena Berg", sender_email="lena.berg@stockholm.se")
+    assert fields.manager_name == name
+    assert fields.contact_name == "Lena Berg"
