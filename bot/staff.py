@@ -183,7 +183,12 @@ def _confirm_to_staff(
     """Tell every other staff address what was done and by whom."""
     sender = inbound.mail.from_strict or ""
     title = f'Kommandot "{command.shown}" från {sender} är utfört.'
-    context = {"command": command.shown, "title": title, "lines": [answer.title, *answer.lines]}
+    context = {
+        "command": command.shown,
+        "title": title,
+        "lines": [answer.title, *answer.lines],
+        "tables": [],
+    }
     for address in ctx.settings.staff_addresses:
         if address == sender:
             continue
