@@ -11,24 +11,20 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from bot import audit
 from bot.context import Context, Inbound, Outcome, reply
 from bot.models import Unit
-from bot.signups.eligibility import eligibility_flags
 from bot.signups.extract import SignupFields
 from bot.signups.pending import hold
 from bot.signups.signup import (
     MISSING_LABELS,
-    apply_fields,
     asked,
     create_unit,
     fields_of,
     find_same_unit,
-    flag_late,
-    flag_unknown_organisation,
+    record_signup,
     unit_view,
 )
-from bot.signups.units import add_address, add_flag, is_registered_address
+from bot.signups.units import is_registered_address
 
 
 def _register_one(
@@ -38,6 +34,7 @@ def _register_one(
     now: datetime,
     fields: SignupFields,
     done: list[Unit],
+    late: list[Unit],
 ) -> Unit | None:
     year = ctx.year(now)
     unit = find_same_unit(session, year, fields)
@@ -54,23 +51,8 @@ def _register_one(
         return None
     duplicate = unit is not None
     unit = unit or create_unit(session, ctx, year, now)
-    apply_fields(unit, fields, now)
-    session.flush()
-    add_address(unit, inbound.mail.from_addr)
-    add_address(unit, unit.contact_email)
-    flag_unknown_organisation(unit, fields, now)
-    for code, reason in eligibility_flags(session, unit, fields):
-        add_flag(unit, code, reason, now)
-    audit.record(
-        session,
-        "signup",
-        now,
-        unit_id=unit.id,
-        inbound_id=inbound.row_id,
-        status=unit.signup_status,
-        duplicate=duplicate,
-        several=True,
-    )
+    if record_signup(session, ctx, inbound, now, unit, fields, duplicate=duplicate, several=True):
+        late.append(unit)
     return unit
 
 
@@ -79,13 +61,13 @@ def handle_several(
 ) -> Outcome:
     """Register every unit the mail signs up and answer with one receipt for them all."""
     registered: list[Unit] = []
+    late: list[Unit] = []
     for fields in units:
-        unit = _register_one(session, ctx, inbound, now, fields, registered)
+        unit = _register_one(session, ctx, inbound, now, fields, registered, late)
         if unit is not None:
             registered.append(unit)
     if not registered:
         return Outcome("handled", "signup", None, None)
-    late = any([flag_late(ctx, unit, inbound, now) for unit in registered])
     schedule = ctx.schedule(registered[0].year)
     context = {
         "units": [
@@ -95,7 +77,7 @@ def handle_several(
             }
             for unit in registered
         ],
-        "late": late,
+        "late": bool(late),
         "signup_day": schedule.deadline("signup").day,
         "entry_day": schedule.deadline("entry").day,
         "year": registered[0].year,

@@ -164,9 +164,32 @@ def _register(
     if unit.addresses and not is_registered_address(unit, sender):
         # Held, not applied: the registered contact confirms it, or the staff decide.
         return hold(session, ctx, inbound, now, unit, kind="update", changes=asked(fields))
+    late = record_signup(session, ctx, inbound, now, unit, fields, duplicate=duplicate)
+    _send_receipt(
+        session, ctx, inbound, now, unit, fields, late=late, duplicate=duplicate, copy_to=None,
+        changed=changed,
+    )  # fmt: skip
+    return Outcome("handled", "signup", None, unit.id)
+
+
+def record_signup(
+    session: Session,
+    ctx: Context,
+    inbound: Inbound,
+    now: datetime,
+    unit: Unit,
+    fields: SignupFields,
+    *,
+    duplicate: bool,
+    **details: Any,
+) -> bool:
+    """Apply a trusted sign-up's fields to ``unit``: addresses, flags and the event log.
+
+    One unit of a sign-up mail or of a mail that signs up several; returns whether it
+    came late."""
     apply_fields(unit, fields, now)
     session.flush()
-    add_address(unit, sender)
+    add_address(unit, inbound.mail.from_addr)
     add_address(unit, unit.contact_email)
     flag_unknown_organisation(unit, fields, now)
     late = flag_late(ctx, unit, inbound, now)
@@ -180,12 +203,9 @@ def _register(
         inbound_id=inbound.row_id,
         status=unit.signup_status,
         duplicate=duplicate,
+        **details,
     )
-    _send_receipt(
-        session, ctx, inbound, now, unit, fields, late=late, duplicate=duplicate, copy_to=None,
-        changed=changed,
-    )  # fmt: skip
-    return Outcome("handled", "signup", None, unit.id)
+    return late
 
 
 def asked(fields: SignupFields) -> dict[str, str]:

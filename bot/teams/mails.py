@@ -24,10 +24,10 @@ from bot.models import (
     Examiner,
     StoredFile,
     Team,
-    TeamMember,
     Unit,
 )
 from bot.teams.routing.problem import PinnedTeam
+from bot.teams.visits.people import team_members
 from bot.year.dates import swedish_day
 
 # What the unit must have ready for the site visit (DESIGN.md, from the instructions).
@@ -42,16 +42,6 @@ CONTENT_TYPES = {
     "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     "pdf": "application/pdf",
 }
-
-
-def _members(session: Session, team: Team) -> list[Examiner]:
-    query = (
-        select(Examiner)
-        .join(TeamMember, TeamMember.examiner_id == Examiner.id)
-        .where(TeamMember.team_id == team.id)
-        .order_by(Examiner.name)
-    )
-    return list(session.scalars(query))
 
 
 def _units(session: Session, team: Team) -> list[Unit]:
@@ -145,7 +135,7 @@ def attachments(
 
 
 def _context(session: Session, ctx: Context, team: Team) -> dict[str, Any]:
-    members, units = _members(session, team), _units(session, team)
+    members, units = team_members(session, team), _units(session, team)
     chief = next(m for m in members if m.id == team.coordinator_id)
     return {
         "year": team.year,
@@ -190,7 +180,7 @@ def team_assigned(
     session: Session, ctx: Context, team: Team, now: datetime, only: set[int] | None = None
 ) -> None:
     """Mail each member (the coordinator their own kind) and each unit of ``team``."""
-    members, units = _members(session, team), _units(session, team)
+    members, units = team_members(session, team), _units(session, team)
     context = _context(session, ctx, team)
     files, too_large = attachments(session, ctx, units)
     context["attachments_too_large"] = too_large
@@ -219,7 +209,7 @@ def team_changed(
 ) -> None:
     """After a drop-out: mail the one who left, new members in full, the rest a change note."""
     removed(session, ctx, leaving, team, now)
-    members = _members(session, team)
+    members = team_members(session, team)
     joined = {m.id for m in members} - old.members
     team_assigned(session, ctx, team, now, only=joined | _new_chief(team, old))
     context = _context(session, ctx, team)
