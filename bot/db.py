@@ -11,7 +11,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -80,6 +80,12 @@ def unreachable(exc: BaseException) -> bool:
             return True
         current = current.__cause__ or current.__context__
     return False
+
+
+def ping(sessions: sessionmaker[Session]) -> None:
+    """Raise if the database does not answer."""
+    with sessions() as session:
+        session.execute(text("SELECT 1"))
 
 
 def _ensure_sqlite_dir(url: str) -> None:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.context import Context
-from bot.db import open_database, unreachable
+from bot.db import open_database, ping, unreachable
 from bot.ingest import IngestReport, ingest
 from bot.mail import outbox
 from bot.mail.mailbox import Mailbox, open_mailbox
@@ -65,7 +65,10 @@ class Outage:
                 self.max_rounds * self.poll_seconds,
             )
         self.failures += 1
-        self.wait = min(2 ** (self.failures - 1), self.max_rounds) - 1
+        self.wait = min(2 ** min(self.failures - 1, 30), self.max_rounds) - 1
+        log.debug(
+            "database unreachable: try %s failed, next in %s rounds", self.failures, self.wait + 1
+        )
 
     def recovered(self) -> None:
         if self.failures == 0:
@@ -136,8 +139,13 @@ def run_forever(app: App) -> None:
         seconds=app.settings.poll_seconds,
         max_instances=1,
         coalesce=True,
+        # However late a wake-up is (a busy machine), it still polls, without a warning.
+        misfire_grace_time=None,
         next_run_time=SystemClock().now(),
     )
+    scheduler_log = logging.getLogger("apscheduler.scheduler")
+    if _skipped_while_running not in scheduler_log.filters:
+        scheduler_log.addFilter(_skipped_while_running)
 
     def stop(signum: int, _frame: FrameType | None) -> None:
         if app.stop.is_set():
@@ -151,10 +159,22 @@ def run_forever(app: App) -> None:
     scheduler.start()
 
 
+def _skipped_while_running(record: logging.LogRecord) -> bool:
+    # APScheduler warns each time a wake-up finds the last round still running. With one
+    # round at a time that is the design, not a fault: a long batch, or a database connect
+    # that times out, just delays the next round; a warning per poll would be noise.
+    return "maximum number of running instances" not in str(record.msg)
+
+
 def _safe_cycle(app: App) -> None:
     if app.outage.sit_out():
         return
     try:
+        if app.outage.failures:
+            # A cheap try first: the return is logged when the database answers, not after
+            # the batch that waited for it, and the mailbox is left alone until then.
+            ping(app.sessions)
+            app.outage.recovered()
         # Nothing on an idle round: each mail handled or sent and each scheduled job that
         # queued something logs its own line.
         report = run_cycle(app)
@@ -167,5 +187,4 @@ def _safe_cycle(app: App) -> None:
             # Any other failing round (a mail server down) is tried again next round.
             log.exception("cycle failed; retrying on the next round")
         return
-    app.outage.recovered()
     log.debug("cycle: %s", report)
