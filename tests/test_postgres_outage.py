@@ -1,20 +1,28 @@
 """PostgreSQL stopped in the middle of a batch and started again, under a real watching
 bot (`kvalitetsbot run`): the bot waits, says so once, resumes, and ends in the same state
-as a run that never saw an outage, with every mail handled and sent exactly once."""
+as a run that never saw an outage, with every mail handled and sent exactly once. And a
+restart between two rounds goes unnoticed: pooled connections are checked before use.
+
+The server is a private cluster (tests/private_postgres.py), never the shared one."""
 
 from __future__ import annotations
 
+import logging
 import signal
 import subprocess
 import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import ExitStack
+from datetime import datetime
 from pathlib import Path
 
 import pytest
 
+from bot import runner
+from bot.clock import STOCKHOLM, FixedClock
 from bot.mail.mailbox.maildir import MaildirMailbox
+from bot.runner import build_app
 from scripts.crash_harness import (
     NOW,
     OUTPUT_FOLDERS,
@@ -26,7 +34,8 @@ from scripts.crash_harness import (
     snapshot,
     work_left,
 )
-from tests.backlog import backlog
+from tests.backlog import backlog, person, signup
+from tests.conftest import make_settings, put, sent
 from tests.private_postgres import Cluster, ClusterUnavailable, private_cluster
 
 pytestmark = pytest.mark.slow
@@ -135,3 +144,22 @@ def test_postgres_stopped_mid_batch_and_started_again_loses_and_repeats_nothing(
     assert differences(expected, outcome) == []
     assert sum(outcome["sent_folder"].values()) == sum(outcome["outbox"].values()) > 0
     assert len(outcome["inbound"]) == MAILS
+
+
+def test_a_restart_between_rounds_does_not_fail_the_next_round(
+    tmp_path: Path, cluster: Cluster, caplog: pytest.LogCaptureFixture
+) -> None:
+    clock = FixedClock(datetime(2027, 3, 1, 10, 0, tzinfo=STOCKHOLM))
+    app = build_app(make_settings(tmp_path, cluster.url, KB_OCR="off"), clock)
+    try:
+        put(app, signup(person(1), "before-restart", clock.now()))
+        runner._safe_cycle(app)  # the pool now holds a connection to the old server
+        cluster.stop()
+        cluster.start()
+        put(app, signup(person(2), "after-restart", clock.now()))
+        with caplog.at_level(logging.WARNING, logger="bot"):
+            runner._safe_cycle(app)
+        assert caplog.messages == [], "a pooled connection from before the restart was used"
+        assert len(sent(app)) == 2
+    finally:
+        app.sessions.kw["bind"].dispose()

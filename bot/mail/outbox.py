@@ -2,7 +2,8 @@
 
 A workflow step queues its mails in the same transaction that records its decision, so a
 crash either keeps both or neither. The worker sends one row at a time and marks it sent;
-backends make a resend of the same Message-ID harmless where they can. A per-recipient
+backends make a resend of the same Message-ID harmless where they can. A send whose record
+was lost because the database went away is recorded when it is back, not sent again. A per-recipient
 limit keeps a runaway loop from flooding anyone: mails over the limit wait, they are not
 dropped.
 """
