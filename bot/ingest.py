@@ -125,9 +125,11 @@ def process(sessions: sessionmaker[Session], ctx: Context, row_id: int, now: dat
             row.status, row.kind, row.reason = outcome.status, outcome.kind, outcome.reason
             row.unit_id, row.processed_at = outcome.unit_id, now
             row.folder = _folder(ctx, outcome.status)
-            # One line per mail handled: its row, kind and folder; never who or what.
-            log.info("mail handled: row %s, kind %s, folder %s", row_id, row.kind, row.folder)
-            return row.status
+            status, kind, folder = row.status, row.kind, row.folder
+        # One line per mail handled, once it is committed: its row, kind and folder; never
+        # who or what.
+        log.info("mail handled: row %s, kind %s, folder %s", row_id, kind, folder)
+        return status
     except Exception as exc:
         if unreachable(exc):
             # Locked, down, or the connection dropped mid-transaction: the transaction
