@@ -111,18 +111,23 @@ def progress(data_dir: Path) -> int:
     return sum(len(mailbox.list_folder(folder)) for folder in OUTPUT_FOLDERS)
 
 
-def work_left(data_dir: Path) -> bool:
+def database_url(data_dir: Path, url: str | None = None) -> str:
+    """The bot's database: ``url``, or the default SQLite file in the data dir."""
+    return url or f"sqlite:///{data_dir / 'kvalitetsbot.sqlite3'}"
+
+
+def work_left(data_dir: Path, url: str | None = None) -> bool:
     mailbox = MaildirMailbox(data_dir / "mailbox")
     if mailbox.fetch_new(None).messages:
         return True
-    database = data_dir / "kvalitetsbot.sqlite3"
-    if not database.exists():
+    if url is None and not (data_dir / "kvalitetsbot.sqlite3").exists():
         return True
-    engine = create_engine(f"sqlite:///{database}")
+    engine = create_engine(database_url(data_dir, url))
     with engine.connect() as conn:
         queued = conn.scalar(select(OutboxMail.id).where(OutboxMail.status == "queued"))
+        new = conn.scalar(select(InboundMessage.id).where(InboundMessage.status == "new"))
     engine.dispose()
-    return queued is not None
+    return queued is not None or new is not None
 
 
 def run_to_end(data_dir: Path, timeout: float = 900) -> None:
@@ -173,9 +178,9 @@ def _sent_folder(data_dir: Path) -> Counter[tuple[str, str, str]]:
     return found
 
 
-def snapshot(data_dir: Path) -> dict[str, Any]:
+def snapshot(data_dir: Path, url: str | None = None) -> dict[str, Any]:
     """Everything that must be the same whether or not the bot was killed on the way."""
-    engine = create_engine(f"sqlite:///{data_dir / 'kvalitetsbot.sqlite3'}")
+    engine = create_engine(database_url(data_dir, url))
     with engine.connect() as conn:
         refs = dict(conn.execute(select(Unit.id, Unit.reference)).all())
         inbound = conn.execute(

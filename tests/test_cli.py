@@ -166,6 +166,22 @@ def test_postgres_without_its_driver_is_one_sentence_with_the_install_command(
     assert "pip install 'kvalitetsbot[postgres]'" in line
 
 
+def test_database_that_does_not_answer_at_start_is_one_sentence(
+    runner: CliRunner, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    pytest.importorskip("psycopg")
+    # A socket folder with no server in it: refused at once, whatever runs on this machine.
+    url = f"postgresql+psycopg://kvalitetsbot@/kb?host={tmp_path}"
+    monkeypatch.setenv("KB_DATABASE_URL", url)
+    result = runner.invoke(cli, ["run", "--once"])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    [line] = result.output.strip().splitlines()
+    assert line.startswith(
+        "Fel: databasen svarar inte (är den igång, och stämmer KB_DATABASE_URL?)"
+    )
+
+
 def test_setting_error_names_the_setting_and_what_it_accepts(
     runner: CliRunner, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -16,7 +16,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from bot.cli import swedish
 from bot.clock import Clock, FixedClock, SystemClock, parse_now
 from bot.config import ConfigError, Settings, load_settings
-from bot.db import DatabaseSetupError
+from bot.db import DatabaseSetupError, unreachable
 from bot.mail.mailbox import MailboxError
 from bot.runner import App, build_app
 from bot.year.schedule import ScheduleError
@@ -57,6 +57,11 @@ def user_errors() -> Iterator[None]:
         yield
     except USER_ERRORS as exc:
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if unreachable(exc):
+            # At start the database must answer (migrations run); systemd starts us again.
+            message = (
+                f"databasen svarar inte (är den igång, och stämmer KB_DATABASE_URL?): {message}"
+            )
         raise click.ClickException(message) from None
 
 
