@@ -5,12 +5,21 @@ organisation kept as written. Real MIME through the app, real database, mail out
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
 from typing import Any
 
+from openpyxl import load_workbook  # type: ignore[import-untyped]
 from sqlalchemy import select
 
+from bench.bench_signups import CORPUS
+from bot.clock import FixedClock
+from bot.mail.parse import parse_mail
 from bot.models import Unit
 from bot.runner import App
+from bot.signups.extract import readable_text
+from bot.signups.extract.language import is_english
+from tests.calendar_support import at, calendar_app, sent_of
 from tests.conftest import body_text, cycle, make_mail, put, sent
 
 FOOTNOTE = "* Uppgifter vi har tolkat ur ert mejl, inte läst ur en rubrik."
@@ -222,3 +231,62 @@ def test_prose_correction_is_applied_and_shown_old_to_new(app: App) -> None:
     # Unchanged values are shown as they are, without an old value or a mark.
     assert _row(text, "Chef:") == "Chef:            Maria Sjöberg"
     assert "(tidigare: Sofia Öberg)" in _html(answer)
+
+
+def test_staff_see_an_unknown_organisation_in_the_digest_and_the_registry(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    app = calendar_app(tmp_path, None, clock)
+    try:
+        mail = LABELLED.replace("Skarpnäcks stadsdelsförvaltning", "Ugglebo Pedagogik AB")
+        put(app, make_mail(mail))
+        put(app, make_mail(LABELLED.replace("Skarpnäcks stadsdelsförvaltning", "Skarpnäcks sdf")
+                           .replace("Trollskogen", "Ekbacken")))  # fmt: skip
+        cycle(app)
+        clock.advance_to(at(3, 2, 7, 31))
+        cycle(app)
+        [digest] = sent_of(app, "digest")
+        assert "Organisationen ”Ugglebo Pedagogik AB” finns inte i listan" in body_text(digest)
+        [xlsx] = list(digest.iter_attachments())
+        sheet = load_workbook(io.BytesIO(xlsx.get_payload(decode=True))).active
+        head = [cell.value for cell in sheet[1]]
+        rows = [dict(zip(head, [c.value for c in row], strict=True)) for row in sheet[2:3]]
+        assert [
+            (r["Förvaltning/bolag/företag"], r["Organisation enligt anmälan"]) for r in rows
+        ] == [
+            ("Ugglebo Pedagogik AB", "Ugglebo Pedagogik AB"),
+            ("Skarpnäcks stadsdelsförvaltning", "Skarpnäcks sdf"),
+        ]
+        assert "unknown-organisation" in rows[0]["Flaggor"]
+    finally:
+        app.sessions.kw["bind"].dispose()
+
+
+def test_english_is_told_from_swedish_on_every_mail_of_the_dev_corpus() -> None:
+    # d052 is a Swedish mail forwarded with English header labels.
+    for path in sorted((CORPUS / "dev").glob("d*.eml")):
+        mail = parse_mail(path.read_bytes())
+        english = is_english(readable_text(mail.subject, mail.text))
+        assert english == ("-english" in path.name and "headers" not in path.name), path.name
+
+
+def test_a_correction_of_the_organisation_leaves_the_registered_contact(app: App) -> None:
+    sender = {"sender": "tomas.akerlund@stockholm.se", "sender_name": "Åkerlund Tomas"}
+    first = LABELLED.replace("Förskolan Trollskogen", "Vård- och omsorgsboendet Ålstensgården")
+    put(app, make_mail(first.replace("Skarpnäcks", "Bromma"), **sender))
+    cycle(app)
+    receipt = sent(app)[0]
+    correction = (
+        "Hej igen,\n\nEn sak blev fel i min anmälan: boendet tillhör inte längre Bromma, vi "
+        "flyttades till Äldreförvaltningen vid omorganisationen. Allt annat stämmer.\n\n"
+        "Vänliga hälsningar\nTomas Åkerlund\nEnhetschef\n"
+    )
+    put(app, make_mail(correction, subject=f"SV: {receipt['Subject']}", **sender,
+                       in_reply_to=str(receipt["Message-ID"]).strip().strip("<>")))  # fmt: skip
+    cycle(app)
+    [unit] = _units(app)
+    assert unit.organisation == "Äldreförvaltningen"
+    assert (unit.contact_name, unit.contact_email) == ("Anna Berg", "anna.berg@edu.stockholm.se")
+    text = body_text(sent(app)[-1])
+    assert "Äldreförvaltningen * (tidigare: Bromma stadsdelsförvaltning)" in text
+    assert "kontaktpersonen är" not in text

@@ -8,6 +8,7 @@ sign-ups and eligibility doubts are flagged for the staff, never rejected.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -52,7 +53,8 @@ def apply_fields(unit: Unit, fields: SignupFields, now: datetime) -> None:
         unit.employees = fields.employees
     if fields.organisation is not None:
         # As the mail wrote it ("Äldreförv."), beside the canonical name: the staff's evidence.
-        unit.organisation_as_written = fields.organisation_as_written or fields.organisation
+        written = fields.organisation_as_written or fields.organisation
+        unit.organisation_as_written = " ".join(written.split())
     if unit.signup_status != "withdrawn":
         unit.signup_status = "incomplete" if merged.missing() else "registered"
     unit.updated_at = now
@@ -134,8 +136,8 @@ def handle_reply(
     session: Session, ctx: Context, inbound: Inbound, now: datetime, unit: Unit
 ) -> Outcome:
     """A reply in a unit's thread: it completes or corrects the sign-up."""
-    fields = _extract(inbound)
     current = fields_of(unit)
+    fields = only_stated(_extract(inbound), current)
     changes = [
         name
         for name in FIELD_NAMES
@@ -151,6 +153,24 @@ def handle_reply(
             unit,
         )
     return _register(session, ctx, inbound, now, unit, fields, duplicate=False, before=current)
+
+
+def only_stated(fields: SignupFields, current: SignupFields) -> SignupFields:
+    """What a reply in the thread states, without what the bot assumes for a new sign-up.
+
+    A new sign-up that names no contact gets its writer as the contact (and the sender's
+    address), and the receipt asks about it. A reply that corrects the organisation does
+    not make its writer the contact instead of the one registered.
+    """
+    dropped: dict[str, None] = {}
+    if "contact_name" in fields.weak and current.contact_name:
+        dropped = dict.fromkeys(("contact_name", "contact_email", "contact_phone"))
+    elif "contact_email" in fields.weak and current.contact_email:
+        dropped = {"contact_email": None}
+    if not dropped:
+        return fields
+    return replace(fields, **dropped, weak=fields.weak - dropped.keys(),  # type: ignore[arg-type]
+                   contact_email_from_sender=False)  # fmt: skip
 
 
 def _register(
