@@ -290,3 +290,34 @@ def test_a_correction_of_the_organisation_leaves_the_registered_contact(app: App
     text = body_text(sent(app)[-1])
     assert "Äldreförvaltningen * (tidigare: Bromma stadsdelsförvaltning)" in text
     assert "kontaktpersonen är" not in text
+
+
+def test_a_new_contact_does_not_inherit_the_old_contacts_address(app: App) -> None:
+    sender = {"sender": "malin.ahlund@stockholm.se", "sender_name": "Malin Åhlund"}
+    first = (
+        "Hej! Förskolan Tranan, Östermalms sdf, vill anmäla sig. Chef: Elisabet Grip. "
+        "Jag är kontaktperson: Malin Åhlund, 070-452 10 08.\n\nSkickat från min iPhone\n"
+    )
+    put(app, make_mail(first, **sender))
+    cycle(app)
+    receipt = sent(app)[0]
+    [unit] = _units(app)
+    assert unit.contact_email == "malin.ahlund@stockholm.se"
+    answer = (
+        "Kontaktperson ska vara Lina Ek 0701234567 inte jag. Mvh Malin\n\nSkickat från min iPhone\n"
+    )
+    put(app, make_mail(answer, subject=f"SV: {receipt['Subject']}", **sender,
+                       in_reply_to=str(receipt["Message-ID"]).strip().strip("<>")))  # fmt: skip
+    cycle(app)
+    [unit] = _units(app)
+    assert (unit.contact_name, unit.contact_email, unit.contact_phone) == (
+        "Lina Ek",
+        None,
+        "0701234567",
+    )
+    assert unit.signup_status == "registered"
+    text = body_text(sent(app)[-1])
+    assert (
+        _row(text, "E-post:") == "E-post:          (saknas) (tidigare: malin.ahlund@stockholm.se)"
+    )
+    assert _row(text, "Kontaktperson:").endswith("Lina Ek * (tidigare: Malin Åhlund)")

@@ -72,11 +72,9 @@ def _organisation_question(unit: Unit, fields: SignupFields) -> str:
 
 
 def previous_values(before: SignupFields, unit: Unit) -> dict[str, str]:
-    """The registered values a mail replaced, by field: shown as "(tidigare: …)"."""
+    """The registered values a mail replaced or cleared, by field: shown as "(tidigare: …)"."""
     return {
-        name: old
-        for name in SHOWN
-        if (old := getattr(before, name)) and getattr(unit, name) and getattr(unit, name) != old
+        name: old for name in SHOWN if (old := getattr(before, name)) and getattr(unit, name) != old
     }
 
 

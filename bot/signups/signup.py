@@ -8,7 +8,6 @@ sign-ups and eligibility doubts are flagged for the staff, never rejected.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -18,6 +17,7 @@ from sqlalchemy.orm import Session
 from bot import audit
 from bot.context import Context, Inbound, Outcome, reply_with_copy, staff
 from bot.models import Unit
+from bot.signups.correction import forget_replaced_contact, only_stated
 from bot.signups.eligibility import eligibility_flags
 from bot.signups.extract import SignupFields, extract_mail, similar_names
 from bot.signups.pending import hold
@@ -155,24 +155,6 @@ def handle_reply(
     return _register(session, ctx, inbound, now, unit, fields, duplicate=False, before=current)
 
 
-def only_stated(fields: SignupFields, current: SignupFields) -> SignupFields:
-    """What a reply in the thread states, without what the bot assumes for a new sign-up.
-
-    A new sign-up that names no contact gets its writer as the contact (and the sender's
-    address), and the receipt asks about it. A reply that corrects the organisation does
-    not make its writer the contact instead of the one registered.
-    """
-    dropped: dict[str, None] = {}
-    if "contact_name" in fields.weak and current.contact_name:
-        dropped = dict.fromkeys(("contact_name", "contact_email", "contact_phone"))
-    elif "contact_email" in fields.weak and current.contact_email:
-        dropped = {"contact_email": None}
-    if not dropped:
-        return fields
-    return replace(fields, **dropped, weak=fields.weak - dropped.keys(),  # type: ignore[arg-type]
-                   contact_email_from_sender=False)  # fmt: skip
-
-
 def _register(
     session: Session,
     ctx: Context,
@@ -189,6 +171,8 @@ def _register(
     if unit.addresses and not is_registered_address(unit, sender):
         # Held, not applied: the registered contact confirms it, or the staff decide.
         return hold(session, ctx, inbound, now, unit, kind="update", changes=asked(fields))
+    if before is not None:
+        forget_replaced_contact(unit, fields)
     late = record_signup(session, ctx, inbound, now, unit, fields, duplicate=duplicate)
     notes = receipt_notes(
         inbound, unit, fields, previous_values(before, unit) if before is not None else None
