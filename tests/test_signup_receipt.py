@@ -321,3 +321,27 @@ def test_a_new_contact_does_not_inherit_the_old_contacts_address(app: App) -> No
         _row(text, "E-post:") == "E-post:          (saknas) (tidigare: malin.ahlund@stockholm.se)"
     )
     assert _row(text, "Kontaktperson:").endswith("Lina Ek * (tidigare: Malin Åhlund)")
+
+
+def test_details_beside_the_registered_contacts_name_are_the_contacts(app: App) -> None:
+    sender = {"sender": "mats.lindgren@stockholm.se", "sender_name": "Lindgren Mats"}
+    first = (
+        "Hej,\n\nHemtjänsten Bagarmossen anmäler sig.\nFörvaltning: Skarpnäcks "
+        "stadsdelsförvaltning\nChef: Mats Lindgren\nKontaktperson: Fatma Kaya\n\nMats\n"
+    )
+    put(app, make_mail(first, **sender))
+    cycle(app)
+    request = sent(app)[0]
+    assert request["X-Kvalitetsbot-Kind"] == "signup-incomplete"
+    answer = "Hej,\n\nHär kommer Fatmas kontaktuppgifter: fatma.kaya@stockholm.se, 08-508 15 622.\n\nMats\n"
+    put(app, make_mail(answer, subject=f"SV: {request['Subject']}", **sender,
+                       in_reply_to=str(request["Message-ID"]).strip().strip("<>")))  # fmt: skip
+    cycle(app)
+    [unit] = _units(app)
+    assert (unit.contact_name, unit.contact_email, unit.contact_phone) == (
+        "Fatma Kaya",
+        "fatma.kaya@stockholm.se",
+        "08-508 15 622",
+    )
+    assert unit.signup_status == "registered"
+    assert sent(app)[-1]["X-Kvalitetsbot-Kind"] == "signup-receipt"

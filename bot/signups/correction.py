@@ -2,15 +2,18 @@
 
 A reply is read as a sign-up is, but two things differ: what the bot assumes for a new
 sign-up (its writer as the contact, the sender's address) must not replace what is
-registered, and a new contact person does not inherit the old one's address and phone.
+registered, a new contact person does not inherit the old one's address and phone, and
+new details beside the registered contact's name are that contact's.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.models import Unit
 from bot.signups.extract import SignupFields, similar_names
+from bot.signups.extract.vocabulary import EMAIL, PHONE, first
 
 
 def only_stated(fields: SignupFields, current: SignupFields) -> SignupFields:
@@ -41,3 +44,34 @@ def forget_replaced_contact(unit: Unit, fields: SignupFields) -> None:
     if new and old and not similar_names(new, old):
         unit.contact_email = unit.contact_email if fields.contact_email else None
         unit.contact_phone = unit.contact_phone if fields.contact_phone else None
+
+
+def details_for_contact(
+    fields: SignupFields, text: str, current: SignupFields, sender: str | None
+) -> SignupFields:
+    """New details in a reply that names the registered contact but no other person.
+
+    "Här kommer Fatmas kontaktuppgifter: fatma.kaya@…, 08-…", "Hamid har ett nytt
+    mejlkonto: …": the address and phone are the registered contact's. Taken only when the
+    reply has one address (not the sender's own) and at most one phone, so that a
+    signature's number or a second person's details are never given to the contact.
+    """
+    if fields.contact_name or not current.contact_name:
+        return fields
+    first_name = current.contact_name.split()[0]
+    if not re.search(rf"(?<!\w){re.escape(first_name)}s?(?!\w)", text):
+        return fields
+    addresses = {a.lower() for a in EMAIL.findall(text)} - {(sender or "").lower()}
+    phones = {re.sub(r"\D", "", p) for p in PHONE.findall(EMAIL.sub(" ", text))}
+    if len(addresses) > 1 or len(phones) > 1 or not (addresses or phones):
+        return fields
+    phone = first(PHONE, EMAIL.sub(" ", text)) if phones else None
+    return replace(
+        fields,
+        contact_email=addresses.pop() if addresses else fields.contact_email,
+        contact_phone=phone or fields.contact_phone,
+        contact_email_from_sender=False,
+        weak=fields.weak - {"contact_email"},
+        inferred=fields.inferred
+        | {k for k, v in (("contact_email", addresses), ("contact_phone", phone)) if v},
+    )

@@ -17,9 +17,9 @@ from sqlalchemy.orm import Session
 from bot import audit
 from bot.context import Context, Inbound, Outcome, reply_with_copy, staff
 from bot.models import Unit
-from bot.signups.correction import forget_replaced_contact, only_stated
+from bot.signups.correction import details_for_contact, forget_replaced_contact, only_stated
 from bot.signups.eligibility import eligibility_flags
-from bot.signups.extract import SignupFields, extract_mail, similar_names
+from bot.signups.extract import SignupFields, extract_mail, readable_text, similar_names
 from bot.signups.pending import hold
 from bot.signups.receipt import previous_values, receipt_notes
 from bot.signups.units import add_address, add_flag, is_registered_address, new_reference
@@ -137,7 +137,13 @@ def handle_reply(
 ) -> Outcome:
     """A reply in a unit's thread: it completes or corrects the sign-up."""
     current = fields_of(unit)
-    fields = only_stated(_extract(inbound), current)
+    mail = inbound.mail
+    fields = details_for_contact(
+        only_stated(_extract(inbound), current),
+        readable_text(mail.subject, mail.text),
+        current,
+        mail.from_addr,
+    )
     changes = [
         name
         for name in FIELD_NAMES
