@@ -52,7 +52,12 @@ SIGNUP_SAMPLES: dict[str, dict[str, Any]] = {
         "units": [
             {"unit": UNIT, "missing": [], "inferred": []},
             {
-                "unit": {**UNIT, "reference": "KU-2027-015", "unit_name": "Förskolan Ekbacken"},
+                "unit": {
+                    **UNIT,
+                    "reference": "KU-2027-015",
+                    "unit_name": "Förskolan Ekbacken",
+                    "contact_name": None,
+                },
                 "missing": ["Kontaktpersonens namn"],
                 "inferred": ["organisation"],
             },
