@@ -15,7 +15,7 @@ from sqlalchemy import select
 from bench.bench_signups import CORPUS
 from bot.clock import FixedClock
 from bot.mail.parse import parse_mail
-from bot.models import Unit
+from bot.models import InboundMessage, Unit
 from bot.runner import App
 from bot.signups.extract import readable_text
 from bot.signups.extract.language import is_english
@@ -345,3 +345,25 @@ def test_details_beside_the_registered_contacts_name_are_the_contacts(app: App) 
     )
     assert unit.signup_status == "registered"
     assert sent(app)[-1]["X-Kvalitetsbot-Kind"] == "signup-receipt"
+
+
+def test_yes_to_the_receipts_question_needs_no_answer_but_a_yes_with_a_but_goes_to_staff(
+    app: App,
+) -> None:
+    put(app, make_mail(PROSE, sender="maria.sjoberg@edu.stockholm.se", sender_name="Maria Sjöberg"))
+    cycle(app)
+    receipt = sent(app)[0]
+    thread = {
+        "sender": "maria.sjoberg@edu.stockholm.se",
+        "subject": f"SV: {receipt['Subject']}",
+        "in_reply_to": str(receipt["Message-ID"]).strip().strip("<>"),
+    }
+    put(app, make_mail("Ja, det stämmer!\n\nMvh Maria\n", **thread))
+    cycle(app)
+    assert len(sent(app)) == 1
+    put(app, make_mail("Ja, men det är inte riktigt rätt.\n\nMvh Maria\n", **thread))
+    cycle(app)
+    assert len(sent(app)) == 1
+    with app.sessions() as session:
+        statuses = session.scalars(select(InboundMessage.status).order_by(InboundMessage.id))
+        assert list(statuses) == ["handled", "handled", "staff"]

@@ -75,3 +75,20 @@ def details_for_contact(
         inferred=fields.inferred
         | {k for k, v in (("contact_email", addresses), ("contact_phone", phone)) if v},
     )
+
+
+# "Ja, det stämmer", "Stämmer bra!", "Yes, that's right": the answer to the receipt's question.
+_CONFIRMS = re.compile(
+    r"(?i)^\W*(?:ja|japp|jo|yes|ok|okej|korrekt|rätt|stämmer|det\s+stämmer|allt\s+stämmer"
+    r"|det\s+är\s+rätt|that'?s\s+(?:right|correct)|correct)\b"
+)
+# A yes with a but is a correction the bot could not read: a person reads it.
+_BUT = re.compile(r"(?i)\b(?:men|dock|fast|inte|ej|fel|ändra\w*|byt\w*|but|not|wrong|change)\b")
+_SHORT = 300
+
+
+def confirms(text: str) -> bool:
+    """True for a short reply that only says yes to what the receipt asked."""
+    body = text.strip()
+    short = len(body) <= _SHORT and "?" not in body
+    return short and bool(_CONFIRMS.match(body)) and not _BUT.search(body)

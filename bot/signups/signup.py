@@ -17,7 +17,12 @@ from sqlalchemy.orm import Session
 from bot import audit
 from bot.context import Context, Inbound, Outcome, reply_with_copy, staff
 from bot.models import Unit
-from bot.signups.correction import details_for_contact, forget_replaced_contact, only_stated
+from bot.signups.correction import (
+    confirms,
+    details_for_contact,
+    forget_replaced_contact,
+    only_stated,
+)
 from bot.signups.eligibility import eligibility_flags
 from bot.signups.extract import SignupFields, extract_mail, readable_text, similar_names
 from bot.signups.pending import hold
@@ -149,6 +154,10 @@ def handle_reply(
         for name in FIELD_NAMES
         if getattr(fields, name) and getattr(fields, name) != getattr(current, name)
     ]
+    if not changes and confirms(readable_text(mail.subject, mail.text)):
+        # "Ja, det stämmer": the answer to the receipt's question needs nothing more.
+        audit.record(session, "signup-confirmed", now, unit_id=unit.id, inbound_id=inbound.row_id)
+        return Outcome("handled", "signup-confirmed", None, unit.id)
     if not changes:
         # A thank-you or a question in the thread: a person should read it, and the bot
         # must not answer a "tack!" with another receipt.
