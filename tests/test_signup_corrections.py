@@ -142,3 +142,14 @@ def test_yes_to_the_receipts_question_needs_no_answer_but_a_yes_with_a_but_goes_
     with app.sessions() as session:
         statuses = session.scalars(select(InboundMessage.status).order_by(InboundMessage.id))
         assert list(statuses) == ["handled", "handled", "staff"]
+
+
+def test_a_second_signup_shows_what_it_changed(app: App) -> None:
+    put(app, make_mail(LABELLED))
+    cycle(app)
+    put(app, make_mail(LABELLED.replace("08-508 123 45", "08-508 999 99")))
+    cycle(app)
+    text = body_text(sent(app)[-1])
+    assert "uppdaterat den med uppgifterna i ert senaste mejl" in text
+    assert table_row(text, "Telefon:") == "Telefon:         08-508 999 99 (tidigare: 08-508 123 45)"
+    assert table_row(text, "Chef:") == "Chef:            Maria Öberg"

@@ -134,7 +134,9 @@ def handle_signup(
             "Ny anmälan för en redan anmäld verksamhet; uppgifterna uppdaterades.",
             now,
         )
-    return _register(session, ctx, inbound, now, unit, fields, duplicate=duplicate)
+    # A second sign-up shows, as a reply does, each value it changed beside the old one.
+    before = fields_of(unit) if duplicate else None
+    return _register(session, ctx, inbound, now, unit, fields, duplicate=duplicate, before=before)
 
 
 def handle_reply(
