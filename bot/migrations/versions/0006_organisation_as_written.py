@@ -1,6 +1,6 @@
 """units: the organisation as the sign-up mail wrote it, beside the canonical name
 
-Revision ID: 0006_w17a
+Revision ID: 0006
 Revises: 0005
 Create Date: 2026-12-01 10:45:00
 """
@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0006_w17a"
+revision: str = "0006"
 down_revision: str | None = "0005"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
