@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import random
+from functools import cache
 
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
@@ -80,11 +81,13 @@ def photo_image(seed: int, width: int = 1920, height: int = 1200) -> Image.Image
     return Image.blend(image, noise, 0.06)
 
 
+@cache
 def photo(seed: int, width: int = 1920, height: int = 1200) -> bytes:
     """A photo-like JPEG without any text."""
     return _jpeg(photo_image(seed, width, height))
 
 
+@cache
 def slide(lines: int = 5, width: int = 1200, height: int = 750) -> bytes:
     """A slide pasted into the entry as a picture: a title and lines of text (PNG)."""
     image = Image.new("RGB", (width, height), (250, 250, 245))
@@ -99,6 +102,7 @@ def slide(lines: int = 5, width: int = 1200, height: int = 750) -> bytes:
     return out.getvalue()
 
 
+@cache
 def captioned_photo(seed: int, caption: str = "Välkommen till förskolan Solrosen") -> bytes:
     """A 1920×1200 photo with a caption laid on it in white on a dark band."""
     image = photo_image(seed)
@@ -108,6 +112,7 @@ def captioned_photo(seed: int, caption: str = "Välkommen till förskolan Solros
     return _jpeg(image)
 
 
+@cache
 def poster(seed: int, width: int = 1400, height: int = 1000) -> bytes:
     """A photographed poster: a photo around a light sheet carrying lines of text."""
     image = photo_image(seed, width, height)
