@@ -63,20 +63,6 @@ class SimClock:
         return self.start + timedelta(seconds=time.perf_counter() - self.real)
 
 
-def _env(data_dir: Path) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("KB_")}
-    env.update(
-        {
-            "KB_DATA_DIR": str(data_dir),
-            "KB_ENV_FILE": str(data_dir / "no.env"),
-            "KB_STAFF_ADDRESSES": "staff@stockholm.se",
-            "KB_LOG_LEVEL": "WARNING",
-            "KB_OCR": "auto",
-        }
-    )
-    return env
-
-
 def _percentile(values: list[float], share: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
@@ -95,13 +81,14 @@ def _summary(delays: list[float]) -> dict[str, float]:
 
 def simulate(folder: Path, data_dir: Path) -> dict[str, Any]:
     """Register the units, then play the evening; the receipts' delays and the rounds."""
+    from bench.bench_ingest import bot_env
     from bench.deadline_mails import EVENING, REGISTERED, load
     from bot.clock import FixedClock
     from bot.config import load_settings
     from bot.mail.mailbox import deliver
     from bot.runner import build_app, run_cycle
 
-    os.environ.update(_env(data_dir))
+    os.environ.update({**bot_env(data_dir), "KB_OCR": "auto"})
     settings = load_settings()
     app = build_app(settings, FixedClock(REGISTERED))
     inbox = data_dir / "mailbox"
