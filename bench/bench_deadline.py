@@ -30,8 +30,10 @@ from a small parent: a child's ru_maxrss starts at its parent's size). OCR per p
 timed afterwards on the evening's 1920×1200 photos, each read once as the entry check
 reads it (the pre-check included).
 
-Run: .venv/bin/python -m bench.bench_deadline [--code DIR]
-  --code DIR   take the `bot` package from another checkout (a before/after comparison)
+Run: [KB_POLL_SECONDS=S] .venv/bin/python -m bench.bench_deadline [--code DIR]
+  KB_POLL_SECONDS  another poll interval than the default
+  --code DIR       take the `bot` package (with schedules/ and templates/ beside it) from
+                   another checkout, for a before/after comparison
 """
 
 from __future__ import annotations
@@ -88,8 +90,9 @@ def simulate(folder: Path, data_dir: Path) -> dict[str, Any]:
     from bot.mail.mailbox import deliver
     from bot.runner import build_app, run_cycle
 
-    os.environ.update({**bot_env(data_dir), "KB_OCR": "auto"})
-    settings = load_settings()
+    # The poll interval is the settings' own: the default, or KB_POLL_SECONDS if set.
+    poll_seconds = {k: v for k, v in os.environ.items() if k == "KB_POLL_SECONDS"}
+    settings = load_settings({**bot_env(data_dir), "KB_OCR": "auto", **poll_seconds})
     app = build_app(settings, FixedClock(REGISTERED))
     inbox = data_dir / "mailbox"
     for path in sorted(folder.glob("reg*.eml")):
