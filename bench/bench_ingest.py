@@ -56,7 +56,8 @@ def _parse_only(raws: list[bytes]) -> float:
     return time.perf_counter() - start
 
 
-def _bot_env(data_dir: Path) -> dict[str, str]:
+def bot_env(data_dir: Path) -> dict[str, str]:
+    """The environment of a bot on a fresh data dir: embedded mailbox, no .env, OCR off."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("KB_")}
     env.update(
         {
@@ -95,7 +96,7 @@ def run_once(data_dir: Path, profile: Path | None = None) -> tuple[float, float,
         command[1:1] = ["-m", "cProfile", "-o", str(profile)]
     start = time.perf_counter()
     with tempfile.TemporaryFile("w+") as out:
-        proc = subprocess.Popen(command, env=_bot_env(data_dir), cwd=data_dir, stdout=out)
+        proc = subprocess.Popen(command, env=bot_env(data_dir), cwd=data_dir, stdout=out)
         peak = 0.0
         while proc.poll() is None:
             peak = max(peak, _high_water_mb(proc.pid))

@@ -20,6 +20,7 @@ from pathlib import Path
 import docx
 import pytest
 from docx.oxml.ns import qn
+from docx.shared import Cm
 from PIL import Image, ImageDraw, ImageFont
 
 # docx_text is re-exported: the tests import it from here, and the demo has the one copy.
@@ -59,10 +60,12 @@ def build_entry(
     answer_chars: int = 300,
     extra_paragraphs: Iterable[str] = (),
     image: bytes | None = None,
+    images: Iterable[bytes] = (),
     heading_style_id: str | None = None,
     numbers_in_headings: bool = True,
 ) -> bytes:
-    """A complete entry as a unit writes it; `skip` leaves out question ids."""
+    """A complete entry as a unit writes it; `skip` leaves out question ids; `image` and
+    `images` are pictures at its end, each a paragraph of its own."""
     document = docx.Document()
     if heading_style_id:
         for level in (1, 2, 3):
@@ -96,8 +99,8 @@ def build_entry(
             )
     for paragraph in extra_paragraphs:
         document.add_paragraph(paragraph)
-    if image is not None:
-        document.add_picture(io.BytesIO(image))
+    for data in ([image] if image is not None else []) + list(images):
+        document.add_picture(io.BytesIO(data), width=Cm(15))
     out = io.BytesIO()
     document.save(out)
     return out.getvalue()

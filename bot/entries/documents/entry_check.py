@@ -11,7 +11,7 @@ are the picture. Everything else is reported as an extra file.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Executor, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from itertools import repeat
 
@@ -39,7 +39,13 @@ from bot.entries.documents.findings import (
 from bot.entries.documents.image import ocr_available
 from bot.entries.documents.minutes_check import check_minutes
 from bot.entries.documents.model import EntryCheck, FileSummary, InputFile, Limits, Report
-from bot.entries.documents.pictures import check_document_images, check_picture
+from bot.entries.documents.pictures import (
+    WordCounts,
+    check_document_images,
+    check_picture,
+    pictures_to_read,
+    read_pictures,
+)
 from bot.entries.documents.presentation import (
     count_no_spaces,
     looks_like_presentation,
@@ -79,18 +85,23 @@ def check_entry(
     *,
     limits: Limits | None = None,
     ocr: bool | None = None,
+    ocr_pool: Executor | None = None,
 ) -> EntryCheck:
-    """Run every check on one entry mail; `ocr=None` uses Tesseract where installed."""
+    """Run every check on one entry mail; `ocr=None` uses Tesseract where installed.
+
+    The pictures are read on ``ocr_pool`` where given, else on a pool of their own.
+    """
     limits = limits or Limits()
     use_ocr = ocr_available() if ocr is None else ocr
     report = Report()
     kept = check_sizes(list(files), limits, report)
     analysed = _analyse_all(kept, limits, report)
     roles = _assign_roles(analysed, limits)
+    words = _read_pictures(roles, limits, ocr_pool) if use_ocr else None
     _check_word_and_pdf(roles, analysed, report)
-    _check_written_entry(roles, limits, use_ocr, report)
+    _check_written_entry(roles, limits, words, report)
     presentation_chars = _check_presentation(roles, body_text, limits, report)
-    check_picture(roles.pictures, limits, use_ocr, report)
+    check_picture(roles.pictures, limits, words, report)
     _check_extra_files(roles, report)
     return EntryCheck(
         files=_summaries(files, analysed),
@@ -119,6 +130,12 @@ def _analyse_all(files: list[InputFile], limits: Limits, report: Report) -> list
     for own in reports:
         report.merge(own)
     return analysed
+
+
+def _read_pictures(roles: _Roles, limits: Limits, pool: Executor | None) -> WordCounts:
+    """Every picture the checks ask about, read at once so that they go in parallel."""
+    docx = roles.word.docx if roles.word is not None else None
+    return read_pictures(pictures_to_read(docx, roles.pictures, limits), limits, pool)
 
 
 def _summaries(files: Sequence[InputFile], analysed: list[AnalysedFile]) -> tuple[FileSummary, ...]:
@@ -207,7 +224,9 @@ def _check_word_and_pdf(roles: _Roles, analysed: list[AnalysedFile], report: Rep
         )
 
 
-def _check_written_entry(roles: _Roles, limits: Limits, ocr: bool, report: Report) -> None:
+def _check_written_entry(
+    roles: _Roles, limits: Limits, words: WordCounts | None, report: Report
+) -> None:
     word = roles.word
     if word is None or word.docx is None:
         return
@@ -215,7 +234,7 @@ def _check_written_entry(roles: _Roles, limits: Limits, ocr: bool, report: Repor
     report.ran(CHECK_STRUCTURE)
     report.ran(CHECK_APPENDIX)
     report.extend(check_structure(list(word.docx.paragraphs)))
-    check_document_images(word.docx, limits, ocr, report)
+    check_document_images(word.docx, limits, words, report)
     if roles.pdf is not None and roles.pdf.usable:
         _check_versions(word, roles.pdf, report)
 

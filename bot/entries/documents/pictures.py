@@ -3,9 +3,18 @@
 A picture that fails is only a warning: the city then picks one from its media
 bank. Images in the entry may illustrate but must not carry blocks of text, which
 only OCR can see; without Tesseract the check is reported as skipped.
+
+Every picture an entry's checks will read is read first, together (`read_pictures`):
+each reading is a single-threaded Tesseract process, so an entry's pictures go in
+parallel, one per processor this process may use.
 """
 
 from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from concurrent.futures import Executor, ThreadPoolExecutor
+from itertools import repeat
 
 from bot.entries.documents.analysis import AnalysedFile
 from bot.entries.documents.docx import DocxInfo
@@ -27,12 +36,53 @@ _MEDIA_BANK = (
 )
 
 
-def check_document_images(docx: DocxInfo, limits: Limits, ocr: bool, report: Report) -> None:
+# Confident words in each picture read, by the picture's bytes; None when OCR is off.
+WordCounts = Mapping[bytes, int]
+
+
+def ocr_workers() -> int:
+    """How many pictures may be read at once: the processors this process may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def pictures_to_read(
+    docx: DocxInfo | None, pictures: list[AnalysedFile], limits: Limits
+) -> list[bytes]:
+    """The pictures the checks will ask OCR about: the document's first `max_ocr_images`
+    images, and the entry's picture when it is the one chosen and has the right size."""
+    targets = [image.data for image in docx.images[: limits.max_ocr_images]] if docx else []
+    chosen = _choose(pictures, limits)
+    if chosen is not None and not chosen[1]:
+        targets.append(chosen[0].source.data)
+    return targets
+
+
+def read_pictures(
+    targets: Sequence[bytes], limits: Limits, pool: Executor | None = None
+) -> dict[bytes, int]:
+    """Count the confident words in each picture; in parallel on ``pool``, or on a pool
+    of `ocr_workers` threads when there is more than one picture and processor."""
+    unique = list(dict.fromkeys(targets))
+    workers = min(len(unique), ocr_workers())
+    if pool is None and workers > 1:
+        with ThreadPoolExecutor(max_workers=workers) as own:
+            return read_pictures(unique, limits, own)
+    if pool is None:
+        return {data: ocr_words(data, limits.max_pixels) for data in unique}
+    return dict(zip(unique, pool.map(ocr_words, unique, repeat(limits.max_pixels)), strict=True))
+
+
+def check_document_images(
+    docx: DocxInfo, limits: Limits, words: WordCounts | None, report: Report
+) -> None:
     """Flag embedded images with substantial text (for the staff), or say OCR was skipped."""
     if not docx.images:
         return
     report.ran(CHECK_IMAGES)
-    if not ocr:
+    if words is None:
         report.add(
             info(
                 "ocr-skipped",
@@ -45,7 +95,7 @@ def check_document_images(docx: DocxInfo, limits: Limits, ocr: bool, report: Rep
     texty = [
         image.name
         for image in docx.images[: limits.max_ocr_images]
-        if ocr_words(image.data, limits.max_pixels) >= limits.ocr_words_in_document_image
+        if words.get(image.data, 0) >= limits.ocr_words_in_document_image
     ]
     if texty:
         report.add(
@@ -60,7 +110,9 @@ def check_document_images(docx: DocxInfo, limits: Limits, ocr: bool, report: Rep
         )
 
 
-def check_picture(pictures: list[AnalysedFile], limits: Limits, ocr: bool, report: Report) -> None:
+def check_picture(
+    pictures: list[AnalysedFile], limits: Limits, words: WordCounts | None, report: Report
+) -> None:
     report.ran(CHECK_PICTURE)
     if not pictures:
         report.add(
@@ -72,11 +124,9 @@ def check_picture(pictures: list[AnalysedFile], limits: Limits, ocr: bool, repor
             )
         )
         return
-    results = [(p, _picture_findings(p, limits)) for p in pictures]
-    # One good picture is enough; otherwise report the problems of the first one.
-    chosen, findings = next(((p, f) for p, f in results if not f), results[0])
+    chosen, findings = _choose(pictures, limits) or (pictures[0], [])
     report.extend(findings)
-    if not findings and ocr and _has_text(chosen, limits):
+    if not findings and words is not None and _has_text(chosen, limits, words):
         report.add(
             warning(
                 "text-in-image",
@@ -88,8 +138,16 @@ def check_picture(pictures: list[AnalysedFile], limits: Limits, ocr: bool, repor
         )
 
 
-def _has_text(picture: AnalysedFile, limits: Limits) -> bool:
-    return ocr_words(picture.source.data, limits.max_pixels) >= limits.ocr_words_on_picture
+def _choose(
+    pictures: list[AnalysedFile], limits: Limits
+) -> tuple[AnalysedFile, list[Finding]] | None:
+    """One good picture is enough; otherwise the first one, with its problems."""
+    results = [(p, _picture_findings(p, limits)) for p in pictures]
+    return next(((p, f) for p, f in results if not f), results[0] if results else None)
+
+
+def _has_text(picture: AnalysedFile, limits: Limits, words: WordCounts) -> bool:
+    return words.get(picture.source.data, 0) >= limits.ocr_words_on_picture
 
 
 def _picture_findings(picture: AnalysedFile, limits: Limits) -> list[Finding]:
