@@ -25,7 +25,7 @@ LINES = (
 )
 
 
-def _font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
+def caption_font(size: int) -> ImageFont.FreeTypeFont | ImageFont.ImageFont:
     try:
         return ImageFont.truetype("DejaVuSans.ttf", size)
     except OSError:
@@ -92,10 +92,13 @@ def slide(lines: int = 5, width: int = 1200, height: int = 750) -> bytes:
     """A slide pasted into the entry as a picture: a title and lines of text (PNG)."""
     image = Image.new("RGB", (width, height), (250, 250, 245))
     draw = ImageDraw.Draw(image)
-    draw.text((50, 40), LINES[0], fill=(20, 40, 90), font=_font(height // 12))
+    draw.text((50, 40), LINES[0], fill=(20, 40, 90), font=caption_font(height // 12))
     for row, line in enumerate(LINES[1 : 1 + lines]):
         draw.text(
-            (70, 150 + row * height // 9), "• " + line, fill="black", font=_font(height // 20)
+            (70, 150 + row * height // 9),
+            "• " + line,
+            fill="black",
+            font=caption_font(height // 20),
         )
     out = io.BytesIO()
     image.save(out, "PNG")
@@ -108,7 +111,7 @@ def captioned_photo(seed: int, caption: str = "Välkommen till förskolan Solros
     image = photo_image(seed)
     draw = ImageDraw.Draw(image)
     draw.rectangle((0, 1000, 1920, 1140), fill=(30, 30, 30))
-    draw.text((60, 1020), caption, fill="white", font=_font(90))
+    draw.text((60, 1020), caption, fill="white", font=caption_font(90))
     return _jpeg(image)
 
 
@@ -119,6 +122,6 @@ def poster(seed: int, width: int = 1400, height: int = 1000) -> bytes:
     sheet = Image.new("RGB", (width - 300, height - 300), (236, 232, 220))
     draw = ImageDraw.Draw(sheet)
     for row, line in enumerate(LINES):
-        draw.text((40, 40 + row * 110), line, fill=(30, 30, 30), font=_font(56))
+        draw.text((40, 40 + row * 110), line, fill=(30, 30, 30), font=caption_font(56))
     image.paste(sheet.rotate(1.5, expand=False, fillcolor=(236, 232, 220)), (150, 150))
     return _jpeg(image.filter(ImageFilter.GaussianBlur(0.6)))

@@ -6,10 +6,11 @@ from __future__ import annotations
 import io
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 from typing import Any, TypeVar
 
 import pytest
-from PIL import Image
+from PIL import Image, ImageDraw
 
 from bot.demo.picture import picture_jpeg
 from bot.entries.documents import InputFile, check_entry
@@ -19,7 +20,7 @@ from bot.entries.documents.image import OCR_MAX_SIDE, ocr_available, ocr_text, o
 from bot.entries.documents.textlike import likely_text
 from tests.backlog import _photo
 from tests.documents.docfactory import build_entry, docx_text, make_pdf, picture
-from tests.documents.photos import captioned_photo, photo, poster, slide
+from tests.documents.photos import caption_font, captioned_photo, photo, poster, slide
 
 T = TypeVar("T")
 requires_ocr = pytest.mark.skipif(not ocr_available(), reason="tesseract with Swedish is missing")
@@ -116,3 +117,26 @@ def test_a_picture_of_the_wrong_size_is_not_read() -> None:
         result = check_entry(files, BODY, ocr=True, ocr_pool=pool)
     assert pool.tasks == []
     assert "picture-size" in result.codes()
+
+
+REAL_PHOTOS = sorted((Path(__file__).parent / "realphotos").glob("*.jpg"))
+
+
+def _as_sent(path: Path, caption: str | None = None) -> bytes:
+    """A real photograph at the award's 1920×1200, optionally with a caption laid on it."""
+    image = Image.open(path).convert("RGB").resize((1920, 1200))
+    if caption:
+        draw = ImageDraw.Draw(image)
+        draw.rectangle((0, 1000, 1920, 1140), fill=(30, 30, 30))
+        draw.text((60, 1020), caption, fill="white", font=caption_font(90))
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=88)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("path", REAL_PHOTOS, ids=lambda p: p.stem)
+def test_real_photographs_skip_tesseract_until_a_caption_is_laid_on_them(path: Path) -> None:
+    # Drawn scenes are what the pre-check was built on; these are real photographs (cat,
+    # coffee, rocket launch, portrait; licences in realphotos/LICENSES.md).
+    assert likely_text(_as_sent(path)) is False
+    assert likely_text(_as_sent(path, "Välkommen till förskolan Solrosen")) is True
