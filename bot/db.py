@@ -6,12 +6,14 @@ transaction per unit of work (``with sessions.begin() as session``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -70,13 +72,39 @@ def _sqlite_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+# Keys of PostgreSQL advisory locks, one per thing that only one instance may do at a time.
+MIGRATION_LOCK = 0x6B620001
+INGEST_LOCK = 0x6B620002
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest migration (runs on every start; cheap when current)."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     with engine.begin() as connection:
+        if engine.dialect.name == "postgresql":
+            # Two instances starting together would both create the tables, and the
+            # second would stop on a duplicate; this way it waits, then finds them there.
+            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+@contextmanager
+def lease(sessions: sessionmaker[Session], key: int) -> Iterator[bool]:
+    """Whether this instance holds the lease ``key`` (held until the block ends).
+
+    On PostgreSQL an advisory lock in a transaction of its own connection: another
+    instance asking meanwhile gets False at once, and an instance that dies (even by
+    SIGKILL) gives the lease up with its connection. SQLite lets one writer in at a time
+    anyway, so there the lease is always granted."""
+    engine = sessions.kw["bind"]
+    if engine.dialect.name != "postgresql":
+        yield True
+        return
+    with engine.connect() as connection, connection.begin():
+        query = text("SELECT pg_try_advisory_xact_lock(:key)")
+        yield bool(connection.scalar(query, {"key": key}))
 
 
 def open_database(url: str) -> sessionmaker[Session]:

@@ -26,6 +26,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -118,7 +119,7 @@ def work_left(data_dir: Path) -> bool:
     database = data_dir / "kvalitetsbot.sqlite3"
     if not database.exists():
         return True
-    engine = create_engine(f"sqlite:///{database}")
+    engine = create_engine(sqlite_url(data_dir))
     with engine.connect() as conn:
         queued = conn.scalar(select(OutboxMail.id).where(OutboxMail.status == "queued"))
     engine.dispose()
@@ -165,17 +166,31 @@ def crash_run(
 # -- comparing two end states -------------------------------------------------------------
 
 
-def _sent_folder(data_dir: Path) -> Counter[tuple[str, str, str]]:
+def sqlite_url(data_dir: Path) -> str:
+    return f"sqlite:///{data_dir / 'kvalitetsbot.sqlite3'}"
+
+
+def sent_counter(raws: Iterable[bytes]) -> Counter[tuple[str, str, str]]:
+    """The copies in a Sent folder, by kind, recipient and the mail they answer."""
     found: Counter[tuple[str, str, str]] = Counter()
-    for path in MaildirMailbox(data_dir / "mailbox").list_folder("Sent"):
-        msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    for raw in raws:
+        msg = email.message_from_bytes(raw, policy=email.policy.default)
         found[(str(msg["X-Kvalitetsbot-Kind"]), str(msg["To"]), str(msg["In-Reply-To"]))] += 1
     return found
 
 
 def snapshot(data_dir: Path) -> dict[str, Any]:
     """Everything that must be the same whether or not the bot was killed on the way."""
-    engine = create_engine(f"sqlite:///{data_dir / 'kvalitetsbot.sqlite3'}")
+    state = database_snapshot(sqlite_url(data_dir))
+    mailbox = MaildirMailbox(data_dir / "mailbox")
+    state["sent_folder"] = sent_counter(p.read_bytes() for p in mailbox.list_folder("Sent"))
+    state["inbox_left"] = len(mailbox.fetch_new(None).messages)
+    return state
+
+
+def database_snapshot(url: str) -> dict[str, Any]:
+    """The database's part of a snapshot, on any database the bot runs on."""
+    engine = create_engine(url)
     with engine.connect() as conn:
         refs = dict(conn.execute(select(Unit.id, Unit.reference)).all())
         inbound = conn.execute(
@@ -199,8 +214,6 @@ def snapshot(data_dir: Path) -> dict[str, Any]:
             "orphan_claims": orphan_claims(conn),
         }
     engine.dispose()
-    state["sent_folder"] = _sent_folder(data_dir)
-    state["inbox_left"] = len(MaildirMailbox(data_dir / "mailbox").fetch_new(None).messages)
     return state
 
 
@@ -214,14 +227,14 @@ def orphan_claims(conn: Any) -> list[str]:
     return sorted(conn.execute(query).scalars().all())
 
 
-def stale_moved_flags(data_dir: Path) -> int:
+def stale_moved_flags(url: str) -> int:
     """Handled mails whose server copy was moved but whose row still says moved=False.
 
     A kill between the move and the commit that records it leaves the flag stale (the
     mail itself is filed correctly). Known and reported (bot/ingest.py `_move`); counted
     apart so that it cannot hide or be hidden by a real difference.
     """
-    engine = create_engine(f"sqlite:///{data_dir / 'kvalitetsbot.sqlite3'}")
+    engine = create_engine(url)
     with engine.connect() as conn:
         query = select(func.count()).where(
             InboundMessage.moved.is_(False), InboundMessage.folder.is_not(None)
@@ -296,7 +309,7 @@ def compare_runs(workdir: Path, mails: list[Mail], kills: int, seed: int) -> Cra
     reference, crashed = snapshot(reference_dir), snapshot(crash_dir)
     report.sent = sum(crashed["sent_folder"].values())
     report.differences = differences(reference, crashed)
-    report.stale_moved = stale_moved_flags(crash_dir)
+    report.stale_moved = stale_moved_flags(sqlite_url(crash_dir))
     return report
 
 
