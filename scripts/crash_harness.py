@@ -48,7 +48,7 @@ from bot.models import (  # noqa: E402
     StoredFile,
     Unit,
 )
-from tests.backlog import Mail, backlog  # noqa: E402
+from tests.backlog import Mail, backlog, person  # noqa: E402
 
 # A moment with sign-up reminders due, outside the digest window (07:30-09:30): a kill can
 # land inside `run_due`, between a claim and its mail. Before issue 15 was fixed, SQLite's
@@ -101,7 +101,20 @@ def start_bot(data_dir: Path) -> subprocess.Popen[bytes]:
     )
 
 
+def import_outreach(env: dict[str, str], cwd: Path, people: int) -> None:
+    """The sign-up outreach list, through the real CLI: one address per backlog person.
+
+    Those who sign up in the backlog get no reminder; the rest are reminded at ``NOW``,
+    so reminders are part of every run. (Units signed up in the backlog itself are not:
+    a unit is reminded only if it existed at the reminder's moment.)"""
+    listing = cwd / "outreach.csv"
+    listing.write_text("email\n" + "".join(f"{person(n).address}\n" for n in range(people)))
+    command = [sys.executable, "-m", "bot", "--now", NOW, "import", "outreach", str(listing)]
+    subprocess.run(command, env=env, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
+
+
 def prepare(data_dir: Path, mails: list[Mail]) -> None:
+    import_outreach(bot_env(data_dir), data_dir, len(mails))
     for mail in mails:
         deliver(data_dir / "mailbox", mail.raw, mail.at)
 

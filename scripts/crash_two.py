@@ -186,10 +186,12 @@ def smtp_check(bots: Bots) -> tuple[list[str], int]:
     return problems, sum(n - 1 for n in twice.values())
 
 
-def prepare(servers: MailServers, mails: list[Mail]) -> None:
-    servers.clear()
+def prepare(bots: Bots, mails: list[Mail]) -> None:
+    bots.data_dir.mkdir(parents=True)
+    bots.servers.clear()
+    harness.import_outreach(bots.env(), bots.data_dir, len(mails))
     for mail in mails:
-        servers.deliver(mail.raw, mail.at)
+        bots.servers.deliver(mail.raw, mail.at)
 
 
 @dataclass
@@ -210,8 +212,7 @@ def compare_two(
     report = CrashReport(mails=len(mails))
     with fresh_postgres(admin_url, "kb_crash") as url:
         reference_bots = Bots(servers, url, workdir / "reference")
-        reference_bots.data_dir.mkdir(parents=True)
-        prepare(servers, mails)
+        prepare(reference_bots, mails)
         proc = reference_bots.start("reference", "--once")
         if proc.wait(timeout=HANG_GUARD) != 0:
             raise RuntimeError(f"the reference run exited with {proc.returncode}")
@@ -219,8 +220,7 @@ def compare_two(
         reference_problems, _ = smtp_check(reference_bots)
     with fresh_postgres(admin_url, "kb_crash") as url:
         bots = Bots(servers, url, workdir / "two")
-        bots.data_dir.mkdir(parents=True)
-        prepare(servers, mails)
+        prepare(bots, mails)
         expected = sum(reference["outbox"].values())
         two_instance_run(bots, kills, seed, expected, report)
         crashed = snapshot(bots)

@@ -7,14 +7,15 @@ import threading
 from datetime import datetime
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import create_engine, select, text
 from sqlalchemy.orm import Session
 
 from bot import ingest
 from bot.context import Context, Inbound, Outcome
+from bot.db import INGEST_LOCK, lease, open_database
 from bot.mail import outbox
-from bot.models import OutboxMail
-from bot.runner import App
+from bot.models import InboundMessage, OutboxMail
+from bot.runner import App, run_cycle
 from tests.conftest import cycle, make_mail, put, sent
 
 
@@ -95,3 +96,73 @@ def test_a_mail_being_handled_by_one_instance_is_left_to_it_by_the_other(
     assert statuses == ["handled"] and calls == [row_id]
     assert ingest.process(app.sessions, app.ctx, row_id, app.clock.now()) == "handled"
     assert calls == [row_id], "handled once"
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
+def test_while_one_instance_takes_in_mail_the_other_only_sends(app: App) -> None:
+    put(app, make_mail("Vi anmäler Förskolan Ekorren.\nChef: Anna Berg"))
+    with lease(app.sessions, INGEST_LOCK) as first:
+        # The first instance holds the ingest lease: the second leaves the inbox to it.
+        assert first
+        with lease(app.sessions, INGEST_LOCK) as second:
+            assert not second
+        report = run_cycle(app)
+        assert report.ingest.seen == 0
+        assert len(app.mailbox.fetch_new(None).messages) == 1
+    # The lease goes with its holder (a crash drops its connection): now this one takes over.
+    report = run_cycle(app)
+    assert (report.ingest.handled, report.sent) == (1, 1)
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("database_url", ["postgres"], indirect=True)
+def test_a_message_stored_by_both_instances_at_once_is_stored_once(app: App) -> None:
+    put(app, make_mail("Vi anmäler Förskolan Ekorren.\nChef: Anna Berg"))
+    (message,) = app.mailbox.fetch_new(None).messages
+    raw = app.mailbox.fetch_raw(message.remote_id)
+    # The other instance has inserted the same message and not committed yet.
+    other = app.sessions()
+    row = InboundMessage(
+        dedupe_key=ingest.dedupe_key(raw),
+        remote_id=message.remote_id,
+        received_at=message.received_at,
+        raw=raw,
+        status="new",
+    )
+    other.add(row)
+    other.flush()
+    result: list[tuple[int, bool]] = []
+    ours = threading.Thread(target=lambda: result.append(ingest.store(app.sessions, message, raw)))
+    ours.start()
+    ours.join(1)  # Not a speed check: only gives our insert the chance to start waiting.
+    other.commit()
+    ours.join(60)
+    other.close()
+    with app.sessions() as session:
+        assert session.scalars(select(InboundMessage.id)).all() == [row.id]
+    assert result == [(row.id, False)]
+
+
+@pytest.mark.postgres
+def test_two_instances_starting_together_migrate_the_database_once(postgres_url: str) -> None:
+    engine = create_engine(postgres_url)
+    with engine.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    engine.dispose()
+    together = threading.Barrier(2)
+    errors: list[BaseException] = []
+
+    def start() -> None:
+        together.wait(30)
+        try:
+            open_database(postgres_url).kw["bind"].dispose()
+        except BaseException as exc:
+            errors.append(exc)
+
+    starting = [threading.Thread(target=start) for _ in range(2)]
+    for thread in starting:
+        thread.start()
+    for thread in starting:
+        thread.join(120)
+    assert errors == []
