@@ -13,7 +13,7 @@ from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -79,15 +79,20 @@ INGEST_LOCK = 0x6B620002
 
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest migration (runs on every start; cheap when current)."""
+    with engine.begin() as connection:
+        upgrade(connection)
+
+
+def upgrade(connection: Connection) -> None:
+    """Migrate to the newest schema in the connection's transaction."""
+    if connection.dialect.name == "postgresql":
+        # Two instances starting together would both create the tables, and the second
+        # would stop on a duplicate; this way it waits, then finds them there.
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        if engine.dialect.name == "postgresql":
-            # Two instances starting together would both create the tables, and the
-            # second would stop on a duplicate; this way it waits, then finds them there.
-            connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")
 
 
 @contextmanager

@@ -258,7 +258,8 @@ def _ingest_one(
     if not fresh:
         report.duplicates += 1
     status = process(sessions, ctx, row_id, now)
-    if fresh or status == "new":
+    # A row left "new" is tried again below, and counted there.
+    if fresh and status != "new":
         _count(report, status)
     moves.move(mailbox, row_id, remote.remote_id)
 

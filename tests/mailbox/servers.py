@@ -160,10 +160,12 @@ class _Recorder:
 
     def __init__(self) -> None:
         self.received: list[tuple[str, list[str], bytes]] = []
+        self.moments: list[float] = []  # time.monotonic() of each receipt, for the harness
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         content = envelope.original_content or b""
         self.received.append((envelope.mail_from or "", list(envelope.rcpt_tos), content))
+        self.moments.append(time.monotonic())
         return "250 OK"
 
 
@@ -253,6 +255,7 @@ class MailServers:
                 conn.expunge()
         conn.logout()
         self.smtp.recorder.received.clear()
+        self.smtp.recorder.moments.clear()
 
     def env(self) -> dict[str, str]:
         """Settings that point the imap backend at these servers."""
