@@ -79,7 +79,8 @@ class TwoReport(CrashReport):
     reminders: int = 0  # reminders among the mails sent
     extra_copies: int = 0  # copies the SMTP server received beyond each mail's first
     kills_while_sending: int = 0  # kills after the inbox was empty: reminders and sending
-    kill_moments: list[float] = field(default_factory=list)
+    # (signalled, dead) of each kill, on time.monotonic() as the SMTP recorder's moments
+    kill_moments: list[tuple[float, float]] = field(default_factory=list)
 
     def summary(self) -> str:
         line = super().summary().replace("crash harness", "two instances")
@@ -160,10 +161,11 @@ def two_instance_run(
         victim = rng.randrange(INSTANCES)
         if procs[victim].poll() is None:
             sending = bots.servers.count("INBOX") == 0
+            signalled = time.monotonic()
             procs[victim].send_signal(signal.SIGKILL)
             procs[victim].wait(timeout=30)
             report.kills += 1
-            report.kill_moments.append(time.monotonic())
+            report.kill_moments.append((signalled, time.monotonic()))
             report.kills_while_sending += sending
         else:
             report.differences.append(f"bot{victim} exited on its own: {procs[victim].returncode}")
@@ -185,7 +187,7 @@ def snapshot(bots: Bots) -> dict[str, Any]:
     return state
 
 
-def smtp_check(bots: Bots, kills: list[float]) -> tuple[list[str], int]:
+def smtp_check(bots: Bots, kills: list[tuple[float, float]]) -> tuple[list[str], int]:
     """Each outbox mail received by the SMTP server exactly once; (problems, extra copies).
 
     One extra copy is not a problem if a kill explains it: a bot killed after the relay
@@ -205,7 +207,7 @@ def smtp_check(bots: Bots, kills: list[float]) -> tuple[list[str], int]:
     for mid, moments in sorted(received.items()):
         for first, again in itertools.pairwise(moments):
             extra += 1
-            killed = next((k for k in unused if first <= k <= again), None)
+            killed = next((k for k in unused if first <= k[1] and k[0] <= again), None)
             if killed is None:
                 problems.append(f"SMTP received <{mid}> again with no kill in between")
             else:
