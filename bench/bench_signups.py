@@ -4,7 +4,8 @@ Each case of ``tests/signup_corpus/<part>/`` is delivered into a fresh app (SQLi
 temporary directory, the embedded Maildir), its prior first when it has one, one cycle
 each, exactly as the running bot would take it. The registered units in the database are
 then compared with ``truth.json``: per field (unit, organisation canonical, manager,
-contact, e-mail, phone, status) and the whole sign-up right. A not-sign-up is right when
+contact, e-mail, phone, status) and the whole sign-up right; the organisation as the mail wrote
+it (kept beside the canonical name) is scored on a row of its own, outside the whole. A not-sign-up is right when
 it registers nothing. Values compare case- and whitespace-insensitively, phones by their
 digits; nothing else is forgiven.
 
@@ -45,7 +46,10 @@ _COLUMNS = {
     "contact": "contact_name",
     "email": "contact_email",
     "phone": "contact_phone",
+    "organisation_as_written": "organisation_as_written",
 }
+# Scored on its own row: evidence kept for the staff, not part of "the whole sign-up right".
+AS_WRITTEN = "organisation_as_written"
 # Every mail of the corpus is dated Feb–Mar 2027; the bot reads them before the deadline.
 NOW = datetime(2027, 3, 1, 10, 0, tzinfo=STOCKHOLM)
 
@@ -113,6 +117,8 @@ def _pair(
 class Score:
     right: dict[str, int] = field(default_factory=lambda: dict.fromkeys(FIELDS, 0))
     units: int = 0
+    as_written_right: int = 0
+    as_written: int = 0
     whole: int = 0
     cases: int = 0
     not_signup_right: int = 0
@@ -141,6 +147,14 @@ def score_case(score: Score, case: str, truth: dict[str, Any], got: list[dict[st
             whole &= ok
             if not ok:
                 score.misses.append(f"{case}: {name} {best.get(name)!r} ≠ {unit.get(name)!r}")
+        if AS_WRITTEN in unit:
+            ok = _norm(AS_WRITTEN, best.get(AS_WRITTEN)) == _norm(AS_WRITTEN, unit[AS_WRITTEN])
+            score.as_written += 1
+            score.as_written_right += ok
+            if not ok:
+                score.misses.append(
+                    f"{case}: {AS_WRITTEN} {best.get(AS_WRITTEN)!r} ≠ {unit[AS_WRITTEN]!r}"
+                )
     score.whole += whole
 
 
@@ -167,6 +181,11 @@ def table(results: dict[str, Score]) -> str:
     for name in FIELDS:
         cells = [_pct(s.right[name], s.units) for s in results.values()]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
+    lines.append(
+        "| organisation as written | "
+        + " | ".join(_pct(s.as_written_right, s.as_written) for s in results.values())
+        + " |"
+    )
     lines.append(
         "| not-sign-up registers nothing | "
         + " | ".join(_pct(s.not_signup_right, s.not_signups) for s in results.values())

@@ -14,10 +14,20 @@ from typing import Any
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, Engine, create_engine, event, text
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 POSTGRES_INSTALL = "pip install 'kvalitetsbot[postgres]'"
+# libpq's defaults wait for ever: a server behind a dropped network would hang the bot in
+# a connect or in a read of a dead connection. A URL's own values win over these.
+POSTGRES_CONNECT_ARGS = {
+    "connect_timeout": 10,
+    "keepalives": 1,
+    "keepalives_idle": 30,
+    "keepalives_interval": 10,
+    "keepalives_count": 3,
+}
 
 
 class DatabaseSetupError(Exception):
@@ -33,7 +43,9 @@ def make_engine(url: str) -> Engine:
         event.listen(engine, "begin", _sqlite_begin)
         return engine
     try:
-        return create_engine(url, pool_pre_ping=True)
+        # pool_pre_ping: a connection pooled before a database restart is found dead and
+        # replaced before use, so the first round after the restart does not fail on it.
+        return create_engine(url, pool_pre_ping=True, connect_args=_connect_args(url))
     except ImportError as exc:
         if url.startswith("postgres"):
             raise DatabaseSetupError(
@@ -44,6 +56,38 @@ def make_engine(url: str) -> Engine:
         raise DatabaseSetupError(
             f"KB_DATABASE_URL kräver databasdrivrutinen {exc.name}, som inte är installerad."
         ) from None
+
+
+def _connect_args(url: str) -> dict[str, Any]:
+    if not url.startswith("postgres"):
+        return {}
+    query = url.partition("?")[2]
+    return {k: v for k, v in POSTGRES_CONNECT_ARGS.items() if f"{k}=" not in query}
+
+
+def unreachable(exc: BaseException) -> bool:
+    """Whether ``exc``, or an error that led to it, says the database cannot be used now:
+    down, restarting, a connection dropped mid-transaction, or (SQLite) locked.
+
+    Such an error is nobody's fault and passes: the transaction rolled back, and the work
+    is tried again later, never quarantined.
+    """
+    current: BaseException | None = exc
+    for _ in range(10):  # a chain of causes is short; the bound only guards a cycle
+        if current is None:
+            return False
+        if isinstance(current, OperationalError | InterfaceError):
+            return True
+        if isinstance(current, DBAPIError) and current.connection_invalidated:
+            return True
+        current = current.__cause__ or current.__context__
+    return False
+
+
+def ping(sessions: sessionmaker[Session]) -> None:
+    """Raise if the database does not answer."""
+    with sessions() as session:
+        session.execute(text("SELECT 1"))
 
 
 def _ensure_sqlite_dir(url: str) -> None:

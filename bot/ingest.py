@@ -28,11 +28,12 @@ from email.parser import BytesHeaderParser
 from email.policy import compat32
 
 from sqlalchemy import select, update
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import audit
 from bot.context import Context, Inbound, Outcome, staff
+from bot.db import unreachable
 from bot.mail.mailbox import Mailbox, MailboxError, RemoteMessage
 from bot.mail.parse import parse_mail
 from bot.models import InboundMessage, MailboxState
@@ -135,18 +136,20 @@ def process(sessions: sessionmaker[Session], ctx: Context, row_id: int, now: dat
             row.status, row.kind, row.reason = outcome.status, outcome.kind, outcome.reason
             row.unit_id, row.processed_at = outcome.unit_id, now
             row.folder = _folder(ctx, outcome.status)
-            # One line per mail handled: its row, kind and folder; never who or what.
-            log.info("mail handled: row %s, kind %s, folder %s", row_id, row.kind, row.folder)
-            return row.status
-    except OperationalError:
-        # Locked or unreachable: the transaction rolled back, the row stays "new" and the
-        # server copy in the inbox, and the next round tries again. (The price: an error
-        # that repeats on every try stops each round at this message until someone acts;
-        # the watching loop logs it every round.)
-        # The runner says once that the database is gone; this is for debugging only.
-        log.debug("inbound message %s: database unavailable; retrying next round", row_id)
-        raise
+            status, kind, folder = row.status, row.kind, row.folder
+        # One line per mail handled, once it is committed: its row, kind and folder; never
+        # who or what.
+        log.info("mail handled: row %s, kind %s, folder %s", row_id, kind, folder)
+        return status
     except Exception as exc:
+        if unreachable(exc):
+            # Locked, down, or the connection dropped mid-transaction: the transaction
+            # rolled back, the row stays "new" and the server copy in the inbox, and a later
+            # round tries again. (The price: an error that repeats on every try stops each
+            # round at this message until someone acts.) The runner says once that the
+            # database is gone; this line is for debugging only.
+            log.debug("inbound message %s: database unavailable; retrying later", row_id)
+            raise
         # Never the message's content or addresses in the log: only its row and the error type.
         # The traceback may quote mail content, so it goes to the database row (for the
         # staff and developers), and the log gets only the row and the error type.

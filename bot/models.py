@@ -58,6 +58,7 @@ class Unit(Base):
     year: Mapped[int] = mapped_column(Integer, index=True)
     unit_name: Mapped[str | None] = mapped_column(String(300))
     organisation: Mapped[str | None] = mapped_column(String(300))
+    organisation_as_written: Mapped[str | None] = mapped_column(String(300))  # as the mail said
     manager_name: Mapped[str | None] = mapped_column(String(200))
     contact_name: Mapped[str | None] = mapped_column(String(200))
     contact_email: Mapped[str | None] = mapped_column(String(320))

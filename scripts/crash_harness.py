@@ -113,8 +113,9 @@ def import_outreach(env: dict[str, str], cwd: Path, people: int) -> None:
     subprocess.run(command, env=env, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
 
 
-def prepare(data_dir: Path, mails: list[Mail]) -> None:
-    import_outreach(bot_env(data_dir), data_dir, len(mails))
+def prepare(data_dir: Path, mails: list[Mail], outreach: bool = False) -> None:
+    if outreach:
+        import_outreach(bot_env(data_dir), data_dir, len(mails))
     for mail in mails:
         deliver(data_dir / "mailbox", mail.raw, mail.at)
 
@@ -125,18 +126,23 @@ def progress(data_dir: Path) -> int:
     return sum(len(mailbox.list_folder(folder)) for folder in OUTPUT_FOLDERS)
 
 
-def work_left(data_dir: Path) -> bool:
+def database_url(data_dir: Path, url: str | None = None) -> str:
+    """The bot's database: ``url``, or the default SQLite file in the data dir."""
+    return url or f"sqlite:///{data_dir / 'kvalitetsbot.sqlite3'}"
+
+
+def work_left(data_dir: Path, url: str | None = None) -> bool:
     mailbox = MaildirMailbox(data_dir / "mailbox")
     if mailbox.fetch_new(None).messages:
         return True
-    database = data_dir / "kvalitetsbot.sqlite3"
-    if not database.exists():
+    if url is None and not (data_dir / "kvalitetsbot.sqlite3").exists():
         return True
-    engine = create_engine(sqlite_url(data_dir))
+    engine = create_engine(database_url(data_dir, url))
     with engine.connect() as conn:
         queued = conn.scalar(select(OutboxMail.id).where(OutboxMail.status == "queued"))
+        new = conn.scalar(select(InboundMessage.id).where(InboundMessage.status == "new"))
     engine.dispose()
-    return queued is not None
+    return queued is not None or new is not None
 
 
 def run_to_end(data_dir: Path, timeout: float = 900) -> None:
@@ -179,10 +185,6 @@ def crash_run(
 # -- comparing two end states -------------------------------------------------------------
 
 
-def sqlite_url(data_dir: Path) -> str:
-    return f"sqlite:///{data_dir / 'kvalitetsbot.sqlite3'}"
-
-
 def sent_counter(raws: Iterable[bytes]) -> Counter[tuple[str, str, str]]:
     """The copies in a Sent folder, by kind, recipient and the mail they answer."""
     found: Counter[tuple[str, str, str]] = Counter()
@@ -192,9 +194,9 @@ def sent_counter(raws: Iterable[bytes]) -> Counter[tuple[str, str, str]]:
     return found
 
 
-def snapshot(data_dir: Path) -> dict[str, Any]:
+def snapshot(data_dir: Path, url: str | None = None) -> dict[str, Any]:
     """Everything that must be the same whether or not the bot was killed on the way."""
-    state = database_snapshot(sqlite_url(data_dir))
+    state = database_snapshot(database_url(data_dir, url))
     mailbox = MaildirMailbox(data_dir / "mailbox")
     state["sent_folder"] = sent_counter(p.read_bytes() for p in mailbox.list_folder("Sent"))
     state["inbox_left"] = len(mailbox.fetch_new(None).messages)
@@ -316,13 +318,13 @@ def compare_runs(workdir: Path, mails: list[Mail], kills: int, seed: int) -> Cra
     reference_dir, crash_dir = workdir / "reference", workdir / "crashed"
     for data_dir in (reference_dir, crash_dir):
         data_dir.mkdir(parents=True)
-        prepare(data_dir, mails)
+        prepare(data_dir, mails, outreach=True)
     run_to_end(reference_dir)
     report = crash_run(crash_dir, kills, seed, report=CrashReport(mails=len(mails)))
     reference, crashed = snapshot(reference_dir), snapshot(crash_dir)
     report.sent = sum(crashed["sent_folder"].values())
     report.differences = differences(reference, crashed)
-    report.stale_moved = stale_moved_flags(sqlite_url(crash_dir))
+    report.stale_moved = stale_moved_flags(database_url(crash_dir))
     return report
 
 

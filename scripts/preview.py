@@ -24,6 +24,7 @@ sys.path.insert(0, str(REPO))
 
 from bot.clock import STOCKHOLM  # noqa: E402
 from bot.mail.render import Envelope, OutgoingAttachment, Sender, make_message  # noqa: E402
+from tests.receipt_variants import VARIANTS  # noqa: E402
 from tests.test_templates import COMMON, SAMPLES, kinds  # noqa: E402
 
 NOW = datetime(2027, 5, 7, 8, 0, tzinfo=STOCKHOLM)
@@ -33,13 +34,16 @@ WIDTH = 900
 
 
 def render_all(out: Path) -> list[Path]:
-    """Write every kind's .eml and .html to ``out``; return the .html files."""
+    """Write every kind's .eml and .html to ``out``, and each variant's (a receipt with
+    inferred values, in English, for a correction); return the .html files."""
     out.mkdir(parents=True, exist_ok=True)
     pages = []
-    for kind in kinds():
-        message = make_message(SENDER, kind, _envelope(kind), {**COMMON, **SAMPLES[kind]}, NOW)
-        (out / f"{kind}.eml").write_bytes(message.as_bytes())
-        page = out / f"{kind}.html"
+    cases = [(kind, kind, SAMPLES[kind]) for kind in kinds()]
+    cases += [(name, kind, data) for name, (kind, data) in VARIANTS.items()]
+    for name, kind, data in cases:
+        message = make_message(SENDER, kind, _envelope(kind), {**COMMON, **data}, NOW)
+        (out / f"{name}.eml").write_bytes(message.as_bytes())
+        page = out / f"{name}.html"
         page.write_text(_page(message), encoding="utf-8")
         pages.append(page)
     return pages

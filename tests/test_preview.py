@@ -10,6 +10,7 @@ from types import ModuleType
 import pytest
 
 from tests.conftest import REPO
+from tests.receipt_variants import VARIANTS
 
 
 def _preview() -> ModuleType:
@@ -26,7 +27,8 @@ def test_every_kind_is_rendered_as_eml_and_html(tmp_path: Path) -> None:
     kinds = {
         p.name.removesuffix(".subject.txt") for p in (REPO / "templates").glob("*.subject.txt")
     }
-    assert {page.stem for page in pages} == kinds
+    # Every kind, and the sign-up receipt's variants (inferred, English, correction).
+    assert {page.stem for page in pages} == kinds | set(VARIANTS)
     for kind in kinds:
         mail = message_from_bytes((tmp_path / f"{kind}.eml").read_bytes(), policy=policy.default)
         assert mail["X-Kvalitetsbot-Kind"] == kind

@@ -252,3 +252,74 @@ def test_an_archive_into_a_folder_that_is_not_empty_purges_nothing(
     )
     assert result.exit_code == 1 and "not empty" in result.output
     assert _units(two_years)[2024].contact_email == person(1).address
+
+
+def _report_docx(unit: str) -> bytes:
+    import io
+
+    import docx
+
+    document = docx.Document()
+    document.add_heading(f"Återföringsrapport: {unit}", level=1)
+    document.add_paragraph("Styrkor och förbättringsområden, examinatorslag 3.")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def test_the_teams_reports_are_archived_then_go_with_the_year(
+    runner: CliRunner, two_years: App, tmp_path: Path
+) -> None:
+    from datetime import date
+
+    from bot.mail.storage import store_bytes
+    from bot.teams.visits.store import Visit, VisitReport
+
+    data_dir = two_years.settings.data_dir
+    coordinator = "samordnare@stockholm.se"
+    with two_years.sessions.begin() as session:
+        for unit in session.scalars(select(Unit)):
+            stored = store_bytes(session, data_dir, _report_docx(unit.unit_name or ""), NEW)
+            session.add(
+                VisitReport(
+                    unit_id=unit.id,
+                    file_id=stored.id,
+                    filename=f"Rapport {unit.reference}.docx",
+                    kind="docx",
+                    sender=coordinator,
+                    received_at=NEW,
+                )
+            )
+            session.add(
+                Visit(
+                    unit_id=unit.id,
+                    kind="visit",
+                    day=date(unit.year, 9, 20),
+                    start="09:00",
+                    end="12:00",
+                    status="booked",
+                    sequence=0,
+                    booked_by=coordinator,
+                    updated_at=NEW,
+                )
+            )
+    with two_years.sessions() as session:
+        old = session.scalars(select(Unit).where(Unit.year == 2024)).one()
+        old_report = session.scalars(select(VisitReport).where(VisitReport.unit_id == old.id)).one()
+        old_file = data_dir / session.get(StoredFile, old_report.file_id).path  # type: ignore[union-attr]
+        reference, old_id = old.reference, old.id
+    archive = tmp_path / "arkiv"
+    out = _invoke(runner, "--before-year", "2027", "--archive", str(archive))
+    assert "1 rapport " in out
+
+    archived = archive / reference / "rapport" / f"Rapport {reference}.docx"
+    assert archived.read_bytes() == _report_docx(person(1).unit)
+    assert f"{reference}/rapport/" in (archive / "manifest.csv").read_text(encoding="utf-8")
+    assert not old_file.exists(), "the old year's report file is removed"
+    with two_years.sessions() as session:
+        reports = session.scalars(select(VisitReport)).all()
+        assert [r.unit_id for r in reports] != [] and old_id not in [r.unit_id for r in reports]
+        kept = reports[0]
+        assert (data_dir / session.get(StoredFile, kept.file_id).path).exists()  # type: ignore[union-attr]
+        booked = {v.unit_id: v.booked_by for v in session.scalars(select(Visit))}
+        assert booked[old_id] == "" and coordinator in booked.values()

@@ -32,7 +32,10 @@ SIGNUP = {
     "late": False,
     "duplicate": False,
     "changed": False,
-    "email_from_sender": False,
+    "inferred": [],
+    "questions": [],
+    "previous": {},
+    "english": False,
     "signup_day": date(2027, 3, 22),
     "entry_day": date(2027, 5, 17),
     "copy_for": None,
@@ -47,12 +50,21 @@ SIGNUP_SAMPLES: dict[str, dict[str, Any]] = {
     "signup-several": {
         **COMMON,
         "units": [
-            {"unit": UNIT, "missing": []},
+            {"unit": UNIT, "missing": [], "inferred": []},
             {
-                "unit": {**UNIT, "reference": "KU-2027-015", "unit_name": "Förskolan Ekbacken"},
+                "unit": {
+                    **UNIT,
+                    "reference": "KU-2027-015",
+                    "unit_name": "Förskolan Ekbacken",
+                    "contact_name": None,
+                },
                 "missing": ["Kontaktpersonens namn"],
+                "inferred": ["organisation"],
             },
         ],
+        "inferred": True,
+        "questions": [],
+        "english": False,
         "late": False,
         "signup_day": date(2027, 3, 22),
         "entry_day": date(2027, 5, 17),
@@ -113,6 +125,26 @@ def test_kind_renders_as_a_complete_swedish_mail(kind: str) -> None:
     assert "Med vänliga hälsningar" in text and "Kvalitetsenheten" in html
     assert "{{" not in text and "{%" not in html
     assert msg["Subject"] and "\n" not in str(msg["Subject"])
+
+
+def test_receipt_variants_render_marks_questions_english_and_old_values() -> None:
+    from tests.receipt_variants import VARIANTS
+
+    texts = {
+        name: render(TEMPLATES, kind, {**COMMON, **data})[1:]
+        for name, (kind, data) in VARIANTS.items()
+    }
+    text, html = texts["signup-receipt--inferred"]
+    assert "Chef:            Maria Sjöberg *" in text and "Maria Sjöberg *" in html
+    assert "Telefon:         08-508 123 45\n" in text  # read from a label: no mark
+    assert "(ni skrev ”Skarpnäck sdf”); stämmer det?" in text
+    text, _ = texts["signup-receipt--english"]
+    assert text.startswith("We have registered your sign-up")
+    text, _ = texts["signup-incomplete--english"]
+    assert text.startswith("We have received your sign-up") and "Chefens namn" in text
+    text, html = texts["signup-receipt--correction"]
+    assert "Kontaktperson:   Ahmed Karimi * (tidigare: Sofia Öberg)" in text
+    assert "(tidigare: Sofia Öberg)" in html
 
 
 def test_missing_value_fails_instead_of_leaving_a_hole() -> None:

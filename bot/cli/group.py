@@ -8,16 +8,21 @@ import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 import click
 from sqlalchemy.exc import SQLAlchemyError
 
+from bot.cli import swedish
 from bot.clock import Clock, FixedClock, SystemClock, parse_now
 from bot.config import ConfigError, Settings, load_settings
-from bot.db import DatabaseSetupError
+from bot.db import DatabaseSetupError, unreachable
 from bot.mail.mailbox import MailboxError
 from bot.runner import App, build_app
 from bot.year.schedule import ScheduleError
+
+# Before any option is declared: click names some types ("file") when they are made.
+swedish.install()
 
 USER_ERRORS = (
     ConfigError,
@@ -52,6 +57,11 @@ def user_errors() -> Iterator[None]:
         yield
     except USER_ERRORS as exc:
         message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+        if unreachable(exc):
+            # At start the database must answer (migrations run); systemd starts us again.
+            message = (
+                f"databasen svarar inte (är den igång, och stämmer KB_DATABASE_URL?): {message}"
+            )
         raise click.ClickException(message) from None
 
 
@@ -69,8 +79,25 @@ def setup_logging(level: str) -> None:
             logging.getLogger(name).setLevel(logging.WARNING)
 
 
+class SwedishCommand(click.Command):
+    """A command whose usage line reads "[FLAGGOR]"."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", swedish.OPTIONS_METAVAR)
+        super().__init__(*args, **kwargs)
+
+
 class SwedishGroup(click.Group):
-    """The group whose errors read "Fel: ..." (click would write "Error: ...")."""
+    """The group whose errors read "Fel: ..." (click would write "Error: ...") and whose
+    commands and subgroups are Swedish too."""
+
+    command_class = SwedishCommand
+    group_class = type
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.setdefault("options_metavar", swedish.OPTIONS_METAVAR)
+        kwargs.setdefault("subcommand_metavar", swedish.SUBCOMMAND_METAVAR)
+        super().__init__(*args, **kwargs)
 
     def main(  # type: ignore[override]
         self,

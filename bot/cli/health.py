@@ -15,12 +15,13 @@ from bot.records.health import check
     default=3,
     show_default=True,
     type=click.IntRange(min=1),
-    help="How many poll intervals may pass without a finished round.",
+    help="Hur många pollintervall (KB_POLL_SECONDS) som får gå utan en avslutad runda.",
 )
 @click.pass_obj
 def health(state: State, polls: int) -> None:
-    """Exit 1 when no round finished for POLLS poll intervals, mail has waited in the
-    outbox for over an hour, or the quarantine grew since the last check."""
+    """Hälsokontroll för övervakningen: slutkod 1 om ingen runda avslutats på POLLS
+    pollintervall, om mejl väntat i utkorgen i mer än en timme eller om karantänen vuxit
+    sedan förra kontrollen; annars 0."""
     with user_errors():
         settings = state.settings
         sessions = open_database(settings.database_url)

@@ -106,7 +106,8 @@ def describe(report: RetentionReport) -> str:
     anonymised = "skulle anonymiseras" if report.dry_run else "anonymiserade"
     return (
         f"{plural(report.messages, 'rått mejl', 'råa mejl')}, "
-        f"{plural(report.attachments, 'bilaga', 'bilagor')} "
+        f"{plural(report.attachments, 'bilaga', 'bilagor')} och "
+        f"{plural(report.reports, 'rapport', 'rapporter')} "
         f"({plural(report.files, 'sparad fil', 'sparade filer')}), "
         f"{plural(report.sent_mails, 'skickat mejl', 'skickade mejl')} och "
         f"{plural(report.mailbox_files, 'kopia', 'kopior')} i brevlådan: {verb}; "

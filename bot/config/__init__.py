@@ -46,6 +46,7 @@ class Settings:
     templates_dir: Path
     reference_prefix: str
     poll_seconds: int
+    database_retry_max_seconds: int
     max_mails_per_recipient_hour: int
     max_mails_per_recipient_day: int
     log_level: str

@@ -102,6 +102,14 @@ AWARD_SPECS: tuple[Spec, ...] = (
         "How often `run` looks for new mail, in seconds.",
     ),
     Spec(
+        "KB_DATABASE_RETRY_MAX_SECONDS",
+        "database_retry_max_seconds",
+        _positive_int,
+        "60",
+        "With the database unreachable, `run` retries after one poll, then twice as long "
+        "each time, at most this many seconds apart.",
+    ),
+    Spec(
         "KB_MAX_MAILS_PER_RECIPIENT_HOUR",
         "max_mails_per_recipient_hour",
         _positive_int,

@@ -2,7 +2,8 @@
 
 A workflow step queues its mails in the same transaction that records its decision, so a
 crash either keeps both or neither. The worker sends one row at a time and marks it sent;
-backends make a resend of the same Message-ID harmless where they can. A per-recipient
+backends make a resend of the same Message-ID harmless where they can. A send whose record
+was lost because the database went away is recorded when it is back, not sent again. A per-recipient
 limit keeps a runaway loop from flooding anyone: mails over the limit wait, they are not
 dropped.
 """
@@ -78,14 +79,38 @@ def _over_limit(session: Session, recipient: str, now: datetime, limits: Limits)
 
 
 def send_pending(
-    sessions: sessionmaker[Session], mailbox: Mailbox, now: datetime, limits: Limits
+    sessions: sessionmaker[Session],
+    mailbox: Mailbox,
+    now: datetime,
+    limits: Limits,
+    unrecorded: dict[int, datetime] | None = None,
 ) -> int:
-    """Send every queued mail that the limits allow; return how many were sent."""
+    """Send every queued mail that the limits allow; return how many were sent.
+
+    ``unrecorded`` outlives one call (the running bot keeps it): the mails that left while
+    the database went away before their send was committed. They are recorded first, so
+    that the database coming back does not send them again.
+    """
+    unrecorded = {} if unrecorded is None else unrecorded
+    _record_unrecorded(sessions, unrecorded)
     with sessions() as session:
         ids = session.scalars(
             select(OutboxMail.id).where(OutboxMail.status == "queued").order_by(OutboxMail.id)
         ).all()
-    return sum(_send_one(sessions, mailbox, row_id, now, limits) for row_id in ids)
+    return sum(_send_one(sessions, mailbox, row_id, now, limits, unrecorded) for row_id in ids)
+
+
+def _record_unrecorded(sessions: sessionmaker[Session], unrecorded: dict[int, datetime]) -> None:
+    if not unrecorded:
+        return
+    with sessions.begin() as session:
+        for row_id, sent_at in unrecorded.items():
+            row = session.get(OutboxMail, row_id, with_for_update=True)
+            # Not queued: the commit did get through before the connection went.
+            if row is not None and row.status == "queued":
+                _mark_sent(row, sent_at)
+                log.info("outbox mail %s: its send is recorded after the database outage", row_id)
+    unrecorded.clear()
 
 
 def suppress_bounced(session: Session, addresses: Sequence[str], now: datetime) -> None:
@@ -101,7 +126,12 @@ def suppress_bounced(session: Session, addresses: Sequence[str], now: datetime) 
 
 
 def _send_one(
-    sessions: sessionmaker[Session], mailbox: Mailbox, row_id: int, now: datetime, limits: Limits
+    sessions: sessionmaker[Session],
+    mailbox: Mailbox,
+    row_id: int,
+    now: datetime,
+    limits: Limits,
+    unrecorded: dict[int, datetime],
 ) -> bool:
     with sessions.begin() as session:
         # A row claim: on PostgreSQL a second instance skips a mail the first one is
@@ -129,8 +159,16 @@ def _send_one(
                 "outbox mail %s not sent (attempt %s): %s", row_id, row.attempts, type(exc).__name__
             )
             return False
-        row.status = "sent"
-        row.sent_at = now
-        row.attempts += 1
+        # The mail has left. Until the commit below records it, it is sent but unrecorded:
+        # if the database goes before the commit, the next round records it, not resends it.
+        unrecorded[row_id] = now
+        _mark_sent(row, now)
         log.info("mail sent: outbox row %s, kind %s", row_id, row.kind)
-        return True
+    del unrecorded[row_id]
+    return True
+
+
+def _mark_sent(row: OutboxMail, sent_at: datetime) -> None:
+    row.status = "sent"
+    row.sent_at = sent_at
+    row.attempts += 1

@@ -3,13 +3,15 @@
 Registration of public documents and archiving rules may require the city to keep the
 entries. So `kvalitetsbot purge --archive DIR` first writes, for every unit it is about
 to purge, the registry record (JSON and CSV) and every file the unit sent as an entry or a
-minutes extract, each version in a folder of its own, with a manifest of SHA-256 sums the
+minutes extract, each version in a folder of its own, and the examiner team's written
+report, with a manifest of SHA-256 sums the
 registrar can check. Only when the archive is complete does the purge begin.
 
 Layout::
 
     DIR/registry.json, DIR/registry.csv, DIR/manifest.csv
     DIR/<reference>/bidrag-v<version>/<file name>
+    DIR/<reference>/rapport/<file name>
     DIR/<reference>/protokollsutdrag-<n>/<file name>
 """
 
@@ -22,6 +24,7 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
 from sqlalchemy import ColumnElement, select
 from sqlalchemy.orm import Session
@@ -30,6 +33,16 @@ from bot.mail.parse import safe_filename
 from bot.models import AttachmentRecord, Entry, Minutes, StoredFile, Unit
 from bot.records import export
 from bot.records.cells import csv_rows
+from bot.teams.visits.store import VisitReport
+
+
+class Named(Protocol):
+    """A stored file's record: an attachment or a report, with the name the sender gave."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def filename(self) -> str: ...
 
 
 class ArchiveError(OSError):
@@ -105,9 +118,9 @@ def _copy(source: Path, target: Path, stored: StoredFile, reference: str) -> Non
         )
 
 
-def _files(session: Session, unit: Unit) -> list[tuple[str, AttachmentRecord, StoredFile]]:
-    """Each entry version's and minutes extract's files, oldest first."""
-    found: list[tuple[str, AttachmentRecord, StoredFile]] = []
+def _files(session: Session, unit: Unit) -> list[tuple[str, Named, StoredFile]]:
+    """Each entry version's and minutes extract's files, oldest first, and the team's report."""
+    found: list[tuple[str, Named, StoredFile]] = []
     entries = session.scalars(select(Entry).where(Entry.unit_id == unit.id).order_by(Entry.version))
     for entry in entries:
         found += _attached(
@@ -120,12 +133,18 @@ def _files(session: Session, unit: Unit) -> list[tuple[str, AttachmentRecord, St
         found += _attached(
             session, AttachmentRecord.minutes_id == extract.id, f"protokollsutdrag-{n}"
         )
+    reports = session.execute(
+        select(VisitReport, StoredFile)
+        .join(StoredFile, StoredFile.id == VisitReport.file_id)
+        .where(VisitReport.unit_id == unit.id)
+    )
+    found += [("rapport", report, stored) for report, stored in reports]
     return found
 
 
 def _attached(
     session: Session, condition: ColumnElement[bool], folder: str
-) -> list[tuple[str, AttachmentRecord, StoredFile]]:
+) -> list[tuple[str, Named, StoredFile]]:
     rows = session.execute(
         select(AttachmentRecord, StoredFile)
         .join(StoredFile, StoredFile.id == AttachmentRecord.file_id)
@@ -139,7 +158,7 @@ def _target(
     dest: Path,
     reference: str,
     folder: str,
-    record: AttachmentRecord,
+    record: Named,
     taken: list[tuple[str, str, int]],
 ) -> Path:
     """A path inside ``dest``: names come from the mail, so they are made safe first,

@@ -1,8 +1,8 @@
 """Retention: remove the personal data of finished award years.
 
-Raw inbound mail, the files units attached, the bot's own sent mail and the units'
-personal fields (manager, contact, phone, addresses) are kept only as long as the award
-year needs them. What stays is what the city's records need without the people: each
+Raw inbound mail, the files units attached, the teams' written reports, the bot's own sent
+mail and the units' personal fields (manager, contact, phone, addresses, who booked a
+visit) are kept only as long as the award year needs them. What stays is what the city's records need without the people: each
 mail's status, kind and reason, the units' names and organisations, entry versions with
 their results, and the audit trail. Registration and archiving rules may require keeping
 the entries themselves: `kvalitetsbot purge --archive DIR` writes the export for the
@@ -33,6 +33,7 @@ from bot.models import (
     Unit,
     UnitAddress,
 )
+from bot.teams.visits.store import Visit, VisitReport
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,7 @@ class RetentionReport:
     attachments: int = 0
     files: int = 0
     sent_mails: int = 0
+    reports: int = 0
     units: int = 0
     other_people: int = 0
     mailbox_files: int = 0
@@ -131,10 +133,21 @@ def _outbox_ids(session: Session, scope: Scope, units: Sequence[int]) -> list[in
     return list(session.scalars(query))
 
 
-def _orphaned_files(session: Session, attachment_ids: Sequence[int]) -> list[StoredFile]:
-    """Stored files that only the given attachments refer to (content may be shared)."""
-    candidates = select(AttachmentRecord.file_id).where(AttachmentRecord.id.in_(attachment_ids))
-    still_used = select(AttachmentRecord.file_id).where(AttachmentRecord.id.not_in(attachment_ids))
+def _orphaned_files(
+    session: Session, attachment_ids: Sequence[int], report_ids: Sequence[int]
+) -> list[StoredFile]:
+    """Stored files that only the given attachments and reports refer to (the same content
+    is stored once, so a file may also belong to a mail or report that stays)."""
+    candidates = (
+        select(AttachmentRecord.file_id)
+        .where(AttachmentRecord.id.in_(attachment_ids))
+        .union(select(VisitReport.file_id).where(VisitReport.id.in_(report_ids)))
+    )
+    still_used = (
+        select(AttachmentRecord.file_id)
+        .where(AttachmentRecord.id.not_in(attachment_ids))
+        .union(select(VisitReport.file_id).where(VisitReport.id.not_in(report_ids)))
+    )
     query = select(StoredFile).where(
         StoredFile.id.in_(candidates), StoredFile.id.not_in(still_used)
     )
@@ -157,12 +170,14 @@ def purge(
             select(AttachmentRecord.id).where(AttachmentRecord.inbound_id.in_(messages))
         )
     )
-    files = _orphaned_files(session, attachments)
+    reports = list(session.scalars(select(VisitReport.id).where(VisitReport.unit_id.in_(units))))
+    files = _orphaned_files(session, attachments, reports)
     report = RetentionReport(
         messages=len(messages),
         attachments=len(attachments),
         files=len(files),
         sent_mails=len(outbox),
+        reports=len(reports),
         units=len(units),
         other_people=_count_other_people(session, scope),
         dry_run=dry_run,
@@ -175,7 +190,7 @@ def purge(
     )
     if dry_run:
         return report
-    _erase(session, messages, outbox, attachments, files, units, scope)
+    _erase(session, messages, outbox, attachments, reports, files, units, scope)
     for stored in files:
         (data_dir / stored.path).unlink(missing_ok=True)
     audit.record(session, "retention", now, actor="staff", **_counts(report))
@@ -197,6 +212,7 @@ def _erase(
     messages: Sequence[int],
     outbox: Sequence[int],
     attachments: Sequence[int],
+    reports: Sequence[int],
     files: Sequence[StoredFile],
     units: Sequence[int],
     scope: Scope,
@@ -207,6 +223,9 @@ def _erase(
     )
     session.execute(update(OutboxMail).where(OutboxMail.id.in_(outbox)).values(raw=b""))
     session.execute(delete(AttachmentRecord).where(AttachmentRecord.id.in_(attachments)))
+    # The report is in the archive (bot/records/archive.py); here it names the unit's people.
+    session.execute(delete(VisitReport).where(VisitReport.id.in_(reports)))
+    session.execute(update(Visit).where(Visit.unit_id.in_(units)).values(booked_by=""))
     for stored in files:
         session.delete(stored)
     session.execute(delete(UnitAddress).where(UnitAddress.unit_id.in_(units)))

@@ -31,6 +31,8 @@ COLUMNS = (
     ("reference", "Referens"),
     ("unit_name", "Verksamhet"),
     ("organisation", "Förvaltning/bolag/företag"),
+    # As the sign-up wrote it: the staff see what an unknown organisation or alias said.
+    ("organisation_as_written", "Organisation enligt anmälan"),
     ("competition_class", "Tävlingsklass"),
     ("manager_name", "Chef"),
     ("contact_name", "Kontaktperson"),

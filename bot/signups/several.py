@@ -15,6 +15,7 @@ from bot.context import Context, Inbound, Outcome, reply
 from bot.models import Unit
 from bot.signups.extract import SignupFields
 from bot.signups.pending import hold
+from bot.signups.receipt import in_english, marked, questions
 from bot.signups.signup import (
     MISSING_LABELS,
     asked,
@@ -61,22 +62,34 @@ def handle_several(
 ) -> Outcome:
     """Register every unit the mail signs up and answer with one receipt for them all."""
     registered: list[Unit] = []
+    read: list[SignupFields] = []
     late: list[Unit] = []
     for fields in units:
         unit = _register_one(session, ctx, inbound, now, fields, registered, late)
         if unit is not None:
             registered.append(unit)
+            read.append(fields)
     if not registered:
         return Outcome("handled", "signup", None, None)
     schedule = ctx.schedule(registered[0].year)
+    items = [
+        {
+            "unit": unit_view(unit),
+            "missing": [MISSING_LABELS[key] for key in fields_of(unit).missing()],
+            "inferred": marked(unit, fields),
+        }
+        for unit, fields in zip(registered, read, strict=True)
+    ]
     context = {
-        "units": [
-            {
-                "unit": unit_view(unit),
-                "missing": [MISSING_LABELS[key] for key in fields_of(unit).missing()],
-            }
-            for unit in registered
+        "units": items,
+        "inferred": any(item["inferred"] for item in items),
+        # Each question names the unit it is about, since the receipt lists several.
+        "questions": [
+            f"{unit.reference}: {question}"
+            for unit, fields in zip(registered, read, strict=True)
+            for question in questions(unit, fields)
         ],
+        "english": in_english(inbound),
         "late": bool(late),
         "signup_day": schedule.deadline("signup").day,
         "entry_day": schedule.deadline("entry").day,

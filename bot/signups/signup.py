@@ -17,9 +17,16 @@ from sqlalchemy.orm import Session
 from bot import audit
 from bot.context import Context, Inbound, Outcome, reply_with_copy, staff
 from bot.models import Unit
+from bot.signups.correction import (
+    confirms,
+    details_for_contact,
+    forget_replaced_contact,
+    only_stated,
+)
 from bot.signups.eligibility import eligibility_flags
-from bot.signups.extract import SignupFields, extract_mail, similar_names
+from bot.signups.extract import SignupFields, extract_mail, readable_text, similar_names
 from bot.signups.pending import hold
+from bot.signups.receipt import previous_values, receipt_notes
 from bot.signups.units import add_address, add_flag, is_registered_address, new_reference
 
 MISSING_LABELS = {
@@ -49,6 +56,10 @@ def apply_fields(unit: Unit, fields: SignupFields, now: datetime) -> None:
         setattr(unit, name, getattr(merged, name))
     if fields.employees is not None:
         unit.employees = fields.employees
+    if fields.organisation is not None:
+        # As the mail wrote it ("Äldreförv."), beside the canonical name: the staff's evidence.
+        written = fields.organisation_as_written or fields.organisation
+        unit.organisation_as_written = " ".join(written.split())
     if unit.signup_status != "withdrawn":
         unit.signup_status = "incomplete" if merged.missing() else "registered"
     unit.updated_at = now
@@ -123,20 +134,32 @@ def handle_signup(
             "Ny anmälan för en redan anmäld verksamhet; uppgifterna uppdaterades.",
             now,
         )
-    return _register(session, ctx, inbound, now, unit, fields, duplicate=duplicate)
+    # A second sign-up shows, as a reply does, each value it changed beside the old one.
+    before = fields_of(unit) if duplicate else None
+    return _register(session, ctx, inbound, now, unit, fields, duplicate=duplicate, before=before)
 
 
 def handle_reply(
     session: Session, ctx: Context, inbound: Inbound, now: datetime, unit: Unit
 ) -> Outcome:
     """A reply in a unit's thread: it completes or corrects the sign-up."""
-    fields = _extract(inbound)
     current = fields_of(unit)
+    mail = inbound.mail
+    fields = details_for_contact(
+        only_stated(_extract(inbound), current),
+        readable_text(mail.subject, mail.text),
+        current,
+        mail.from_addr,
+    )
     changes = [
         name
         for name in FIELD_NAMES
         if getattr(fields, name) and getattr(fields, name) != getattr(current, name)
     ]
+    if not changes and confirms(readable_text(mail.subject, mail.text)):
+        # "Ja, det stämmer": the answer to the receipt's question needs nothing more.
+        audit.record(session, "signup-confirmed", now, unit_id=unit.id, inbound_id=inbound.row_id)
+        return Outcome("handled", "signup-confirmed", None, unit.id)
     if not changes:
         # A thank-you or a question in the thread: a person should read it, and the bot
         # must not answer a "tack!" with another receipt.
@@ -146,7 +169,7 @@ def handle_reply(
             "kan läsa; läs och besvara.",
             unit,
         )
-    return _register(session, ctx, inbound, now, unit, fields, duplicate=False, changed=True)
+    return _register(session, ctx, inbound, now, unit, fields, duplicate=False, before=current)
 
 
 def _register(
@@ -158,17 +181,21 @@ def _register(
     fields: SignupFields,
     *,
     duplicate: bool,
-    changed: bool = False,
+    before: SignupFields | None = None,
 ) -> Outcome:
+    """Apply a sign-up or a reply in its thread (``before``: the unit as it was) and answer."""
     sender = inbound.mail.from_addr
     if unit.addresses and not is_registered_address(unit, sender):
         # Held, not applied: the registered contact confirms it, or the staff decide.
         return hold(session, ctx, inbound, now, unit, kind="update", changes=asked(fields))
+    if before is not None:
+        forget_replaced_contact(unit, fields)
     late = record_signup(session, ctx, inbound, now, unit, fields, duplicate=duplicate)
-    _send_receipt(
-        session, ctx, inbound, now, unit, fields, late=late, duplicate=duplicate, copy_to=None,
-        changed=changed,
-    )  # fmt: skip
+    notes = receipt_notes(
+        inbound, unit, fields, previous_values(before, unit) if before is not None else None
+    )
+    _send_receipt(session, ctx, inbound, now, unit, late=late, duplicate=duplicate,
+                  changed=before is not None, notes=notes)  # fmt: skip
     return Outcome("handled", "signup", None, unit.id)
 
 
@@ -249,12 +276,11 @@ def _send_receipt(
     inbound: Inbound,
     now: datetime,
     unit: Unit,
-    fields: SignupFields,
     *,
     late: bool,
     duplicate: bool,
-    copy_to: str | None,
-    changed: bool = False,
+    changed: bool,
+    notes: dict[str, Any],
 ) -> None:
     missing = fields_of(unit).missing()
     kind = "signup-incomplete" if missing else "signup-receipt"
@@ -266,13 +292,13 @@ def _send_receipt(
         "duplicate": duplicate,
         # A reply that completed or corrected the sign-up: "ändrat", not "tack för er anmälan".
         "changed": changed,
-        "email_from_sender": fields.contact_email_from_sender,
+        **notes,
         "signup_day": schedule.deadline("signup").day,
         "entry_day": schedule.deadline("entry").day,
         "year": unit.year,
         "copy_for": None,
     }
-    reply_with_copy(session, ctx, inbound, kind, context, now, unit=unit, copy_to=copy_to)
+    reply_with_copy(session, ctx, inbound, kind, context, now, unit=unit, copy_to=None)
 
 
 def unit_from_entry_mail(session: Session, ctx: Context, inbound: Inbound, now: datetime) -> Unit:

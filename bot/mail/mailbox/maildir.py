@@ -101,7 +101,11 @@ class MaildirMailbox:
         for sub in ("new", "cur"):
             for entry in os.scandir(self.root / sub):
                 if entry.is_file() and not entry.name.startswith("."):
-                    found.append((entry.stat().st_mtime, entry.name))
+                    try:
+                        mtime = entry.stat().st_mtime
+                    except FileNotFoundError:
+                        continue  # Moved away by another client (or instance) just now.
+                    found.append((mtime, entry.name))
                     self._seen[entry.name.split(":", 1)[0]] = Path(entry.path)
         found.sort()
         messages = [

@@ -13,6 +13,7 @@ from bot.signups.extract.awards import EMPLOYEES, award_years
 from bot.signups.extract.labels import label_pass, split_labelled_sentences
 from bot.signups.extract.organisations import canonical_organisation
 from bot.signups.extract.prose import prose_pass, prose_text
+from bot.signups.extract.provenance import inferred_fields, weak_fields
 from bot.signups.extract.quoting import strip_quoted
 from bot.signups.extract.roles import roles_pass
 from bot.signups.extract.signature import signature_pass, split_signature
@@ -36,6 +37,10 @@ class SignupFields:
     # Evidence rather than values: two sign-ups that say the same compare equal.
     organisation_as_written: str | None = field(default=None, compare=False)
     organisation_known: bool | None = field(default=None, compare=False)
+    # Which of the shown fields the bot inferred rather than read from a label, and which of
+    # those rest on weak evidence (see `provenance`): the receipt marks and asks about them.
+    inferred: frozenset[str] = field(default=frozenset(), compare=False)
+    weak: frozenset[str] = field(default=frozenset(), compare=False)
     employees: int | None = None
     award_years: tuple[int, ...] = ()
     honourable_mention_years: tuple[int, ...] = ()
@@ -53,13 +58,17 @@ class SignupFields:
 
     def merged(self, newer: SignupFields) -> SignupFields:
         """Fields of `newer` that are not None replace ours; award years accumulate."""
+        own_rules = ("contact_email_from_sender", "inferred", "weak")
         changes: dict[str, object] = {
             f.name: getattr(newer, f.name)
             for f in fields(self)
-            if f.name != "contact_email_from_sender" and getattr(newer, f.name) is not None
+            if f.name not in own_rules and getattr(newer, f.name) is not None
         }
         if newer.contact_email is not None:
             changes["contact_email_from_sender"] = newer.contact_email_from_sender
+        # A value restated by the newer mail carries the newer mail's provenance.
+        changes["inferred"] = (self.inferred - changes.keys()) | newer.inferred
+        changes["weak"] = (self.weak - changes.keys()) | newer.weak
         changes["award_years"] = tuple(sorted({*self.award_years, *newer.award_years}))
         changes["honourable_mention_years"] = tuple(
             sorted({*self.honourable_mention_years, *newer.honourable_mention_years})
@@ -140,16 +149,26 @@ def extract_signup(
     from_sender = email is None and bool(sender_email) and _same_person(contact, writer)
     awards, mentions = award_years(body)
     organisation = canonical_organisation(found.organisation, body)
+    values = {
+        "unit_name": _unit(labelled, found, subject, lines, signature),
+        "manager_name": manager,
+        "contact_name": contact,
+        "contact_email": sender_email if from_sender else email,
+        "contact_phone": phone,
+        "organisation": organisation.name if organisation else None,
+    }
+    written = organisation.written if organisation else None
     return SignupFields(
-        unit_name=_unit(labelled, found, subject, lines, signature),
-        manager_name=manager,
-        contact_name=contact,
-        contact_email=sender_email if from_sender else email,
-        contact_phone=phone,
-        organisation=organisation.name if organisation else None,
-        organisation_as_written=organisation.written if organisation else None,
+        **values,
+        organisation_as_written=written,
         organisation_known=organisation.known if organisation else None,
         contact_email_from_sender=from_sender,
+        inferred=inferred_fields(
+            values, labelled, organisation_written=written, from_sender=from_sender
+        ),
+        weak=weak_fields(
+            values, found, body=body, organisation=organisation, from_sender=from_sender
+        ),
         employees=found.employees,
         award_years=awards,
         honourable_mention_years=mentions,

@@ -1,0 +1,155 @@
+"""Corrections in a unit's thread: what a reply states is applied and shown old → new, a
+new contact keeps none of the old one's details, and a yes to the receipt's question needs
+no answer. Real MIME through the app, real database, mail out of .Sent.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.models import InboundMessage
+from bot.runner import App
+from tests.conftest import body_text, cycle, make_mail, put, sent
+from tests.test_signup_receipt import LABELLED, PROSE, html_part, table_row, units_of
+
+
+def test_prose_correction_is_applied_and_shown_old_to_new(app: App) -> None:
+    put(app, make_mail(PROSE, sender="maria.sjoberg@edu.stockholm.se", sender_name="Maria Sjöberg"))
+    cycle(app)
+    receipt = sent(app)[0]
+    correction = make_mail(
+        "Hej!\n\nKontaktperson är numera Ahmed Karimi, ahmed.karimi@edu.stockholm.se, "
+        "08-508 123 99.\n\nHälsningar\nMaria Sjöberg\n",
+        sender="maria.sjoberg@edu.stockholm.se",
+        sender_name="Maria Sjöberg",
+        subject=f"SV: {receipt['Subject']}",
+        in_reply_to=str(receipt["Message-ID"]).strip().strip("<>"),
+    )
+    put(app, correction)
+    cycle(app)
+    [unit] = units_of(app)
+    assert (unit.contact_name, unit.contact_email) == (
+        "Ahmed Karimi",
+        "ahmed.karimi@edu.stockholm.se",
+    )
+    answer = sent(app)[-1]
+    text = body_text(answer)
+    assert "Vi har ändrat er anmälan" in text
+    assert table_row(text, "Kontaktperson:").endswith("Ahmed Karimi * (tidigare: Sofia Öberg)")
+    assert table_row(text, "E-post:").endswith(
+        "ahmed.karimi@edu.stockholm.se * (tidigare: sofia.oberg@edu.stockholm.se)"
+    )
+    # Unchanged values are shown as they are, without an old value or a mark.
+    assert table_row(text, "Chef:") == "Chef:            Maria Sjöberg"
+    assert "(tidigare: Sofia Öberg)" in html_part(answer)
+
+
+def test_a_correction_of_the_organisation_leaves_the_registered_contact(app: App) -> None:
+    sender = {"sender": "tomas.akerlund@stockholm.se", "sender_name": "Åkerlund Tomas"}
+    first = LABELLED.replace("Förskolan Trollskogen", "Vård- och omsorgsboendet Ålstensgården")
+    put(app, make_mail(first.replace("Skarpnäcks", "Bromma"), **sender))
+    cycle(app)
+    receipt = sent(app)[0]
+    correction = (
+        "Hej igen,\n\nEn sak blev fel i min anmälan: boendet tillhör inte längre Bromma, vi "
+        "flyttades till Äldreförvaltningen vid omorganisationen. Allt annat stämmer.\n\n"
+        "Vänliga hälsningar\nTomas Åkerlund\nEnhetschef\n"
+    )
+    put(app, make_mail(correction, subject=f"SV: {receipt['Subject']}", **sender,
+                       in_reply_to=str(receipt["Message-ID"]).strip().strip("<>")))  # fmt: skip
+    cycle(app)
+    [unit] = units_of(app)
+    assert unit.organisation == "Äldreförvaltningen"
+    assert (unit.contact_name, unit.contact_email) == ("Anna Berg", "anna.berg@edu.stockholm.se")
+    text = body_text(sent(app)[-1])
+    assert "Äldreförvaltningen * (tidigare: Bromma stadsdelsförvaltning)" in text
+    assert "kontaktpersonen är" not in text
+
+
+def test_a_new_contact_does_not_inherit_the_old_contacts_address(app: App) -> None:
+    sender = {"sender": "malin.ahlund@stockholm.se", "sender_name": "Malin Åhlund"}
+    first = (
+        "Hej! Förskolan Tranan, Östermalms sdf, vill anmäla sig. Chef: Elisabet Grip. "
+        "Jag är kontaktperson: Malin Åhlund, 070-452 10 08.\n\nSkickat från min iPhone\n"
+    )
+    put(app, make_mail(first, **sender))
+    cycle(app)
+    receipt = sent(app)[0]
+    [unit] = units_of(app)
+    assert unit.contact_email == "malin.ahlund@stockholm.se"
+    answer = (
+        "Kontaktperson ska vara Lina Ek 0701234567 inte jag. Mvh Malin\n\nSkickat från min iPhone\n"
+    )
+    put(app, make_mail(answer, subject=f"SV: {receipt['Subject']}", **sender,
+                       in_reply_to=str(receipt["Message-ID"]).strip().strip("<>")))  # fmt: skip
+    cycle(app)
+    [unit] = units_of(app)
+    assert (unit.contact_name, unit.contact_email, unit.contact_phone) == (
+        "Lina Ek",
+        None,
+        "0701234567",
+    )
+    assert unit.signup_status == "registered"
+    text = body_text(sent(app)[-1])
+    assert (
+        table_row(text, "E-post:")
+        == "E-post:          (saknas) (tidigare: malin.ahlund@stockholm.se)"
+    )
+    assert table_row(text, "Kontaktperson:").endswith("Lina Ek * (tidigare: Malin Åhlund)")
+
+
+def test_details_beside_the_registered_contacts_name_are_the_contacts(app: App) -> None:
+    sender = {"sender": "mats.lindgren@stockholm.se", "sender_name": "Lindgren Mats"}
+    first = (
+        "Hej,\n\nHemtjänsten Bagarmossen anmäler sig.\nFörvaltning: Skarpnäcks "
+        "stadsdelsförvaltning\nChef: Mats Lindgren\nKontaktperson: Fatma Kaya\n\nMats\n"
+    )
+    put(app, make_mail(first, **sender))
+    cycle(app)
+    request = sent(app)[0]
+    assert request["X-Kvalitetsbot-Kind"] == "signup-incomplete"
+    answer = "Hej,\n\nHär kommer Fatmas kontaktuppgifter: fatma.kaya@stockholm.se, 08-508 15 622.\n\nMats\n"
+    put(app, make_mail(answer, subject=f"SV: {request['Subject']}", **sender,
+                       in_reply_to=str(request["Message-ID"]).strip().strip("<>")))  # fmt: skip
+    cycle(app)
+    [unit] = units_of(app)
+    assert (unit.contact_name, unit.contact_email, unit.contact_phone) == (
+        "Fatma Kaya",
+        "fatma.kaya@stockholm.se",
+        "08-508 15 622",
+    )
+    assert unit.signup_status == "registered"
+    assert sent(app)[-1]["X-Kvalitetsbot-Kind"] == "signup-receipt"
+
+
+def test_yes_to_the_receipts_question_needs_no_answer_but_a_yes_with_a_but_goes_to_staff(
+    app: App,
+) -> None:
+    put(app, make_mail(PROSE, sender="maria.sjoberg@edu.stockholm.se", sender_name="Maria Sjöberg"))
+    cycle(app)
+    receipt = sent(app)[0]
+    thread = {
+        "sender": "maria.sjoberg@edu.stockholm.se",
+        "subject": f"SV: {receipt['Subject']}",
+        "in_reply_to": str(receipt["Message-ID"]).strip().strip("<>"),
+    }
+    put(app, make_mail("Ja, det stämmer!\n\nMvh Maria\n", **thread))
+    cycle(app)
+    assert len(sent(app)) == 1
+    put(app, make_mail("Ja, men det är inte riktigt rätt.\n\nMvh Maria\n", **thread))
+    cycle(app)
+    assert len(sent(app)) == 1
+    with app.sessions() as session:
+        statuses = session.scalars(select(InboundMessage.status).order_by(InboundMessage.id))
+        assert list(statuses) == ["handled", "handled", "staff"]
+
+
+def test_a_second_signup_shows_what_it_changed(app: App) -> None:
+    put(app, make_mail(LABELLED))
+    cycle(app)
+    put(app, make_mail(LABELLED.replace("08-508 123 45", "08-508 999 99")))
+    cycle(app)
+    text = body_text(sent(app)[-1])
+    assert "uppdaterat den med uppgifterna i ert senaste mejl" in text
+    assert table_row(text, "Telefon:") == "Telefon:         08-508 999 99 (tidigare: 08-508 123 45)"
+    assert table_row(text, "Chef:") == "Chef:            Maria Öberg"
