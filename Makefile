@@ -5,7 +5,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN = $(VENV)/bin
 
-.PHONY: run install install-test lock test-tools test test-under-load lint typecheck unit demo bench crash preview clean
+.PHONY: run install install-test lock test-tools test test-under-load lint typecheck unit demo bench crash crash-two preview clean
 
 run: install
 	$(BIN)/kvalitetsbot run
@@ -73,6 +73,11 @@ preview: install-test
 # The full crash harness: a real bot SIGKILLed at random moments, compared with a clean run.
 crash: install-test
 	$(BIN)/python scripts/crash_harness.py --kills 50 --mails 500
+
+# Two bots on one PostgreSQL (a fresh database on KB_TEST_POSTGRES_URL's server, dropped
+# after) and one Dovecot mailbox, one SIGKILLed at random moments, compared with one bot.
+crash-two: install-test
+	$(BIN)/python scripts/crash_two.py --kills 40 --mails 300
 
 clean:
 	rm -rf $(VENV) .mypy_cache .ruff_cache .pytest_cache

@@ -6,12 +6,14 @@ transaction per unit of work (``with sessions.begin() as session``).
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -114,13 +116,44 @@ def _sqlite_begin(connection: Any) -> None:
     connection.exec_driver_sql("BEGIN IMMEDIATE")
 
 
+# Keys of PostgreSQL advisory locks, one per thing that only one instance may do at a time.
+MIGRATION_LOCK = 0x6B620001
+INGEST_LOCK = 0x6B620002
+
+
 def migrate(engine: Engine) -> None:
     """Bring the schema to the newest migration (runs on every start; cheap when current)."""
+    with engine.begin() as connection:
+        upgrade(connection)
+
+
+def upgrade(connection: Connection) -> None:
+    """Migrate to the newest schema in the connection's transaction."""
+    if connection.dialect.name == "postgresql":
+        # Two instances starting together would both create the tables, and the second
+        # would stop on a duplicate; this way it waits, then finds them there.
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    config.attributes["connection"] = connection
+    command.upgrade(config, "head")
+
+
+@contextmanager
+def lease(sessions: sessionmaker[Session], key: int) -> Iterator[bool]:
+    """Whether this instance holds the lease ``key`` (held until the block ends).
+
+    On PostgreSQL an advisory lock in a transaction of its own connection: another
+    instance asking meanwhile gets False at once, and an instance that dies (even by
+    SIGKILL) gives the lease up with its connection. SQLite lets one writer in at a time
+    anyway, so there the lease is always granted."""
+    engine = sessions.kw["bind"]
+    if engine.dialect.name != "postgresql":
+        yield True
+        return
+    with engine.connect() as connection, connection.begin():
+        query = text("SELECT pg_try_advisory_xact_lock(:key)")
+        yield bool(connection.scalar(query, {"key": key}))
 
 
 def open_database(url: str) -> sessionmaker[Session]:

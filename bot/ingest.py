@@ -28,6 +28,7 @@ from email.parser import BytesHeaderParser
 from email.policy import compat32
 
 from sqlalchemy import select, update
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 
 from bot import audit
@@ -49,6 +50,7 @@ class IngestReport:
     ignored: int = 0
     quarantined: int = 0
     duplicates: int = 0
+    waiting: int = 0  # stored, left unhandled: another instance has the row in hand
 
 
 # The blank line that ends the header block (RFC 5322 section 2.1), with either line ending.
@@ -89,21 +91,30 @@ def store(sessions: sessionmaker[Session], remote: RemoteMessage, raw: bytes) ->
     """Store the raw message unless already stored; return (row id, newly stored)."""
     message_id = message_id_of(raw)
     key = dedupe_key(raw, message_id)
-    with sessions.begin() as session:
-        existing = session.scalar(select(InboundMessage.id).where(InboundMessage.dedupe_key == key))
-        if existing is not None:
-            return existing, False
-        row = InboundMessage(
-            dedupe_key=key,
-            remote_id=remote.remote_id,
-            message_id=message_id,
-            received_at=remote.received_at,
-            raw=raw,
-            status="new",
-        )
-        session.add(row)
-        session.flush()
-        return row.id, True
+    query = select(InboundMessage.id).where(InboundMessage.dedupe_key == key)
+    try:
+        with sessions.begin() as session:
+            existing = session.scalar(query)
+            if existing is not None:
+                return existing, False
+            row = InboundMessage(
+                dedupe_key=key,
+                remote_id=remote.remote_id,
+                message_id=message_id,
+                received_at=remote.received_at,
+                raw=raw,
+                status="new",
+            )
+            session.add(row)
+            session.flush()
+            return row.id, True
+    except IntegrityError:
+        # Another instance stored the same message a moment ago: it is stored.
+        with sessions() as session:
+            stored = session.scalar(query)
+        if stored is None:
+            raise
+        return stored, False
 
 
 def process(sessions: sessionmaker[Session], ctx: Context, row_id: int, now: datetime) -> str:
@@ -250,7 +261,8 @@ def _ingest_one(
     if not fresh:
         report.duplicates += 1
     status = process(sessions, ctx, row_id, now)
-    if fresh or status == "new":
+    # A row left "new" is tried again below, and counted there.
+    if fresh and status != "new":
         _count(report, status)
     moves.move(mailbox, row_id, remote.remote_id)
 
@@ -276,7 +288,7 @@ def _finish_moves(moves: _Moves, mailbox: Mailbox) -> None:
 
 
 def _count(report: IngestReport, status: str) -> None:
-    attr = {"quarantine": "quarantined"}.get(status, status)
+    attr = {"quarantine": "quarantined", "new": "waiting"}.get(status, status)
     if hasattr(report, attr):
         setattr(report, attr, getattr(report, attr) + 1)
 

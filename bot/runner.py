@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from bot.clock import Clock, SystemClock
 from bot.config import Settings
 from bot.context import Context
-from bot.db import open_database, ping, unreachable
+from bot.db import INGEST_LOCK, lease, open_database, ping, unreachable
 from bot.ingest import IngestReport, ingest
 from bot.mail import outbox
 from bot.mail.mailbox import Mailbox, open_mailbox
@@ -120,9 +120,19 @@ class CycleReport:
 
 
 def run_cycle(app: App) -> CycleReport:
-    """One round: handle new mail, queue what the calendar makes due, send the outbox."""
-    report = ingest(app.sessions, app.ctx, app.mailbox, app.clock.now(), app.stop.is_set)
-    run_due(app.sessions, app.ctx, app.clock.now())
+    """One round: handle new mail, queue what the calendar makes due, send the outbox.
+
+    Of two instances on one database, one at a time takes in mail and queues what is due
+    (the ingest lease): mail is then handled in the order it arrived, as by one instance,
+    and reminders are decided only after the mail before them is handled. Both send the
+    outbox, each mail claimed by its row."""
+    report = IngestReport()
+    with lease(app.sessions, INGEST_LOCK) as mine:
+        if mine:
+            report = ingest(app.sessions, app.ctx, app.mailbox, app.clock.now(), app.stop.is_set)
+        # A mail left to another instance (its row claimed) may change who owes what.
+        if mine and not report.waiting:
+            run_due(app.sessions, app.ctx, app.clock.now())
     now = app.clock.now()
     sent = outbox.send_pending(app.sessions, app.mailbox, now, app.limits, app.unrecorded)
     # Only a round that got this far counts for `kvalitetsbot health`.

@@ -26,6 +26,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -47,7 +48,7 @@ from bot.models import (  # noqa: E402
     StoredFile,
     Unit,
 )
-from tests.backlog import Mail, backlog  # noqa: E402
+from tests.backlog import Mail, backlog, person  # noqa: E402
 
 # A moment with sign-up reminders due, outside the digest window (07:30-09:30): a kill can
 # land inside `run_due`, between a claim and its mail. Before issue 15 was fixed, SQLite's
@@ -100,7 +101,21 @@ def start_bot(data_dir: Path) -> subprocess.Popen[bytes]:
     )
 
 
-def prepare(data_dir: Path, mails: list[Mail]) -> None:
+def import_outreach(env: dict[str, str], cwd: Path, people: int) -> None:
+    """The sign-up outreach list, through the real CLI: one address per backlog person.
+
+    Those who sign up in the backlog get no reminder; the rest are reminded at ``NOW``,
+    so reminders are part of every run. (Units signed up in the backlog itself are not:
+    a unit is reminded only if it existed at the reminder's moment.)"""
+    listing = cwd / "outreach.csv"
+    listing.write_text("email\n" + "".join(f"{person(n).address}\n" for n in range(people)))
+    command = [sys.executable, "-m", "bot", "--now", NOW, "import", "outreach", str(listing)]
+    subprocess.run(command, env=env, cwd=cwd, check=True, stdout=subprocess.DEVNULL)
+
+
+def prepare(data_dir: Path, mails: list[Mail], outreach: bool = False) -> None:
+    if outreach:
+        import_outreach(bot_env(data_dir), data_dir, len(mails))
     for mail in mails:
         deliver(data_dir / "mailbox", mail.raw, mail.at)
 
@@ -170,17 +185,27 @@ def crash_run(
 # -- comparing two end states -------------------------------------------------------------
 
 
-def _sent_folder(data_dir: Path) -> Counter[tuple[str, str, str]]:
+def sent_counter(raws: Iterable[bytes]) -> Counter[tuple[str, str, str]]:
+    """The copies in a Sent folder, by kind, recipient and the mail they answer."""
     found: Counter[tuple[str, str, str]] = Counter()
-    for path in MaildirMailbox(data_dir / "mailbox").list_folder("Sent"):
-        msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+    for raw in raws:
+        msg = email.message_from_bytes(raw, policy=email.policy.default)
         found[(str(msg["X-Kvalitetsbot-Kind"]), str(msg["To"]), str(msg["In-Reply-To"]))] += 1
     return found
 
 
 def snapshot(data_dir: Path, url: str | None = None) -> dict[str, Any]:
     """Everything that must be the same whether or not the bot was killed on the way."""
-    engine = create_engine(database_url(data_dir, url))
+    state = database_snapshot(database_url(data_dir, url))
+    mailbox = MaildirMailbox(data_dir / "mailbox")
+    state["sent_folder"] = sent_counter(p.read_bytes() for p in mailbox.list_folder("Sent"))
+    state["inbox_left"] = len(mailbox.fetch_new(None).messages)
+    return state
+
+
+def database_snapshot(url: str) -> dict[str, Any]:
+    """The database's part of a snapshot, on any database the bot runs on."""
+    engine = create_engine(url)
     with engine.connect() as conn:
         refs = dict(conn.execute(select(Unit.id, Unit.reference)).all())
         inbound = conn.execute(
@@ -204,8 +229,6 @@ def snapshot(data_dir: Path, url: str | None = None) -> dict[str, Any]:
             "orphan_claims": orphan_claims(conn),
         }
     engine.dispose()
-    state["sent_folder"] = _sent_folder(data_dir)
-    state["inbox_left"] = len(MaildirMailbox(data_dir / "mailbox").fetch_new(None).messages)
     return state
 
 
@@ -219,14 +242,14 @@ def orphan_claims(conn: Any) -> list[str]:
     return sorted(conn.execute(query).scalars().all())
 
 
-def stale_moved_flags(data_dir: Path) -> int:
+def stale_moved_flags(url: str) -> int:
     """Handled mails whose server copy was moved but whose row still says moved=False.
 
     A kill between the move and the commit that records it leaves the flag stale (the
     mail itself is filed correctly). Known and reported (bot/ingest.py `_move`); counted
     apart so that it cannot hide or be hidden by a real difference.
     """
-    engine = create_engine(f"sqlite:///{data_dir / 'kvalitetsbot.sqlite3'}")
+    engine = create_engine(url)
     with engine.connect() as conn:
         query = select(func.count()).where(
             InboundMessage.moved.is_(False), InboundMessage.folder.is_not(None)
@@ -295,13 +318,13 @@ def compare_runs(workdir: Path, mails: list[Mail], kills: int, seed: int) -> Cra
     reference_dir, crash_dir = workdir / "reference", workdir / "crashed"
     for data_dir in (reference_dir, crash_dir):
         data_dir.mkdir(parents=True)
-        prepare(data_dir, mails)
+        prepare(data_dir, mails, outreach=True)
     run_to_end(reference_dir)
     report = crash_run(crash_dir, kills, seed, report=CrashReport(mails=len(mails)))
     reference, crashed = snapshot(reference_dir), snapshot(crash_dir)
     report.sent = sum(crashed["sent_folder"].values())
     report.differences = differences(reference, crashed)
-    report.stale_moved = stale_moved_flags(crash_dir)
+    report.stale_moved = stale_moved_flags(database_url(crash_dir))
     return report
 
 

@@ -8,6 +8,7 @@ import email.policy
 import os
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import datetime
 from email.message import EmailMessage
 from email.utils import format_datetime, make_msgid
@@ -43,19 +44,29 @@ def _postgres_reachable() -> bool:
 POSTGRES = _postgres_reachable()
 
 
+@contextmanager
+def fresh_postgres(admin_url: str = PG_ADMIN_URL, prefix: str = "kb_test") -> Iterator[str]:
+    """A new database with a random name on the server, dropped afterwards (the server
+    itself is shared and never stopped)."""
+    name = f"{prefix}_{uuid.uuid4().hex[:10]}"
+    admin = create_engine(admin_url, isolation_level="AUTOCOMMIT")
+    with admin.connect() as conn:
+        conn.execute(text(f'CREATE DATABASE "{name}"'))
+    try:
+        yield admin_url.rsplit("/", 1)[0] + "/" + name
+    finally:
+        with admin.connect() as conn:
+            conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+        admin.dispose()
+
+
 @pytest.fixture(scope="session")
 def postgres_url() -> Iterator[str]:
     """A fresh PostgreSQL database for this test session, dropped at the end."""
     if not POSTGRES:
         pytest.skip("PostgreSQL is not reachable at 127.0.0.1:5432")
-    name = f"kb_test_{uuid.uuid4().hex[:10]}"
-    admin = create_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
-    with admin.connect() as conn:
-        conn.execute(text(f'CREATE DATABASE "{name}"'))
-    yield PG_ADMIN_URL.rsplit("/", 1)[0] + "/" + name
-    with admin.connect() as conn:
-        conn.execute(text(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
-    admin.dispose()
+    with fresh_postgres() as url:
+        yield url
 
 
 def _reset_postgres(url: str) -> None:

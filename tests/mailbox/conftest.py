@@ -7,7 +7,6 @@ against small stateful fakes at the HTTP level (``graph_fake.py`` with respx,
 
 from __future__ import annotations
 
-import imaplib
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -19,10 +18,10 @@ import pytest
 
 from bot.clock import FixedClock
 from bot.mail.mailbox import Mailbox, open_mailbox
-from bot.mail.mailbox.imap import ImapMailbox, mailbox_name
+from bot.mail.mailbox.imap import ImapMailbox
 from bot.mail.mailbox.maildir import MaildirMailbox, deliver
 from tests.conftest import make_settings
-from tests.mailbox.servers import PASSWORD, USER, MailServers, ensure_dovecot, start_servers
+from tests.mailbox.servers import MailServers, ensure_dovecot, start_servers
 
 
 @pytest.fixture(scope="session")
@@ -49,48 +48,11 @@ class Harness:
     slept: list[float] = field(default_factory=list)
 
 
-def _imap_folder(servers: MailServers, folder: str) -> list[bytes]:
-    conn = imaplib.IMAP4("127.0.0.1", servers.dovecot.port)
-    conn.login(USER, PASSWORD)
-    conn.select(mailbox_name(folder), readonly=True)
-    _typ, data = conn.uid("SEARCH", "ALL")
-    out = []
-    for uid in data[0].split():
-        _typ, parts = conn.uid("FETCH", uid, "(BODY.PEEK[])")
-        out += [p[1] for p in parts if isinstance(p, tuple)]
-    conn.logout()
-    return out
-
-
-def _imap_deliver(servers: MailServers, raw: bytes, at: datetime) -> None:
-    conn = imaplib.IMAP4("127.0.0.1", servers.dovecot.port)
-    conn.login(USER, PASSWORD)
-    conn.append("INBOX", "", imaplib.Time2Internaldate(at), raw)
-    conn.logout()
-
-
-def _clear_imap(servers: MailServers) -> None:
-    conn = imaplib.IMAP4("127.0.0.1", servers.dovecot.port)
-    conn.login(USER, PASSWORD)
-    for line in conn.list()[1]:
-        assert isinstance(line, bytes)
-        name = line.rsplit(b' "/" ', 1)[1].decode()
-        _typ, count = conn.select(name)
-        if count[0] != b"0":
-            conn.store("1:*", "+FLAGS.SILENT", r"(\Deleted)")
-            conn.expunge()
-    conn.logout()
-
-
 @pytest.fixture
 def imap_harness(mail_servers: MailServers, tmp_path: Path, clock: FixedClock) -> Harness:
-    _clear_imap(mail_servers)
+    mail_servers.clear()
     settings = make_settings(tmp_path, **mail_servers.env())
-    return Harness(
-        lambda: open_mailbox(settings, clock),
-        lambda raw, at: _imap_deliver(mail_servers, raw, at),
-        lambda folder: _imap_folder(mail_servers, folder),
-    )
+    return Harness(lambda: open_mailbox(settings, clock), mail_servers.deliver, mail_servers.folder)
 
 
 MAILBOX = "kvalitetsutmarkelsen@stockholm.se"

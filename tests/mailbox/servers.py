@@ -8,6 +8,7 @@ submission and records what was sent, as a relay would receive it.
 
 from __future__ import annotations
 
+import imaplib
 import logging
 import os
 import pwd
@@ -19,8 +20,11 @@ import time
 import warnings
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any
+
+from bot.mail.mailbox.imap import mailbox_name
 
 USER, PASSWORD = "kvalitetsbot", "test-secret-9f2"
 DOVECOT = "/usr/sbin/dovecot"
@@ -156,10 +160,12 @@ class _Recorder:
 
     def __init__(self) -> None:
         self.received: list[tuple[str, list[str], bytes]] = []
+        self.moments: list[float] = []  # time.monotonic() of each receipt, for the harness
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
         content = envelope.original_content or b""
         self.received.append((envelope.mail_from or "", list(envelope.rcpt_tos), content))
+        self.moments.append(time.monotonic())
         return "250 OK"
 
 
@@ -206,6 +212,50 @@ class SmtpServer:
 class MailServers:
     dovecot: Dovecot
     smtp: SmtpServer
+
+    def _login(self) -> imaplib.IMAP4:
+        conn = imaplib.IMAP4("127.0.0.1", self.dovecot.port)
+        conn.login(USER, PASSWORD)
+        return conn
+
+    def deliver(self, raw: bytes, at: datetime) -> None:
+        """Put a mail in the inbox, as received at ``at``."""
+        conn = self._login()
+        conn.append("INBOX", "", imaplib.Time2Internaldate(at), raw)
+        conn.logout()
+
+    def folder(self, folder: str) -> list[bytes]:
+        """Every mail in a folder, read without marking it seen."""
+        conn = self._login()
+        conn.select(mailbox_name(folder), readonly=True)
+        _typ, data = conn.uid("SEARCH", "ALL")
+        out = []
+        for uid in data[0].split():
+            _typ, parts = conn.uid("FETCH", uid, "(BODY.PEEK[])")
+            out += [p[1] for p in parts if isinstance(p, tuple)]
+        conn.logout()
+        return out
+
+    def count(self, folder: str) -> int:
+        """How many mails a folder holds."""
+        conn = self._login()
+        _typ, data = conn.select(mailbox_name(folder), readonly=True)
+        conn.logout()
+        return int(data[0] or 0)
+
+    def clear(self) -> None:
+        """Empty every folder, and forget what the SMTP server received."""
+        conn = self._login()
+        for line in conn.list()[1]:
+            assert isinstance(line, bytes)
+            name = line.rsplit(b' "/" ', 1)[1].decode()
+            _typ, count = conn.select(name)
+            if count[0] != b"0":
+                conn.store("1:*", "+FLAGS.SILENT", r"(\Deleted)")
+                conn.expunge()
+        conn.logout()
+        self.smtp.recorder.received.clear()
+        self.smtp.recorder.moments.clear()
 
     def env(self) -> dict[str, str]:
         """Settings that point the imap backend at these servers."""
