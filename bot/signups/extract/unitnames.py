@@ -35,6 +35,7 @@ class UnitCandidate:
 class _Words:
     typed: re.Pattern[str]
     titles: frozenset[str]
+    types: frozenset[str]
 
 
 @cache
@@ -49,7 +50,11 @@ def _words() -> _Words:
         rf"|[{_UP}][\w-]{{2,}}(?:{endings})(?:[ ](?!Stockholms stad){_NAME_PART})?"
         rf"|[{_UP}][\w-]{{2,}}(?:{endings}))(?![\w-])"
     )
-    return _Words(typed, frozenset(t.casefold() for t in data["titles"]))
+    return _Words(
+        typed,
+        frozenset(t.casefold() for t in data["titles"]),
+        frozenset(t.casefold() for t in data["unit_types"]),
+    )
 
 
 _CONTEXTS = [
@@ -64,6 +69,13 @@ _CONTEXTS = [
         r"|\bwould\s+like\s+to)"
     ),
 ]
+# A verb whose subject is the unit itself ("Parkleken Sätra vill vara med"); "X vill anmäla Y"
+# has the one who signs up as its subject, and Y follows the verb.
+_OWN_VERB = re.compile(
+    r"(?i)\bvill\s+(?:gärna\s+)?(?:anmäla\s+(?:sig|oss)|vara\s+med|delta|medverka)"
+    r"|\banmäler\s+(?:sig|oss)|\bwould\s+like\s+to\s+(?:take\s+part|participate|sign\s+up|join"
+    r"|register)"
+)
 _PLAIN = re.compile(_NAME_PART)
 _STOP = re.compile(
     r"(?i)^(?:oss|sig|er|vi|jag|härmed|gärna|till|the|our|us|kvalitetsutmärkelsen\w*"
@@ -72,6 +84,63 @@ _STOP = re.compile(
 
 
 _MAX_CANDIDATES = 40
+_COMPANY = re.compile(rf"({_CAP}(?:[ ]{_CAP}){{0,3}})[ ](?:AB|ek\.?[ ]?för\.?)(?!\w)")
+# A phrase that opens with one of these is a sentence about someone, not a unit's name.
+_NOT_SUBJECT = re.compile(
+    r"(?i)^(?:vi|jag|hej|hejsan|hello|hi|dear|nu|här|härmed|även|också|det|den|detta|denna"
+    r"|som|om|då|så|ja|nej|tack|the|our|we|i|my|alla|en|ett|a|an|this|it)\b"
+)
+_POSSESSIVE = re.compile(r"(?i)^(?:vår|vårt|våra|sin|sitt|sina|min|mitt|er|ert|our|my|their)\s+")
+_VERBISH = re.compile(
+    r"(?i)\b(?:vi|jag|oss|som|har|är|ska|kommer|vill|kan|blir|we|is|are|has|will|would)\b"
+)
+# Where a unit's name ends in a sentence: punctuation, a dash, "till/för/i år", an aside.
+_PHRASE_END = re.compile(
+    r"\s*(?:[,.;:!?]|\s[-–—]\s|\s(?:till|för|inom|med|to|for|in|with|at|within|på|vid)\b)"
+)
+_LEADING_FILLER = re.compile(r"(?i)^(?:(?:härmed|gärna|nu|också|även|in)\s+)+")
+_MAX_PHRASE_WORDS = 7
+
+
+def _phrase(span: str) -> str | None:
+    """The unit's name at the start of `span`, in its natural full form, or None.
+
+    Swedish units often carry no type word or write part of the name in lower case
+    ("Nätdrift", "Farsta sim- och idrottshall", "Enheten för ekonomiskt bistånd
+    Skärholmen"), so the name is the phrase up to where the sentence goes on: a comma,
+    "till Kvalitetsutmärkelsen", "på <förvaltningen>". A place after a proper name
+    ("Förskolan Vitsippan i Kärrtorp") is where the unit is, not its name; "Öppna
+    förskolan i Husby" is named by its place.
+    """
+    span = re.sub(r"\s+", " ", re.sub(r"\([^)]*\)?", " ", span)).strip()
+    span = _LEADING_FILLER.sub("", span)
+    # English: "Stokab's Customer Operations team" is the team of that company.
+    span = re.sub(rf"^{_CAP}['’]s[ ](?=[{_UP}])", "", span)
+    owned = _POSSESSIVE.match(span)
+    if owned:
+        # "sin avdelning Kundservice & Tillstånd": the generic word describes, the name follows.
+        rest = span[owned.end() :]
+        named = re.match(rf"[a-zåäö][\w-]*(?:[ ]och[ ][\w-]+)?[ ](?=[{_UP}])", rest)
+        if not named:
+            return None
+        span = rest[named.end() :]
+    end = _PHRASE_END.search(span, 1)
+    if end and end.group(0).strip() == "för" and span[: end.start()].casefold() in _words().types:
+        end = _PHRASE_END.search(span, end.end())  # "Enheten för ekonomiskt bistånd"
+    phrase = (span[: end.start()] if end else span).strip()
+    place = re.match(rf"(.+?)[ ]i[ ][{_UP}][\w-]*(?:[ ][{_UP}][\w-]*)?$", phrase)
+    if place and re.search(rf"[ ][{_UP}0-9]", place.group(1)):
+        phrase = place.group(1)
+    within = re.match(r"(.+?)[ ]i[ ](.+)$", phrase)
+    if within and find_organisations(within.group(2)):
+        phrase = within.group(1)  # "Gruppbostaden Åkeshov i Bromma stadsdelsförvaltning"
+    phrase = re.sub(r"(?i)[ ](?:team|unit|department|section)$", "", phrase)
+    words = phrase.split()
+    if not words or len(words) > _MAX_PHRASE_WORDS or not re.match(rf"[{_UP}0-9]", phrase):
+        return None
+    if _NOT_SUBJECT.match(phrase) or _VERBISH.search(phrase):
+        return None
+    return _tidy(phrase)
 
 
 def _usable(name: str) -> bool:
@@ -94,6 +163,9 @@ def _after_lead_in(text: str) -> list[UnitCandidate]:
         for match in pattern.finditer(text):
             span, start = match.group("unit"), match.start("unit")
             typed = _words().typed.match(span)
+            phrase = _phrase(span)
+            if phrase:
+                found.append(UnitCandidate(phrase, 4.2, start, "sentence"))
             if typed:
                 found.append(UnitCandidate(_tidy(typed.group(0)), 4.0, start, "sentence"))
             elif plain := _PLAIN.match(span):
@@ -105,7 +177,11 @@ def _before_verb(text: str) -> list[UnitCandidate]:
     """ "Parkleken Sätra vill gärna vara med": the unit ends where the verb starts."""
     found = []
     for match in _CONTEXTS[2].finditer(text):
-        start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        start = max(text.rfind(c, 0, match.start()) for c in ".!?\n") + 1
+        subject = text[start : match.start()].strip()
+        phrase = _phrase(subject.split(",")[0]) if _OWN_VERB.match(text, match.start()) else None
+        if phrase:
+            found.append(UnitCandidate(phrase, 4.5, start, "sentence"))
         span = text[max(start, match.start() - 80) : match.start()].rstrip()
         typed = list(_words().typed.finditer(span))
         plain = re.search(rf"{_NAME_PART}$", span)
@@ -136,7 +212,14 @@ def unit_candidates(subject: str, body: str, signature: str) -> list[UnitCandida
         *_typed(signature, 1.5, "signature"),
     ]
     ranked = sorted(candidates, key=lambda c: (-c.weight, c.position))
-    return [c for c in ranked[:_MAX_CANDIDATES] if _usable(c.name)]
+    # A company the mail names with its "AB" elsewhere ("Aleris Omsorg AB") is the
+    # organisation even where the mail leaves the "AB" out.
+    companies = {m.group(1).casefold() for m in _COMPANY.finditer(f"{body}\n{signature}")}
+    return [
+        c
+        for c in ranked[:_MAX_CANDIDATES]
+        if _usable(c.name) and c.name.casefold() not in companies
+    ]
 
 
 def is_title(text: str) -> bool:
