@@ -15,10 +15,13 @@ from dataclasses import dataclass
 from bot.signups.extract.state import Found
 from bot.signups.extract.vocabulary import (
     EMAIL,
+    MAIL_W,
     NAME,
     PHONE,
+    PHONE_W,
     UPPER,
     clean_name,
+    phone_in,
     split_sentences,
 )
 
@@ -28,8 +31,9 @@ _MANAGER = (
     r"|principal|head\s+of\s+\w+|head\s+teacher|verksamhetsansvarig)(?!\w)"
 )
 _CONTACT = (
-    rf"(?i:kontakt)(?=:?\s+[{UPPER}])|(?i:kontaktperson(?:en|ens)?|kontakt\s+(?:för|i)\s+\w+|contact\s+person"
-    r"|(?:kontakta|nå|når|nås|reach|contact)(?=\s+(?:gärna\s+|mig|me|us))"
+    rf"(?i:kontakt)(?=:?\s+[{UPPER}0-9+])|(?i:kontaktperson(?:en|ens)?|kontakt\s+(?:för|i)\s+\w+|contact\s+person"
+    r"|(?:kontakta|nå|når|nås|reach|contact|ring|mejla|maila|call|email|e-mail)"
+    r"(?=\s+(?:gärna\s+|mig|me|us))"
     r"|(?:återkom|hör\s+av\s+(?:er|dig))(?=\s+(?:gärna\s+)?till\s+mig))(?!\w)"
 )
 _DEPUTY = re.compile(r"(?i)\b(?:biträdande|bitr\.?|vice|ställföreträdande|tf\.?)\s*$")
@@ -41,13 +45,22 @@ _DETAILS = (
 )
 _CUE = re.compile(rf"(?P<manager>{_MANAGER})|(?P<contact>{_CONTACT})|(?P<details>{_DETAILS})")
 # A later sentence about the contact: "Maja nås på …", "Hon nås på …".
-_PRONOUN = re.compile(r"^(?:Hon|Han|Hen|She|He)\b")
+_PRONOUN = re.compile(
+    r"^(?:Hon|Han|Hen|She|He|Nås|Når\s+(?:ni|du)|Kan\s+nås|Reach|Can\s+be\s+reached)\b"
+)
+# "förskolechef för Mötesplats Älvsjö": a name after a preposition is a place, not a person.
+_PLACE_BEFORE = re.compile(r"(?i)\b(?:för|på|vid|i|inom|at|of|in|within)\s+$")
 # "jag", "jag själv, Maria Sjöberg", "undertecknad", English "I"/"me".
 _SELF = re.compile(
     rf"(?<!\w)(?:(?i:jag|mig|undertecknad|undertecknade|me|myself)|I(?=\s+(?:am|will|would|have|work)\b|'))(?!\w)"
     rf"(?:\s+själv)?(?:\s*,?\s*(?P<name>{NAME}))?"
 )
 _PERSON = re.compile(rf"(?P<self>{_SELF.pattern})|(?P<named>{NAME})")
+_ONLY_DETAILS = re.compile(
+    rf"(?:(?i:{MAIL_W}|{PHONE_W}|direkt|or|eller|och)[\s:.,/]*|{EMAIL.pattern}[\s,;/]*"
+    rf"|{PHONE.pattern}[\s,;/]*)+"
+)
+_JOINED = re.compile(r"(?i)\s*(?:och|samt|and|&|/|,)\s*")
 # How far before a role word its person may stand ("Jag är gruppchef och kontaktperson").
 _LOOKBACK = 45
 
@@ -67,13 +80,16 @@ def _people(text: str) -> list[_Person]:
             named = _SELF.match(match.group(0))
             writer = clean_name(named.group("name")) if named and named.group("name") else None
             people.append(_Person(match.start(), match.end(), None, writer))
+        elif _PLACE_BEFORE.search(text[max(0, match.start() - 8) : match.start()]):
+            continue
         elif (name := clean_name(match.group("named"))) is not None:
             people.append(_Person(match.start(), match.end(), name))
     return people
 
 
 def _pointed_at(people: list[_Person], start: int, end: int, cue_start: int) -> _Person | None:
-    after = [p for p in people if start <= p.start < end]
+    # "Rektor Elisabet Grip": the name read with its title glued on starts at the cue.
+    after = [p for p in people if start <= p.start < end or cue_start <= p.start < start < p.end]
     if after:
         return after[0]
     before = [p for p in people if cue_start - _LOOKBACK <= p.end <= cue_start]
@@ -92,7 +108,8 @@ def _assign(found: Found, role: str, person: _Person, details: str) -> None:
             found.put(f"{role}_ref", "writer")
         target = role if person.name else "writer"
         found.put(f"{target}_email", _first(EMAIL, details))
-        found.put(f"{target}_phone", _first(PHONE, EMAIL.sub(" ", details)))
+        found.put(f"{target}_phone", phone_in(details))
+        found.last_person = target
 
 
 def _first(pattern: re.Pattern[str], text: str) -> str | None:
@@ -107,12 +124,18 @@ def _sentence_roles(sentence: str, found: Found) -> None:
         if cue.group("details"):
             details = sentence[cue.end() :]
             found.put("contact_email", _first(EMAIL, details))
-            found.put("contact_phone", _first(PHONE, EMAIL.sub(" ", details)))
+            found.put("contact_phone", phone_in(details))
             continue
         role = "manager" if cue.group("manager") else "contact"
         end = next((c.start() for c in cues[i + 1 :] if c.lastgroup != role), len(sentence))
         stop = cues[i + 1].start() if i + 1 < len(cues) else len(sentence)
         person = _pointed_at(people, cue.end(), stop, cue.start())
+        if person is None and i + 1 < len(cues) and _JOINED.fullmatch(sentence[cue.end() : stop]):
+            # "Rektor och kontaktperson är jag": both roles point at the next cue's person.
+            following = cues[i + 1]
+            later = cues[i + 2].start() if i + 2 < len(cues) else len(sentence)
+            person = _pointed_at(people, following.end(), later, following.start())
+            end = later
         if person is None and stop < end:
             continue  # "Ansvarig chef för parkleken är enhetschef Goran Jurić": the next cue
         if person is None:
@@ -126,11 +149,17 @@ def roles_pass(text: str) -> Found:
     found = Found()
     sentences = split_sentences(text)
     for sentence in sentences:
+        before = found.last_person
         _sentence_roles(sentence, found)
+        if before and found.last_person == before and _ONLY_DETAILS.fullmatch(sentence):
+            # "Rektor och kontaktperson är jag, Pia Forsberg. Tel 070-455 12 12": the line
+            # of details under a person is that person's.
+            found.put(f"{before}_email", _first(EMAIL, sentence))
+            found.put(f"{before}_phone", phone_in(sentence))
     if found.contact and not (found.contact_email or found.contact_phone):
         first_name = found.contact.split()[0]
         for sentence in sentences:
             if re.match(rf"{re.escape(first_name)}\b", sentence) or _PRONOUN.match(sentence):
                 found.put("contact_email", _first(EMAIL, sentence))
-                found.put("contact_phone", _first(PHONE, EMAIL.sub(" ", sentence)))
+                found.put("contact_phone", phone_in(sentence))
     return found

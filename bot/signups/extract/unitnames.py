@@ -9,13 +9,12 @@ names the unit. The type words and titles are data, in `words.toml`.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from bot.signups.extract.organisations import find_organisations
 from bot.signups.extract.vocabulary import UPPER as _UP
+from bot.signups.extract.vocabulary import words_data
 
 _CAP = rf"(?:[{_UP}0-9][\w&'’-]*)"
 _NAME_PART = rf"{_CAP}(?:[ ](?:{_CAP}|&[ ]{_CAP}|och[ ]{_CAP}))" + "{0,2}"
@@ -40,8 +39,7 @@ class _Words:
 
 @cache
 def _words() -> _Words:
-    raw = files("bot.signups.extract").joinpath("words.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(raw)
+    data = words_data()
     types = "|".join(re.escape(t) for t in sorted(data["unit_types"], key=len, reverse=True))
     endings = "|".join(re.escape(e) for e in data["compound_endings"])
     typed = re.compile(

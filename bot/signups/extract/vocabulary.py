@@ -7,6 +7,9 @@ are written the same way whichever pass reads them, so their patterns live here 
 from __future__ import annotations
 
 import re
+import tomllib
+from functools import cache
+from importlib.resources import files
 
 
 def _letters(test: str) -> str:
@@ -84,6 +87,23 @@ def first(pattern: re.Pattern[str], text: str) -> str | None:
     return match.group(0).strip(" .,;") if match else None
 
 
+# "08-508 11 700 (växel) eller direkt 08-508 11 742": the switchboard reaches nobody in person.
+_SWITCHBOARD = re.compile(r"(?i)växel|switchboard")
+
+
+def phone_in(text: str) -> str | None:
+    """The person's own number in a text: the first that is not the switchboard's."""
+    text = EMAIL.sub(" ", text)
+    numbers = list(PHONE.finditer(text))
+    for match in numbers:
+        around = (
+            text[max(0, match.start() - 10) : match.start()] + text[match.end() : match.end() + 12]
+        )
+        if not _SWITCHBOARD.search(around):
+            return match.group(0).strip(" .,;")
+    return numbers[0].group(0).strip(" .,;") if numbers else None
+
+
 def tidy(value: str) -> str:
     return re.sub(r"\s+", " ", value).strip(" \t.,;:-–")
 
@@ -92,13 +112,33 @@ def is_manager_title(title: str) -> bool:
     return bool(re.search(rf"(?i){MANAGER_WORDS}", title)) and not _NOT_MANAGER.search(title)
 
 
+@cache
+def words_data() -> dict[str, list[str]]:
+    """The word lists of `words.toml`: unit types, compound endings and titles."""
+    raw = files("bot.signups.extract").joinpath("words.toml").read_text(encoding="utf-8")
+    return tomllib.loads(raw)
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(t.casefold() for t in words_data()["titles"])
+
+
 def clean_name(name: str | None) -> str | None:
-    """Drop title words that a capitalised sentence start glued onto a name ("Rektor Anna")."""
+    """Drop title words that a capitalised sentence start glued onto a name ("Rektor Anna",
+    "Harbour Master Jakob Strandberg")."""
     if not name:
         return None
     words = name.split()
-    while words and re.fullmatch(rf"(?i)vår|min|{_MODIFIERS}|{MANAGER_WORDS}", words[0]):
-        words = words[1:]
+    while words:
+        if re.fullmatch(rf"(?i)vår|min|{_MODIFIERS}|{MANAGER_WORDS}", words[0]):
+            words = words[1:]
+        elif len(words) > 3 and " ".join(words[:2]).casefold() in _titles():
+            words = words[2:]
+        elif len(words) > 2 and words[0].casefold() in _titles():
+            words = words[1:]
+        else:
+            break
     cleaned = " ".join(words)
     return cleaned if cleaned and not NOT_PERSON.search(cleaned) else None
 
@@ -127,6 +167,18 @@ def plausible_unit(unit: str) -> bool:
     return not _NOT_UNIT.match(unit) and not ORG.fullmatch(unit) and len(unit) > 2
 
 
+# Abbreviations whose full stop ends no sentence: "tel. 08-…", "t.ex. …", "ek. för.".
+_ABBREVIATION = re.compile(
+    r"(?i)(?:^|[\s(])(?:tel|tfn|mob|nr|dir|tex|t\.ex|bl\.a|ca|ev|inkl|resp|ek)\.$"
+)
+
+
 def split_sentences(text: str) -> list[str]:
     parts = re.split(r"(?<=[.!?])\s+|\n\s*\n|\n(?=\s*(?:[-*•]\s|[^\n:]{1,40}:))", text)
-    return [re.sub(r"\s+", " ", p).strip() for p in parts if p.strip()]
+    sentences: list[str] = []
+    for part in (re.sub(r"\s+", " ", p).strip() for p in parts if p.strip()):
+        if sentences and _ABBREVIATION.search(sentences[-1]):
+            sentences[-1] += " " + part
+        else:
+            sentences.append(part)
+    return sentences
