@@ -49,7 +49,8 @@ _LABEL_RULES = [
         (
             "manager",
             rf"(?:namn på )?(?:ansvarig |närmaste )?(?:{MANAGER_WORDS})(?:ens|ns|s)?(?: namn)?"
-            r"(?: för (?:verksamheten|enheten))?",
+            # "Chef för den kommunala delen", "Rektor för Vasaparken".
+            r"(?: för (?:verksamheten|enheten|[\w -]{2,40}))?",
         ),
         ("organisation", rf"(?:{_ORG_W})(?:\s*(?:/|,|eller|och)\s*(?:{_ORG_W}))*"),
         (

@@ -147,7 +147,8 @@ def _sentence_roles(sentence: str, found: Found) -> None:
 def roles_pass(text: str) -> Found:
     """Manager and contact named in the prose, with the details that follow each."""
     found = Found()
-    sentences = split_sentences(text)
+    # Each line of the prose text is a paragraph of its own (see prose_text).
+    sentences = [s for paragraph in text.split("\n") for s in split_sentences(paragraph)]
     for sentence in sentences:
         before = found.last_person
         _sentence_roles(sentence, found)
