@@ -39,7 +39,8 @@ _LABEL_RULES = [
         ("unit", r"(?:name of (?:the )?)?(?:unit|workplace|team|preschool|school)(?: name)?"),
         (
             "contact",
-            r"(?:namn på )?kontakt(?:person)?(?:ens)?(?: namn)?(?: för anmälan)?|kontaktuppgifter",
+            r"(?:namn på )?(?:gemensam )?kontakt(?:person)?(?:ens|er|erna)?(?: namn)?(?: för anmälan)?"
+            r"|kontaktuppgifter",
         ),
         (
             "both",

@@ -119,9 +119,9 @@ def _phrase(span: str) -> str | None:
         # "sin avdelning Kundservice & Tillstånd": the generic word describes, the name follows.
         rest = span[owned.end() :]
         named = re.match(rf"[a-zåäö][\w-]*(?:[ ]och[ ][\w-]+)?[ ](?=[{_UP}])", rest)
-        if not named:
+        if not named and not re.match(rf"[{_UP}]", rest):
             return None
-        span = rest[named.end() :]
+        span = rest[named.end() :] if named else rest  # "vår Förvaltningsenhet Söderort"
     end = _PHRASE_END.search(span, 1)
     if end and end.group(0).strip() == "för" and span[: end.start()].casefold() in _words().types:
         end = _PHRASE_END.search(span, end.end())  # "Enheten för ekonomiskt bistånd"
@@ -191,11 +191,25 @@ def _before_verb(text: str) -> list[UnitCandidate]:
     return found
 
 
-def _typed(text: str, weight: float, source: str) -> list[UnitCandidate]:
+# "en liten fristående förskola i X", "vårt vård- och omsorgsboende", "Our preschool": a
+# description of the unit, not its name.
+_DESCRIBER = r"(?:en|ett|vår|vårt|våra|min|mitt|sin|sitt|er|ert|our|my|a|an|the)"
+_DESCRIBED = re.compile(rf"(?i)(?<!\w){_DESCRIBER}[ ](?:[a-zåäö][\w-]*[ ]){{0,2}}$")
+
+
+def _named(text: str) -> list[re.Match[str]]:
     return [
-        UnitCandidate(_tidy(m.group(0)), weight, m.start(), source)
+        m
         for m in _words().typed.finditer(text)
+        if not re.match(rf"(?i){_DESCRIBER}[ ]", m.group(0))
+        and not (
+            m.group(0)[0].islower() and _DESCRIBED.search(text[max(0, m.start() - 40) : m.start()])
+        )
     ]
+
+
+def _typed(text: str, weight: float, source: str) -> list[UnitCandidate]:
+    return [UnitCandidate(_tidy(m.group(0)), weight, m.start(), source) for m in _named(text)]
 
 
 def unit_candidates(subject: str, body: str, signature: str) -> list[UnitCandidate]:
@@ -228,5 +242,8 @@ def is_title(text: str) -> bool:
 
 def typed_units(text: str) -> list[str]:
     """The unit names in a text that say what kind of unit they are, in order."""
-    names = (_tidy(m.group(0)) for m in _words().typed.finditer(text))
+    # "Förskolan Stjärnan och Förskolan Månen" is two names, each with its type word.
+    types = "|".join(re.escape(t) for t in sorted(_words().types, key=len, reverse=True))
+    text = re.sub(rf"[ ](och|samt|&)[ ](?=(?i:{types})[ ])", r", \1 ", text)
+    names = (_tidy(m.group(0)) for m in _named(text))
     return [name for name in names if _usable(name)]
