@@ -18,7 +18,7 @@ from bot import audit
 from bot.context import Context, Inbound, Outcome, reply_with_copy, staff
 from bot.models import Unit
 from bot.signups.eligibility import eligibility_flags
-from bot.signups.extract import SignupFields, extract_mail, similar_names
+from bot.signups.extract import SignupFields, extract_mail, read_reply, similar_names, strip_quoted
 from bot.signups.pending import hold
 from bot.signups.units import add_address, add_flag, is_registered_address, new_reference
 
@@ -130,8 +130,11 @@ def handle_reply(
     session: Session, ctx: Context, inbound: Inbound, now: datetime, unit: Unit
 ) -> Outcome:
     """A reply in a unit's thread: it completes or corrects the sign-up."""
-    fields = _extract(inbound)
     current = fields_of(unit)
+    mail = inbound.mail
+    fields = read_reply(
+        _extract(inbound), current, strip_quoted(mail.text), sender_name=mail.from_name
+    )
     changes = [
         name
         for name in FIELD_NAMES
@@ -146,6 +149,12 @@ def handle_reply(
             "kan läsa; läs och besvara.",
             unit,
         )
+    new_contact = fields.contact_name and not similar_names(
+        fields.contact_name, current.contact_name or ""
+    )
+    if new_contact and is_registered_address(unit, mail.from_addr):
+        # Another contact: the former contact's address and number are not theirs.
+        unit.contact_email, unit.contact_phone = None, None
     return _register(session, ctx, inbound, now, unit, fields, duplicate=False, changed=True)
 
 
