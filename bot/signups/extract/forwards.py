@@ -96,9 +96,17 @@ def extract_mail(
         subject=forwarded.subject or subject,
     )
     notes = extract_signup(forwarded.notes, subject=subject)
+    # A contact the notes name (an attached form read above the forward) is the unit's; the
+    # forwarder only by their own word, which the From header does not give.
+    named = notes.contact_name and sorted(notes.contact_name.casefold().split()) != sorted(
+        sender_name.casefold().split()
+    )
     added = SignupFields(
         unit_name=notes.unit_name,
         manager_name=notes.manager_name,
+        contact_name=notes.contact_name if named else None,
+        contact_email=notes.contact_email if named else None,
+        contact_phone=notes.contact_phone if named else None,
         organisation=notes.organisation,
         organisation_as_written=notes.organisation_as_written,
         organisation_known=notes.organisation_known,
