@@ -60,6 +60,9 @@ _ONLY_DETAILS = re.compile(
     rf"(?:(?i:{MAIL_W}|{PHONE_W}|direkt|or|eller|och)[\s:.,/]*|{EMAIL.pattern}[\s,;/]*"
     rf"|{PHONE.pattern}[\s,;/]*)+"
 )
+_NOT_THIS_ONE = re.compile(
+    r"(?i)\b(?:inte|ej|snarare\s+än|i\s*stället\s+för|istället\s+för|instead\s+of|not|rather\s+than)\s+$"
+)
 _JOINED = re.compile(r"(?i)\s*(?:och|samt|and|&|/|,)\s*")
 # How far before a role word its person may stand ("Jag är gruppchef och kontaktperson").
 _LOOKBACK = 45
@@ -76,6 +79,8 @@ class _Person:
 def _people(text: str) -> list[_Person]:
     people = []
     for match in _PERSON.finditer(text):
+        if _NOT_THIS_ONE.search(text[max(0, match.start() - 20) : match.start()]):
+            continue  # "Lina Ek, inte jag", "instead of me"
         if match.group("self"):
             named = _SELF.match(match.group(0))
             writer = clean_name(named.group("name")) if named and named.group("name") else None
