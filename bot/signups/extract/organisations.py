@@ -194,4 +194,7 @@ def canonical_organisation(labelled: str | None, text: str) -> OrganisationMatch
         return (strong or mentions)[0]
     if labelled and not re.fullmatch(r"(?i)stockholms?(?: stad)?", labelled.strip()):
         return OrganisationMatch(labelled, labelled, False)
-    return None
+    # Last, a district named alone ("… i Hässelby-Vällingby", "Rinkeby-Kista" under the
+    # mail): when the mail names no organisation at all, the unit is the district's.
+    bare = find_organisations(text, bare_districts=True)
+    return bare[0] if bare else None

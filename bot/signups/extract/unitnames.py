@@ -94,7 +94,8 @@ _VERBISH = re.compile(
 )
 # Where a unit's name ends in a sentence: punctuation, a dash, "till/för/i år", an aside.
 _PHRASE_END = re.compile(
-    r"\s*(?:[,.;:!?]|\s[-–—]\s|\s(?:till|för|inom|med|to|for|in|with|at|within|på|vid)\b)"
+    r"\s*(?:[,.;:!?]|\s[-–—]\s|\s(?:till|för|inom|med|to|for|in|with|at|within|på|vid)\b"
+    r"|\s(?:vill|anmäler|anmäla|är|har|ska|kommer|kan|skulle|blir|would|is|are|will|has)\b)"
 )
 _LEADING_FILLER = re.compile(r"(?i)^(?:(?:härmed|gärna|nu|också|även|in)\s+)+")
 _MAX_PHRASE_WORDS = 7
@@ -126,7 +127,7 @@ def _phrase(span: str) -> str | None:
     if end and end.group(0).strip() == "för" and span[: end.start()].casefold() in _words().types:
         end = _PHRASE_END.search(span, end.end())  # "Enheten för ekonomiskt bistånd"
     phrase = (span[: end.start()] if end else span).strip()
-    place = re.match(rf"(.+?)[ ]i[ ][{_UP}][\w-]*(?:[ ][{_UP}][\w-]*)?$", phrase)
+    place = re.match(rf"(.+?)[ ]i[ ][{_UP}][\w-]*(?:[ ][\w-]+)?$", phrase)
     if place and re.search(rf"[ ][{_UP}0-9]", place.group(1)):
         phrase = place.group(1)
     within = re.match(r"(.+?)[ ]i[ ](.+)$", phrase)

@@ -57,6 +57,8 @@ ORG = re.compile(
     rf"|\b[{_UP}]\w*(?:förvaltningen|kontoret|nämnden)\b"
     rf"|\bAB(?:[ ][{_UP}]\w+)+"
     rf"|\b[{_UP}][\w&.-]*(?:[ ](?:[{_UP}][\w&.-]*|i|och|&|för)){{0,6}}[ ]AB\b"
+    # A parent cooperative or other economic association: "Föräldrakooperativet Myran ek. för."
+    rf"|\b[{_UP}][\w&-]*(?:[ ][{_UP}][\w&-]*){{0,4}}[ ](?:ek\.[ ]?för\.|ekonomisk[ ]förening\b)"
 )
 _UNIT_TYPES = (
     r"förskola|förskolor|skola|grundskola|gymnasium|gymnasieskola|äldreboende|vårdboende"
@@ -84,7 +86,11 @@ def normalise(text: str) -> str:
 
 def first(pattern: re.Pattern[str], text: str) -> str | None:
     match = pattern.search(text)
-    return match.group(0).strip(" .,;") if match else None
+    if not match:
+        return None
+    value = match.group(0).strip(" ,;")
+    # The full stop of "ek. för." is the name's own; a sentence's is not.
+    return value if re.search(r"\bek\.[ ]?för\.$", value) else value.rstrip(".")
 
 
 # "08-508 11 700 (växel) eller direkt 08-508 11 742": the switchboard reaches nobody in person.
