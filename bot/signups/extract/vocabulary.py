@@ -47,8 +47,10 @@ PHONE_W = r"telefon(?:nummer)?|tel\.?(?: ?nr\.?)?|telnr|tfn|mobil(?:telefon|numm
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # 08-508 123 45, 070-123 45 67, +46 8 508 123 45: a leading 0 or +46, then 6 to 12 digits.
+# Also "08/508 123 45", "08.508.123.45" and "(08) 508 123 45", as people write them.
 PHONE = re.compile(
-    r"(?<![\w+])(?:\+46[ \t-]?(?:\(0\)[ \t]?)?|0)\d{1,3}(?:[ \t\-–]{0,3}\d){5,9}(?!\d)"
+    r"(?<![\w+(])(?:(?:\+46[ \t-]?(?:\(0\)[ \t]?)?|0)\d{1,3}(?:[ \t\-–/.]{0,3}\d){5,9}"
+    r"|\(0\d{1,3}\)[ \t]?\d(?:[ \t\-–/.]{0,3}\d){4,8})(?!\d)"
 )
 
 ORG = re.compile(
