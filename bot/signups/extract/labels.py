@@ -83,6 +83,8 @@ def _label_of(line: str) -> tuple[str, str] | None:
     """(field key, value) if the line is "Label: value" (or tab/dash/spaces separated)."""
     # Mail converted from HTML often keeps bold labels as "**Verksamhet:**".
     text = _BULLET.sub("", line.replace("*", "")).strip()
+    if len(text.split()) <= 3 and re.match(r"[^\W\d_]", text) and label_key(text):
+        return label_key(text) or "", ""  # a table cell of its own: "Verksamhet", then the value
     for separator in _SEPARATORS:
         match = re.match(rf"^([^:\t]{{1,60}}?)\s*{separator}\s*(.*)$", text)
         key = label_key(match.group(1)) if match else None

@@ -101,6 +101,14 @@ _LEADING_FILLER = re.compile(r"(?i)^(?:(?:härmed|gärna|nu|också|även|in)\s+)
 _MAX_PHRASE_WORDS = 7
 
 
+def _proper_name(name: str) -> bool:
+    """True when a name holds more than its type words ("Storskogens förskola", not "Öppna
+    förskolan"), so that a place after it is only where the unit is."""
+    types = "|".join(re.escape(t) for t in sorted(_words().types, key=len, reverse=True))
+    rest = re.sub(rf"(?i)(?<![\w-])(?:{types})(?![\w-])", " ", name)
+    return bool(re.search(rf"[{_UP}0-9]", rest))
+
+
 def _phrase(span: str) -> str | None:
     """The unit's name at the start of `span`, in its natural full form, or None.
 
@@ -128,7 +136,7 @@ def _phrase(span: str) -> str | None:
         end = _PHRASE_END.search(span, end.end())  # "Enheten för ekonomiskt bistånd"
     phrase = (span[: end.start()] if end else span).strip()
     place = re.match(rf"(.+?)[ ]i[ ][{_UP}][\w-]*(?:[ ][\w-]+)?$", phrase)
-    if place and re.search(rf"[ ][{_UP}0-9]", place.group(1)):
+    if place and _proper_name(place.group(1)):
         phrase = place.group(1)
     within = re.match(r"(.+?)[ ]i[ ](.+)$", phrase)
     if within and find_organisations(within.group(2)):
