@@ -200,7 +200,7 @@ def canonical_organisation(labelled: str | None, text: str) -> OrganisationMatch
     bare = [
         m
         for m in find_organisations(text, bare_districts=True)
-        if "-" in m.written or not _PLACE_BEFORE.search(text[: m.position])
+        if "-" in m.written or not _PLACE_BEFORE.search(text[max(0, m.position - 20) : m.position])
     ]
     return bare[0] if bare else None
 
