@@ -56,7 +56,9 @@ def _words() -> _Words:
 
 
 _CONTEXTS = [
-    re.compile(r"(?i:\bvi\s+(?:på|vid|i)|\bwe\s+at|\bon\s+behalf\s+of)\s+(?P<unit>.{3,80})"),
+    re.compile(
+        r"(?i:\bvi\s+(?:på|vid|i|är)|\bwe\s+at|\bwe\s+are|\bon\s+behalf\s+of)\s+(?P<unit>.{3,80})"
+    ),
     re.compile(
         r"(?i:\banmäl(?:a|er)\s+(?:härmed\s+|gärna\s+)?|\banmälan\s+(?:för|från|av)\s+"
         r"|\bregister\s+|\bsign\s+up\s+)(?P<unit>.{3,80})"
@@ -95,7 +97,8 @@ _VERBISH = re.compile(
 # Where a unit's name ends in a sentence: punctuation, a dash, "till/för/i år", an aside.
 _PHRASE_END = re.compile(
     r"\s*(?:[,.;:!?]|\s[-–—]\s|\s(?:till|för|inom|med|to|for|in|with|at|within|på|vid)\b"
-    r"|\s(?:vill|anmäler|anmäla|är|har|ska|kommer|kan|skulle|blir|would|is|are|will|has)\b)"
+    r"|\s(?:vill|anmäler|anmäla|är|har|ska|kommer|kan|skulle|blir|would|is|are|will|has)\b"
+    r"|\s(?:och|and)\s+(?:vill|anmäler|har|är|ska|would|want|are)\b)"
 )
 _LEADING_FILLER = re.compile(r"(?i)^(?:(?:härmed|gärna|nu|också|även|in)\s+)+")
 _MAX_PHRASE_WORDS = 7
@@ -224,11 +227,22 @@ def _typed(text: str, weight: float, source: str) -> list[UnitCandidate]:
 def unit_candidates(subject: str, body: str, signature: str) -> list[UnitCandidate]:
     """Every candidate for the unit's name, strongest first (then earliest)."""
     subject = re.sub(r"(?i)^\s*(?:(?:re|sv|vs|vb|fw|fwd)\s*:\s*)+", "", subject)
-    subject = re.sub(r"(?i)\banmälan\b|\bkvalitetsutmärkelsen\b|\bKU\b|\b20\d\d\b", " ", subject)
+    subject = re.sub(
+        r"(?i)\b(?:anmälan|anmäler\s+sig|anmälning|kvalitetsutmärkelsen|KU|sign[\s-]?up"
+        r"|registration|quality\s+award|20\d\d)\b",
+        " ",
+        subject,
+    )
+    # "Anmälan – Nätverksteamet": the subject alone may name a unit without a type word.
+    rest = re.sub(
+        r"(?i)^[\s\-–—:,.!|/]*(?:(?:till|för|från|to|for)\b[\s\-–—:,.!|/]*)*", "", subject
+    )
+    named = _phrase(rest)
     candidates = [
         *_after_lead_in(body),
         *_before_verb(body),
         *_typed(subject, 3.5, "subject"),
+        *([UnitCandidate(named, 2.5, 0, "subject")] if named else []),
         *_typed(body, 2.0, "body"),
         *_typed(signature, 1.5, "signature"),
     ]
