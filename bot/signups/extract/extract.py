@@ -17,7 +17,7 @@ from bot.signups.extract.quoting import strip_quoted
 from bot.signups.extract.roles import roles_pass
 from bot.signups.extract.signature import signature_pass, split_signature
 from bot.signups.extract.state import Found, combine
-from bot.signups.extract.unitnames import is_title, unit_candidates
+from bot.signups.extract.unitnames import is_title, is_unit_name, unit_candidates
 from bot.signups.extract.vocabulary import number, tidy
 
 
@@ -117,7 +117,7 @@ def _unit(
     candidates = unit_candidates(subject, body, "\n".join(signature))
     if candidates:
         return candidates[0].name
-    return found.unit if found.unit and not is_title(found.unit) else None
+    return found.unit if found.unit and is_unit_name(found.unit) else None
 
 
 def extract_signup(

@@ -153,8 +153,16 @@ def _phrase(span: str) -> str | None:
     return _tidy(phrase)
 
 
+@cache
+def _department() -> re.Pattern[str]:
+    sectors = "|".join(re.escape(s) for s in sorted(words_data()["sectors"], key=len, reverse=True))
+    return re.compile(rf"(?i)(?:avdelning|enhet|sektion|område)\w*[ ]för[ ](?:{sectors})")
+
+
 def _usable(name: str) -> bool:
     if len(name) < 3 or _STOP.match(name) or name.casefold() in _words().titles:
+        return False
+    if _department().fullmatch(name):
         return False
     orgs = find_organisations(name, bare_districts=True)
     return not (orgs and orgs[0].written.casefold() == name.casefold())
@@ -255,6 +263,11 @@ def unit_candidates(subject: str, body: str, signature: str) -> list[UnitCandida
         for c in ranked[:_MAX_CANDIDATES]
         if _usable(c.name) and c.name.casefold() not in companies
     ]
+
+
+def is_unit_name(text: str) -> bool:
+    """True unless the text is a title, an organisation or a department over many units."""
+    return _usable(text) and not is_title(text)
 
 
 def is_title(text: str) -> bool:
