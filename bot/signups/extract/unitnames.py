@@ -60,7 +60,8 @@ _CONTEXTS = [
         r"(?i:\bvi\s+(?:på|vid|i|är)|\bwe\s+at|\bwe\s+are|\bon\s+behalf\s+of)\s+(?P<unit>.{3,80})"
     ),
     re.compile(
-        r"(?i:\banmäl(?:a|er)\s+(?:härmed\s+|gärna\s+)?|\banmälan\s+(?:för|från|av)\s+"
+        r"(?i:\banmäl(?:a|er)\s+(?:härmed\s+|gärna\s+)?|\banmälan\s+(?:till\s+(?:årets\s+)?"
+        r"kvalitetsutmärkelse\w*(?:\s+20\d\d)?\s+)?(?:för|från|av)\s+"
         r"|\bregister\s+|\bsign\s+up\s+)(?P<unit>.{3,80})"
     ),
     # The unit before the verb: found by the verb, then read backwards (see _before_verb).
@@ -100,7 +101,7 @@ _PHRASE_END = re.compile(
     r"|\s(?:vill|anmäler|anmäla|är|har|ska|kommer|kan|skulle|blir|would|is|are|will|has)\b"
     r"|\s(?:och|and)\s+(?:vill|anmäler|har|är|ska|would|want|are)\b)"
 )
-_LEADING_FILLER = re.compile(r"(?i)^(?:(?:härmed|gärna|nu|också|även|in)\s+)+")
+_LEADING_FILLER = re.compile(r"(?i)^(?:(?:härmed|gärna|nu|också|även|in|vi|we)\s+)+")
 _MAX_PHRASE_WORDS = 7
 
 
