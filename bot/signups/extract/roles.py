@@ -115,6 +115,10 @@ def _assign(found: Found, role: str, person: _Person, details: str) -> None:
         found.put(f"{target}_email", _first(EMAIL, details))
         found.put(f"{target}_phone", phone_in(details))
         found.last_person = target
+    elif person.name is None:
+        # "… blir kontaktperson. Ring mig på …": the role is known; the number is the writer's.
+        found.put("writer_email", _first(EMAIL, details))
+        found.put("writer_phone", phone_in(details))
 
 
 def _first(pattern: re.Pattern[str], text: str) -> str | None:

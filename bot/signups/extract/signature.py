@@ -29,7 +29,7 @@ from bot.signups.extract.vocabulary import (
 _CLOSING = re.compile(
     r"(?:(?i:(?:med\s+)?(?:vänliga|vänlig|bästa|varma|hjärtliga|glada|många)?\s*hälsning(?:ar)?"
     r"|mvh|vänligen|(?:kind|best|warm)\s+(?:regards|wishes)|regards|cheers|sincerely)\b[\s,.!]*"
-    rf"|/\s*)((?:{WORD}(?: \S+){{0,3}})?)[\s,.!]*"
+    rf"|/{{1,2}}\s*)((?:{WORD}(?: \S+){{0,3}})?)[\s,.!]*"
 )
 _SIGNATURE_LABEL = re.compile(rf"(?i)^\s*(?:{MAIL_W}|{PHONE_W}|direkt|växel)\s*[:.]?\s*")
 

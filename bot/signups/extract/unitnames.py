@@ -45,6 +45,8 @@ def _words() -> _Words:
     typed = re.compile(
         rf"(?<![\w-])(?:(?i:{types})(?:[ ](?:i|på)(?=[ ][{_UP}]))?[ ]{_NAME_PART}"
         rf"|{_CAP}(?:[ ]{_CAP})?[ ](?i:{types})(?:[ ]{_NAME_PART})?"
+        # "Park- och naturenheten", "Torg- och marknadsenheten": two compounds sharing an end.
+        rf"|[{_UP}][\w]+-[ ](?:och|&)[ ][\w-]*(?:{endings}|{types})(?:[ ]{_NAME_PART})?"
         rf"|[{_UP}][\w-]{{2,}}(?:{endings})(?:[ ](?!Stockholms stad){_NAME_PART})?"
         rf"|[{_UP}][\w-]{{2,}}(?:{endings}))(?![\w-])"
     )
@@ -101,7 +103,7 @@ _PHRASE_END = re.compile(
     r"|\s(?:vill|anmäler|anmäla|är|har|ska|kommer|kan|skulle|blir|would|is|are|will|has)\b"
     r"|\s(?:och|and)\s+(?:vill|anmäler|har|är|ska|would|want|are)\b)"
 )
-_LEADING_FILLER = re.compile(r"(?i)^(?:(?:härmed|gärna|nu|också|även|in|vi|we)\s+)+")
+_LEADING_FILLER = re.compile(r"(?i)^(?:(?:härmed|gärna|nu|också|även|in|vi|we|jag)\s+)+")
 _MAX_PHRASE_WORDS = 7
 
 
