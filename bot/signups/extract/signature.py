@@ -35,6 +35,8 @@ _SIGNATURE_LABEL = re.compile(rf"(?i)^\s*(?:{MAIL_W}|{PHONE_W}|direkt|växel)\s*
 
 
 def _person_line(line: str) -> bool:
+    if len(line.strip()) > 80 or re.search(r"[.!?](?:\s|$)", line.strip()):
+        return False  # a sentence, not "Anna Berg, rektor"
     name = line.split(",")[0].strip()
     return bool(re.fullmatch(NAME, name)) and not NOT_PERSON.search(name)
 
