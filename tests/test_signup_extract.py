@@ -12,6 +12,7 @@ from bot.signups.extract import (
     is_undo_withdrawal,
     is_withdrawal,
     looks_like_signup,
+    read_reply,
     similar_names,
     strip_quoted,
 )
@@ -1048,3 +1049,34 @@ def test_an_english_mail_that_takes_part_is_a_signup() -> None:
         "participate in this year's Kvalitetsutmärkelsen. I'm the contact person.\nLukas"
     )
     assert looks_like_signup("Quality award", text)
+
+
+REGISTERED = SignupFields(
+    unit_name="Hemtjänsten Norrmalm",
+    manager_name="Mette Kristensen",
+    contact_name="Hamid Rostami",
+    contact_email="hamid.rostami@stockholm.se",
+    organisation="Norrmalms stadsdelsförvaltning",
+)
+
+
+def test_a_correction_gives_its_details_to_the_person_it_talks_about() -> None:
+    text = (
+        "Hej!\n\nHamid har bytt mejlkonto: hamid.r2@stockholm.se. Telefon till honom är "
+        "08-508 09 388.\n\nVänliga hälsningar\nMette Kristensen\nEnhetschef"
+    )
+    read = extract_signup(text, sender_name="Mette Kristensen", sender_email="mette@stockholm.se")
+    fields = read_reply(read, REGISTERED, text, sender_name="Mette Kristensen")
+    assert fields.contact_name is None  # the writer did not make herself the contact
+    assert (fields.contact_email, fields.contact_phone) == (
+        "hamid.r2@stockholm.se",
+        "08-508 09 388",
+    )
+
+
+def test_a_correction_naming_a_new_contact_changes_the_contact() -> None:
+    text = "Kontaktperson ska vara Lina Ek 0701234567, inte jag. Mvh Mette"
+    read = extract_signup(text, sender_name="Mette Kristensen", sender_email="mette@stockholm.se")
+    fields = read_reply(read, REGISTERED, text, sender_name="Mette Kristensen")
+    assert (fields.contact_name, fields.contact_phone) == ("Lina Ek", "0701234567")
+    assert fields.contact_email is None
