@@ -14,7 +14,7 @@ from bot.signups.extract.labels import label_pass, split_labelled_sentences
 from bot.signups.extract.organisations import canonical_organisation
 from bot.signups.extract.prose import prose_pass, prose_text
 from bot.signups.extract.quoting import strip_quoted
-from bot.signups.extract.roles import roles_pass
+from bot.signups.extract.roles import follow_contact, roles_pass
 from bot.signups.extract.signature import signature_pass, split_signature
 from bot.signups.extract.state import Found, combine
 from bot.signups.extract.unitnames import is_title, is_unit_name, unit_candidates
@@ -132,6 +132,7 @@ def extract_signup(
     found = combine(
         [labelled, roles_pass(text), prose_pass(text), signature_pass(signature, sender_name)]
     )
+    follow_contact(found, text)  # a labelled contact, described in a sentence after it
     found.put("employees", number(m.group(1)) if (m := EMPLOYEES.search(body)) else None)
     manager, contact = _resolve_people(found, sender_name)
     email, phone = _contact_details(found, manager, contact)

@@ -28,7 +28,8 @@ from bot.signups.extract.vocabulary import (
 # A role word for the unit's manager. A deputy ("biträdande rektor") is not the manager.
 _MANAGER = (
     r"(?<![\w-])(?i:\w*chef(?:en|ens|s)?|\w*rektor(?:n|ns|s)?|föreståndar(?:e|en)|\w*manager"
-    r"|principal|head\s+of\s+\w+|head\s+teacher|verksamhetsansvarig)(?!\w)"
+    r"|principal|head\s+of\s+\w+|head\s+teacher|verksamhetsansvarig"
+    r"|ansvarig\s+för\s+(?:verksamheten|enheten|förskolan|skolan|boendet|arbetet))(?!\w)"
 )
 _CONTACT = (
     rf"(?i:kontakt)(?=:?\s+[{UPPER}0-9+])|(?i:kontaktperson(?:en|ens)?|kontakt\s+(?:för|i)\s+\w+|contact\s+person"
@@ -47,6 +48,7 @@ _CUE = re.compile(rf"(?P<manager>{_MANAGER})|(?P<contact>{_CONTACT})|(?P<details
 # A later sentence about the contact: "Maja nås på …", "Hon nås på …".
 _PRONOUN = re.compile(
     r"^(?:Hon|Han|Hen|She|He|Nås|Når\s+(?:ni|du)|Kan\s+nås|Reach|Can\s+be\s+reached)\b"
+    r"|(?i:\b(?:henne|honom|hennes|hans|hens|her|him|his)\b)"
 )
 # "förskolechef för Mötesplats Älvsjö": a name after a preposition is a place, not a person.
 _PLACE_BEFORE = re.compile(r"(?i)\b(?:för|på|vid|i|inom|at|of|in|within)\s+$")
@@ -166,10 +168,18 @@ def roles_pass(text: str) -> Found:
             # of details under a person is that person's.
             found.put(f"{before}_email", _first(EMAIL, sentence))
             found.put(f"{before}_phone", phone_in(sentence))
-    if found.contact and not (found.contact_email or found.contact_phone):
-        first_name = found.contact.split()[0]
-        for sentence in sentences:
-            if re.match(rf"{re.escape(first_name)}\b", sentence) or _PRONOUN.match(sentence):
+    follow_contact(found, text)
+    return found
+
+
+def follow_contact(found: Found, text: str) -> None:
+    """The contact's details from a later sentence about them ("Maja nås på …", "Ni når
+    henne på …"), when the sentence that named them gave none."""
+    if not found.contact or found.contact_email or found.contact_phone:
+        return
+    first_name = found.contact.split()[0]
+    for paragraph in text.split("\n"):
+        for sentence in split_sentences(paragraph):
+            if re.match(rf"{re.escape(first_name)}\b", sentence) or _PRONOUN.search(sentence):
                 found.put("contact_email", _first(EMAIL, sentence))
                 found.put("contact_phone", phone_in(sentence))
-    return found

@@ -139,10 +139,12 @@ def clean_name(name: str | None) -> str | None:
         return None
     words = name.split()
     while words:
-        if re.fullmatch(rf"(?i)vår|min|{_MODIFIERS}|{MANAGER_WORDS}", words[0]):
-            words = words[1:]
+        if re.fullmatch(rf"(?i)vår|min|{_MODIFIERS}|(?:{MANAGER_WORDS})(?:en|n)?", words[0]):
+            words = words[1:]  # "Enhetschefen Eva Lind"
         elif len(words) > 3 and " ".join(words[:2]).casefold() in _titles():
             words = words[2:]
+        elif len(words) > 2 and re.sub(r"(?:en|n|et)$", "", words[0].casefold()) in _titles():
+            words = words[1:]
         elif len(words) > 2 and words[0].casefold() in _titles():
             words = words[1:]
         else:
