@@ -132,6 +132,12 @@ def _titles() -> frozenset[str]:
     return frozenset(t.casefold() for t in words_data()["titles"])
 
 
+def _is_title_word(word: str) -> bool:
+    """ "Förskolläraren", "Producer": a title, in its definite form too."""
+    folded = word.casefold()
+    return folded in _titles() or re.sub(r"(?:en|n|et)$", "", folded) in _titles()
+
+
 def clean_name(name: str | None) -> str | None:
     """Drop title words that a capitalised sentence start glued onto a name ("Rektor Anna",
     "Harbour Master Jakob Strandberg")."""
@@ -143,9 +149,7 @@ def clean_name(name: str | None) -> str | None:
             words = words[1:]  # "Enhetschefen Eva Lind"
         elif len(words) > 3 and " ".join(words[:2]).casefold() in _titles():
             words = words[2:]
-        elif len(words) > 2 and re.sub(r"(?:en|n|et)$", "", words[0].casefold()) in _titles():
-            words = words[1:]
-        elif len(words) > 2 and words[0].casefold() in _titles():
+        elif len(words) > 2 and _is_title_word(words[0]):
             words = words[1:]
         else:
             break
