@@ -101,7 +101,8 @@ _VERBISH = re.compile(
 _PHRASE_END = re.compile(
     r"\s*(?:[,.;:!?]|\s[-–—]\s|\s(?:till|för|inom|med|to|for|in|with|at|within|på|vid)\b"
     r"|\s(?:vill|anmäler|anmäla|är|har|ska|kommer|kan|skulle|blir|would|is|are|will|has)\b"
-    r"|\s(?:och|and)\s+(?:vill|anmäler|har|är|ska|would|want|are)\b)"
+    r"|\s(?:och|and)\s+(?:vill|anmäler|har|är|ska|would|want|are)\b"
+    r"|\s(?:want|wants|wish|I|(?i:vi|jag|we))\b)"
 )
 _LEADING_FILLER = re.compile(r"(?i)^(?:(?:härmed|gärna|nu|också|även|in|vi|we|jag)\s+)+")
 _MAX_PHRASE_WORDS = 7
@@ -128,7 +129,7 @@ def _phrase(span: str) -> str | None:
     span = re.sub(r"\s+", " ", re.sub(r"\([^)]*\)?", " ", span)).strip()
     span = _LEADING_FILLER.sub("", span)
     # English: "Stokab's Customer Operations team" is the team of that company.
-    span = re.sub(rf"^{_CAP}['’]s[ ](?=[{_UP}])", "", span)
+    span = re.sub(rf"^(?:{_CAP}[ ]){{0,3}}{_CAP}['’]s[ ](?=[{_UP}])", "", span)
     owned = _POSSESSIVE.match(span)
     if owned:
         # "sin avdelning Kundservice & Tillstånd": the generic word describes, the name follows.
