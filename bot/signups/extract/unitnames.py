@@ -37,11 +37,19 @@ class _Words:
     types: frozenset[str]
 
 
+def _ascii(word: str) -> str:
+    return word.translate(str.maketrans("åäöÅÄÖ", "aaoAAO"))
+
+
 @cache
 def _words() -> _Words:
     data = words_data()
-    types = "|".join(re.escape(t) for t in sorted(data["unit_types"], key=len, reverse=True))
-    endings = "|".join(re.escape(e) for e in data["compound_endings"])
+    # A mail from an ASCII keyboard writes "Forskolan"; the type word is the same.
+    unit_types = {*data["unit_types"], *(_ascii(t) for t in data["unit_types"])}
+    types = "|".join(re.escape(t) for t in sorted(unit_types, key=len, reverse=True))
+    endings = "|".join(
+        re.escape(e) for e in {*data["compound_endings"], *map(_ascii, data["compound_endings"])}
+    )
     typed = re.compile(
         rf"(?<![\w-])(?:(?i:{types})(?:[ ](?:i|på)(?=[ ][{_UP}]))?[ ]{_NAME_PART}"
         rf"|{_CAP}(?:[ ]{_CAP})?[ ](?i:{types})(?:[ ]{_NAME_PART})?"
@@ -62,7 +70,7 @@ _CONTEXTS = [
         r"(?i:\bvi\s+(?:på|vid|i|är)|\bwe\s+at|\bwe\s+are|\bon\s+behalf\s+of)\s+(?P<unit>.{3,80})"
     ),
     re.compile(
-        r"(?i:\banmäl(?:a|er)\s+(?:härmed\s+|gärna\s+)?|\banmälan\s+(?:till\s+(?:årets\s+)?"
+        r"(?i:\banm[äa]l(?:a|er)\s+(?:härmed\s+|gärna\s+)?|\banmälan\s+(?:till\s+(?:årets\s+)?"
         r"kvalitetsutmärkelse\w*(?:\s+20\d\d)?\s+)?(?:för|från|av)\s+"
         r"|\bregister\s+|\bsign\s+up\s+)(?P<unit>.{3,80})"
     ),
