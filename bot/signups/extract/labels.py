@@ -39,8 +39,8 @@ _LABEL_RULES = [
         ("unit", r"(?:name of (?:the )?)?(?:unit|workplace|team|preschool|school)(?: name)?"),
         (
             "contact",
-            r"(?:namn på )?(?:gemensam )?kontakt(?:person)?(?:ens|er|erna)?(?: namn)?(?: för anmälan)?"
-            r"|kontaktuppgifter",
+            r"(?:namn på )?(?:gemensam )?kontakt(?:person)?(?:ens|er|erna)?(?: namn)?"
+            r"(?: för (?:anmälan|[\w -]{2,40}))?|kontaktuppgifter",
         ),
         (
             "both",
@@ -49,7 +49,9 @@ _LABEL_RULES = [
         ),
         (
             "manager",
-            rf"(?:namn på )?(?:ansvarig |närmaste )?(?:{MANAGER_WORDS})(?:ens|ns|s)?(?: namn)?"
+            # "Rektor/förskolechef", "Chef/rektor": two words for one manager.
+            rf"(?:namn på |verksamhetens |enhetens )?(?:ansvarig |närmaste )?"
+            rf"(?:{MANAGER_WORDS})(?:ens|ns|s)?(?:\s*/\s*(?:{MANAGER_WORDS}))?(?: namn)?"
             # "Chef för den kommunala delen", "Rektor för Vasaparken".
             r"(?: för (?:verksamheten|enheten|[\w -]{2,40}))?",
         ),
@@ -60,6 +62,8 @@ _LABEL_RULES = [
             r"(?: namn)?(?:\s*/\s*(?:verksamhet|enhet)(?:en)?)?",
         ),
         ("employees", r"(?:antal )?(?:anställda|medarbetare|årsarbetare)(?: i maj)?"),
+        ("manager", r"ansvarig"),
+        ("details", r"direkt(?:nummer|nr)?"),
     )
 ]
 _BULLET = re.compile(r"^\s*(?:[-*•·–—▪►]+|\d{1,2}[.)])\s+")
