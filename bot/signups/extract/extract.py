@@ -114,7 +114,13 @@ def _unit(
     if labelled.unit and not is_title(labelled.unit):
         return labelled.unit
     body = prose_text(lines, labelled.used_lines)
-    candidates = unit_candidates(subject, body, "\n".join(signature))
+    # "Anmälan Lisa Berg": a person the mail names is never the unit.
+    people = {p.casefold() for p in (found.manager, found.contact, found.writer) if p}
+    candidates = [
+        c
+        for c in unit_candidates(subject, body, "\n".join(signature))
+        if c.name.casefold() not in people
+    ]
     if candidates:
         return candidates[0].name
     return found.unit if found.unit and is_unit_name(found.unit) else None
