@@ -244,6 +244,25 @@ def _typed(text: str, weight: float, source: str) -> list[UnitCandidate]:
     return [UnitCandidate(_tidy(m.group(0)), weight, m.start(), source) for m in _named(text)]
 
 
+# Words a subject opens with that say what the mail is, not whom it is from.
+_SUBJECT_WORDS = re.compile(
+    r"(?i)^(?:fråga|frågor|angående|ang|info|information|påminnelse|tack|svar|ändring|rättelse"
+    r"|komplettering|inbjudan|välkommen|nyhetsbrev|question|reminder|invitation|thanks)\b"
+)
+
+
+def _subject_name(name: str) -> bool:
+    """True when a subject's phrase reads as a name: capitalised words, type words and the
+    small words between them ("Farsta hemtjänst"), not "Fråga om" or "Påminnelse"."""
+    if _SUBJECT_WORDS.match(name):
+        return False
+    small = {"och", "i", "för", "&", "-", "på"}
+    return all(
+        w[0].isupper() or w[0].isdigit() or w.casefold() in _words().types or w in small
+        for w in name.split()
+    )
+
+
 def unit_candidates(subject: str, body: str, signature: str) -> list[UnitCandidate]:
     """Every candidate for the unit's name, strongest first (then earliest)."""
     subject = re.sub(r"(?i)^\s*(?:(?:re|sv|vs|vb|fw|fwd)\s*:\s*)+", "", subject)
@@ -258,6 +277,8 @@ def unit_candidates(subject: str, body: str, signature: str) -> list[UnitCandida
         r"(?i)^[\s\-–—:,.!|/]*(?:(?:till|för|från|to|for)\b[\s\-–—:,.!|/]*)*", "", subject
     )
     named = _phrase(rest)
+    if named and not _subject_name(named):
+        named = None
     candidates = [
         *_after_lead_in(body),
         *_before_verb(body),
