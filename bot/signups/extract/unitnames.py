@@ -67,24 +67,26 @@ def _words() -> _Words:
 
 _CONTEXTS = [
     re.compile(
-        r"(?i:\bvi\s+(?:på|vid|i|är)|\bwe\s+at|\bwe\s+are|\bon\s+behalf\s+of)\s+(?P<unit>.{3,80})"
+        r"(?i:\bvi\s+(?:på|vid|i|är|från)|\bvi\s+som\s+(?:arbetar|jobbar)\s+(?:på|vid|i)"
+        r"|\b(?:medarbetarna|personalen|alla)\s+(?:på|vid|i)|\bwe\s+at|\bwe\s+are"
+        r"|\bon\s+behalf\s+of)\s+(?P<unit>.{3,80})"
     ),
     re.compile(
-        r"(?i:\banm[äa]l(?:a|er)\s+(?:härmed\s+|gärna\s+)?|\banmälan\s+(?:till\s+(?:årets\s+)?"
-        r"kvalitetsutmärkelse\w*(?:\s+20\d\d)?\s+)?(?:för|från|av)\s+"
+        r"(?i:\banmäler\s+sig\s+(?!till\b)|\banm[äa]l(?:a|er)\s+(?:härmed\s+|gärna\s+)?|\banmälan\s+(?:till\s+(?:årets\s+)?"
+        r"kvalitetsutmärkelse\w*(?:\s+20\d\d)?\s+)?(?:för|från|av)\s+|\banmälan\s+(?:avser|gäller)\s+"
         r"|\bregister\s+|\bsign\s+up\s+)(?P<unit>.{3,80})"
     ),
     # The unit before the verb: found by the verb, then read backwards (see _before_verb).
     re.compile(
-        r"(?i:\bvill\s+(?:gärna\s+)?(?:anmäla|vara\s+med|delta)|\banmäler\s+(?:sig|härmed)"
-        r"|\bwould\s+like\s+to)"
+        r"(?i:\bvill\s+(?:gärna\s+|härmed\s+){0,2}(?:anmäla|vara\s+med|delta)"
+        r"|\banmäler\s+(?:sig|härmed)|\bdeltar\b|\bwould\s+like\s+to)"
     ),
 ]
 # A verb whose subject is the unit itself ("Parkleken Sätra vill vara med"); "X vill anmäla Y"
 # has the one who signs up as its subject, and Y follows the verb.
 _OWN_VERB = re.compile(
-    r"(?i)\bvill\s+(?:gärna\s+)?(?:anmäla\s+(?:sig|oss)|vara\s+med|delta|medverka)"
-    r"|\banmäler\s+(?:sig|oss)|\bwould\s+like\s+to\s+(?:take\s+part|participate|sign\s+up|join"
+    r"(?i)\bvill\s+(?:gärna\s+|härmed\s+){0,2}(?:anmäla\s+(?:sig|oss)|vara\s+med|delta|medverka)"
+    r"|\banmäler\s+(?:sig|oss)|\bdeltar\b|\bwould\s+like\s+to\s+(?:take\s+part|participate|sign\s+up|join"
     r"|register)"
 )
 _PLAIN = re.compile(_NAME_PART)
@@ -99,7 +101,8 @@ _COMPANY = re.compile(rf"({_CAP}(?:[ ]{_CAP}){{0,3}})[ ](?:AB|ek\.?[ ]?för\.?)(
 # A phrase that opens with one of these is a sentence about someone, not a unit's name.
 _NOT_SUBJECT = re.compile(
     r"(?i)^(?:vi|jag|hej|hejsan|hello|hi|dear|nu|här|härmed|även|också|det|den|detta|denna"
-    r"|som|om|då|så|ja|nej|tack|the|our|we|i|my|alla|en|ett|a|an|this|it)\b"
+    r"|som|om|då|så|ja|nej|tack|the|our|we|i|my|alla|en|ett|a|an|this|it|medarbetarna"
+    r"|personalen|staff)\b"
 )
 _POSSESSIVE = re.compile(r"(?i)^(?:vår|vårt|våra|sin|sitt|sina|min|mitt|er|ert|our|my|their)\s+")
 _VERBISH = re.compile(
