@@ -12,15 +12,11 @@ import re
 from dataclasses import replace
 
 from bot.signups.extract.extract import SignupFields
-from bot.signups.extract.vocabulary import EMAIL, first, phone_in, split_sentences
+from bot.signups.extract.vocabulary import EMAIL, first, phone_in, same_person, split_sentences
 
 _CONTACT_ROLE = re.compile(r"(?i)\bkontakt(?:person(?:en|ens|er)?)?\b|\bcontact(?:\s+person)?\b")
 _PRONOUN = re.compile(r"(?i)\b(?:honom|henne|hen|hon|han|him|her|his|hans|hennes)\b")
 _SELF = re.compile(r"(?i)\b(?:mig|jag|mitt|min|me|my)\b|\bI\b")
-
-
-def _same(a: str | None, b: str | None) -> bool:
-    return bool(a and b and sorted(a.casefold().split()) == sorted(b.casefold().split()))
 
 
 def _details_about(
@@ -54,7 +50,9 @@ def read_reply(
     fields: SignupFields, current: SignupFields, text: str, *, sender_name: str
 ) -> SignupFields:
     """The reply's fields as a correction of `current`, the registration it answers."""
-    if not _CONTACT_ROLE.search(text) and not _same(fields.contact_name, current.contact_name):
+    if not _CONTACT_ROLE.search(text) and not same_person(
+        fields.contact_name, current.contact_name
+    ):
         # No contact named: the writer's own name and address say nothing about the contact.
         fields = replace(
             fields,
@@ -65,7 +63,7 @@ def read_reply(
         )
     if fields.contact_name is None and current.contact_name:
         email, phone = _details_about(
-            text, current.contact_name, _same(sender_name, current.contact_name)
+            text, current.contact_name, same_person(sender_name, current.contact_name)
         )
         fields = replace(
             fields,

@@ -19,7 +19,7 @@ import quotequail
 from bot.signups.extract.extract import SignupFields, extract_signup
 from bot.signups.extract.organisations import find_organisations
 from bot.signups.extract.quoting import strip_quoted
-from bot.signups.extract.vocabulary import normalise
+from bot.signups.extract.vocabulary import normalise, same_person
 
 _FORWARD_SUBJECT = re.compile(r"(?i)^\s*(?:(?:re|sv|aw)\s*:\s*)*(?:fwd?|vb|wg|vs)\s*:")
 _FORWARD_SEPARATOR = re.compile(
@@ -124,9 +124,7 @@ def extract_mail(
     notes = extract_signup(forwarded.notes, subject=subject)
     # A contact the notes name (an attached form read above the forward) is the unit's; the
     # forwarder only by their own word, which the From header does not give.
-    named = notes.contact_name and sorted(notes.contact_name.casefold().split()) != sorted(
-        sender_name.casefold().split()
-    )
+    named = bool(notes.contact_name) and not same_person(notes.contact_name, sender_name)
     added = SignupFields(
         unit_name=notes.unit_name,
         manager_name=notes.manager_name,

@@ -82,6 +82,11 @@ NOT_PERSON = re.compile(
 )
 
 
+def same_person(a: str | None, b: str | None) -> bool:
+    """The same name in any word order: Outlook writes "Ghorbani Mahnaz" for Mahnaz Ghorbani."""
+    return bool(a and b and sorted(a.casefold().split()) == sorted(b.casefold().split()))
+
+
 def normalise(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ").replace("\u200b", "")
 
