@@ -50,10 +50,9 @@ def read_reply(
     fields: SignupFields, current: SignupFields, text: str, *, sender_name: str
 ) -> SignupFields:
     """The reply's fields as a correction of `current`, the registration it answers."""
-    if not _CONTACT_ROLE.search(text) and not same_person(
-        fields.contact_name, current.contact_name
-    ):
-        # No contact named: the writer's own name and address say nothing about the contact.
+    inferred = bool(fields.contact_name) and not _CONTACT_ROLE.search(text)
+    if inferred and not same_person(fields.contact_name, current.contact_name):
+        # No contact named: the writer's own name and details say nothing about the contact.
         fields = replace(
             fields,
             contact_name=None,
