@@ -12,6 +12,7 @@ from bot.signups.extract import (
     is_undo_withdrawal,
     is_withdrawal,
     looks_like_signup,
+    read_reply,
     similar_names,
     strip_quoted,
 )
@@ -832,3 +833,250 @@ def test_long_untrusted_text_is_handled_in_linear_time(piece: str, count: int) -
     quarter = min(_cpu_seconds_to_read(piece * (count // 4)) for _ in range(2))
     whole = min(_cpu_seconds_to_read(piece * count) for _ in range(2))
     assert whole < 9 * quarter
+
+
+# --- Units, people and details as Swedish units write them (issue 17) ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("Hej!\nNätdrift på Stokab vill vara med i Kvalitetsutmärkelsen i år.", "Nätdrift"),
+        (
+            "Hej!\nIdrottsförvaltningen anmäler Farsta sim- och idrottshall.",
+            "Farsta sim- och idrottshall",
+        ),
+        (
+            "Enheten för ekonomiskt bistånd Skärholmen anmäler sig till Kvalitetsutmärkelsen.",
+            "Enheten för ekonomiskt bistånd Skärholmen",
+        ),
+        ("Lantmäterimyndigheten (Stadsbyggnadskontoret) vill delta i år.", "Lantmäterimyndigheten"),
+        ("Unga Klara, barn- och ungdomsteatern, vill anmäla sig.", "Unga Klara"),
+        ("Hej! Parkleken Sätra vill gärna vara med i Kvalitetsutmärkelsen.", "Parkleken Sätra"),
+        (
+            "Vi på Boendestödet i Farsta vill anmäla oss till Kvalitetsutmärkelsen.",
+            "Boendestödet i Farsta",
+        ),
+        (
+            "Härmed anmäler vi Daglig verksamhet Sörgården till årets utmärkelse.",
+            "Daglig verksamhet Sörgården",
+        ),
+        ("Vi på Hemtjänst Gamla stan vill anmäla oss.", "Hemtjänst Gamla stan"),
+        ("Förskolan Vitsippan i Kärrtorp anmäler sig.", "Förskolan Vitsippan"),
+        (
+            "Öppna förskolan i Husby anmäler sig till Kvalitetsutmärkelsen!",
+            "Öppna förskolan i Husby",
+        ),
+        (
+            "Stockholm Parkering vill anmäla sin avdelning Kundservice & Tillstånd.",
+            "Kundservice & Tillstånd",
+        ),
+        ("Vi på Kundservice på Bostadsförmedlingen vill anmäla oss.", "Kundservice"),
+        (
+            "Anmälan till Kvalitetsutmärkelsen från Park- och naturenheten.",
+            "Park- och naturenheten",
+        ),
+        (
+            "Attendo Fruängen, vårt vård- och omsorgsboende i Hägersten, vill anmäla sig.",
+            "Attendo Fruängen",
+        ),
+        (
+            "Invest Stockholm, part of Stockholm Business Region, would like to take part.",
+            "Invest Stockholm",
+        ),
+    ],
+)
+def test_a_unit_is_named_by_the_sentence_that_signs_it_up(text: str, unit: str) -> None:
+    assert extract_signup(text, sender_name="Eva Lind").unit_name == unit
+
+
+def test_a_unit_named_only_in_the_subject_needs_no_type_word() -> None:
+    text = "Hej,\nVi vill anmäla oss till årets Kvalitetsutmärkelse.\nChef: Lars Holm\n/Eva Nord"
+    fields = extract_signup(text, sender_name="Eva Nord", subject="Anmälan – Nätverksteamet")
+    assert fields.unit_name == "Nätverksteamet"
+
+
+def test_a_department_named_after_its_sector_is_not_the_unit() -> None:
+    text = (
+        "Hej!\n\nVi vill gärna anmäla vår förskola. Jag är rektor och kontaktperson.\n\n"
+        "Vänliga hälsningar\nKatarina Sjö\nRektor\nFarsta stadsdelsförvaltning\n"
+        "Avdelningen för förskola\n08-508 18 433"
+    )
+    fields = extract_signup(text, sender_name="Katarina Sjö")
+    assert fields.unit_name is None
+    assert fields.manager_name == fields.contact_name == "Katarina Sjö"
+
+
+@pytest.mark.parametrize(
+    ("text", "manager", "contact", "phone"),
+    [
+        (
+            "Förskolan Tranan, Östermalms sdf, vill anmäla sig. Rektor Elisabet Grip. "
+            "Jag är kontakt: 070-452 10 08.",
+            "Elisabet Grip",
+            "Malin Åhlund",
+            "070-452 10 08",
+        ),
+        (
+            "Vi vill anmäla Förskolan Ugglebo.\n\nRektor och kontaktperson är jag, Pia Forsberg.\n"
+            "Tel 070-455 12 12",
+            "Pia Forsberg",
+            "Pia Forsberg",
+            "070-455 12 12",
+        ),
+        (
+            "Kontaktcenter Norr anmäler sig. Vår chef är Anette Ström. Kontaktperson är Jussi "
+            "Mäki, tel. 08-508 11 700 (växel) eller direkt 08-508 11 742.",
+            "Anette Ström",
+            "Jussi Mäki",
+            "08-508 11 742",
+        ),
+        (
+            "Hemtjänst Bagarmossen anmäler sig.\nChef för den kommunala delen: Annelie Wass\n"
+            "Kontaktperson: Malin Åhlund, 08/508 123 45\n\nTack,\nMalin Åhlund",
+            "Annelie Wass",
+            "Malin Åhlund",
+            "08/508 123 45",
+        ),
+    ],
+)
+def test_people_are_read_as_units_write_them(
+    text: str, manager: str, contact: str, phone: str
+) -> None:
+    fields = extract_signup(text, sender_name="Malin Åhlund", sender_email="malin@stockholm.se")
+    assert (fields.manager_name, fields.contact_name, fields.contact_phone) == (
+        manager,
+        contact,
+        phone,
+    )
+
+
+def test_details_in_the_sentence_after_the_contact_are_the_contacts() -> None:
+    text = (
+        "Bygglovsavdelningens kundtjänst anmäler sig härmed. Ansvarig chef är Karl Sand, "
+        "enhetschef. Kontaktperson för anmälan är Anna-Karin Blom. Nås på "
+        "anna-karin.blom@stockholm.se eller 08-508 27 455."
+    )
+    fields = extract_signup(text, sender_name="Karl Sand", sender_email="karl.sand@stockholm.se")
+    assert fields.contact_name == "Anna-Karin Blom"
+    assert (fields.contact_email, fields.contact_phone) == (
+        "anna-karin.blom@stockholm.se",
+        "08-508 27 455",
+    )
+
+
+def test_a_writer_who_asks_to_be_called_is_the_contact() -> None:
+    text = "Hej!\n\nJag vill anmäla Öppna förskolan Regnbågen. Ring mig gärna på 0736-12 88 45.\n\nMvh Nadia Benali"
+    fields = extract_signup(text, sender_name="Nadia Benali", sender_email="nadia@example.se")
+    assert (fields.contact_name, fields.contact_phone) == ("Nadia Benali", "0736-12 88 45")
+
+
+@pytest.mark.parametrize(
+    ("written", "name"),
+    [
+        ("Dženan Mehmedović", "Dženan Mehmedović"),
+        ("Ayşe Yılmaz", "Ayşe Yılmaz"),
+        ("Søren Müller", "Søren Müller"),
+        ("Zoë Lefèvre", "Zoë Lefèvre"),
+        ("Yusuf al-Hassan", "Yusuf al-Hassan"),
+        ("Harbour Master Jakob Strand", "Jakob Strand"),
+    ],
+)
+def test_names_come_out_whole_and_without_titles(written: str, name: str) -> None:
+    text = (
+        f"Vi på Förskolan Ängen anmäler oss.\nChef: {written}\nKontaktperson: Ida Ny, 070-111 22 33"
+    )
+    assert extract_signup(text).manager_name == name
+
+
+def test_the_person_after_instead_of_is_not_the_contact() -> None:
+    text = (
+        "Hi again,\nPlease put my colleague Priya Raman as the contact person instead of me "
+        "(priya.raman@stokab.se, +46 8 508 50 742).\nThanks,\nJames"
+    )
+    fields = extract_signup(text, sender_name="James Holloway", sender_email="james@stokab.se")
+    assert (fields.contact_name, fields.contact_email) == ("Priya Raman", "priya.raman@stokab.se")
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [
+        (
+            "Jag är ordförande i Föräldrakooperativet Myran ek. för. och vill anmäla Förskolan Myran.",
+            "Föräldrakooperativet Myran ek. för.",
+        ),
+        (
+            "Hej. Daglig verksamhet Kista Torg anmäler sig. Chef: Marko Ilić (jag). Rinkeby-Kista",
+            "Rinkeby-Kista stadsdelsförvaltning",
+        ),
+        (
+            "Jag är enhetschef för Råcksta träffpunkt i Hässelby-Vällingby och vill anmäla oss.",
+            "Hässelby-Vällingby stadsdelsförvaltning",
+        ),
+    ],
+)
+def test_an_organisation_is_read_where_the_mail_gives_it(text: str, organisation: str) -> None:
+    assert extract_signup(text).organisation == organisation
+
+
+@pytest.mark.parametrize(
+    ("subject", "text"),
+    [
+        (
+            "Information",
+            "Information från Äldreförvaltningen: Hemtjänsten Solna har fått nya lokaler. "
+            "Kontaktperson är Eva Lind, 08-508 00 100.",
+        ),
+        (
+            "Fråga",
+            "Hej! Vi på Förskolan Eken undrar om vi kan anmäla oss trots ett underskott? "
+            "Mvh Eva Lind, rektor",
+        ),
+        (
+            "Nyhetsbrev februari",
+            "Hej alla! Förra året fick Förskolan Linnéa utmärkelsen. Anmäl er senast 22 mars "
+            "till kvalitetsutmarkelsen@stockholm.se.",
+        ),
+    ],
+)
+def test_a_mail_that_only_names_a_unit_signs_nothing_up(subject: str, text: str) -> None:
+    assert not looks_like_signup(subject, text)
+
+
+def test_an_english_mail_that_takes_part_is_a_signup() -> None:
+    text = (
+        "Hi,\nThe Cycle Planning team (Cykelkansliet) at Trafikkontoret would like to "
+        "participate in this year's Kvalitetsutmärkelsen. I'm the contact person.\nLukas"
+    )
+    assert looks_like_signup("Quality award", text)
+
+
+REGISTERED = SignupFields(
+    unit_name="Hemtjänsten Norrmalm",
+    manager_name="Mette Kristensen",
+    contact_name="Hamid Rostami",
+    contact_email="hamid.rostami@stockholm.se",
+    organisation="Norrmalms stadsdelsförvaltning",
+)
+
+
+def test_a_correction_gives_its_details_to_the_person_it_talks_about() -> None:
+    text = (
+        "Hej!\n\nHamid har bytt mejlkonto: hamid.r2@stockholm.se. Telefon till honom är "
+        "08-508 09 388.\n\nVänliga hälsningar\nMette Kristensen\nEnhetschef"
+    )
+    read = extract_signup(text, sender_name="Mette Kristensen", sender_email="mette@stockholm.se")
+    fields = read_reply(read, REGISTERED, text, sender_name="Mette Kristensen")
+    assert fields.contact_name is None  # the writer did not make herself the contact
+    assert (fields.contact_email, fields.contact_phone) == (
+        "hamid.r2@stockholm.se",
+        "08-508 09 388",
+    )
+
+
+def test_a_correction_naming_a_new_contact_changes_the_contact() -> None:
+    text = "Kontaktperson ska vara Lina Ek 0701234567, inte jag. Mvh Mette"
+    read = extract_signup(text, sender_name="Mette Kristensen", sender_email="mette@stockholm.se")
+    fields = read_reply(read, REGISTERED, text, sender_name="Mette Kristensen")
+    assert (fields.contact_name, fields.contact_phone) == ("Lina Ek", "0701234567")
+    assert fields.contact_email is None

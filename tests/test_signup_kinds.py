@@ -12,14 +12,23 @@ import re
 from typing import Any
 
 import pytest
+from sqlalchemy import select
 
 from bench.bench_signups import CORPUS, FIELDS, run_case
+from bot.models import Unit
+from bot.runner import App
+from tests.conftest import body_text, cycle, make_mail, put, sent
 
 DEV = CORPUS / "dev"
 TRUTH: dict[str, Any] = json.loads((DEV / "truth.json").read_text(encoding="utf-8"))
 KINDS = {
     "unit without a capitalised type word": [
         "d001-prose-forskola",
+        "d034-stokab",
+        "d063-english-unga-klara",
+        "d089-inc-no-manager-library",
+        "d095-long-disclaimer",
+        "d109-slk-alias",
         "d004-oppna-forskolan",
         "d005-parkleken",
         "d006-boendestodet",
@@ -31,6 +40,10 @@ KINDS = {
         "d002-prose-vob-det-vill-saga-jag",
         "d010-contact-email-differs",
         "d037-humana",
+        "d008-office-sbk",
+        "d012-gmail-unknown-private",
+        "d024-service-two-phones",
+        "d091-inc-no-org-no-manager",
     ],
     "unicode names (ć ž ı ø é ü, al-, particles)": [
         "d007-daglig-verksamhet",
@@ -56,8 +69,14 @@ KINDS = {
         "d050-fwd-admin-adds-manager",
         "d051-fwd-double",
         "d052-fwd-outlook-mobile-english-headers",
+        "d053-fwd-with-docx",
     ],
-    "english": ["d062-english-preschool"],
+    "english": [
+        "d062-english-preschool",
+        "d060-english-sbr",
+        "d061-english-hamn",
+        "d083-inc-english-no-manager",
+    ],
     "html table": [
         "d064-table-2col-cells",
         "d065-table-2col-tabs",
@@ -71,11 +90,27 @@ KINDS = {
         "d075-attached-pdf-signature-only",
     ],
     "several units": [
+        "d054-two-units-same-manager",
+        "d055-two-units-shared-contact",
+        "d088-inc-two-units-one-incomplete",
         "d056-three-units-numbered",
         "d057-two-units-two-orgs",
         "d058-two-units-bullets",
         "d066-table-rows-two-units",
         "d067-table-rows-three-units",
+    ],
+    "a correction in prose, from a registered address": [
+        "d149-corr-organisation",
+        "d151-corr-email",
+        "d153-corr-iphone-contact",
+        "d154-corr-english",
+        "d155-corr-add-contact-details",
+        "d160-corr-add-phone-and-email",
+    ],
+    "organisation from the thread, a cooperative, a district alone": [
+        "d098-reply-to-info-mail",
+        "d100-parent-cooperative",
+        "d121-samsung-short",
     ],
     "not a sign-up": [
         "d122-ns-newsletter",
@@ -112,3 +147,38 @@ def test_the_registered_units_are_the_truth(kind: str, case: str) -> None:
     assert len(units) == len(truth["units"])
     for got, want in zip(units, truth["units"], strict=True):
         assert {f: _norm(f, got[f]) for f in FIELDS} == {f: _norm(f, want[f]) for f in FIELDS}
+
+
+TWO_IN_ONE_SENTENCE = """Hej!
+
+Vi vill anmäla Förskolan Eken och Förskolan Linden till Kvalitetsutmärkelsen 2027. Båda hör
+till Bromma stadsdelsförvaltning, och jag är rektor för dem båda.
+
+Kontaktpersoner:
+Eken – Ann Berg, ann.berg@stockholm.se, 08-508 06 311
+Linden – Bo Ek, bo.ek@stockholm.se, 08-508 06 322
+
+Vänliga hälsningar
+Eva Lind
+Rektor
+"""
+
+
+def test_two_units_in_one_sentence_get_a_reference_each_and_one_receipt(app: App) -> None:
+    put(app, make_mail(TWO_IN_ONE_SENTENCE, sender="eva.lind@stockholm.se", sender_name="Eva Lind"))
+    cycle(app)
+    with app.sessions() as session:
+        units = list(session.scalars(select(Unit).order_by(Unit.id)))
+        got = [
+            (u.reference, u.unit_name, u.manager_name, u.contact_name, u.contact_phone)
+            for u in units
+        ]
+    assert got == [
+        ("KU-2027-001", "Förskolan Eken", "Eva Lind", "Ann Berg", "08-508 06 311"),
+        ("KU-2027-002", "Förskolan Linden", "Eva Lind", "Bo Ek", "08-508 06 322"),
+    ]
+    [receipt] = sent(app)
+    assert receipt["X-Kvalitetsbot-Kind"] == "signup-several"
+    text = body_text(receipt)
+    assert "KU-2027-001" in text and "KU-2027-002" in text
+    assert "Förskolan Eken" in text and "Förskolan Linden" in text

@@ -19,12 +19,17 @@ from bot.context import Context, Inbound, Outcome, reply_with_copy, staff
 from bot.models import Unit
 from bot.signups.correction import (
     confirms,
-    details_for_contact,
     forget_replaced_contact,
-    only_stated,
 )
 from bot.signups.eligibility import eligibility_flags
-from bot.signups.extract import SignupFields, extract_mail, readable_text, similar_names
+from bot.signups.extract import (
+    SignupFields,
+    extract_mail,
+    read_reply,
+    readable_text,
+    similar_names,
+    strip_quoted,
+)
 from bot.signups.pending import hold
 from bot.signups.receipt import previous_values, receipt_notes
 from bot.signups.units import add_address, add_flag, is_registered_address, new_reference
@@ -145,11 +150,8 @@ def handle_reply(
     """A reply in a unit's thread: it completes or corrects the sign-up."""
     current = fields_of(unit)
     mail = inbound.mail
-    fields = details_for_contact(
-        only_stated(_extract(inbound), current),
-        readable_text(mail.subject, mail.text),
-        current,
-        mail.from_addr,
+    fields = read_reply(
+        _extract(inbound), current, strip_quoted(mail.text), sender_name=mail.from_name
     )
     changes = [
         name

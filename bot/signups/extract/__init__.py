@@ -12,12 +12,14 @@ The modules: `vocabulary` (shared patterns and helpers), `quoting` (quoted repli
 `unitnames` (the unit's name as weighed candidates; type words and titles in
 `words.toml`), `organisations` (canonical names from `organisations.toml`), `awards`
 (employees and earlier awards), `extract` (the passes combined), `forwards` (a forward's
-inner mail), `several` (several units in one mail), `detection` (withdrawals and sign-up
-mails) and `names` (comparing unit names).
+inner mail), `corrections` (a reply read against the registration), `several` (several
+units in one mail), `detection` (withdrawals and sign-up mails) and `names` (comparing
+unit names).
 """
 
 from __future__ import annotations
 
+from bot.signups.extract.corrections import read_reply
 from bot.signups.extract.detection import is_undo_withdrawal, is_withdrawal, looks_like_signup
 from bot.signups.extract.extract import SignupFields, extract_signup
 from bot.signups.extract.forwards import extract_mail, readable_text
@@ -32,6 +34,7 @@ __all__ = [
     "is_undo_withdrawal",
     "is_withdrawal",
     "looks_like_signup",
+    "read_reply",
     "readable_text",
     "several_units",
     "similar_names",

@@ -70,10 +70,12 @@ def is_undo_withdrawal(text: str) -> bool:
 
 
 _SIGNUP_WORD = re.compile(
-    r"(?i)\banmäl(?:a|er|an|ning|ningen)\b"
+    r"(?i)\banm[äa]l(?:a|er|an|ning|ningen)\b"
     # English: "sign up", "register … for the Quality Award".
     r"|\bsign(?:ing)?[\s-]up\b|\bregist(?:er|ering|ration)\b"
     r"|\b(?:delta|vara\s+med|medverka)\s+i\s+(?:årets\s+)?kvalitetsutmärkelse"
+    r"|\b(?:participate|take\s+part|join|enter)\s+(?:in\s+)?(?:this\s+year's\s+|the\s+)?"
+    r"(?:kvalitetsutmärkelse|quality\s+award)"
 )
 _ASKING = re.compile(
     r"(?i)^\s*(?:hur|när|var|vart|vad|kan|får|måste|ska|går|how|when|where|what|can|could|do|does)\b"

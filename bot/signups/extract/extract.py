@@ -15,10 +15,10 @@ from bot.signups.extract.organisations import canonical_organisation
 from bot.signups.extract.prose import prose_pass, prose_text
 from bot.signups.extract.provenance import inferred_fields, weak_fields
 from bot.signups.extract.quoting import strip_quoted
-from bot.signups.extract.roles import roles_pass
+from bot.signups.extract.roles import follow_contact, roles_pass
 from bot.signups.extract.signature import signature_pass, split_signature
 from bot.signups.extract.state import Found, combine
-from bot.signups.extract.unitnames import is_title, unit_candidates
+from bot.signups.extract.unitnames import is_title, is_unit_name, unit_candidates
 from bot.signups.extract.vocabulary import number, tidy
 
 
@@ -123,10 +123,16 @@ def _unit(
     if labelled.unit and not is_title(labelled.unit):
         return labelled.unit
     body = prose_text(lines, labelled.used_lines)
-    candidates = unit_candidates(subject, body, "\n".join(signature))
+    # "Anmälan Lisa Berg": a person the mail names is never the unit.
+    people = {p.casefold() for p in (found.manager, found.contact, found.writer) if p}
+    candidates = [
+        c
+        for c in unit_candidates(subject, body, "\n".join(signature))
+        if c.name.casefold() not in people
+    ]
     if candidates:
         return candidates[0].name
-    return found.unit if found.unit and not is_title(found.unit) else None
+    return found.unit if found.unit and is_unit_name(found.unit) else None
 
 
 def extract_signup(
@@ -141,6 +147,7 @@ def extract_signup(
     found = combine(
         [labelled, roles_pass(text), prose_pass(text), signature_pass(signature, sender_name)]
     )
+    follow_contact(found, text)  # a labelled contact, described in a sentence after it
     found.put("employees", number(m.group(1)) if (m := EMPLOYEES.search(body)) else None)
     manager, contact = _resolve_people(found, sender_name)
     email, phone = _contact_details(found, manager, contact)

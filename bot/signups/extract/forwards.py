@@ -11,14 +11,15 @@ bot's own receipt.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from email.utils import parseaddr
 
 import quotequail
 
 from bot.signups.extract.extract import SignupFields, extract_signup
+from bot.signups.extract.organisations import find_organisations
 from bot.signups.extract.quoting import strip_quoted
-from bot.signups.extract.vocabulary import normalise
+from bot.signups.extract.vocabulary import normalise, same_person
 
 _FORWARD_SUBJECT = re.compile(r"(?i)^\s*(?:(?:re|sv|aw)\s*:\s*)*(?:fwd?|vb|wg|vs)\s*:")
 _FORWARD_SEPARATOR = re.compile(
@@ -70,6 +71,30 @@ def unwrap_forward(subject: str, text: str) -> Forwarded | None:
     )
 
 
+# The bot's own receipt signs with the quality unit's office; that is not the unit's.
+_OWN_MAIL = re.compile(r"(?i)^\s*(?:från|from)\s*:.*kvalitetsutm", re.MULTILINE)
+
+
+def _organisation_from_thread(fields: SignupFields, subject: str, text: str) -> SignupFields:
+    """A reply that names no organisation takes it from the mail it answers, when that mail
+    names one plainly ("Hej alla chefer inom Östermalms stadsdelsförvaltning!") and is not
+    the bot's own."""
+    full, own = normalise(text), strip_quoted(text)
+    # The quoted part: what follows the reply, or (for "> " quoting) the text without marks.
+    quoted = full[len(own) :] if full.startswith(own) else re.sub(r"(?m)^\s*>+ ?", "", full)
+    if not quoted.strip() or _REPLY_TO_BOT.search(subject) or _OWN_MAIL.search(quoted):
+        return fields
+    strong = [m for m in find_organisations(quoted) if not m.weak]
+    if not strong:
+        return fields
+    return replace(
+        fields,
+        organisation=strong[0].name,
+        organisation_as_written=strong[0].written,
+        organisation_known=True,
+    )
+
+
 def readable_text(subject: str, text: str) -> str:
     """The text a sign-up is read from: a forward's inner message, else the unquoted text."""
     forwarded = unwrap_forward(subject, text)
@@ -86,9 +111,10 @@ def extract_mail(
     """
     forwarded = unwrap_forward(subject, text)
     if forwarded is None:
-        return extract_signup(
+        fields = extract_signup(
             strip_quoted(text), sender_name=sender_name, sender_email=sender_email, subject=subject
         )
+        return fields if fields.organisation else _organisation_from_thread(fields, subject, text)
     inner = extract_signup(
         forwarded.text,
         sender_name=forwarded.sender_name,
@@ -96,9 +122,15 @@ def extract_mail(
         subject=forwarded.subject or subject,
     )
     notes = extract_signup(forwarded.notes, subject=subject)
+    # A contact the notes name (an attached form read above the forward) is the unit's; the
+    # forwarder only by their own word, which the From header does not give.
+    named = bool(notes.contact_name) and not same_person(notes.contact_name, sender_name)
     added = SignupFields(
         unit_name=notes.unit_name,
         manager_name=notes.manager_name,
+        contact_name=notes.contact_name if named else None,
+        contact_email=notes.contact_email if named else None,
+        contact_phone=notes.contact_phone if named else None,
         organisation=notes.organisation,
         organisation_as_written=notes.organisation_as_written,
         organisation_known=notes.organisation_known,

@@ -39,7 +39,8 @@ _LABEL_RULES = [
         ("unit", r"(?:name of (?:the )?)?(?:unit|workplace|team|preschool|school)(?: name)?"),
         (
             "contact",
-            r"(?:namn på )?kontakt(?:person)?(?:ens)?(?: namn)?(?: för anmälan)?|kontaktuppgifter",
+            r"(?:namn på )?(?:gemensam )?kontakt(?:person)?(?:ens|er|erna)?(?: namn)?"
+            r"(?: för (?:anmälan|[\w -]{2,40}))?|kontaktuppgifter",
         ),
         (
             "both",
@@ -48,8 +49,11 @@ _LABEL_RULES = [
         ),
         (
             "manager",
-            rf"(?:namn på )?(?:ansvarig |närmaste )?(?:{MANAGER_WORDS})(?:ens|ns|s)?(?: namn)?"
-            r"(?: för (?:verksamheten|enheten))?",
+            # "Rektor/förskolechef", "Chef/rektor": two words for one manager.
+            rf"(?:namn på |verksamhetens |enhetens )?(?:ansvarig |närmaste )?"
+            rf"(?:{MANAGER_WORDS})(?:ens|ns|s)?(?:\s*/\s*(?:{MANAGER_WORDS}))?(?: namn)?"
+            # "Chef för den kommunala delen", "Rektor för Vasaparken".
+            r"(?: för (?:verksamheten|enheten|[\w -]{2,40}))?",
         ),
         ("organisation", rf"(?:{_ORG_W})(?:\s*(?:/|,|eller|och)\s*(?:{_ORG_W}))*"),
         (
@@ -58,6 +62,8 @@ _LABEL_RULES = [
             r"(?: namn)?(?:\s*/\s*(?:verksamhet|enhet)(?:en)?)?",
         ),
         ("employees", r"(?:antal )?(?:anställda|medarbetare|årsarbetare)(?: i maj)?"),
+        ("manager", r"ansvarig"),
+        ("details", r"direkt(?:nummer|nr)?"),
     )
 ]
 _BULLET = re.compile(r"^\s*(?:[-*•·–—▪►]+|\d{1,2}[.)])\s+")
@@ -81,6 +87,8 @@ def _label_of(line: str) -> tuple[str, str] | None:
     """(field key, value) if the line is "Label: value" (or tab/dash/spaces separated)."""
     # Mail converted from HTML often keeps bold labels as "**Verksamhet:**".
     text = _BULLET.sub("", line.replace("*", "")).strip()
+    if len(text.split()) <= 3 and re.match(r"[^\W\d_]", text) and label_key(text):
+        return label_key(text) or "", ""  # a table cell of its own: "Verksamhet", then the value
     for separator in _SEPARATORS:
         match = re.match(rf"^([^:\t]{{1,60}}?)\s*{separator}\s*(.*)$", text)
         key = label_key(match.group(1)) if match else None

@@ -194,4 +194,15 @@ def canonical_organisation(labelled: str | None, text: str) -> OrganisationMatch
         return (strong or mentions)[0]
     if labelled and not re.fullmatch(r"(?i)stockholms?(?: stad)?", labelled.strip()):
         return OrganisationMatch(labelled, labelled, False)
-    return None
+    # Last, a district named alone ("Rinkeby-Kista" under the mail) or by its double name,
+    # which is the administration's rather than a place's ("i Hässelby-Vällingby"): when the
+    # mail names no organisation at all, the unit is the district's. "Mitt i Farsta" is a place.
+    bare = [
+        m
+        for m in find_organisations(text, bare_districts=True)
+        if "-" in m.written or not _PLACE_BEFORE.search(text[max(0, m.position - 20) : m.position])
+    ]
+    return bare[0] if bare else None
+
+
+_PLACE_BEFORE = re.compile(r"(?i)\b(?:i|på|vid|från|till|runt|nära|in|at|near)\s+$")

@@ -49,7 +49,11 @@ _CONTACT_MANAGER = re.compile(
     rf"(?i)kontaktperson(?:\s+för\s+\w+)?\s+(?:är|blir)\s+(?:samma\s+som\s+|också\s+|även\s+)?"
     rf"(?:vår\s+|ansvarig\s+)?(?:{MANAGER_WORDS})(?:en|n)?\b"
 )
-_WRITER_DETAILS = re.compile(r"(?i)\bnå(?:r)?\s+mig|kontakta\s+mig|mig\s+når\s+(?:du|ni)")
+_WRITER_DETAILS = re.compile(
+    r"(?i)\bnå(?:r)?\s+mig|kontakta\s+mig|mig\s+når\s+(?:du|ni)"
+    r"|\bmitt\s+(?:tele?fon|mobil)?nummer|\bmin\s+(?:e-?post|mejl|mail)|\bmy\s+(?:phone\s+)?number"
+    r"|\bmy\s+e-?mail"
+)
 _UNIT_PATTERNS = [
     re.compile(
         rf"(?i:\banmäl(?:a|er)|\banmälan\s+(?:för|från|av))\s+"

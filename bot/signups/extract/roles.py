@@ -15,21 +15,26 @@ from dataclasses import dataclass
 from bot.signups.extract.state import Found
 from bot.signups.extract.vocabulary import (
     EMAIL,
+    MAIL_W,
     NAME,
     PHONE,
+    PHONE_W,
     UPPER,
     clean_name,
+    phone_in,
     split_sentences,
 )
 
 # A role word for the unit's manager. A deputy ("biträdande rektor") is not the manager.
 _MANAGER = (
     r"(?<![\w-])(?i:\w*chef(?:en|ens|s)?|\w*rektor(?:n|ns|s)?|föreståndar(?:e|en)|\w*manager"
-    r"|principal|head\s+of\s+\w+|head\s+teacher|verksamhetsansvarig)(?!\w)"
+    r"|principal|head\s+of\s+\w+|head\s+teacher|verksamhetsansvarig"
+    r"|ansvarig\s+för\s+(?:verksamheten|enheten|förskolan|skolan|boendet|arbetet))(?!\w)"
 )
 _CONTACT = (
-    rf"(?i:kontakt)(?=:?\s+[{UPPER}])|(?i:kontaktperson(?:en|ens)?|kontakt\s+(?:för|i)\s+\w+|contact\s+person"
-    r"|(?:kontakta|nå|når|nås|reach|contact)(?=\s+(?:gärna\s+|mig|me|us))"
+    rf"(?i:kontakt)(?=:?\s+[{UPPER}0-9+])|(?i:the\s+contact)(?=\s*[,.:;(]|\s+for\b)|(?i:kontaktperson(?:en|ens)?|kontakt\s+(?:för|i)\s+\w+|contact\s+person"
+    r"|(?:kontakta|nå|når|nås|reach|contact|ring|mejla|maila|call|email|e-mail)"
+    r"(?=\s+(?:gärna\s+|mig|me|us))"
     r"|(?:återkom|hör\s+av\s+(?:er|dig))(?=\s+(?:gärna\s+)?till\s+mig))(?!\w)"
 )
 _DEPUTY = re.compile(r"(?i)\b(?:biträdande|bitr\.?|vice|ställföreträdande|tf\.?)\s*$")
@@ -41,13 +46,26 @@ _DETAILS = (
 )
 _CUE = re.compile(rf"(?P<manager>{_MANAGER})|(?P<contact>{_CONTACT})|(?P<details>{_DETAILS})")
 # A later sentence about the contact: "Maja nås på …", "Hon nås på …".
-_PRONOUN = re.compile(r"^(?:Hon|Han|Hen|She|He)\b")
+_PRONOUN = re.compile(
+    r"^(?:Hon|Han|Hen|She|He|Nås|Når\s+(?:ni|du)|Kan\s+nås|Reach|Can\s+be\s+reached)\b"
+    r"|(?i:\b(?:henne|honom|hennes|hans|hens|her|him|his)\b)"
+)
+# "förskolechef för Mötesplats Älvsjö": a name after a preposition is a place, not a person.
+_PLACE_BEFORE = re.compile(r"(?i)\b(?:för|på|vid|i|inom|at|of|in|within)\s+$")
 # "jag", "jag själv, Maria Sjöberg", "undertecknad", English "I"/"me".
 _SELF = re.compile(
     rf"(?<!\w)(?:(?i:jag|mig|undertecknad|undertecknade|me|myself)|I(?=\s+(?:am|will|would|have|work)\b|'))(?!\w)"
     rf"(?:\s+själv)?(?:\s*,?\s*(?P<name>{NAME}))?"
 )
 _PERSON = re.compile(rf"(?P<self>{_SELF.pattern})|(?P<named>{NAME})")
+_ONLY_DETAILS = re.compile(
+    rf"(?:(?i:{MAIL_W}|{PHONE_W}|direkt|or|eller|och)[\s:.,/]*|{EMAIL.pattern}[\s,;/]*"
+    rf"|{PHONE.pattern}[\s,;/]*)+"
+)
+_NOT_THIS_ONE = re.compile(
+    r"(?i)\b(?:inte|ej|snarare\s+än|i\s*stället\s+för|istället\s+för|instead\s+of|not|rather\s+than)\s+$"
+)
+_JOINED = re.compile(r"(?i)\s*(?:och|samt|and|&|/|,)\s*")
 # How far before a role word its person may stand ("Jag är gruppchef och kontaktperson").
 _LOOKBACK = 45
 
@@ -63,17 +81,22 @@ class _Person:
 def _people(text: str) -> list[_Person]:
     people = []
     for match in _PERSON.finditer(text):
+        if _NOT_THIS_ONE.search(text[max(0, match.start() - 20) : match.start()]):
+            continue  # "Lina Ek, inte jag", "instead of me"
         if match.group("self"):
             named = _SELF.match(match.group(0))
             writer = clean_name(named.group("name")) if named and named.group("name") else None
             people.append(_Person(match.start(), match.end(), None, writer))
+        elif _PLACE_BEFORE.search(text[max(0, match.start() - 8) : match.start()]):
+            continue
         elif (name := clean_name(match.group("named"))) is not None:
             people.append(_Person(match.start(), match.end(), name))
     return people
 
 
 def _pointed_at(people: list[_Person], start: int, end: int, cue_start: int) -> _Person | None:
-    after = [p for p in people if start <= p.start < end]
+    # "Rektor Elisabet Grip": the name read with its title glued on starts at the cue.
+    after = [p for p in people if start <= p.start < end or cue_start <= p.start < start < p.end]
     if after:
         return after[0]
     before = [p for p in people if cue_start - _LOOKBACK <= p.end <= cue_start]
@@ -92,7 +115,12 @@ def _assign(found: Found, role: str, person: _Person, details: str) -> None:
             found.put(f"{role}_ref", "writer")
         target = role if person.name else "writer"
         found.put(f"{target}_email", _first(EMAIL, details))
-        found.put(f"{target}_phone", _first(PHONE, EMAIL.sub(" ", details)))
+        found.put(f"{target}_phone", phone_in(details))
+        found.last_person = target
+    elif person.name is None:
+        # "… blir kontaktperson. Ring mig på …": the role is known; the number is the writer's.
+        found.put("writer_email", _first(EMAIL, details))
+        found.put("writer_phone", phone_in(details))
 
 
 def _first(pattern: re.Pattern[str], text: str) -> str | None:
@@ -107,12 +135,18 @@ def _sentence_roles(sentence: str, found: Found) -> None:
         if cue.group("details"):
             details = sentence[cue.end() :]
             found.put("contact_email", _first(EMAIL, details))
-            found.put("contact_phone", _first(PHONE, EMAIL.sub(" ", details)))
+            found.put("contact_phone", phone_in(details))
             continue
         role = "manager" if cue.group("manager") else "contact"
         end = next((c.start() for c in cues[i + 1 :] if c.lastgroup != role), len(sentence))
         stop = cues[i + 1].start() if i + 1 < len(cues) else len(sentence)
         person = _pointed_at(people, cue.end(), stop, cue.start())
+        if person is None and i + 1 < len(cues) and _JOINED.fullmatch(sentence[cue.end() : stop]):
+            # "Rektor och kontaktperson är jag": both roles point at the next cue's person.
+            following = cues[i + 1]
+            later = cues[i + 2].start() if i + 2 < len(cues) else len(sentence)
+            person = _pointed_at(people, following.end(), later, following.start())
+            end = later
         if person is None and stop < end:
             continue  # "Ansvarig chef för parkleken är enhetschef Goran Jurić": the next cue
         if person is None:
@@ -124,13 +158,28 @@ def _sentence_roles(sentence: str, found: Found) -> None:
 def roles_pass(text: str) -> Found:
     """Manager and contact named in the prose, with the details that follow each."""
     found = Found()
-    sentences = split_sentences(text)
+    # Each line of the prose text is a paragraph of its own (see prose_text).
+    sentences = [s for paragraph in text.split("\n") for s in split_sentences(paragraph)]
     for sentence in sentences:
+        before = found.last_person
         _sentence_roles(sentence, found)
-    if found.contact and not (found.contact_email or found.contact_phone):
-        first_name = found.contact.split()[0]
-        for sentence in sentences:
-            if re.match(rf"{re.escape(first_name)}\b", sentence) or _PRONOUN.match(sentence):
-                found.put("contact_email", _first(EMAIL, sentence))
-                found.put("contact_phone", _first(PHONE, EMAIL.sub(" ", sentence)))
+        if before and found.last_person == before and _ONLY_DETAILS.fullmatch(sentence):
+            # "Rektor och kontaktperson är jag, Pia Forsberg. Tel 070-455 12 12": the line
+            # of details under a person is that person's.
+            found.put(f"{before}_email", _first(EMAIL, sentence))
+            found.put(f"{before}_phone", phone_in(sentence))
+    follow_contact(found, text)
     return found
+
+
+def follow_contact(found: Found, text: str) -> None:
+    """The contact's details from a later sentence about them ("Maja nås på …", "Ni når
+    henne på …"), when the sentence that named them gave none."""
+    if not found.contact or found.contact_email or found.contact_phone:
+        return
+    first_name = found.contact.split()[0]
+    for paragraph in text.split("\n"):
+        for sentence in split_sentences(paragraph):
+            if re.match(rf"{re.escape(first_name)}\b", sentence) or _PRONOUN.search(sentence):
+                found.put("contact_email", _first(EMAIL, sentence))
+                found.put("contact_phone", phone_in(sentence))

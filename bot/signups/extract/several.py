@@ -1,9 +1,11 @@
 """Several units in one mail: a coordinator signs up two preschools, or three boenden.
 
-The mail must say it signs up more than one ("två förskolor", "tre boenden", "both"), or
-list the units one per line or paragraph. Each unit's own block (from its name to the
-next unit's) is read first; what the mail says for all of them (the organisation, "jag är
-kontaktperson för alla tre", the signature) fills what a block leaves open.
+The mail must say it signs up more than one ("två förskolor", "tre boenden", "both"),
+list the units one per line or paragraph, or join them in one sentence ("Förskolan Eken
+och Förskolan Linden"). Each unit's own block (from its name to the next unit's, or the
+lines that name it alone: "Rektor Linden: …", "Eken – Anna Berg, …") is read first; what
+the mail says for all of them (the organisation, "jag är kontaktperson för alla tre", the
+signature) fills what a block leaves open.
 """
 
 from __future__ import annotations
@@ -12,13 +14,15 @@ import re
 from dataclasses import replace
 
 from bot.signups.extract.extract import SignupFields, extract_signup
+from bot.signups.extract.labels import label_key
 from bot.signups.extract.signature import split_signature
 from bot.signups.extract.unitnames import typed_units
+from bot.signups.extract.vocabulary import words_data
 
 _SEVERAL = re.compile(
     r"(?i)\b(?:två|tre|fyra|fem|båda|bägge|2|3|4|both|two|three|four)\s+(?:\w+\s+)?"
     r"(?:förskolor|skolor|enheter|verksamheter|boenden|vård-\s+och\s+omsorgsboenden|grupper"
-    r"|\w*grupper|parklekar|units|preschools|schools|\w*boenden|\w*ställen|anmälningar)\b"
+    r"|\w*grupper|parklekar|units|preschools|schools|\w*boenden|\w*ställen|anmälningar)(?:na)?\b"
 )
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·–]|\d{1,2}[.)])\s+|^\s*(?i:verksamhet|enhet|unit)\s*:")
 
@@ -57,6 +61,61 @@ def _blocks(lines: list[str], units: list[tuple[int, str]]) -> tuple[list[str], 
     return blocks, shared
 
 
+def _key(name: str) -> str:
+    """What tells a unit from its siblings: its name without the type word ("Stjärnan")."""
+    types = {t.casefold() for t in words_data()["unit_types"]}
+    words = name.split()
+    while len(words) > 1 and words[0].casefold() in types:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _joined(line: str, names: list[str]) -> bool:
+    """True when the names stand in one list: "Förskolan Eken och Förskolan Linden"."""
+    between = r"\s*(?:,|och|samt|and|&)\s*(?:,|och|samt|and|&)?\s*"
+    pattern = between.join(re.escape(n) for n in names)
+    return bool(re.search(pattern, line, re.IGNORECASE))
+
+
+def _own_line(line: str, key: str, heading: str | None) -> str:
+    """A line about one unit, as a line about a single unit: "Rektor Linden: Anna" → "Rektor:
+    Anna"; "Eken – Anna Berg, …" under "Kontaktpersoner:" → "Kontaktpersoner: Anna Berg, …"."""
+    rest = re.sub(rf"(?<!\w){re.escape(key)}(?!\w)", " ", line, count=1)
+    rest = re.sub(r"\s+:", ":", re.sub(r"^\s*[-–—:,]\s*", "", rest.strip())).strip()
+    label = rest.split(":", 1)[0] if ":" in rest else ""
+    if label and label_key(label):
+        return rest
+    return f"{heading}: {rest}" if heading else rest
+
+
+def _blocks_by_key(lines: list[str], names: list[str]) -> tuple[list[str], str]:
+    """Each unit's lines (those that name it and no other), and the lines said for all."""
+    keys = [_key(name) for name in names]
+    own: list[list[str]] = [[] for _ in names]
+    shared: list[str] = []
+    heading: str | None = None
+    for line in lines:
+        hits = [
+            k for k, key in enumerate(keys) if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", line)
+        ]
+        if len(hits) == 1:
+            own[hits[0]].append(_own_line(line, keys[hits[0]], heading))
+            continue
+        shared.append(line)
+        label = re.fullmatch(r"\s*([^:]{2,40}):\s*", line)
+        heading = label.group(1) if label and label_key(label.group(1)) else None
+        if label:
+            shared.pop()  # a heading over the units' lines says nothing by itself
+    return ["\n".join(block) for block in own], "\n".join(shared)
+
+
+def _same_line(lines: list[str], units: list[tuple[int, str]]) -> bool:
+    by_line: dict[int, list[str]] = {}
+    for i, name in units:
+        by_line.setdefault(i, []).append(name)
+    return any(len(names) > 1 and _joined(lines[i], names) for i, names in by_line.items())
+
+
 def several_units(
     text: str, *, sender_name: str, sender_email: str | None, subject: str = ""
 ) -> list[SignupFields]:
@@ -64,17 +123,26 @@ def several_units(
     lines, signature = split_signature(text.split("\n"))
     units = _units_by_line(lines)
     listed = sum(1 for i, _ in units if _LIST_ITEM.match(lines[i]))
-    if len(units) < 2 or not (_SEVERAL.search(text) or listed >= 2):
+    one_line = len({i for i, _ in units}) < len(units)
+    joined = one_line and _same_line(lines, units)
+    if len(units) < 2 or not (_SEVERAL.search(text) or listed >= 2 or joined):
         return []
-    if len({i for i, _ in units}) < len(units):
-        return []  # named in one sentence: nothing tells the units' details apart
-    blocks, shared = _blocks(lines, units)
+    if one_line and not joined:
+        return []  # named apart in one sentence: nothing tells the units' details apart
+    names = [name for _, name in units]
+    blocks, shared = _blocks_by_key(lines, names) if one_line else _blocks(lines, units)
     common = extract_signup(
         shared + "\n" + "\n".join(signature), sender_name=sender_name, sender_email=sender_email
     )
+    common = replace(common, unit_name=None)
     result = []
-    for (_, name), block in zip(units, blocks, strict=True):
-        own = extract_signup(block, sender_name=sender_name, sender_email=None)
-        merged = replace(common, unit_name=None).merged(replace(own, unit_name=name))
-        result.append(merged)
+    for name, block in zip(names, blocks, strict=True):
+        own = extract_signup(block, sender_name=sender_name, sender_email=sender_email)
+        base = common
+        if own.contact_name and own.contact_name != common.contact_name:
+            # Another contact for this unit: the shared contact's details are not theirs.
+            base = replace(
+                common, contact_email=None, contact_phone=None, contact_email_from_sender=False
+            )
+        result.append(base.merged(replace(own, unit_name=name)))
     return result

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.signups.extract.labels import label_key
 from bot.signups.extract.state import Found, attach_details
 from bot.signups.extract.vocabulary import (
     EMAIL,
@@ -28,12 +29,14 @@ from bot.signups.extract.vocabulary import (
 _CLOSING = re.compile(
     r"(?:(?i:(?:med\s+)?(?:vänliga|vänlig|bästa|varma|hjärtliga|glada|många)?\s*hälsning(?:ar)?"
     r"|mvh|vänligen|(?:kind|best|warm)\s+(?:regards|wishes)|regards|cheers|sincerely)\b[\s,.!]*"
-    rf"|/\s*)((?:{WORD}(?: \S+){{0,3}})?)[\s,.!]*"
+    rf"|/{{1,2}}\s*)((?:{WORD}(?: \S+){{0,3}})?)[\s,.!]*"
 )
 _SIGNATURE_LABEL = re.compile(rf"(?i)^\s*(?:{MAIL_W}|{PHONE_W}|direkt|växel)\s*[:.]?\s*")
 
 
 def _person_line(line: str) -> bool:
+    if len(line.strip()) > 80 or re.search(r"[.!?](?:\s|$)", line.strip()):
+        return False  # a sentence, not "Anna Berg, rektor"
     name = line.split(",")[0].strip()
     return bool(re.fullmatch(NAME, name)) and not NOT_PERSON.search(name)
 
@@ -45,9 +48,11 @@ def split_signature(lines: list[str]) -> tuple[list[str], list[str]]:
         if closing:
             head = [closing.group(1)] if closing.group(1) else []
             return lines[:i], [*head, *(x.strip() for x in lines[i + 1 :] if x.strip())][:10]
-    tail = [i for i, x in enumerate(lines) if x.strip()][-8:]
-    for i in tail:
-        if _person_line(lines[i]) and not (i and lines[i - 1].rstrip().endswith(":")):
+    filled = [i for i, x in enumerate(lines) if x.strip()]
+    for k, i in enumerate(filled[-8:], start=max(0, len(filled) - 8)):
+        above = lines[filled[k - 1]].strip() if k else ""
+        # A name under "Kontaktperson:" (or under a table cell "Chef") is a label's value.
+        if _person_line(lines[i]) and not (above.endswith(":") or label_key(above)):
             return lines[:i], [x.strip() for x in lines[i:] if x.strip()]
     return lines, []
 

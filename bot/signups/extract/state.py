@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 
-from bot.signups.extract.vocabulary import EMAIL, PHONE, first
+from bot.signups.extract.vocabulary import EMAIL, first, phone_in
 
 
 @dataclass
@@ -27,6 +27,7 @@ class Found:
     writer_phone: str | None = None
     employees: int | None = None
     used_lines: set[int] = field(default_factory=set)
+    last_person: str | None = None  # whose details a bare line of details gives (roles pass)
 
     def put(self, name: str, value: object) -> None:
         """Set a field unless an earlier line already did: the first statement wins."""
@@ -38,11 +39,11 @@ def combine(passes: list[Found]) -> Found:
     combined = Found()
     for found in passes:
         for f in fields(Found):
-            if f.name != "used_lines":
+            if f.name not in ("used_lines", "last_person"):
                 combined.put(f.name, getattr(found, f.name))
     return combined
 
 
 def attach_details(found: Found, person: str, text: str) -> None:
     found.put(f"{person}_email", first(EMAIL, text))
-    found.put(f"{person}_phone", first(PHONE, EMAIL.sub(" ", text)))
+    found.put(f"{person}_phone", phone_in(text))

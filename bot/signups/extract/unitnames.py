@@ -9,13 +9,12 @@ names the unit. The type words and titles are data, in `words.toml`.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
 
 from bot.signups.extract.organisations import find_organisations
 from bot.signups.extract.vocabulary import UPPER as _UP
+from bot.signups.extract.vocabulary import words_data
 
 _CAP = rf"(?:[{_UP}0-9][\w&'’-]*)"
 _NAME_PART = rf"{_CAP}(?:[ ](?:{_CAP}|&[ ]{_CAP}|och[ ]{_CAP}))" + "{0,2}"
@@ -35,35 +34,61 @@ class UnitCandidate:
 class _Words:
     typed: re.Pattern[str]
     titles: frozenset[str]
+    types: frozenset[str]
+
+
+def _ascii(word: str) -> str:
+    return word.translate(str.maketrans("åäöÅÄÖ", "aaoAAO"))
 
 
 @cache
 def _words() -> _Words:
-    raw = files("bot.signups.extract").joinpath("words.toml").read_text(encoding="utf-8")
-    data = tomllib.loads(raw)
-    types = "|".join(re.escape(t) for t in sorted(data["unit_types"], key=len, reverse=True))
-    endings = "|".join(re.escape(e) for e in data["compound_endings"])
+    data = words_data()
+    # A mail from an ASCII keyboard writes "Forskolan"; the type word is the same.
+    unit_types = {*data["unit_types"], *(_ascii(t) for t in data["unit_types"])}
+    types = "|".join(re.escape(t) for t in sorted(unit_types, key=len, reverse=True))
+    endings = "|".join(
+        re.escape(e) for e in {*data["compound_endings"], *map(_ascii, data["compound_endings"])}
+    )
     typed = re.compile(
         rf"(?<![\w-])(?:(?i:{types})(?:[ ](?:i|på)(?=[ ][{_UP}]))?[ ]{_NAME_PART}"
         rf"|{_CAP}(?:[ ]{_CAP})?[ ](?i:{types})(?:[ ]{_NAME_PART})?"
+        # "Park- och naturenheten", "Torg- och marknadsenheten": two compounds sharing an end.
+        rf"|[{_UP}][\w]+-[ ](?:och|&)[ ][\w-]*(?:{endings}|{types})(?:[ ]{_NAME_PART})?"
         rf"|[{_UP}][\w-]{{2,}}(?:{endings})(?:[ ](?!Stockholms stad){_NAME_PART})?"
         rf"|[{_UP}][\w-]{{2,}}(?:{endings}))(?![\w-])"
     )
-    return _Words(typed, frozenset(t.casefold() for t in data["titles"]))
+    return _Words(
+        typed,
+        frozenset(t.casefold() for t in data["titles"]),
+        frozenset(t.casefold() for t in data["unit_types"]),
+    )
 
 
 _CONTEXTS = [
-    re.compile(r"(?i:\bvi\s+(?:på|vid|i)|\bwe\s+at|\bon\s+behalf\s+of)\s+(?P<unit>.{3,80})"),
     re.compile(
-        r"(?i:\banmäl(?:a|er)\s+(?:härmed\s+|gärna\s+)?|\banmälan\s+(?:för|från|av)\s+"
+        r"(?i:\bvi\s+(?:på|vid|i|är|från)|\bvi\s+som\s+(?:arbetar|jobbar)\s+(?:på|vid|i)"
+        r"|\b(?:medarbetarna|personalen|alla)\s+(?:på|vid|i)|\bwe\s+at|\bwe\s+are"
+        r"|\bon\s+behalf\s+of)\s+(?P<unit>.{3,80})"
+    ),
+    re.compile(
+        r"(?i:\banmäler\s+sig\s+(?!till\b)|\banm[äa]l(?:a|er)\s+(?:härmed\s+|gärna\s+)?|\banmälan\s+(?:till\s+(?:årets\s+)?"
+        r"kvalitetsutmärkelse\w*(?:\s+20\d\d)?\s+)?(?:för|från|av)\s+|\banmälan\s+(?:avser|gäller)\s+"
         r"|\bregister\s+|\bsign\s+up\s+)(?P<unit>.{3,80})"
     ),
     # The unit before the verb: found by the verb, then read backwards (see _before_verb).
     re.compile(
-        r"(?i:\bvill\s+(?:gärna\s+)?(?:anmäla|vara\s+med|delta)|\banmäler\s+(?:sig|härmed)"
-        r"|\bwould\s+like\s+to)"
+        r"(?i:\bvill\s+(?:gärna\s+|härmed\s+){0,2}(?:anmäla|vara\s+med|delta)"
+        r"|\banmäler\s+(?:sig|härmed)|\bdeltar\b|\bwould\s+like\s+to)"
     ),
 ]
+# A verb whose subject is the unit itself ("Parkleken Sätra vill vara med"); "X vill anmäla Y"
+# has the one who signs up as its subject, and Y follows the verb.
+_OWN_VERB = re.compile(
+    r"(?i)\bvill\s+(?:gärna\s+|härmed\s+){0,2}(?:anmäla\s+(?:sig|oss)|vara\s+med|delta|medverka)"
+    r"|\banmäler\s+(?:sig|oss)|\bdeltar\b|\bwould\s+like\s+to\s+(?:take\s+part|participate|sign\s+up|join"
+    r"|register)"
+)
 _PLAIN = re.compile(_NAME_PART)
 _STOP = re.compile(
     r"(?i)^(?:oss|sig|er|vi|jag|härmed|gärna|till|the|our|us|kvalitetsutmärkelsen\w*"
@@ -72,10 +97,87 @@ _STOP = re.compile(
 
 
 _MAX_CANDIDATES = 40
+_COMPANY = re.compile(rf"({_CAP}(?:[ ]{_CAP}){{0,3}})[ ](?:AB|ek\.?[ ]?för\.?)(?!\w)")
+# A phrase that opens with one of these is a sentence about someone, not a unit's name.
+_NOT_SUBJECT = re.compile(
+    r"(?i)^(?:vi|jag|hej|hejsan|hello|hi|dear|nu|här|härmed|även|också|det|den|detta|denna"
+    r"|som|om|då|så|ja|nej|tack|the|our|we|i|my|alla|en|ett|a|an|this|it|medarbetarna"
+    r"|personalen|staff)\b"
+)
+_POSSESSIVE = re.compile(r"(?i)^(?:vår|vårt|våra|sin|sitt|sina|min|mitt|er|ert|our|my|their)\s+")
+_VERBISH = re.compile(
+    r"(?i)\b(?:vi|jag|oss|som|har|är|ska|kommer|vill|kan|blir|we|is|are|has|will|would)\b"
+)
+# Where a unit's name ends in a sentence: punctuation, a dash, "till/för/i år", an aside.
+_PHRASE_END = re.compile(
+    r"\s*(?:[,.;:!?]|\s[-–—]\s|\s(?:till|för|inom|med|to|for|in|with|at|within|på|vid)\b"
+    r"|\s(?:vill|anmäler|anmäla|är|har|ska|kommer|kan|skulle|blir|would|is|are|will|has)\b"
+    r"|\s(?:och|and)\s+(?:vill|anmäler|har|är|ska|would|want|are)\b"
+    r"|\s(?:want|wants|wish|I|(?i:vi|jag|we))\b)"
+)
+_LEADING_FILLER = re.compile(r"(?i)^(?:(?:härmed|gärna|nu|också|även|in|vi|we|jag)\s+)+")
+_MAX_PHRASE_WORDS = 7
+
+
+def _proper_name(name: str) -> bool:
+    """True when a name holds more than its type words ("Storskogens förskola", not "Öppna
+    förskolan"), so that a place after it is only where the unit is."""
+    types = "|".join(re.escape(t) for t in sorted(_words().types, key=len, reverse=True))
+    rest = re.sub(rf"(?i)(?<![\w-])(?:{types})(?![\w-])", " ", name)
+    return bool(re.search(rf"[{_UP}0-9]", rest))
+
+
+def _phrase(span: str) -> str | None:
+    """The unit's name at the start of `span`, in its natural full form, or None.
+
+    Swedish units often carry no type word or write part of the name in lower case
+    ("Nätdrift", "Farsta sim- och idrottshall", "Enheten för ekonomiskt bistånd
+    Skärholmen"), so the name is the phrase up to where the sentence goes on: a comma,
+    "till Kvalitetsutmärkelsen", "på <förvaltningen>". A place after a proper name
+    ("Förskolan Vitsippan i Kärrtorp") is where the unit is, not its name; "Öppna
+    förskolan i Husby" is named by its place.
+    """
+    span = re.sub(r"\s+", " ", re.sub(r"\([^)]*\)?", " ", span)).strip()
+    span = _LEADING_FILLER.sub("", span)
+    # English: "Stokab's Customer Operations team" is the team of that company.
+    span = re.sub(rf"^(?:{_CAP}[ ]){{0,3}}{_CAP}['’]s[ ](?=[{_UP}])", "", span)
+    owned = _POSSESSIVE.match(span)
+    if owned:
+        # "sin avdelning Kundservice & Tillstånd": the generic word describes, the name follows.
+        rest = span[owned.end() :]
+        named = re.match(rf"[a-zåäö][\w-]*(?:[ ]och[ ][\w-]+)?[ ](?=[{_UP}])", rest)
+        if not named and not re.match(rf"[{_UP}]", rest):
+            return None
+        span = rest[named.end() :] if named else rest  # "vår Förvaltningsenhet Söderort"
+    end = _PHRASE_END.search(span, 1)
+    if end and end.group(0).strip() == "för" and span[: end.start()].casefold() in _words().types:
+        end = _PHRASE_END.search(span, end.end())  # "Enheten för ekonomiskt bistånd"
+    phrase = (span[: end.start()] if end else span).strip()
+    place = re.match(rf"(.+?)[ ]i[ ][{_UP}][\w-]*(?:[ ][\w-]+)?$", phrase)
+    if place and _proper_name(place.group(1)):
+        phrase = place.group(1)
+    within = re.match(r"(.+?)[ ]i[ ](.+)$", phrase)
+    if within and find_organisations(within.group(2)):
+        phrase = within.group(1)  # "Gruppbostaden Åkeshov i Bromma stadsdelsförvaltning"
+    phrase = re.sub(r"(?i)[ ](?:team|unit|department|section)$", "", phrase)
+    words = phrase.split()
+    if not words or len(words) > _MAX_PHRASE_WORDS or not re.match(rf"[{_UP}0-9]", phrase):
+        return None
+    if _NOT_SUBJECT.match(phrase) or _VERBISH.search(phrase):
+        return None
+    return _tidy(phrase)
+
+
+@cache
+def _department() -> re.Pattern[str]:
+    sectors = "|".join(re.escape(s) for s in sorted(words_data()["sectors"], key=len, reverse=True))
+    return re.compile(rf"(?i)(?:avdelning|enhet|sektion|område)\w*[ ]för[ ](?:{sectors})")
 
 
 def _usable(name: str) -> bool:
     if len(name) < 3 or _STOP.match(name) or name.casefold() in _words().titles:
+        return False
+    if _department().fullmatch(name):
         return False
     orgs = find_organisations(name, bare_districts=True)
     return not (orgs and orgs[0].written.casefold() == name.casefold())
@@ -94,6 +196,9 @@ def _after_lead_in(text: str) -> list[UnitCandidate]:
         for match in pattern.finditer(text):
             span, start = match.group("unit"), match.start("unit")
             typed = _words().typed.match(span)
+            phrase = _phrase(span)
+            if phrase:
+                found.append(UnitCandidate(phrase, 4.2, start, "sentence"))
             if typed:
                 found.append(UnitCandidate(_tidy(typed.group(0)), 4.0, start, "sentence"))
             elif plain := _PLAIN.match(span):
@@ -105,7 +210,11 @@ def _before_verb(text: str) -> list[UnitCandidate]:
     """ "Parkleken Sätra vill gärna vara med": the unit ends where the verb starts."""
     found = []
     for match in _CONTEXTS[2].finditer(text):
-        start = max(text.rfind(".", 0, match.start()), text.rfind("\n", 0, match.start())) + 1
+        start = max(text.rfind(c, 0, match.start()) for c in ".!?\n") + 1
+        subject = text[start : match.start()].strip()
+        phrase = _phrase(subject.split(",")[0]) if _OWN_VERB.match(text, match.start()) else None
+        if phrase:
+            found.append(UnitCandidate(phrase, 4.5, start, "sentence"))
         span = text[max(start, match.start() - 80) : match.start()].rstrip()
         typed = list(_words().typed.finditer(span))
         plain = re.search(rf"{_NAME_PART}$", span)
@@ -117,26 +226,84 @@ def _before_verb(text: str) -> list[UnitCandidate]:
     return found
 
 
-def _typed(text: str, weight: float, source: str) -> list[UnitCandidate]:
+# "en liten fristående förskola i X", "vårt vård- och omsorgsboende", "Our preschool": a
+# description of the unit, not its name.
+_DESCRIBER = r"(?:en|ett|vår|vårt|våra|min|mitt|sin|sitt|er|ert|our|my|a|an|the)"
+_DESCRIBED = re.compile(rf"(?i)(?<!\w){_DESCRIBER}[ ](?:[a-zåäö][\w-]*[ ]){{0,2}}$")
+
+
+def _named(text: str) -> list[re.Match[str]]:
     return [
-        UnitCandidate(_tidy(m.group(0)), weight, m.start(), source)
+        m
         for m in _words().typed.finditer(text)
+        if not re.match(rf"(?i){_DESCRIBER}[ ]", m.group(0))
+        and not (
+            m.group(0)[0].islower() and _DESCRIBED.search(text[max(0, m.start() - 40) : m.start()])
+        )
     ]
+
+
+def _typed(text: str, weight: float, source: str) -> list[UnitCandidate]:
+    return [UnitCandidate(_tidy(m.group(0)), weight, m.start(), source) for m in _named(text)]
+
+
+# Words a subject opens with that say what the mail is, not whom it is from.
+_SUBJECT_WORDS = re.compile(
+    r"(?i)^(?:fråga|frågor|angående|ang|info|information|påminnelse|tack|svar|ändring|rättelse"
+    r"|komplettering|inbjudan|välkommen|nyhetsbrev|question|reminder|invitation|thanks)\b"
+)
+
+
+def _subject_name(name: str) -> bool:
+    """True when a subject's phrase reads as a name: capitalised words, type words and the
+    small words between them ("Farsta hemtjänst"), not "Fråga om" or "Påminnelse"."""
+    if _SUBJECT_WORDS.match(name):
+        return False
+    small = {"och", "i", "för", "&", "-", "på"}
+    return all(
+        w[0].isupper() or w[0].isdigit() or w.casefold() in _words().types or w in small
+        for w in name.split()
+    )
 
 
 def unit_candidates(subject: str, body: str, signature: str) -> list[UnitCandidate]:
     """Every candidate for the unit's name, strongest first (then earliest)."""
     subject = re.sub(r"(?i)^\s*(?:(?:re|sv|vs|vb|fw|fwd)\s*:\s*)+", "", subject)
-    subject = re.sub(r"(?i)\banmälan\b|\bkvalitetsutmärkelsen\b|\bKU\b|\b20\d\d\b", " ", subject)
+    subject = re.sub(
+        r"(?i)\b(?:anmälan|anmäler\s+sig|anmälning|kvalitetsutmärkelsen|KU|sign[\s-]?up"
+        r"|registration|quality\s+award|20\d\d)\b",
+        " ",
+        subject,
+    )
+    # "Anmälan – Nätverksteamet": the subject alone may name a unit without a type word.
+    rest = re.sub(
+        r"(?i)^[\s\-–—:,.!|/]*(?:(?:till|för|från|to|for)\b[\s\-–—:,.!|/]*)*", "", subject
+    )
+    named = _phrase(rest)
+    if named and not _subject_name(named):
+        named = None
     candidates = [
         *_after_lead_in(body),
         *_before_verb(body),
         *_typed(subject, 3.5, "subject"),
+        *([UnitCandidate(named, 2.5, 0, "subject")] if named else []),
         *_typed(body, 2.0, "body"),
         *_typed(signature, 1.5, "signature"),
     ]
     ranked = sorted(candidates, key=lambda c: (-c.weight, c.position))
-    return [c for c in ranked[:_MAX_CANDIDATES] if _usable(c.name)]
+    # A company the mail names with its "AB" elsewhere ("Aleris Omsorg AB") is the
+    # organisation even where the mail leaves the "AB" out.
+    companies = {m.group(1).casefold() for m in _COMPANY.finditer(f"{body}\n{signature}")}
+    return [
+        c
+        for c in ranked[:_MAX_CANDIDATES]
+        if _usable(c.name) and c.name.casefold() not in companies
+    ]
+
+
+def is_unit_name(text: str) -> bool:
+    """True unless the text is a title, an organisation or a department over many units."""
+    return _usable(text) and not is_title(text)
 
 
 def is_title(text: str) -> bool:
@@ -147,5 +314,8 @@ def is_title(text: str) -> bool:
 
 def typed_units(text: str) -> list[str]:
     """The unit names in a text that say what kind of unit they are, in order."""
-    names = (_tidy(m.group(0)) for m in _words().typed.finditer(text))
+    # "Förskolan Stjärnan och Förskolan Månen" is two names, each with its type word.
+    types = "|".join(re.escape(t) for t in sorted(_words().types, key=len, reverse=True))
+    text = re.sub(rf"[ ](och|samt|&)[ ](?=(?i:{types})[ ])", r", \1 ", text)
+    names = (_tidy(m.group(0)) for m in _named(text))
     return [name for name in names if _usable(name)]

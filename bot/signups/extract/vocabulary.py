@@ -7,6 +7,9 @@ are written the same way whichever pass reads them, so their patterns live here 
 from __future__ import annotations
 
 import re
+import tomllib
+from functools import cache
+from importlib.resources import files
 
 
 def _letters(test: str) -> str:
@@ -44,8 +47,10 @@ PHONE_W = r"telefon(?:nummer)?|tel\.?(?: ?nr\.?)?|telnr|tfn|mobil(?:telefon|numm
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # 08-508 123 45, 070-123 45 67, +46 8 508 123 45: a leading 0 or +46, then 6 to 12 digits.
+# Also "08/508 123 45", "08.508.123.45" and "(08) 508 123 45", as people write them.
 PHONE = re.compile(
-    r"(?<![\w+])(?:\+46[ \t-]?(?:\(0\)[ \t]?)?|0)\d{1,3}(?:[ \t\-–]{0,3}\d){5,9}(?!\d)"
+    r"(?<![\w+])(?:(?:\+46[ \t-]?(?:\(0\)[ \t]?)?|0)\d{1,3}(?:[ \t\-–/.]{0,3}\d){5,9}"
+    r"|\(0\d{1,3}\)[ \t]?\d(?:[ \t\-–/.]{0,3}\d){4,8})(?!\d)"
 )
 
 ORG = re.compile(
@@ -54,6 +59,8 @@ ORG = re.compile(
     rf"|\b[{_UP}]\w*(?:förvaltningen|kontoret|nämnden)\b"
     rf"|\bAB(?:[ ][{_UP}]\w+)+"
     rf"|\b[{_UP}][\w&.-]*(?:[ ](?:[{_UP}][\w&.-]*|i|och|&|för)){{0,6}}[ ]AB\b"
+    # A parent cooperative or other economic association: "Föräldrakooperativet Myran ek. för."
+    rf"|\b[{_UP}][\w&-]*(?:[ ][{_UP}][\w&-]*){{0,4}}[ ](?:ek\.[ ]?för\.|ekonomisk[ ]förening\b)"
 )
 _UNIT_TYPES = (
     r"förskola|förskolor|skola|grundskola|gymnasium|gymnasieskola|äldreboende|vårdboende"
@@ -75,13 +82,39 @@ NOT_PERSON = re.compile(
 )
 
 
+def same_person(a: str | None, b: str | None) -> bool:
+    """The same name in any word order: Outlook writes "Ghorbani Mahnaz" for Mahnaz Ghorbani."""
+    return bool(a and b and sorted(a.casefold().split()) == sorted(b.casefold().split()))
+
+
 def normalise(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").replace("\xa0", " ").replace("\u200b", "")
 
 
 def first(pattern: re.Pattern[str], text: str) -> str | None:
     match = pattern.search(text)
-    return match.group(0).strip(" .,;") if match else None
+    if not match:
+        return None
+    value = match.group(0).strip(" ,;")
+    # The full stop of "ek. för." is the name's own; a sentence's is not.
+    return value if re.search(r"\bek\.[ ]?för\.$", value) else value.rstrip(".")
+
+
+# "08-508 11 700 (växel) eller direkt 08-508 11 742": the switchboard reaches nobody in person.
+_SWITCHBOARD = re.compile(r"(?i)växel|switchboard")
+
+
+def phone_in(text: str) -> str | None:
+    """The person's own number in a text: the first that is not the switchboard's."""
+    text = EMAIL.sub(" ", text)
+    numbers = list(PHONE.finditer(text))
+    for match in numbers:
+        around = (
+            text[max(0, match.start() - 10) : match.start()] + text[match.end() : match.end() + 12]
+        )
+        if not _SWITCHBOARD.search(around):
+            return match.group(0).strip(" .,;")
+    return numbers[0].group(0).strip(" .,;") if numbers else None
 
 
 def tidy(value: str) -> str:
@@ -92,13 +125,39 @@ def is_manager_title(title: str) -> bool:
     return bool(re.search(rf"(?i){MANAGER_WORDS}", title)) and not _NOT_MANAGER.search(title)
 
 
+@cache
+def words_data() -> dict[str, list[str]]:
+    """The word lists of `words.toml`: unit types, compound endings and titles."""
+    raw = files("bot.signups.extract").joinpath("words.toml").read_text(encoding="utf-8")
+    return tomllib.loads(raw)
+
+
+@cache
+def _titles() -> frozenset[str]:
+    return frozenset(t.casefold() for t in words_data()["titles"])
+
+
+def _is_title_word(word: str) -> bool:
+    """ "Förskolläraren", "Producer": a title, in its definite form too."""
+    folded = word.casefold()
+    return folded in _titles() or re.sub(r"(?:en|n|et)$", "", folded) in _titles()
+
+
 def clean_name(name: str | None) -> str | None:
-    """Drop title words that a capitalised sentence start glued onto a name ("Rektor Anna")."""
+    """Drop title words that a capitalised sentence start glued onto a name ("Rektor Anna",
+    "Harbour Master Jakob Strandberg")."""
     if not name:
         return None
     words = name.split()
-    while words and re.fullmatch(rf"(?i)vår|min|{_MODIFIERS}|{MANAGER_WORDS}", words[0]):
-        words = words[1:]
+    while words:
+        if re.fullmatch(rf"(?i)vår|min|{_MODIFIERS}|(?:{MANAGER_WORDS})(?:en|n)?", words[0]):
+            words = words[1:]  # "Enhetschefen Eva Lind"
+        elif len(words) > 3 and " ".join(words[:2]).casefold() in _titles():
+            words = words[2:]
+        elif len(words) > 2 and _is_title_word(words[0]):
+            words = words[1:]
+        else:
+            break
     cleaned = " ".join(words)
     return cleaned if cleaned and not NOT_PERSON.search(cleaned) else None
 
@@ -127,6 +186,18 @@ def plausible_unit(unit: str) -> bool:
     return not _NOT_UNIT.match(unit) and not ORG.fullmatch(unit) and len(unit) > 2
 
 
+# Abbreviations whose full stop ends no sentence: "tel. 08-…", "t.ex. …", "ek. för.".
+_ABBREVIATION = re.compile(
+    r"(?i)(?:^|[\s(])(?:tel|tfn|mob|nr|dir|tex|t\.ex|bl\.a|ca|ev|inkl|resp|ek)\.$"
+)
+
+
 def split_sentences(text: str) -> list[str]:
     parts = re.split(r"(?<=[.!?])\s+|\n\s*\n|\n(?=\s*(?:[-*•]\s|[^\n:]{1,40}:))", text)
-    return [re.sub(r"\s+", " ", p).strip() for p in parts if p.strip()]
+    sentences: list[str] = []
+    for part in (re.sub(r"\s+", " ", p).strip() for p in parts if p.strip()):
+        if sentences and _ABBREVIATION.search(sentences[-1]):
+            sentences[-1] += " " + part
+        else:
+            sentences.append(part)
+    return sentences
