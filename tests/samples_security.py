@@ -10,7 +10,7 @@ CHANGES = [
 ]
 UNIT = {"reference": "KU-2027-014", "unit_name": "Förskolan Trollskogen"}
 SAMPLES: dict[str, dict[str, Any]] = {
-    "change-held": {"withdrawal": False, "changes": CHANGES},
+    "change-held": {"withdrawal": False, "changes": CHANGES, "english": False},
     "change-confirmation": {
         "withdrawal": False,
         "changes": CHANGES,

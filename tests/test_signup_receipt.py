@@ -237,3 +237,40 @@ def test_english_is_told_from_swedish_on_every_mail_of_the_dev_corpus() -> None:
         mail = parse_mail(path.read_bytes())
         english = is_english(readable_text(mail.subject, mail.text))
         assert english == ("-english" in path.name and "headers" not in path.name), path.name
+
+
+def test_an_english_change_from_an_unregistered_address_is_held_with_one_english_sentence(
+    app: App,
+) -> None:
+    put(app, make_mail(LABELLED, sender="anna.berg@edu.stockholm.se", sender_name="Anna Berg"))
+    cycle(app)
+    [unit] = units_of(app)
+    change = (
+        "Hi,\n\nplease change the contact person for Förskolan Trollskogen "
+        f"({unit.reference}) to Olga Petrenko, olga.petrenko@edu.stockholm.se.\n\n"
+        "Best regards,\nOlga Petrenko\n"
+    )
+    put(
+        app,
+        make_mail(
+            change,
+            subject=f"Change of contact ({unit.reference})",
+            sender="olga.petrenko@edu.stockholm.se",
+            sender_name="Olga Petrenko",
+        ),
+    )
+    cycle(app)
+    mails = {m["To"].addresses[0].addr_spec: m for m in sent(app)[1:]}
+    held = mails["olga.petrenko@edu.stockholm.se"]
+    assert held["X-Kvalitetsbot-Kind"] == "change-held"
+    assert (
+        body_text(held)
+        .lstrip()
+        .startswith(
+            "We have received your message, but your address is not registered for this unit"
+        )
+    )
+    # The registered contact wrote in Swedish and is asked in Swedish only.
+    asked = mails["anna.berg@edu.stockholm.se"]
+    assert asked["X-Kvalitetsbot-Kind"] == "change-confirmation"
+    assert "We have" not in body_text(asked)

@@ -23,6 +23,7 @@ from bot.context import Context, Inbound, Outcome, reply, staff
 from bot.mail import outbox
 from bot.mail.render import Envelope
 from bot.models import PendingChange, Unit
+from bot.signups.receipt import in_english
 
 LABELS = {
     "unit_name": "Verksamhet",
@@ -100,7 +101,9 @@ def hold(
     }
     _ask_contact(session, ctx, unit, pending, context, now)
     # The sender's receipt repeats only what its own mail said, never the unit's data.
-    reply(session, ctx, inbound, "change-held", context, now, unit=None, to=sender,
+    # Its one English sentence only for a writer who wrote in English, not for the contact.
+    held = {**context, "english": in_english(inbound)}
+    reply(session, ctx, inbound, "change-held", held, now, unit=None, to=sender,
           to_name=inbound.mail.from_name)  # fmt: skip
     what = "Återkallelse" if kind == "withdrawal" else "Ändring"
     return staff(
