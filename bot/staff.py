@@ -275,6 +275,7 @@ def _show(
     fields: list[tuple[str, Any]] = [
         ("Verksamhet", unit.unit_name),
         ("Förvaltning/bolag/företag", unit.organisation),
+        ("Enligt anmälan", unit.organisation_as_written),
         ("Chef", unit.manager_name),
         ("Kontaktperson", unit.contact_name),
         ("E-post", unit.contact_email),

@@ -119,6 +119,18 @@ def test_withdraw_change_request_and_show(unit_app: App) -> None:
         )
 
 
+def test_show_gives_the_organisation_as_the_unit_wrote_it_beside_the_canonical(
+    unit_app: App,
+) -> None:
+    with unit_app.sessions.begin() as session:
+        assert command(session, unit_app, "visa KU-2027-001") == "staff-command"
+        reply = session.scalars(select(OutboxMail).where(OutboxMail.kind == "staff-reply")).one()
+        text = message_from_bytes(reply.raw, policy=policy.default)
+        body = text.get_body(preferencelist=("plain",)).get_content()  # type: ignore[union-attr]
+        assert "Skarpnäcks stadsdelsförvaltning" in body
+        assert "Enligt anmälan" in body and "Skarpnäcks sdf" in body
+
+
 def test_remind_command_sends_what_is_missing(unit_app: App) -> None:
     with unit_app.sessions.begin() as session:
         command(session, unit_app, "Sv: påminn KU-2027-001")
