@@ -13,9 +13,11 @@ from bot.signups.extract import (
     is_withdrawal,
     looks_like_signup,
     read_reply,
+    several_units,
     similar_names,
     strip_quoted,
 )
+from bot.signups.extract.spelling import restore_spelling
 
 # --- Labelled sign-ups -------------------------------------------------------------------
 
@@ -1080,3 +1082,80 @@ def test_a_correction_naming_a_new_contact_changes_the_contact() -> None:
     fields = read_reply(read, REGISTERED, text, sender_name="Mette Kristensen")
     assert (fields.contact_name, fields.contact_phone) == ("Lina Ek", "0701234567")
     assert fields.contact_email is None
+
+
+# --- Mails typed without å/ä/ö or without capitals ---------------------------------------
+
+NO_DOTS = """\
+Hej!
+
+Vi pa forskolan Blaklockan i Farsta vill anmala oss till kvalitetsutmarkelsen.
+Forskolechef ar Lena Holm och kontaktperson ar Jonas Eklof, jonas.eklof@stockholm.se,
+tel 070-312 44 18. Vi tillhor Farsta stadsdelsforvaltning.
+
+Halsningar
+Jonas
+"""
+
+
+def test_a_mail_without_dots_is_read_and_keeps_its_own_spelling() -> None:
+    fields = extract_signup(NO_DOTS, sender_name="Jonas Eklof", subject="Anmalan")
+    assert fields.unit_name == "Forskolan Blaklockan"  # as the unit wrote it
+    assert fields.manager_name == "Lena Holm"
+    assert fields.contact_name == "Jonas Eklof"
+    assert fields.contact_email == "jonas.eklof@stockholm.se"
+    assert fields.contact_phone == "070-312 44 18"
+    assert fields.organisation == "Farsta stadsdelsförvaltning"
+
+
+ALL_LOWER = """\
+hej vi på vård- och omsorgsboendet tallbacken i hässelby vill vara med i \
+kvalitetsutmärkelsen i år. vi hör till hässelby-vällingby sdf.
+enhetschef är maria sjöberg och kontakt är jag, amir hadžić, 08-508 51 202.
+/amir
+"""
+
+
+def test_an_all_lower_case_mail_is_read_with_its_names_capitalised() -> None:
+    fields = extract_signup(
+        ALL_LOWER, sender_name="amir hadžić", sender_email="amir.hadzic@stockholm.se"
+    )
+    assert fields.unit_name is not None
+    assert fields.unit_name.casefold() == "vård- och omsorgsboendet tallbacken"
+    assert fields.manager_name == "Maria Sjöberg"
+    assert fields.contact_name == "Amir Hadžić"
+    assert fields.contact_email == "amir.hadzic@stockholm.se"
+    assert fields.contact_phone == "08-508 51 202"
+    assert fields.organisation == "Hässelby-Vällingby stadsdelsförvaltning"
+
+
+def test_a_mail_without_dots_or_capitals_signs_up_each_listed_unit() -> None:
+    mail = (
+        "hej,\nvi vill anmala tva forskolor till kvalitetsutmarkelsen: forskolan Myran och"
+        " forskolan Slandan.\nrektor for bada ar eva berg, eva.berg@stockholm.se, 08-508 111 22.\n"
+        "enskede-arsta-vantors sdf\nmvh eva berg\n"
+    )
+    assert looks_like_signup("anmalan", mail)
+    units = several_units(mail, sender_name="eva berg", sender_email="eva.berg@stockholm.se")
+    assert [u.unit_name for u in units] == ["Förskolan Myran", "Förskolan Slandan"]
+    assert {(u.manager_name, u.contact_phone) for u in units} == {("Eva Berg", "08-508 111 22")}
+    assert {u.organisation for u in units} == {"Enskede-Årsta-Vantörs stadsdelsförvaltning"}
+
+
+def test_restoring_spelling_leaves_ordinary_and_english_mail_alone() -> None:
+    assert restore_spelling(LABELLED_COLON) == LABELLED_COLON
+    english = "We at Farsta library would like to sign up for the award.\nBest regards\nAnn Lee"
+    assert restore_spelling(english, english=True) == english
+    # "har" (has) stays; "harmed" is "härmed"; a capitalised name is never respelt.
+    assert restore_spelling("Vi har harmed anmalt Sorgarden") == "Vi har härmed anmält Sorgarden"
+
+
+def test_a_greeting_line_run_into_the_sentence_does_not_hide_the_manager() -> None:
+    mail = (
+        "Hej\nEnhetschefen Goran Jurić på Dagliga verksamheten Sörgården anmäler härmed"
+        " verksamheten.\nKontaktperson är Nina Hadžić, nina.hadzic@stockholm.se.\n"
+        "Vi hör till Södermalms stadsdelsförvaltning.\n"
+    )
+    fields = extract_signup(mail, sender_name="Nina Hadžić")
+    assert fields.manager_name == "Goran Jurić"
+    assert fields.contact_name == "Nina Hadžić"

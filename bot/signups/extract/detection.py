@@ -6,6 +6,7 @@ import re
 
 from bot.signups.extract.labels import label_pass
 from bot.signups.extract.quoting import strip_quoted
+from bot.signups.extract.spelling import readable
 from bot.signups.extract.vocabulary import split_sentences
 
 _WITHDRAWAL = re.compile(
@@ -122,7 +123,7 @@ def _labelled_fields(body: str) -> int:
 
 def looks_like_signup(subject: str, text: str) -> bool:
     """True for a sign-up mail; False for questions about signing up and for withdrawals."""
-    body = strip_quoted(text)
+    body, subject = readable(strip_quoted(text)), readable(subject)
     if is_withdrawal(body) or is_withdrawal(subject):
         return False
     sentences = split_sentences(body)

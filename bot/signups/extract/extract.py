@@ -17,6 +17,7 @@ from bot.signups.extract.provenance import inferred_fields, weak_fields
 from bot.signups.extract.quoting import strip_quoted
 from bot.signups.extract.roles import follow_contact, roles_pass
 from bot.signups.extract.signature import signature_pass, split_signature
+from bot.signups.extract.spelling import as_written, display_name, readable
 from bot.signups.extract.state import Found, combine
 from bot.signups.extract.unitnames import is_title, is_unit_name, unit_candidates
 from bot.signups.extract.vocabulary import number, tidy
@@ -139,6 +140,8 @@ def extract_signup(
     text: str, *, sender_name: str = "", sender_email: str | None = None, subject: str = ""
 ) -> SignupFields:
     """The sign-up fields the mail's plain-text body states; None where it states nothing."""
+    original = f"{subject}\n{text}"
+    text, subject, sender_name = readable(text), readable(subject), display_name(sender_name)
     # "Chef: Marita Kullberg. Kontakt: Viveka Ström, …": one label per line.
     body = _LABEL_AFTER_SENTENCE.sub(".\n", strip_quoted(text))
     lines, signature = split_signature(split_labelled_sentences(body.split("\n")))
@@ -157,14 +160,14 @@ def extract_signup(
     awards, mentions = award_years(body)
     organisation = canonical_organisation(found.organisation, body)
     values = {
-        "unit_name": _unit(labelled, found, subject, lines, signature),
-        "manager_name": manager,
-        "contact_name": contact,
+        "unit_name": as_written(_unit(labelled, found, subject, lines, signature), original),
+        "manager_name": as_written(manager, original),
+        "contact_name": as_written(contact, original),
         "contact_email": sender_email if from_sender else email,
         "contact_phone": phone,
         "organisation": organisation.name if organisation else None,
     }
-    written = organisation.written if organisation else None
+    written = as_written(organisation.written, original) if organisation else None
     return SignupFields(
         **values,
         organisation_as_written=written,

@@ -32,7 +32,7 @@ _MANAGER = (
     r"|ansvarig\s+för\s+(?:verksamheten|enheten|förskolan|skolan|boendet|arbetet))(?!\w)"
 )
 _CONTACT = (
-    rf"(?i:kontakt)(?=:?\s+[{UPPER}0-9+])|(?i:the\s+contact)(?=\s*[,.:;(]|\s+for\b)|(?i:kontaktperson(?:en|ens)?|kontakt\s+(?:för|i)\s+\w+|contact\s+person"
+    rf"(?i:kontakt)(?=:?\s+(?:[{UPPER}0-9+]|(?i:är|blir|var)\s))|(?i:the\s+contact)(?=\s*[,.:;(]|\s+for\b)|(?i:kontaktperson(?:en|ens)?|kontakt\s+(?:för|i)\s+\w+|contact\s+person"
     r"|(?:kontakta|nå|når|nås|reach|contact|ring|mejla|maila|call|email|e-mail)"
     r"(?=\s+(?:gärna\s+|mig|me|us))"
     r"|(?:återkom|hör\s+av\s+(?:er|dig))(?=\s+(?:gärna\s+)?till\s+mig))(?!\w)"
@@ -78,9 +78,24 @@ class _Person:
     writer_name: str | None = None
 
 
+def _matches(text: str) -> list[re.Match[str]]:
+    """Every person mention; a run of capitals that is no name as a whole ("Hej Enhetschefen
+    Goran Jurić", a greeting line run into the sentence) is read again from its next word."""
+    found: list[re.Match[str]] = []
+    position = 0
+    while (match := _PERSON.search(text, position)) is not None:
+        named = match.group("named")
+        if named and clean_name(named) is None and " " in named:
+            position = match.start() + named.index(" ") + 1
+            continue
+        found.append(match)
+        position = match.end()
+    return found
+
+
 def _people(text: str) -> list[_Person]:
     people = []
-    for match in _PERSON.finditer(text):
+    for match in _matches(text):
         if _NOT_THIS_ONE.search(text[max(0, match.start() - 20) : match.start()]):
             continue  # "Lina Ek, inte jag", "instead of me"
         if match.group("self"):

@@ -16,6 +16,7 @@ from dataclasses import replace
 from bot.signups.extract.extract import SignupFields, extract_signup
 from bot.signups.extract.labels import label_key
 from bot.signups.extract.signature import split_signature
+from bot.signups.extract.spelling import readable
 from bot.signups.extract.unitnames import typed_units
 from bot.signups.extract.vocabulary import words_data
 
@@ -120,6 +121,7 @@ def several_units(
     text: str, *, sender_name: str, sender_email: str | None, subject: str = ""
 ) -> list[SignupFields]:
     """The units a mail signs up when it signs up more than one; [] for a single unit."""
+    text = readable(text)
     lines, signature = split_signature(text.split("\n"))
     units = _units_by_line(lines)
     listed = sum(1 for i, _ in units if _LIST_ITEM.match(lines[i]))
