@@ -1159,3 +1159,52 @@ def test_a_greeting_line_run_into_the_sentence_does_not_hide_the_manager() -> No
     fields = extract_signup(mail, sender_name="Nina Hadžić")
     assert fields.manager_name == "Goran Jurić"
     assert fields.contact_name == "Nina Hadžić"
+
+
+def test_a_passive_sign_up_names_its_unit_and_the_writer_who_takes_questions() -> None:
+    mail = (
+        "Hej!\nHärmed anmäls Vårbergs hemtjänst till Kvalitetsutmärkelsen.\n"
+        "Vår chef heter Fatima Osman. Frågor om anmälan kan ställas till mig.\n\n"
+        "Med vänlig hälsning\nErik Nyberg | Samordnare | Vårbergs hemtjänst | Skärholmens"
+        " stadsdelsförvaltning\nTfn: +46 (0)8-508 24 311 | erik.nyberg@stockholm.se\n"
+    )
+    assert looks_like_signup("Anmälan", mail)
+    fields = extract_signup(mail, sender_name="Erik Nyberg", sender_email="x@stockholm.se")
+    assert fields.unit_name == "Vårbergs hemtjänst"
+    assert fields.manager_name == "Fatima Osman"
+    assert fields.contact_name == "Erik Nyberg"
+    assert fields.contact_email == "erik.nyberg@stockholm.se"
+
+
+def test_a_unit_named_for_its_task_keeps_the_whole_name() -> None:
+    mail = (
+        "Hej,\n\nStadsarkivets enhet för digital arkivering vill delta. Enhetschef är Johan"
+        " af Klint (johan.afklint@stockholm.se). Jag är kontaktperson.\n\nBästa hälsningar\n"
+        "Sara Lindqvist\nArkivarie, Stadsarkivet\nKulturförvaltningen, Stockholms stad\n"
+        "Telefon: 08-508 283 00 (växel), direkt 08-508 283 47\n"
+    )
+    fields = extract_signup(mail, sender_name="Sara Lindqvist", subject="Anmälan")
+    assert fields.unit_name == "Stadsarkivets enhet för digital arkivering"
+    assert fields.manager_name == "Johan af Klint"
+    assert (fields.contact_name, fields.contact_phone) == ("Sara Lindqvist", "08-508 283 47")
+
+
+def test_a_greeting_run_into_the_first_sentence_is_not_part_of_the_unit() -> None:
+    mail = (
+        "Hej\nFritidsgården Pinnen i Skärholmen anmäler sig. Ansvarig chef: Leila Haddad.\n"
+        "Skärholmens sdf\n/Leila\n"
+    )
+    assert extract_signup(mail, sender_name="Leila Haddad").unit_name == "Fritidsgården Pinnen"
+
+
+def test_an_english_writer_names_the_unit_after_a_comma() -> None:
+    mail = (
+        "Hello,\n\nI am writing to register our unit, Kista Library, for the Quality Award"
+        " 2027.\nOur manager is Priya Raman. Please contact me with any questions:"
+        " john.smith@stockholm.se, +46 70 444 55 66.\nWe are part of the Culture"
+        " Administration (Kulturförvaltningen).\n\nKind regards,\nJohn Smith\nLibrarian\n"
+    )
+    fields = extract_signup(mail, sender_name="John Smith", subject="Registration")
+    assert fields.unit_name == "Kista Library"
+    assert (fields.manager_name, fields.contact_name) == ("Priya Raman", "John Smith")
+    assert fields.organisation == "Kulturförvaltningen"

@@ -71,7 +71,7 @@ def is_undo_withdrawal(text: str) -> bool:
 
 
 _SIGNUP_WORD = re.compile(
-    r"(?i)\banm[äa]l(?:a|er|an|ning|ningen)\b"
+    r"(?i)\banm[äa]l(?:a|er|e?s|an|ning|ningen)\b"
     # English: "sign up", "register … for the Quality Award".
     r"|\bsign(?:ing)?[\s-]up\b|\bregist(?:er|ering|ration)\b"
     r"|\b(?:delta|vara\s+med|medverka)\s+i\s+(?:årets\s+)?kvalitetsutmärkelse"

@@ -35,7 +35,8 @@ _CONTACT = (
     rf"(?i:kontakt)(?=:?\s+(?:[{UPPER}0-9+]|(?i:är|blir|var)\s))|(?i:the\s+contact)(?=\s*[,.:;(]|\s+for\b)|(?i:kontaktperson(?:en|ens)?|kontakt\s+(?:för|i)\s+\w+|contact\s+person"
     r"|(?:kontakta|nå|når|nås|reach|contact|ring|mejla|maila|call|email|e-mail)"
     r"(?=\s+(?:gärna\s+|mig|me|us))"
-    r"|(?:återkom|hör\s+av\s+(?:er|dig))(?=\s+(?:gärna\s+)?till\s+mig))(?!\w)"
+    r"|(?:återkom|hör\s+av\s+(?:er|dig)|vänd\s+(?:er|dig)|ställas|skickas|riktas|besvaras\s+av)"
+    r"(?=\s+(?:gärna\s+)?(?:till\s+)?mig))(?!\w)"
 )
 _DEPUTY = re.compile(r"(?i)\b(?:biträdande|bitr\.?|vice|ställföreträdande|tf\.?)\s*$")
 # A correction that gives only a number or an address: "Rätt nummer är …".

@@ -72,7 +72,7 @@ _CONTEXTS = [
         r"|\bon\s+behalf\s+of)\s+(?P<unit>.{3,80})"
     ),
     re.compile(
-        r"(?i:\banmäler\s+sig\s+(?!till\b)|\banm[äa]l(?:a|er)\s+(?:härmed\s+|gärna\s+)?|\banmälan\s+(?:till\s+(?:årets\s+)?"
+        r"(?i:\banmäler\s+sig\s+(?!till\b)|\banm[äa]l(?:a|er|e?s)\s+(?:härmed\s+|gärna\s+)?|\banmälan\s+(?:till\s+(?:årets\s+)?"
         r"kvalitetsutmärkelse\w*(?:\s+20\d\d)?\s+)?(?:för|från|av)\s+|\banmälan\s+(?:avser|gäller)\s+"
         r"|\bregister\s+|\bsign\s+up\s+)(?P<unit>.{3,80})"
     ),
@@ -127,6 +127,11 @@ def _proper_name(name: str) -> bool:
     return bool(re.search(rf"[{_UP}0-9]", rest))
 
 
+def _ends_in_type(text: str) -> bool:
+    words = text.casefold().split()
+    return bool(words) and (words[-1] in _words().types or " ".join(words[-2:]) in _words().types)
+
+
 def _phrase(span: str) -> str | None:
     """The unit's name at the start of `span`, in its natural full form, or None.
 
@@ -145,13 +150,14 @@ def _phrase(span: str) -> str | None:
     if owned:
         # "sin avdelning Kundservice & Tillstånd": the generic word describes, the name follows.
         rest = span[owned.end() :]
-        named = re.match(rf"[a-zåäö][\w-]*(?:[ ]och[ ][\w-]+)?[ ](?=[{_UP}])", rest)
+        named = re.match(rf"[a-zåäö][\w-]*(?:[ ]och[ ][\w-]+)?,?[ ](?=[{_UP}])", rest)
         if not named and not re.match(rf"[{_UP}]", rest):
             return None
         span = rest[named.end() :] if named else rest  # "vår Förvaltningsenhet Söderort"
     end = _PHRASE_END.search(span, 1)
-    if end and end.group(0).strip() == "för" and span[: end.start()].casefold() in _words().types:
-        end = _PHRASE_END.search(span, end.end())  # "Enheten för ekonomiskt bistånd"
+    if end and end.group(0).strip() == "för" and _ends_in_type(span[: end.start()]):
+        # "Enheten för ekonomiskt bistånd", "Stadsarkivets enhet för digital arkivering"
+        end = _PHRASE_END.search(span, end.end())
     phrase = (span[: end.start()] if end else span).strip()
     place = re.match(rf"(.+?)[ ]i[ ][{_UP}][\w-]*(?:[ ][\w-]+)?$", phrase)
     if place and _proper_name(place.group(1)):
@@ -183,8 +189,12 @@ def _usable(name: str) -> bool:
     return not (orgs and orgs[0].written.casefold() == name.casefold())
 
 
+_GREETING = re.compile(r"(?i)^(?:hej|hejsan|hallå|tjena|hello|hi|dear|god\s+(?:morgon|dag))[\s,!]+")
+
+
 def _tidy(name: str) -> str:
     name = name.split("|")[-1]  # "Principal | Internationella Engelska Skolan Hägersten"
+    name = _GREETING.sub("", name)  # "Hej\nFritidsgården Pinnen anmäler sig", run together
     name = re.sub(r"\s*\([^)]*\)?", "", name).strip(" ,.;:-–")
     return name[:1].upper() + name[1:]
 
