@@ -1208,3 +1208,49 @@ def test_an_english_writer_names_the_unit_after_a_comma() -> None:
     assert fields.unit_name == "Kista Library"
     assert (fields.manager_name, fields.contact_name) == ("Priya Raman", "John Smith")
     assert fields.organisation == "Kulturförvaltningen"
+
+
+# --- Phrasings and slips of real writers ---------------------------------------------------
+
+
+def test_the_switchboard_above_the_mobile_in_a_signature_is_not_the_contacts_number() -> None:
+    mail = (
+        "Hej!\nVi på gruppbostaden Vinkeln vill anmäla oss. Jag är kontaktperson och vår chef"
+        " är Tove Sandell.\n\nHälsningar\nRasmus Hed\nStödpedagog\nGruppbostaden Vinkeln\n"
+        "Bromma stadsdelsförvaltning\nVäxel: 08-508 06 000\nMobil: 072-310 44 56\n"
+    )
+    fields = extract_signup(mail, sender_name="Rasmus Hed", sender_email="r.hed@stockholm.se")
+    assert (fields.contact_name, fields.contact_phone) == ("Rasmus Hed", "072-310 44 56")
+
+
+def test_a_terse_or_informal_sign_up_is_a_sign_up() -> None:
+    terse = "Hej. Anmäler Kartenheten, Stadsbyggnadskontoret. Chef Åsa Ling. Kontakt jag, 070-200 31 31.\n/Nils"
+    assert looks_like_signup("Anmälan KU", terse)
+    fields = extract_signup(terse, sender_name="Nils Berg", sender_email="nils.berg@stockholm.se")
+    assert (fields.unit_name, fields.organisation) == ("Kartenheten", "Stadsbyggnadskontoret")
+    assert (fields.manager_name, fields.contact_name) == ("Åsa Ling", "Nils Berg")
+    assert fields.contact_phone == "070-200 31 31"
+    informal = "Tjenare! Vi på Båtklubbens fritidsgård hänger på. Jag är kontakt.\n/Mira"
+    assert looks_like_signup("vi hänger på", informal)
+
+
+def test_slips_in_role_words_do_not_hide_the_people() -> None:
+    mail = (
+        "Hej!\nVi vill anmäla Mottagningsenheten för nyanlända, Östermalms sdn. Enhetshcef"
+        " är Omar Said och kontaktpreson blir Lea Roth, lea.roth@stockholm.se"
+        " tel 08-508 10 777.\n"
+    )
+    fields = extract_signup(mail, sender_name="Kim Ek")
+    assert fields.unit_name == "Mottagningsenheten för nyanlända"
+    assert (fields.manager_name, fields.contact_name) == ("Omar Said", "Lea Roth")
+    assert fields.contact_phone == "08-508 10 777"
+
+
+def test_a_manager_who_keeps_the_contact_gives_her_number_in_the_next_sentence() -> None:
+    mail = (
+        "Hej!\nFörskolan Nyckelpigan i Hökarängen vill anmäla sig. Jag är rektor och sköter"
+        " kontakten. Mobil 073-655 20 19.\n\nHa det gott!\nEbba Lind\n"
+    )
+    fields = extract_signup(mail, sender_name="Ebba Lind", sender_email="ebba.lind@gmail.com")
+    assert (fields.manager_name, fields.contact_name) == ("Ebba Lind", "Ebba Lind")
+    assert fields.contact_phone == "073-655 20 19"

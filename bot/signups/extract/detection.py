@@ -75,6 +75,8 @@ _SIGNUP_WORD = re.compile(
     # English: "sign up", "register … for the Quality Award".
     r"|\bsign(?:ing)?[\s-]up\b|\bregist(?:er|ering|ration)\b"
     r"|\b(?:delta|vara\s+med|medverka)\s+i\s+(?:årets\s+)?kvalitetsutmärkelse"
+    # Informal: "Vi på Kryssningsterminalen hänger på", "vi ställer upp i år".
+    r"|\b(?:hänger|häng)\s+på\b(?!\s+\w)|\bställer\s+upp\b(?!\s+(?:som|med)\b)"
     r"|\b(?:participate|take\s+part|join|enter)\s+(?:in\s+)?(?:this\s+year's\s+|the\s+)?"
     r"(?:kvalitetsutmärkelse|quality\s+award)"
 )
@@ -92,6 +94,8 @@ _ABOUT_SIGNUP = re.compile(r"(?i)\b(?:hur|för|om|inför|skicka\s+(?:er|din|era)
 _SIGNUP_CONTEXT = re.compile(
     r"(?i)utmärkelse|\boss\b|\bvår\b|\bvårt\b|\bhärmed\b|\bvi\b|\bsig\b"
     r"|\bwe\b|\bour\b|\bI\b|quality\s+award|\bvill\s+anmäla\b"
+    # "Frösunda Omsorg anmäler Personlig assistans Söderort": the unit named after the verb.
+    r"|\banmäl(?:er|s)\s+(?-i:[A-ZÅÄÖ])"
 )
 
 

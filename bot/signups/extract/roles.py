@@ -32,7 +32,9 @@ _MANAGER = (
     r"|ansvarig\s+för\s+(?:verksamheten|enheten|förskolan|skolan|boendet|arbetet))(?!\w)"
 )
 _CONTACT = (
-    rf"(?i:kontakt)(?=:?\s+(?:[{UPPER}0-9+]|(?i:är|blir|var)\s))|(?i:the\s+contact)(?=\s*[,.:;(]|\s+for\b)|(?i:kontaktperson(?:en|ens)?|kontakt\s+(?:för|i)\s+\w+|contact\s+person"
+    rf"(?i:kontakt)(?=:?\s+(?:[{UPPER}0-9+]|(?i:är|blir|var|jag)\b))"
+    # "Jag är kontakt.", "det är hon som är kontakt också", "sköter kontakten".
+    rf"|(?i:(?<=är\s)kontakt(?=\s*(?:[.,;!–-]|också\b|$))|sköter\s+kontakten\b)|(?i:the\s+contact)(?=\s*[,.:;(]|\s+for\b)|(?i:kontaktperson(?:en|ens)?|kontakt\s+(?:för|i)\s+\w+|contact\s+person"
     r"|(?:kontakta|nå|når|nås|reach|contact|ring|mejla|maila|call|email|e-mail)"
     r"(?=\s+(?:gärna\s+|mig|me|us))"
     r"|(?:återkom|hör\s+av\s+(?:er|dig)|vänd\s+(?:er|dig)|ställas|skickas|riktas|besvaras\s+av)"
@@ -61,7 +63,7 @@ _SELF = re.compile(
 _PERSON = re.compile(rf"(?P<self>{_SELF.pattern})|(?P<named>{NAME})")
 _ONLY_DETAILS = re.compile(
     rf"(?:(?i:{MAIL_W}|{PHONE_W}|direkt|or|eller|och)[\s:.,/]*|{EMAIL.pattern}[\s,;/]*"
-    rf"|{PHONE.pattern}[\s,;/]*)+"
+    rf"|{PHONE.pattern}[\s,;/.]*)+"
 )
 _NOT_THIS_ONE = re.compile(
     r"(?i)\b(?:inte|ej|snarare\s+än|i\s*stället\s+för|istället\s+för|instead\s+of|not|rather\s+than)\s+$"

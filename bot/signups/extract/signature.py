@@ -20,6 +20,7 @@ from bot.signups.extract.vocabulary import (
     clean_name,
     first,
     is_manager_title,
+    phone_in,
     plausible_unit,
     tidy,
 )
@@ -101,6 +102,8 @@ def signature_pass(lines: list[str], sender_name: str) -> Found:
     found.writer = _signature_name(name, sender_name)
     found.put("writer_is_manager", bool(re.match(TITLE, name)) and is_manager_title(name))
     rest = ([title] if title.strip() else []) + lines[1:] if found.writer else lines
+    # The whole block is weighed, not line by line: "Växel: …" above "Mobil: …" is not hers.
+    found.put("writer_phone", phone_in("\n".join(rest)))
     for line in rest:
         _signature_line(line, found)
     return found

@@ -15,6 +15,9 @@ from collections.abc import Callable
 from functools import cache
 from importlib.resources import files
 
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
 from bot.signups.extract.language import is_english
 from bot.signups.extract.vocabulary import EMAIL, words_data
 
@@ -28,6 +31,9 @@ _PREFERRED = {"ar": "är", "for": "för", "hor": "hör", "pa": "på", "nar": "n�
 _MIN_STEM = 3
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)([^\W\d_]+)")
 _MIN_STARTS = 3
+# Words this long may carry a typo (one slip in eight letters); shorter ones may not.
+_TYPO_LENGTH = 8
+_TYPO_SCORE = 0.87
 _LOWER_STARTS = 0.75
 
 
@@ -137,9 +143,45 @@ def restore_spelling(text: str, *, english: bool = False) -> str:
     return text
 
 
+@cache
+def _long_words() -> tuple[str, ...]:
+    return tuple(sorted(w for w in _everyday() if len(w) >= _TYPO_LENGTH and w.isalpha()))
+
+
+@cache
+def _corrected(word: str) -> str:
+    """A known word's typo put right ("kontaktpreson", "enhetshcef"); any other word as is.
+
+    Only a slip inside the word, or two letters swapped, counts: a word that differs from a
+    known one in its last letters is another form of it ("kontakten", "kontakta").
+    """
+    folded = word.casefold()
+    if len(folded) < _TYPO_LENGTH or folded in _everyday():
+        return word
+    best = process.extractOne(
+        folded,
+        _long_words(),
+        scorer=DamerauLevenshtein.normalized_similarity,  # a swapped pair is one slip
+        score_cutoff=_TYPO_SCORE,
+    )
+    if best is None:
+        return word
+    known: str = best[0]
+    differs = next(
+        (i for i, (a, b) in enumerate(zip(folded, known, strict=False)) if a != b), len(known)
+    )
+    swapped = sorted(folded) == sorted(known)  # "förskolecehf": letters swapped, not an ending
+    if differs < 3 or (differs >= min(len(folded), len(known)) - 3 and not swapped):
+        return word
+    return _cased_like(known, word)
+
+
 def readable(text: str) -> str:
-    """`restore_spelling` for a mail whose language is read from the text itself."""
-    return restore_spelling(text, english=is_english(text))
+    """`restore_spelling` for a mail whose language is read from the text itself, with the
+    typos of known words put right."""
+    english = is_english(text)
+    text = restore_spelling(text, english=english)
+    return text if english else _map_words(text, _corrected)
 
 
 def display_name(name: str) -> str:

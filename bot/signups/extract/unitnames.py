@@ -128,8 +128,15 @@ def _proper_name(name: str) -> bool:
 
 
 def _ends_in_type(text: str) -> bool:
+    """ "Stadsarkivets enhet", "Mottagningsenheten": a kind of unit that "för …" may name."""
     words = text.casefold().split()
-    return bool(words) and (words[-1] in _words().types or " ".join(words[-2:]) in _words().types)
+    if not words:
+        return False
+    endings = ("enheten", "enhet", "avdelningen", "avdelning", "sektionen", "gruppen", "teamet")
+    last = words[-1]
+    return (
+        last in _words().types or " ".join(words[-2:]) in _words().types or last.endswith(endings)
+    )
 
 
 def _phrase(span: str) -> str | None:

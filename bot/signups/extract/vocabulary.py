@@ -104,17 +104,26 @@ def first(pattern: re.Pattern[str], text: str) -> str | None:
 _SWITCHBOARD = re.compile(r"(?i)växel|switchboard")
 
 
+# A switchboard's number ends in round zeros: 08-508 15 000, 08-737 00 00, 08-522 120 00.
+_ROUND = re.compile(r"(?:0[ \t-]?0[ \t-]?0|00[ \t-]00|\d{3}[ \t-]00)$")
+
+
 def phone_in(text: str) -> str | None:
-    """The person's own number in a text: the first that is not the switchboard's."""
+    """The person's own number in a text: the first that is not the switchboard's (said so,
+    or with the round number switchboards have), else the first."""
     text = EMAIL.sub(" ", text)
     numbers = list(PHONE.finditer(text))
-    for match in numbers:
+
+    def rank(match: re.Match[str]) -> int:
         around = (
             text[max(0, match.start() - 10) : match.start()] + text[match.end() : match.end() + 12]
         )
-        if not _SWITCHBOARD.search(around):
-            return match.group(0).strip(" .,;")
-    return numbers[0].group(0).strip(" .,;") if numbers else None
+        if _SWITCHBOARD.search(around):
+            return 2
+        return 1 if _ROUND.search(match.group(0).strip(" .,;")) else 0
+
+    best = min(numbers, key=rank, default=None)  # min keeps the first of equal rank
+    return best.group(0).strip(" .,;") if best else None
 
 
 def tidy(value: str) -> str:
