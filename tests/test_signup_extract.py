@@ -1254,3 +1254,53 @@ def test_a_manager_who_keeps_the_contact_gives_her_number_in_the_next_sentence()
     fields = extract_signup(mail, sender_name="Ebba Lind", sender_email="ebba.lind@gmail.com")
     assert (fields.manager_name, fields.contact_name) == ("Ebba Lind", "Ebba Lind")
     assert fields.contact_phone == "073-655 20 19"
+
+
+def test_a_provider_running_a_unit_for_a_district_is_the_units_organisation() -> None:
+    mail = (
+        "Hej!\nVi på Humana Kransen (gruppbostad LSS) vill anmäla oss.\nVerksamhetschef: Dan"
+        " Ek\nKontaktperson: Li Wu, 070-100 20 30\nVi driver gruppbostaden på uppdrag av"
+        " Farsta stadsdelsförvaltning.\n\nHälsningar\nLi Wu\nHumana AB\n"
+    )
+    assert extract_signup(mail, sender_name="Li Wu").organisation == "Humana"
+
+
+@pytest.mark.parametrize(
+    "mail",
+    [
+        "Hej,\nVi på Förskolan Lyran är nyfikna men vill prata med personalen först. Vi hör av"
+        " oss med en anmälan efter sportlovet.\n\nTina Ek\nRektor, Farsta stadsdelsförvaltning",
+        "Hej,\nJag vill anmäla tre deltagare från Hemtjänsten Sköndal till frukostmötet om"
+        " kvalitet den 2 mars: Ida Ek, Bo Ek och Li Ek.\n\nHälsningar\nIda Ek",
+    ],
+    ids=["sign-up-promised-for-later", "people-to-an-event"],
+)
+def test_a_promise_or_an_event_registration_is_no_sign_up(mail: str) -> None:
+    assert not looks_like_signup("Kvalitetsutmärkelsen", mail)
+
+
+def test_units_named_after_the_writer_speaks_for_them_or_in_english_with_wishes() -> None:
+    mail = (
+        "Hej,\nJag skriver för Trafiksäkerhetsenheten City inom Trafikkontoret. Chef är Eva"
+        " Holm och kontaktperson Jan Rask, jan.rask@stockholm.se, 08-508 27 101.\n\nMia Ljung\n"
+        "Kommunikatör\n"
+    )
+    fields = extract_signup(mail, sender_name="Mia Ljung", subject="Anmälan")
+    assert (fields.unit_name, fields.manager_name) == ("Trafiksäkerhetsenheten City", "Eva Holm")
+    assert fields.contact_name == "Jan Rask"
+    english = (
+        "Dear organisers,\n\nField Services North at Stokab wishes to take part in the Quality"
+        " Award 2027. Manager: Olle Stenberg. Our principal contact is Maarten van der Linde,"
+        " +46 8 508 855 10.\n\nRegards,\nMaarten van der Linde\n"
+    )
+    fields = extract_signup(english, sender_name="Maarten van der Linde", subject="Sign-up")
+    assert fields.unit_name == "Field Services North"
+    assert fields.contact_name == "Maarten van der Linde"
+
+
+def test_a_parent_cooperatives_legal_form_belongs_to_its_organisation_not_its_name() -> None:
+    mail = (
+        "Hej!\nFöräldrakooperativet Ugglan ekonomisk förening i Bromma vill anmäla sig."
+        " Förskolechef: Maj Lund. Kontakt: Per Al, 070-111 00 11.\n\nMvh Per\n"
+    )
+    assert extract_signup(mail, sender_name="Per Al").unit_name == "Föräldrakooperativet Ugglan"

@@ -88,6 +88,11 @@ _NOT_A_SIGNUP = re.compile(
     r"(?i)\btack\s+för\b|\bskickade\b|\bskickat\b|\bhar\s+anmält\b|\banmälde\b|\bbekräft"
     # A person signing up for something else, or a unit that will sign up some day.
     r"|\banmäla\s+mig\b|\bsom\s+(?:examinator|bedömare)\b|\blängre\s+fram\b|\bnästa\s+år\b"
+    # A sign-up promised for later: "Vi hör av oss med en anmälan i mars".
+    r"|\b(?:hör\s+av\s+oss|återkommer|kommer\s+tillbaka)\s+med\b|\b(?:planerar|funderar\s+på)\s+att\b"
+    # People signed up for an event, not a unit for the award.
+    r"|\bdeltagare\b|\btill\s+(?:\w+\s+){0,2}(?:\w*konferens\w*|seminari\w*|webbinari\w*"
+    r"|\w*utbildning\w*|frukostmöte\w*|informationsmöte\w*|skrivarstug\w*)"
 )
 # "hur anmälan går till", "sista dag för anmälan", "skicka er anmälan": about signing up.
 _ABOUT_SIGNUP = re.compile(r"(?i)\b(?:hur|för|om|inför|skicka\s+(?:er|din|era))\s+$")

@@ -28,11 +28,12 @@ from bot.signups.extract.vocabulary import (
 # A role word for the unit's manager. A deputy ("biträdande rektor") is not the manager.
 _MANAGER = (
     r"(?<![\w-])(?i:\w*chef(?:en|ens|s)?|\w*rektor(?:n|ns|s)?|föreståndar(?:e|en)|\w*manager"
-    r"|principal|head\s+of\s+\w+|head\s+teacher|verksamhetsansvarig"
+    r"|principal(?!\s+contact)|head\s+of\s+\w+|head\s+teacher|verksamhetsansvarig"
     r"|ansvarig\s+för\s+(?:verksamheten|enheten|förskolan|skolan|boendet|arbetet))(?!\w)"
 )
 _CONTACT = (
     rf"(?i:kontakt)(?=:?\s+(?:[{UPPER}0-9+]|(?i:är|blir|var|jag)\b))"
+    rf"|(?i:(?:main|primary|principal)\s+contact|contact(?=\s+(?:is|will\s+be)\b))"
     # "Jag är kontakt.", "det är hon som är kontakt också", "sköter kontakten".
     rf"|(?i:(?<=är\s)kontakt(?=\s*(?:[.,;!–-]|också\b|$))|sköter\s+kontakten\b)|(?i:the\s+contact)(?=\s*[,.:;(]|\s+for\b)|(?i:kontaktperson(?:en|ens)?|kontakt\s+(?:för|i)\s+\w+|contact\s+person"
     r"|(?:kontakta|nå|når|nås|reach|contact|ring|mejla|maila|call|email|e-mail)"

@@ -69,25 +69,29 @@ _CONTEXTS = [
     re.compile(
         r"(?i:\bvi\s+(?:på|vid|i|är|från)|\bvi\s+som\s+(?:arbetar|jobbar)\s+(?:på|vid|i)"
         r"|\b(?:medarbetarna|personalen|alla)\s+(?:på|vid|i)|\bwe\s+at|\bwe\s+are"
+        # "Jag skriver för Parkeringsövervakningen Innerstad": the writer speaks for the unit.
+        r"|\bskriver\s+(?:för|å|på\s+uppdrag\s+av)"
         r"|\bon\s+behalf\s+of)\s+(?P<unit>.{3,80})"
     ),
     re.compile(
         r"(?i:\banmäler\s+sig\s+(?!till\b)|\banm[äa]l(?:a|er|e?s)\s+(?:härmed\s+|gärna\s+)?|\banmälan\s+(?:till\s+(?:årets\s+)?"
         r"kvalitetsutmärkelse\w*(?:\s+20\d\d)?\s+)?(?:för|från|av)\s+|\banmälan\s+(?:avser|gäller)\s+"
-        r"|\bregister\s+|\bsign\s+up\s+)(?P<unit>.{3,80})"
+        r"|\bregister\s+|\bsign\s+up\s+|\banmälan\s*:\s+)(?P<unit>.{3,80})"
     ),
     # The unit before the verb: found by the verb, then read backwards (see _before_verb).
     re.compile(
         r"(?i:\bvill\s+(?:gärna\s+|härmed\s+){0,2}(?:anmäla|vara\s+med|delta)"
-        r"|\banmäler\s+(?:sig|härmed)|\bdeltar\b|\bwould\s+like\s+to)"
+        r"|\banmäler\s+(?:sig|härmed)|\bdeltar\b|\bwould\s+like\s+to"
+        r"|\b(?:wish(?:es)?|wants?|plans?|intends?)\s+to)"
     ),
 ]
 # A verb whose subject is the unit itself ("Parkleken Sätra vill vara med"); "X vill anmäla Y"
 # has the one who signs up as its subject, and Y follows the verb.
 _OWN_VERB = re.compile(
     r"(?i)\bvill\s+(?:gärna\s+|härmed\s+){0,2}(?:anmäla\s+(?:sig|oss)|vara\s+med|delta|medverka)"
-    r"|\banmäler\s+(?:sig|oss)|\bdeltar\b|\bwould\s+like\s+to\s+(?:take\s+part|participate|sign\s+up|join"
-    r"|register)"
+    r"|\banmäler\s+(?:sig|oss)|\bdeltar\b"
+    r"|\b(?:would\s+like|wish(?:es)?|wants?|plans?|intends?)\s+to\s+(?:take\s+part|participate|sign\s+up"
+    r"|join|register|enter)"
 )
 _PLAIN = re.compile(_NAME_PART)
 _STOP = re.compile(
@@ -102,7 +106,7 @@ _COMPANY = re.compile(rf"({_CAP}(?:[ ]{_CAP}){{0,3}})[ ](?:AB|ek\.?[ ]?för\.?)(
 _NOT_SUBJECT = re.compile(
     r"(?i)^(?:vi|jag|hej|hejsan|hello|hi|dear|nu|här|härmed|även|också|det|den|detta|denna"
     r"|som|om|då|så|ja|nej|tack|the|our|we|i|my|alla|en|ett|a|an|this|it|medarbetarna"
-    r"|personalen|staff)\b"
+    r"|personalen|staff|on\s+behalf)\b"
 )
 _POSSESSIVE = re.compile(r"(?i)^(?:vår|vårt|våra|sin|sitt|sina|min|mitt|er|ert|our|my|their)\s+")
 _VERBISH = re.compile(
@@ -201,7 +205,11 @@ _GREETING = re.compile(r"(?i)^(?:hej|hejsan|hallå|tjena|hello|hi|dear|god\s+(?:
 
 def _tidy(name: str) -> str:
     name = name.split("|")[-1]  # "Principal | Internationella Engelska Skolan Hägersten"
-    name = _GREETING.sub("", name)  # "Hej\nFritidsgården Pinnen anmäler sig", run together
+    name = _GREETING.sub("", name)
+    # "Föräldrakooperativet Myrstacken ekonomisk förening": the legal form is the owner's.
+    name = re.sub(
+        r"(?i)\s+(?:ekonomisk\s+förening|ek\.?\s?för\.?)$", "", name
+    )  # "Hej\nFritidsgården Pinnen anmäler sig", run together
     name = re.sub(r"\s*\([^)]*\)?", "", name).strip(" ,.;:-–")
     return name[:1].upper() + name[1:]
 
@@ -266,7 +274,8 @@ def _typed(text: str, weight: float, source: str) -> list[UnitCandidate]:
 
 # Words a subject opens with that say what the mail is, not whom it is from.
 _SUBJECT_WORDS = re.compile(
-    r"(?i)^(?:fråga|frågor|angående|ang|info|information|påminnelse|tack|svar|ändring|rättelse"
+    r"(?i)^(?:fråga|frågor|angående|ang|info|information|påminnelse|tack|svar|ändring|rättelse|sen"
+    r"|försenad|late"
     r"|komplettering|inbjudan|välkommen|nyhetsbrev|question|reminder|invitation|thanks)\b"
 )
 

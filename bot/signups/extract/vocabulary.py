@@ -24,7 +24,7 @@ _LOW = _letters("islower") + "ʼ"
 UPPER = _UP  # every capital letter, for other modules' patterns
 WORD = rf"(?:[{_UP}]['’](?=[{_UP}]))?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
 # Particles stand before a surname in lower case ("af Klint", "von Essen", "al-Hassan").
-_PARTICLE = r"(?:(?:von|af|de|van|der|la|da|di|del|dos|bin|ibn|el|al|ul)[ -])"
+_PARTICLE = r"(?:(?:(?:von|af|de|van|der|den|la|da|di|del|dos|bin|ibn|el|al|ul)[ -]){1,2})"
 # A person's name in prose: two to four capitalised words, as Swedish names are written.
 NAME = rf"{WORD}(?: {_PARTICLE}?{WORD}){{1,3}}"
 # In a labelled value a lone first name is still what the unit wrote.
