@@ -1304,3 +1304,42 @@ def test_a_parent_cooperatives_legal_form_belongs_to_its_organisation_not_its_na
         " Förskolechef: Maj Lund. Kontakt: Per Al, 070-111 00 11.\n\nMvh Per\n"
     )
     assert extract_signup(mail, sender_name="Per Al").unit_name == "Föräldrakooperativet Ugglan"
+
+
+def test_several_units_without_type_words_each_in_its_own_paragraph() -> None:
+    mail = (
+        "Hej,\n\nJag samordnar två anmälningar.\n\nKundtjänst City (Trafikkontoret): chef Ola"
+        " Bark, kontaktperson Rut Elm, rut.elm@stockholm.se.\n\nPlanering Söder på Stockholm"
+        " Parkering – chef Ali Ekinci, kontaktperson Gun Ros, 070-500 60 70.\n\nHälsningar\nRut Elm\n"
+    )
+    assert looks_like_signup("Anmälningar", mail)
+    units = several_units(mail, sender_name="Rut Elm", sender_email="rut.elm@stockholm.se")
+    assert [(u.unit_name, u.organisation, u.manager_name, u.contact_name) for u in units] == [
+        ("Kundtjänst City", "Trafikkontoret", "Ola Bark", "Rut Elm"),
+        ("Planering Söder", "Stockholm Parkering AB", "Ali Ekinci", "Gun Ros"),
+    ]
+
+
+def test_a_list_of_units_written_after_their_providers() -> None:
+    mail = (
+        "Hej!\nJag skickar tre anmälningar från vårt nätverk:\n"
+        "Vittra Liljeholmen: rektor Ebba Sten, kontakt Ebba Sten, ebba.sten@vittra.se\n"
+        "Humana, boendestödet Sköndal: chef Jon Bo, kontakt Jon Bo, 070-300 40 50\n"
+        "Stockholms Sjukhem, hemsjukvården: chef Ann Ny, kontakt Kim Ny, kim.ny@sjukhem.se\n\nMia\n"
+    )
+    units = several_units(mail, sender_name="Mia Ek", sender_email="mia@gmail.com")
+    assert [(u.unit_name, u.organisation) for u in units] == [
+        ("Vittra Liljeholmen", "Vittra"),
+        ("Boendestödet Sköndal", "Humana"),
+        ("Hemsjukvården", "Stiftelsen Stockholms Sjukhem"),
+    ]
+
+
+def test_the_writer_is_the_contact_when_the_manager_is_named_before_in_the_sentence() -> None:
+    mail = (
+        "Hej!\nVi på Kunskapsskolan Liljeholmen vill delta. Rektor Ida Palm är ansvarig och jag"
+        " är kontaktperson, tel 08-510 077 30.\n\nBo-Erik Sand\nKunskapsskolan i Sverige AB\n"
+    )
+    fields = extract_signup(mail, sender_name="Bo-Erik Sand", sender_email="b@kunskapsskolan.se")
+    assert (fields.manager_name, fields.contact_name) == ("Ida Palm", "Bo-Erik Sand")
+    assert fields.contact_phone == "08-510 077 30"

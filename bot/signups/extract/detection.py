@@ -72,6 +72,8 @@ def is_undo_withdrawal(text: str) -> bool:
 
 _SIGNUP_WORD = re.compile(
     r"(?i)\banm[äa]l(?:a|er|e?s|an|ning|ningen)\b"
+    # The plural only with a count: "två anmälningar", not "samtliga anmälningar" (a request).
+    r"|\b(?:två|tre|fyra|fem|\d)\s+anmälningar\b"
     # English: "sign up", "register … for the Quality Award".
     r"|\bsign(?:ing)?[\s-]up\b|\bregist(?:er|ering|ration)\b"
     r"|\b(?:delta|vara\s+med|medverka)\s+i\s+(?:årets\s+)?kvalitetsutmärkelse"
@@ -99,6 +101,7 @@ _ABOUT_SIGNUP = re.compile(r"(?i)\b(?:hur|för|om|inför|skicka\s+(?:er|din|era)
 _SIGNUP_CONTEXT = re.compile(
     r"(?i)utmärkelse|\boss\b|\bvår\b|\bvårt\b|\bhärmed\b|\bvi\b|\bsig\b"
     r"|\bwe\b|\bour\b|\bI\b|quality\s+award|\bvill\s+anmäla\b"
+    r"|\b(?:två|tre|fyra|fem|\d)\s+anmälningar\b"
     # "Frösunda Omsorg anmäler Personlig assistans Söderort": the unit named after the verb.
     r"|\banmäl(?:er|s)\s+(?-i:[A-ZÅÄÖ])"
 )
