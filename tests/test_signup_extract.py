@@ -1343,3 +1343,37 @@ def test_the_writer_is_the_contact_when_the_manager_is_named_before_in_the_sente
     fields = extract_signup(mail, sender_name="Bo-Erik Sand", sender_email="b@kunskapsskolan.se")
     assert (fields.manager_name, fields.contact_name) == ("Ida Palm", "Bo-Erik Sand")
     assert fields.contact_phone == "08-510 077 30"
+
+
+def test_a_number_at_the_end_of_a_one_line_mail_signed_with_a_first_name() -> None:
+    mail = (
+        "Hej, Husby träffpunkt anmäler sig. Jag är enhetschef och kontaktperson."
+        " Rinkeby-Kista sdf. 070-441 33 19\nSelma\n"
+    )
+    fields = extract_signup(mail, sender_name="Selma Ek", sender_email="selma.ek@stockholm.se")
+    assert (fields.contact_name, fields.contact_phone) == ("Selma Ek", "070-441 33 19")
+
+
+def test_a_manager_who_signs_up_her_department_in_the_first_person() -> None:
+    mail = (
+        "Hej! Jag är chef för Kartavdelningen på Stadsbyggnadskontoret och anmäler avdelningen."
+        " Kontaktperson är Jonna Rud.\nAnn Sol\n"
+    )
+    assert looks_like_signup("Anmälan", mail)
+    assert extract_signup(mail, sender_name="Ann Sol").unit_name == "Kartavdelningen"
+
+
+def test_an_organisation_the_writer_takes_back_gives_way_to_the_right_one() -> None:
+    mail = (
+        "Hej!\nJag skrev Socialförvaltningen i anmälan men sedan i januari ligger Boendestödet"
+        " Vasastan under Norrmalms stadsdelsförvaltning.\nMaja Eng\n"
+    )
+    assert (
+        extract_signup(mail, sender_name="Maja Eng").organisation
+        == "Norrmalms stadsdelsförvaltning"
+    )
+
+
+def test_a_correction_that_says_only_what_is_right() -> None:
+    fields = extract_signup("Hej, fel nummer blev det. Rätt är 070-814 62 90.\nDaniel\n")
+    assert fields.contact_phone == "070-814 62 90"

@@ -187,8 +187,12 @@ def canonical_organisation(labelled: str | None, text: str) -> OrganisationMatch
     # "Vi driver boendet på uppdrag av Hägersten-Älvsjö sdf": the district buys the care;
     # the provider named elsewhere in the mail is the unit's organisation.
     mentions = find_organisations(text)
+    # "Jag skrev Socialförvaltningen i anmälan men …": a name the writer takes back, too.
     buyers = {
-        m.name for m in mentions if _COMMISSIONED.search(text[max(0, m.position - 30) : m.position])
+        m.name
+        for m in mentions
+        if _COMMISSIONED.search(text[max(0, m.position - 30) : m.position])
+        or _TAKEN_BACK.search(text[max(0, m.position - 30) : m.position])
     }
     providers = [m for m in mentions if m.name not in buyers and not m.weak]
     if labelled:
@@ -216,5 +220,9 @@ def canonical_organisation(labelled: str | None, text: str) -> OrganisationMatch
 _COMMISSIONED = re.compile(
     r"(?i)\b(?:på\s+uppdrag\s+(?:av|från|åt)|uppdrag\s+från|upphandla[dt]\s+av|avtal\s+med"
     r"|commissioned\s+by|under\s+contract\s+(?:with|to))\s+$"
+)
+_TAKEN_BACK = re.compile(
+    r"(?i)\b(?:skrev|skrivit|angav|angett|inte|ej|istället\s+för|i\s+stället\s+för|felaktigt"
+    r"|wrote|not|instead\s+of)\s+$"
 )
 _PLACE_BEFORE = re.compile(r"(?i)\b(?:i|på|vid|från|till|runt|nära|in|at|near)\s+$")

@@ -44,7 +44,8 @@ _CONTACT = (
 _DEPUTY = re.compile(r"(?i)\b(?:biträdande|bitr\.?|vice|ställföreträdande|tf\.?)\s*$")
 # A correction that gives only a number or an address: "Rätt nummer är …".
 _DETAILS = (
-    r"(?i:(?:rätt|korrekt|nytt|ny|nya)\s+(?:telefon|mobil)?nummer|(?:rätt|korrekt|ny|nya)\s+"
+    r"(?i:(?:rätt|korrekt|nytt|ny|nya)\s+(?:telefon|mobil)?nummer|(?:det\s+)?rätta?\s+är"
+    r"|(?:rätt|korrekt|ny|nya)\s+"
     r"(?:e-?post|mejl|mail)(?:adress)?|(?:correct|new)\s+(?:phone\s+)?number"
     r"|(?:correct|new)\s+e-?mail(?:\s+address)?)(?!\w)"
 )

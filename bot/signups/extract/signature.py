@@ -50,6 +50,9 @@ def split_signature(lines: list[str]) -> tuple[list[str], list[str]]:
             head = [closing.group(1)] if closing.group(1) else []
             return lines[:i], [*head, *(x.strip() for x in lines[i + 1 :] if x.strip())][:10]
     filled = [i for i, x in enumerate(lines) if x.strip()]
+    # "… 070-441 22 18\nMehmet": a first name alone on the last line signs the mail.
+    if len(filled) > 1 and re.fullmatch(WORD, lines[filled[-1]].strip()):
+        return lines[: filled[-1]], [lines[filled[-1]].strip()]
     for k, i in enumerate(filled[-8:], start=max(0, len(filled) - 8)):
         above = lines[filled[k - 1]].strip() if k else ""
         # A name under "Kontaktperson:" (or under a table cell "Chef") is a label's value.
