@@ -1377,3 +1377,12 @@ def test_an_organisation_the_writer_takes_back_gives_way_to_the_right_one() -> N
 def test_a_correction_that_says_only_what_is_right() -> None:
     fields = extract_signup("Hej, fel nummer blev det. Rätt är 070-814 62 90.\nDaniel\n")
     assert fields.contact_phone == "070-814 62 90"
+
+
+def test_a_forms_cell_under_its_label_is_the_value_even_when_it_opens_with_a_label_word() -> None:
+    from bot.signups.forms import form_text
+
+    form = "Verksamhet\nEnheten för tillsyn\nChef\nKontaktperson Mona Berg\nE-post m@stockholm.se"
+    fields = extract_signup(form_text(form))
+    assert fields.unit_name == "Enheten för tillsyn"
+    assert (fields.manager_name, fields.contact_name) == (None, "Mona Berg")

@@ -32,8 +32,20 @@ def _labelled_line(line: str) -> str:
 
 
 def form_text(text: str) -> str:
-    """A form's text with each label marked, so that the label pass reads it."""
-    return "\n".join(_labelled_line(line) for line in text.split("\n"))
+    """A form's text with each label marked, so that the label pass reads it.
+
+    A line under a label alone (a table's cells one per paragraph) is that label's value,
+    even when it opens with a label word: "Verksamhet" over "Enheten för granskning".
+    """
+    lines: list[str] = []
+    for line in text.split("\n"):
+        above = lines[-1].strip().rstrip(":") if lines else ""
+        marked = _labelled_line(line)
+        value = marked.split(":", 1)[1].strip() if marked != line else ""
+        # Under an empty "Chef:" a line "Kontaktperson Anna Berg" is still a label of its own.
+        under_label = bool(above) and bool(label_key(above)) and not value[:1].isupper()
+        lines.append(line if under_label else marked)
+    return "\n".join(lines)
 
 
 def is_signup_form(text: str) -> bool:
