@@ -1386,3 +1386,10 @@ def test_a_forms_cell_under_its_label_is_the_value_even_when_it_opens_with_a_lab
     fields = extract_signup(form_text(form))
     assert fields.unit_name == "Enheten för tillsyn"
     assert (fields.manager_name, fields.contact_name) == (None, "Mona Berg")
+
+
+def test_a_reply_that_gives_the_units_whole_name() -> None:
+    reply = (
+        "Hej, vi heter Rinkeby bibliotek för unga, inte bara Rinkeby bibliotek. Kan ni ändra?\nAli"
+    )
+    assert extract_signup(reply, sender_name="Ali Nur").unit_name == "Rinkeby bibliotek för unga"

@@ -76,7 +76,10 @@ _CONTEXTS = [
     re.compile(
         r"(?i:\banmäler\s+sig\s+(?!till\b)|\banm[äa]l(?:a|er|e?s)\s+(?:härmed\s+|gärna\s+)?|\banmälan\s+(?:till\s+(?:årets\s+)?"
         r"kvalitetsutmärkelse\w*(?:\s+20\d\d)?\s+)?(?:för|från|av)\s+|\banmälan\s+(?:avser|gäller)\s+"
-        r"|\bregister\s+|\bsign\s+up\s+|\banmälan\s*:\s+)(?P<unit>.{3,80})"
+        r"|\bregister\s+|\bsign\s+up\s+|\banmälan\s*:\s+"
+        # "vi heter Tensta träffpunkt för seniorer", "rätt namn är …": the unit's own name.
+        r"|\bvi\s+heter\s+|\b(?:verksamheten|enheten)\s+heter\s+|\b(?:rätt|korrekt)\s+namn\s+är\s+)"
+        r"(?P<unit>.{3,80})"
     ),
     # The unit before the verb: found by the verb, then read backwards (see _before_verb).
     re.compile(
