@@ -1393,3 +1393,14 @@ def test_a_reply_that_gives_the_units_whole_name() -> None:
         "Hej, vi heter Rinkeby bibliotek för unga, inte bara Rinkeby bibliotek. Kan ni ändra?\nAli"
     )
     assert extract_signup(reply, sender_name="Ali Nur").unit_name == "Rinkeby bibliotek för unga"
+
+
+def test_a_switchboard_marked_vx_and_a_contact_who_is_the_same_as_the_manager() -> None:
+    mail = (
+        "Hej!\n\nAnmälan avser: Familjecentralen Husby\nEnhetschef: Hodan Ali\n"
+        "Kontaktperson: densamma\nTelefon: 08 508 01 000 (vx), 070 - 212 32 42 (mobil)\n"
+        "Rinkeby-Kista stadsdelsförvaltning\n"
+    )
+    fields = extract_signup(mail, sender_name="Hodan Ali", sender_email="hodan.ali@stockholm.se")
+    assert (fields.manager_name, fields.contact_name) == ("Hodan Ali", "Hodan Ali")
+    assert fields.contact_phone == "070 - 212 32 42"

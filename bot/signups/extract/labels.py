@@ -71,7 +71,8 @@ _SEPARATORS = (r":", r"\t+", r"\s+[-–—]\s+", r" {2,}")
 _GENERIC_UNIT = re.compile(r"(?i)förskola|skola|grundskola|gymnasium|äldreomsorg|socialtjänst")
 _SELF = re.compile(r"(?i)jag|jag själv|mig|mig själv|undertecknad|undertecknade|avsändaren")
 _SAME_AS_MANAGER = re.compile(
-    rf"(?i)(?:samma(?: person)?(?: som)?|se)(?: ovan| (?:ansvarig )?(?:{MANAGER_WORDS})(?:en|n)?)?"
+    rf"(?i)(?:samma(?: person)?(?: som)?|se|densamma|detsamma|dito|same(?: as)?)"
+    rf"(?: ovan| above| (?:ansvarig )?(?:{MANAGER_WORDS}|manager)(?:en|n)?)?"
     rf"|(?:ansvarig )?(?:{MANAGER_WORDS})(?:en|n)?"
 )
 

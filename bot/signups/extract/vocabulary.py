@@ -101,7 +101,7 @@ def first(pattern: re.Pattern[str], text: str) -> str | None:
 
 
 # "08-508 11 700 (växel) eller direkt 08-508 11 742": the switchboard reaches nobody in person.
-_SWITCHBOARD = re.compile(r"(?i)växel|switchboard")
+_SWITCHBOARD = re.compile(r"(?i)växel|\bvx(?:l)?\b|switchboard")
 
 
 # A switchboard's number ends in round zeros: 08-508 15 000, 08-737 00 00, 08-522 120 00.
@@ -115,9 +115,11 @@ def phone_in(text: str) -> str | None:
     numbers = list(PHONE.finditer(text))
 
     def rank(match: re.Match[str]) -> int:
-        around = (
-            text[max(0, match.start() - 10) : match.start()] + text[match.end() : match.end() + 12]
-        )
+        # Only the words between this number and its neighbours speak of it: in "08-… (vx),
+        # 070-… (mobil)" the "vx" is the first number's.
+        before = re.split(r"\d", text[max(0, match.start() - 10) : match.start()])[-1]
+        before = re.sub(r"\([^)]*\)?", " ", before)  # "(vx)" after a number is that number's
+        around = before + re.split(r"\d", text[match.end() : match.end() + 12])[0]
         if _SWITCHBOARD.search(around):
             return 2
         return 1 if _ROUND.search(match.group(0).strip(" .,;")) else 0
