@@ -1404,3 +1404,18 @@ def test_a_switchboard_marked_vx_and_a_contact_who_is_the_same_as_the_manager() 
     fields = extract_signup(mail, sender_name="Hodan Ali", sender_email="hodan.ali@stockholm.se")
     assert (fields.manager_name, fields.contact_name) == ("Hodan Ali", "Hodan Ali")
     assert fields.contact_phone == "070 - 212 32 42"
+
+
+def test_an_english_please_register_and_a_switchboard_marked_after_its_number() -> None:
+    english = (
+        "Dear Quality Award team,\n\nPlease register Husby Youth Centre (Rinkeby-Kista district"
+        " administration). The unit manager is Hassan Abdi and I, Laura Kim, will be the"
+        " contact person (laura.kim@stockholm.se).\n\nBest wishes,\nLaura Kim\n"
+    )
+    assert looks_like_signup("Sign-up", english)
+    swedish = (
+        "Hej, Jobbtorg Söder vill delta. Jag är chef. Tel 08-508 35 000 vx, 070-711 22 19 mobil."
+        "\nArbetsmarknadsförvaltningen\nOmar\n"
+    )
+    fields = extract_signup(swedish, sender_name="Omar Ali", sender_email="omar.ali@stockholm.se")
+    assert (fields.contact_name, fields.contact_phone) == ("Omar Ali", "070-711 22 19")

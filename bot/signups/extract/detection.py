@@ -103,7 +103,7 @@ _SIGNUP_CONTEXT = re.compile(
     r"|\bwe\b|\bour\b|\bI\b|quality\s+award|\bvill\s+anmäla\b"
     r"|\b(?:två|tre|fyra|fem|\d)\s+anmälningar\b"
     # "Frösunda Omsorg anmäler Personlig assistans Söderort": the unit named after the verb.
-    r"|\banmäl(?:er|s)\s+(?-i:[A-ZÅÄÖ])"
+    r"|\b(?:anmäl(?:er|s)|register)\s+(?-i:[A-ZÅÄÖ])"
     # "Jag är chef för Planeringsavdelningen … och anmäler avdelningen".
     r"|\banmäler\s+(?:(?:min|mitt|mina|hela)\s+)?[a-zåäö]+(?:en|et|na)\b(?<!\bintresset)"
 )

@@ -64,7 +64,8 @@ _SELF = re.compile(
 )
 _PERSON = re.compile(rf"(?P<self>{_SELF.pattern})|(?P<named>{NAME})")
 _ONLY_DETAILS = re.compile(
-    rf"(?:(?i:{MAIL_W}|{PHONE_W}|direkt|or|eller|och)[\s:.,/]*|{EMAIL.pattern}[\s,;/]*"
+    rf"(?:(?i:{MAIL_W}|{PHONE_W}|direkt|växel|vxl?|mobile?|cell|or|eller|och)\b[\s:.,/()]*"
+    rf"|{EMAIL.pattern}[\s,;/]*"
     rf"|{PHONE.pattern}[\s,;/.]*)+"
 )
 _NOT_THIS_ONE = re.compile(

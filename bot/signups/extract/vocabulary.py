@@ -119,7 +119,9 @@ def phone_in(text: str) -> str | None:
         # 070-… (mobil)" the "vx" is the first number's.
         before = re.split(r"\d", text[max(0, match.start() - 10) : match.start()])[-1]
         before = re.sub(r"\([^)]*\)?", " ", before)  # "(vx)" after a number is that number's
-        around = before + re.split(r"\d", text[match.end() : match.end() + 12])[0]
+        before = re.split(r"[,;|\n]", before)[-1]  # "08-… vx, 070-…": so is "vx" before a comma
+        after = re.split(r"[,;|\n]", re.split(r"\d", text[match.end() : match.end() + 12])[0])[0]
+        around = before + after
         if _SWITCHBOARD.search(around):
             return 2
         return 1 if _ROUND.search(match.group(0).strip(" .,;")) else 0
