@@ -1419,3 +1419,20 @@ def test_an_english_please_register_and_a_switchboard_marked_after_its_number() 
     )
     fields = extract_signup(swedish, sender_name="Omar Ali", sender_email="omar.ali@stockholm.se")
     assert (fields.contact_name, fields.contact_phone) == ("Omar Ali", "070-711 22 19")
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Mvh Anna\n070-111 22 33\nHägersten-Älvsjö stadsdelsförvaltning",
+        "mvh Anna Berg 070-111 22 33\nHägersten-Älvsjö sdf",
+        "Hälsningar, Anna Berg | Rektor | Förskolan Skatan | Älvsjö sdf | 070-111 22 33",
+    ],
+    ids=["first-name-only", "details-on-the-closing-line", "one-line-signature"],
+)
+def test_outlooks_surname_first_sender_is_the_person_the_signature_names(closing: str) -> None:
+    mail = f"Hej! Förskolan Skatan vill vara med. Jag är rektor och kontaktperson.\n\n{closing}\n"
+    fields = extract_signup(mail, sender_name="Berg Anna", sender_email="anna.berg@stockholm.se")
+    assert (fields.manager_name, fields.contact_name) == ("Anna Berg", "Anna Berg")
+    assert fields.contact_phone == "070-111 22 33"
+    assert fields.organisation == "Hägersten-Älvsjö stadsdelsförvaltning"

@@ -85,6 +85,22 @@ def _same_person(a: str | None, b: str | None) -> bool:
     return bool(a and b and sorted(a.casefold().split()) == sorted(b.casefold().split()))
 
 
+def _name_order(sender: str, text: str) -> str:
+    """The From name in the order the mail writes it: Outlook's "Berg Anna" is the "Anna Berg"
+    or the "Mvh Anna" of the text."""
+    words = sender.split()
+    if len(words) != 2:
+        return sender
+    flipped = f"{words[1]} {words[0]}"
+    if flipped in text and sender not in text:
+        return flipped
+
+    def said(word: str) -> bool:
+        return bool(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text))
+
+    return flipped if said(words[1]) and not said(words[0]) else sender
+
+
 def _resolve_people(found: Found, sender_name: str) -> tuple[str | None, str | None]:
     """(manager, contact) names, following "jag" and "samma som chef" to the person meant."""
     # The From display name stands for the writer only where the mail points at the writer.
@@ -141,7 +157,8 @@ def extract_signup(
 ) -> SignupFields:
     """The sign-up fields the mail's plain-text body states; None where it states nothing."""
     original = f"{subject}\n{text}"
-    text, subject, sender_name = readable(text), readable(subject), display_name(sender_name)
+    text, subject = readable(text), readable(subject)
+    sender_name = _name_order(display_name(sender_name), text)
     # "Chef: Marita Kullberg. Kontakt: Viveka Ström, …": one label per line.
     body = _LABEL_AFTER_SENTENCE.sub(".\n", strip_quoted(text))
     lines, signature = split_signature(split_labelled_sentences(body.split("\n")))

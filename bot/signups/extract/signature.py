@@ -31,6 +31,8 @@ _CLOSING = re.compile(
     r"(?:(?i:(?:med\s+)?(?:vänliga|vänlig|bästa|varma|hjärtliga|glada|många)?\s*hälsning(?:ar)?"
     r"|mvh|vänligen|(?:kind|best|warm)\s+(?:regards|wishes)|regards|cheers|sincerely)\b[\s,.!]*"
     rf"|/{{1,2}}\s*)((?:{WORD}(?: \S+){{0,3}})?)[\s,.!]*"
+    # "mvh anna berg 070-111 22 33": the details may follow the name on the closing's line.
+    rf"((?:[\s,|]*(?:{PHONE.pattern}|{EMAIL.pattern}))*)[\s,.!]*"
 )
 _SIGNATURE_LABEL = re.compile(rf"(?i)^\s*(?:{MAIL_W}|{PHONE_W}|direkt|växel)\s*[:.]?\s*")
 
@@ -47,7 +49,7 @@ def split_signature(lines: list[str]) -> tuple[list[str], list[str]]:
     for i in range(len(lines) - 1, -1, -1):
         closing = _CLOSING.fullmatch(lines[i].strip())
         if closing:
-            head = [closing.group(1)] if closing.group(1) else []
+            head = [g.strip(" ,|") for g in closing.groups() if g and g.strip(" ,|")]
             return lines[:i], [*head, *(x.strip() for x in lines[i + 1 :] if x.strip())][:10]
     filled = [i for i, x in enumerate(lines) if x.strip()]
     # "… 070-441 22 18\nMehmet": a first name alone on the last line signs the mail.
