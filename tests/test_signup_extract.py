@@ -1436,3 +1436,20 @@ def test_outlooks_surname_first_sender_is_the_person_the_signature_names(closing
     assert (fields.manager_name, fields.contact_name) == ("Anna Berg", "Anna Berg")
     assert fields.contact_phone == "070-111 22 33"
     assert fields.organisation == "Hägersten-Älvsjö stadsdelsförvaltning"
+
+
+@pytest.mark.parametrize(
+    ("subject", "mail"),
+    [
+        ("Examinator", "Hej! Jag anmäler härmed intresse för att bli examinator i år. /Per Ek"),
+        (
+            "Nyhetsbrev",
+            "Nyhetsbrev från Äldreförvaltningen. Missa inte att anmäla er till"
+            " Kvalitetsutmärkelsen senast 22 mars!",
+        ),
+        ("Ang. anmälan", "Hej, vi har inte fått någon bekräftelse. Förskolan Ugglan."),
+    ],
+    ids=["would-be-examiner", "newsletter-urging-others", "question-about-a-sign-up"],
+)
+def test_mail_about_signing_up_that_signs_nobody_up(subject: str, mail: str) -> None:
+    assert not looks_like_signup(subject, mail)

@@ -90,6 +90,8 @@ _NOT_A_SIGNUP = re.compile(
     r"(?i)\btack\s+för\b|\bskickade\b|\bskickat\b|\bhar\s+anmält\b|\banmälde\b|\bbekräft"
     # A person signing up for something else, or a unit that will sign up some day.
     r"|\banmäla\s+mig\b|\bsom\s+(?:examinator|bedömare)\b|\blängre\s+fram\b|\bnästa\s+år\b"
+    # Others told to sign up ("Missa inte att anmäla er"), a person offering to examine.
+    r"|\banmäla?\s+er\b|\bbli\s+(?:examinator|bedömare)\b"
     # A sign-up promised for later: "Vi hör av oss med en anmälan i mars".
     r"|\b(?:hör\s+av\s+oss|återkommer|kommer\s+tillbaka)\s+med\b|\b(?:planerar|funderar\s+på)\s+att\b"
     # People signed up for an event, not a unit for the award.
@@ -97,7 +99,9 @@ _NOT_A_SIGNUP = re.compile(
     r"|\w*utbildning\w*|frukostmöte\w*|informationsmöte\w*|skrivarstug\w*)"
 )
 # "hur anmälan går till", "sista dag för anmälan", "skicka er anmälan": about signing up.
-_ABOUT_SIGNUP = re.compile(r"(?i)\b(?:hur|för|om|inför|skicka\s+(?:er|din|era))\s+$")
+_ABOUT_SIGNUP = re.compile(
+    r"(?i)\b(?:hur|för|om|inför|skicka\s+(?:er|din|era)|ang\.?|angående|beträffande|gällande)\s+$"
+)
 _SIGNUP_CONTEXT = re.compile(
     r"(?i)utmärkelse|\boss\b|\bvår\b|\bvårt\b|\bhärmed\b|\bvi\b|\bsig\b"
     r"|\bwe\b|\bour\b|\bI\b|quality\s+award|\bvill\s+anmäla\b"
