@@ -1380,10 +1380,10 @@ def test_a_correction_that_says_only_what_is_right() -> None:
 
 
 def test_a_forms_cell_under_its_label_is_the_value_even_when_it_opens_with_a_label_word() -> None:
-    from bot.signups.forms import form_text
+    from bot.signups.extract.labels import mark_labels
 
     form = "Verksamhet\nEnheten för tillsyn\nChef\nKontaktperson Mona Berg\nE-post m@stockholm.se"
-    fields = extract_signup(form_text(form))
+    fields = extract_signup(mark_labels(form))
     assert fields.unit_name == "Enheten för tillsyn"
     assert (fields.manager_name, fields.contact_name) == (None, "Mona Berg")
 
@@ -1453,3 +1453,15 @@ def test_outlooks_surname_first_sender_is_the_person_the_signature_names(closing
 )
 def test_mail_about_signing_up_that_signs_nobody_up(subject: str, mail: str) -> None:
     assert not looks_like_signup(subject, mail)
+
+
+def test_a_table_whose_cells_ran_together_is_read_row_by_row() -> None:
+    mail = (
+        "Hej, här är vår anmälan.\nVerksamhet Enheten för försörjningsstöd Älvsjö\n"
+        "Förvaltning Hägersten-Älvsjö stadsdelsförvaltning\nChef Lena Öberg\n"
+        "Kontaktperson Per Lind\nE-post per.lind@stockholm.se\nTelefon 08-508 18 100\n"
+    )
+    fields = extract_signup(mail, sender_name="Per Lind", sender_email="per.lind@stockholm.se")
+    assert fields.unit_name == "Enheten för försörjningsstöd Älvsjö"
+    assert (fields.manager_name, fields.contact_name) == ("Lena Öberg", "Per Lind")
+    assert fields.contact_phone == "08-508 18 100"

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field, fields, replace
 
 from bot.signups.extract.awards import EMPLOYEES, award_years
-from bot.signups.extract.labels import label_pass, split_labelled_sentences
+from bot.signups.extract.labels import label_pass, split_labelled_sentences, table_rows
 from bot.signups.extract.organisations import canonical_organisation
 from bot.signups.extract.prose import prose_pass, prose_text
 from bot.signups.extract.provenance import inferred_fields, weak_fields
@@ -161,7 +161,7 @@ def extract_signup(
     sender_name = _name_order(display_name(sender_name), text)
     # "Chef: Marita Kullberg. Kontakt: Viveka Ström, …": one label per line.
     body = _LABEL_AFTER_SENTENCE.sub(".\n", strip_quoted(text))
-    lines, signature = split_signature(split_labelled_sentences(body.split("\n")))
+    lines, signature = split_signature(split_labelled_sentences(table_rows(body.split("\n"))))
     labelled = label_pass(lines)
     text = prose_text(lines, labelled.used_lines)
     found = combine(
