@@ -13,9 +13,11 @@ from bot.signups.extract import (
     is_withdrawal,
     looks_like_signup,
     read_reply,
+    several_units,
     similar_names,
     strip_quoted,
 )
+from bot.signups.extract.spelling import restore_spelling
 
 # --- Labelled sign-ups -------------------------------------------------------------------
 
@@ -1080,3 +1082,386 @@ def test_a_correction_naming_a_new_contact_changes_the_contact() -> None:
     fields = read_reply(read, REGISTERED, text, sender_name="Mette Kristensen")
     assert (fields.contact_name, fields.contact_phone) == ("Lina Ek", "0701234567")
     assert fields.contact_email is None
+
+
+# --- Mails typed without å/ä/ö or without capitals ---------------------------------------
+
+NO_DOTS = """\
+Hej!
+
+Vi pa forskolan Blaklockan i Farsta vill anmala oss till kvalitetsutmarkelsen.
+Forskolechef ar Lena Holm och kontaktperson ar Jonas Eklof, jonas.eklof@stockholm.se,
+tel 070-312 44 18. Vi tillhor Farsta stadsdelsforvaltning.
+
+Halsningar
+Jonas
+"""
+
+
+def test_a_mail_without_dots_is_read_and_keeps_its_own_spelling() -> None:
+    fields = extract_signup(NO_DOTS, sender_name="Jonas Eklof", subject="Anmalan")
+    assert fields.unit_name == "Forskolan Blaklockan"  # as the unit wrote it
+    assert fields.manager_name == "Lena Holm"
+    assert fields.contact_name == "Jonas Eklof"
+    assert fields.contact_email == "jonas.eklof@stockholm.se"
+    assert fields.contact_phone == "070-312 44 18"
+    assert fields.organisation == "Farsta stadsdelsförvaltning"
+
+
+ALL_LOWER = """\
+hej vi på vård- och omsorgsboendet tallbacken i hässelby vill vara med i \
+kvalitetsutmärkelsen i år. vi hör till hässelby-vällingby sdf.
+enhetschef är maria sjöberg och kontakt är jag, amir hadžić, 08-508 51 202.
+/amir
+"""
+
+
+def test_an_all_lower_case_mail_is_read_with_its_names_capitalised() -> None:
+    fields = extract_signup(
+        ALL_LOWER, sender_name="amir hadžić", sender_email="amir.hadzic@stockholm.se"
+    )
+    assert fields.unit_name is not None
+    assert fields.unit_name.casefold() == "vård- och omsorgsboendet tallbacken"
+    assert fields.manager_name == "Maria Sjöberg"
+    assert fields.contact_name == "Amir Hadžić"
+    assert fields.contact_email == "amir.hadzic@stockholm.se"
+    assert fields.contact_phone == "08-508 51 202"
+    assert fields.organisation == "Hässelby-Vällingby stadsdelsförvaltning"
+
+
+def test_a_mail_without_dots_or_capitals_signs_up_each_listed_unit() -> None:
+    mail = (
+        "hej,\nvi vill anmala tva forskolor till kvalitetsutmarkelsen: forskolan Myran och"
+        " forskolan Slandan.\nrektor for bada ar eva berg, eva.berg@stockholm.se, 08-508 111 22.\n"
+        "enskede-arsta-vantors sdf\nmvh eva berg\n"
+    )
+    assert looks_like_signup("anmalan", mail)
+    units = several_units(mail, sender_name="eva berg", sender_email="eva.berg@stockholm.se")
+    assert [u.unit_name for u in units] == ["Förskolan Myran", "Förskolan Slandan"]
+    assert {(u.manager_name, u.contact_phone) for u in units} == {("Eva Berg", "08-508 111 22")}
+    assert {u.organisation for u in units} == {"Enskede-Årsta-Vantörs stadsdelsförvaltning"}
+
+
+def test_restoring_spelling_leaves_ordinary_and_english_mail_alone() -> None:
+    assert restore_spelling(LABELLED_COLON) == LABELLED_COLON
+    english = "We at Farsta library would like to sign up for the award.\nBest regards\nAnn Lee"
+    assert restore_spelling(english, english=True) == english
+    # "har" (has) stays; "harmed" is "härmed"; a capitalised name is never respelt.
+    assert restore_spelling("Vi har harmed anmalt Sorgarden") == "Vi har härmed anmält Sorgarden"
+
+
+def test_a_greeting_line_run_into_the_sentence_does_not_hide_the_manager() -> None:
+    mail = (
+        "Hej\nEnhetschefen Goran Jurić på Dagliga verksamheten Sörgården anmäler härmed"
+        " verksamheten.\nKontaktperson är Nina Hadžić, nina.hadzic@stockholm.se.\n"
+        "Vi hör till Södermalms stadsdelsförvaltning.\n"
+    )
+    fields = extract_signup(mail, sender_name="Nina Hadžić")
+    assert fields.manager_name == "Goran Jurić"
+    assert fields.contact_name == "Nina Hadžić"
+
+
+def test_a_passive_sign_up_names_its_unit_and_the_writer_who_takes_questions() -> None:
+    mail = (
+        "Hej!\nHärmed anmäls Vårbergs hemtjänst till Kvalitetsutmärkelsen.\n"
+        "Vår chef heter Fatima Osman. Frågor om anmälan kan ställas till mig.\n\n"
+        "Med vänlig hälsning\nErik Nyberg | Samordnare | Vårbergs hemtjänst | Skärholmens"
+        " stadsdelsförvaltning\nTfn: +46 (0)8-508 24 311 | erik.nyberg@stockholm.se\n"
+    )
+    assert looks_like_signup("Anmälan", mail)
+    fields = extract_signup(mail, sender_name="Erik Nyberg", sender_email="x@stockholm.se")
+    assert fields.unit_name == "Vårbergs hemtjänst"
+    assert fields.manager_name == "Fatima Osman"
+    assert fields.contact_name == "Erik Nyberg"
+    assert fields.contact_email == "erik.nyberg@stockholm.se"
+
+
+def test_a_unit_named_for_its_task_keeps_the_whole_name() -> None:
+    mail = (
+        "Hej,\n\nStadsarkivets enhet för digital arkivering vill delta. Enhetschef är Johan"
+        " af Klint (johan.afklint@stockholm.se). Jag är kontaktperson.\n\nBästa hälsningar\n"
+        "Sara Lindqvist\nArkivarie, Stadsarkivet\nKulturförvaltningen, Stockholms stad\n"
+        "Telefon: 08-508 283 00 (växel), direkt 08-508 283 47\n"
+    )
+    fields = extract_signup(mail, sender_name="Sara Lindqvist", subject="Anmälan")
+    assert fields.unit_name == "Stadsarkivets enhet för digital arkivering"
+    assert fields.manager_name == "Johan af Klint"
+    assert (fields.contact_name, fields.contact_phone) == ("Sara Lindqvist", "08-508 283 47")
+
+
+def test_a_greeting_run_into_the_first_sentence_is_not_part_of_the_unit() -> None:
+    mail = (
+        "Hej\nFritidsgården Pinnen i Skärholmen anmäler sig. Ansvarig chef: Leila Haddad.\n"
+        "Skärholmens sdf\n/Leila\n"
+    )
+    assert extract_signup(mail, sender_name="Leila Haddad").unit_name == "Fritidsgården Pinnen"
+
+
+def test_an_english_writer_names_the_unit_after_a_comma() -> None:
+    mail = (
+        "Hello,\n\nI am writing to register our unit, Kista Library, for the Quality Award"
+        " 2027.\nOur manager is Priya Raman. Please contact me with any questions:"
+        " john.smith@stockholm.se, +46 70 444 55 66.\nWe are part of the Culture"
+        " Administration (Kulturförvaltningen).\n\nKind regards,\nJohn Smith\nLibrarian\n"
+    )
+    fields = extract_signup(mail, sender_name="John Smith", subject="Registration")
+    assert fields.unit_name == "Kista Library"
+    assert (fields.manager_name, fields.contact_name) == ("Priya Raman", "John Smith")
+    assert fields.organisation == "Kulturförvaltningen"
+
+
+# --- Phrasings and slips of real writers ---------------------------------------------------
+
+
+def test_the_switchboard_above_the_mobile_in_a_signature_is_not_the_contacts_number() -> None:
+    mail = (
+        "Hej!\nVi på gruppbostaden Vinkeln vill anmäla oss. Jag är kontaktperson och vår chef"
+        " är Tove Sandell.\n\nHälsningar\nRasmus Hed\nStödpedagog\nGruppbostaden Vinkeln\n"
+        "Bromma stadsdelsförvaltning\nVäxel: 08-508 06 000\nMobil: 072-310 44 56\n"
+    )
+    fields = extract_signup(mail, sender_name="Rasmus Hed", sender_email="r.hed@stockholm.se")
+    assert (fields.contact_name, fields.contact_phone) == ("Rasmus Hed", "072-310 44 56")
+
+
+def test_a_terse_or_informal_sign_up_is_a_sign_up() -> None:
+    terse = "Hej. Anmäler Kartenheten, Stadsbyggnadskontoret. Chef Åsa Ling. Kontakt jag, 070-200 31 31.\n/Nils"
+    assert looks_like_signup("Anmälan KU", terse)
+    fields = extract_signup(terse, sender_name="Nils Berg", sender_email="nils.berg@stockholm.se")
+    assert (fields.unit_name, fields.organisation) == ("Kartenheten", "Stadsbyggnadskontoret")
+    assert (fields.manager_name, fields.contact_name) == ("Åsa Ling", "Nils Berg")
+    assert fields.contact_phone == "070-200 31 31"
+    informal = "Tjenare! Vi på Båtklubbens fritidsgård hänger på. Jag är kontakt.\n/Mira"
+    assert looks_like_signup("vi hänger på", informal)
+
+
+def test_slips_in_role_words_do_not_hide_the_people() -> None:
+    mail = (
+        "Hej!\nVi vill anmäla Mottagningsenheten för nyanlända, Östermalms sdn. Enhetshcef"
+        " är Omar Said och kontaktpreson blir Lea Roth, lea.roth@stockholm.se"
+        " tel 08-508 10 777.\n"
+    )
+    fields = extract_signup(mail, sender_name="Kim Ek")
+    assert fields.unit_name == "Mottagningsenheten för nyanlända"
+    assert (fields.manager_name, fields.contact_name) == ("Omar Said", "Lea Roth")
+    assert fields.contact_phone == "08-508 10 777"
+
+
+def test_a_manager_who_keeps_the_contact_gives_her_number_in_the_next_sentence() -> None:
+    mail = (
+        "Hej!\nFörskolan Nyckelpigan i Hökarängen vill anmäla sig. Jag är rektor och sköter"
+        " kontakten. Mobil 073-655 20 19.\n\nHa det gott!\nEbba Lind\n"
+    )
+    fields = extract_signup(mail, sender_name="Ebba Lind", sender_email="ebba.lind@gmail.com")
+    assert (fields.manager_name, fields.contact_name) == ("Ebba Lind", "Ebba Lind")
+    assert fields.contact_phone == "073-655 20 19"
+
+
+def test_a_provider_running_a_unit_for_a_district_is_the_units_organisation() -> None:
+    mail = (
+        "Hej!\nVi på Humana Kransen (gruppbostad LSS) vill anmäla oss.\nVerksamhetschef: Dan"
+        " Ek\nKontaktperson: Li Wu, 070-100 20 30\nVi driver gruppbostaden på uppdrag av"
+        " Farsta stadsdelsförvaltning.\n\nHälsningar\nLi Wu\nHumana AB\n"
+    )
+    assert extract_signup(mail, sender_name="Li Wu").organisation == "Humana"
+
+
+@pytest.mark.parametrize(
+    "mail",
+    [
+        "Hej,\nVi på Förskolan Lyran är nyfikna men vill prata med personalen först. Vi hör av"
+        " oss med en anmälan efter sportlovet.\n\nTina Ek\nRektor, Farsta stadsdelsförvaltning",
+        "Hej,\nJag vill anmäla tre deltagare från Hemtjänsten Sköndal till frukostmötet om"
+        " kvalitet den 2 mars: Ida Ek, Bo Ek och Li Ek.\n\nHälsningar\nIda Ek",
+    ],
+    ids=["sign-up-promised-for-later", "people-to-an-event"],
+)
+def test_a_promise_or_an_event_registration_is_no_sign_up(mail: str) -> None:
+    assert not looks_like_signup("Kvalitetsutmärkelsen", mail)
+
+
+def test_units_named_after_the_writer_speaks_for_them_or_in_english_with_wishes() -> None:
+    mail = (
+        "Hej,\nJag skriver för Trafiksäkerhetsenheten City inom Trafikkontoret. Chef är Eva"
+        " Holm och kontaktperson Jan Rask, jan.rask@stockholm.se, 08-508 27 101.\n\nMia Ljung\n"
+        "Kommunikatör\n"
+    )
+    fields = extract_signup(mail, sender_name="Mia Ljung", subject="Anmälan")
+    assert (fields.unit_name, fields.manager_name) == ("Trafiksäkerhetsenheten City", "Eva Holm")
+    assert fields.contact_name == "Jan Rask"
+    english = (
+        "Dear organisers,\n\nField Services North at Stokab wishes to take part in the Quality"
+        " Award 2027. Manager: Olle Stenberg. Our principal contact is Maarten van der Linde,"
+        " +46 8 508 855 10.\n\nRegards,\nMaarten van der Linde\n"
+    )
+    fields = extract_signup(english, sender_name="Maarten van der Linde", subject="Sign-up")
+    assert fields.unit_name == "Field Services North"
+    assert fields.contact_name == "Maarten van der Linde"
+
+
+def test_a_parent_cooperatives_legal_form_belongs_to_its_organisation_not_its_name() -> None:
+    mail = (
+        "Hej!\nFöräldrakooperativet Ugglan ekonomisk förening i Bromma vill anmäla sig."
+        " Förskolechef: Maj Lund. Kontakt: Per Al, 070-111 00 11.\n\nMvh Per\n"
+    )
+    assert extract_signup(mail, sender_name="Per Al").unit_name == "Föräldrakooperativet Ugglan"
+
+
+def test_several_units_without_type_words_each_in_its_own_paragraph() -> None:
+    mail = (
+        "Hej,\n\nJag samordnar två anmälningar.\n\nKundtjänst City (Trafikkontoret): chef Ola"
+        " Bark, kontaktperson Rut Elm, rut.elm@stockholm.se.\n\nPlanering Söder på Stockholm"
+        " Parkering – chef Ali Ekinci, kontaktperson Gun Ros, 070-500 60 70.\n\nHälsningar\nRut Elm\n"
+    )
+    assert looks_like_signup("Anmälningar", mail)
+    units = several_units(mail, sender_name="Rut Elm", sender_email="rut.elm@stockholm.se")
+    assert [(u.unit_name, u.organisation, u.manager_name, u.contact_name) for u in units] == [
+        ("Kundtjänst City", "Trafikkontoret", "Ola Bark", "Rut Elm"),
+        ("Planering Söder", "Stockholm Parkering AB", "Ali Ekinci", "Gun Ros"),
+    ]
+
+
+def test_a_list_of_units_written_after_their_providers() -> None:
+    mail = (
+        "Hej!\nJag skickar tre anmälningar från vårt nätverk:\n"
+        "Vittra Liljeholmen: rektor Ebba Sten, kontakt Ebba Sten, ebba.sten@vittra.se\n"
+        "Humana, boendestödet Sköndal: chef Jon Bo, kontakt Jon Bo, 070-300 40 50\n"
+        "Stockholms Sjukhem, hemsjukvården: chef Ann Ny, kontakt Kim Ny, kim.ny@sjukhem.se\n\nMia\n"
+    )
+    units = several_units(mail, sender_name="Mia Ek", sender_email="mia@gmail.com")
+    assert [(u.unit_name, u.organisation) for u in units] == [
+        ("Vittra Liljeholmen", "Vittra"),
+        ("Boendestödet Sköndal", "Humana"),
+        ("Hemsjukvården", "Stiftelsen Stockholms Sjukhem"),
+    ]
+
+
+def test_the_writer_is_the_contact_when_the_manager_is_named_before_in_the_sentence() -> None:
+    mail = (
+        "Hej!\nVi på Kunskapsskolan Liljeholmen vill delta. Rektor Ida Palm är ansvarig och jag"
+        " är kontaktperson, tel 08-510 077 30.\n\nBo-Erik Sand\nKunskapsskolan i Sverige AB\n"
+    )
+    fields = extract_signup(mail, sender_name="Bo-Erik Sand", sender_email="b@kunskapsskolan.se")
+    assert (fields.manager_name, fields.contact_name) == ("Ida Palm", "Bo-Erik Sand")
+    assert fields.contact_phone == "08-510 077 30"
+
+
+def test_a_number_at_the_end_of_a_one_line_mail_signed_with_a_first_name() -> None:
+    mail = (
+        "Hej, Husby träffpunkt anmäler sig. Jag är enhetschef och kontaktperson."
+        " Rinkeby-Kista sdf. 070-441 33 19\nSelma\n"
+    )
+    fields = extract_signup(mail, sender_name="Selma Ek", sender_email="selma.ek@stockholm.se")
+    assert (fields.contact_name, fields.contact_phone) == ("Selma Ek", "070-441 33 19")
+
+
+def test_a_manager_who_signs_up_her_department_in_the_first_person() -> None:
+    mail = (
+        "Hej! Jag är chef för Kartavdelningen på Stadsbyggnadskontoret och anmäler avdelningen."
+        " Kontaktperson är Jonna Rud.\nAnn Sol\n"
+    )
+    assert looks_like_signup("Anmälan", mail)
+    assert extract_signup(mail, sender_name="Ann Sol").unit_name == "Kartavdelningen"
+
+
+def test_an_organisation_the_writer_takes_back_gives_way_to_the_right_one() -> None:
+    mail = (
+        "Hej!\nJag skrev Socialförvaltningen i anmälan men sedan i januari ligger Boendestödet"
+        " Vasastan under Norrmalms stadsdelsförvaltning.\nMaja Eng\n"
+    )
+    assert (
+        extract_signup(mail, sender_name="Maja Eng").organisation
+        == "Norrmalms stadsdelsförvaltning"
+    )
+
+
+def test_a_correction_that_says_only_what_is_right() -> None:
+    fields = extract_signup("Hej, fel nummer blev det. Rätt är 070-814 62 90.\nDaniel\n")
+    assert fields.contact_phone == "070-814 62 90"
+
+
+def test_a_forms_cell_under_its_label_is_the_value_even_when_it_opens_with_a_label_word() -> None:
+    from bot.signups.extract.labels import mark_labels
+
+    form = "Verksamhet\nEnheten för tillsyn\nChef\nKontaktperson Mona Berg\nE-post m@stockholm.se"
+    fields = extract_signup(mark_labels(form))
+    assert fields.unit_name == "Enheten för tillsyn"
+    assert (fields.manager_name, fields.contact_name) == (None, "Mona Berg")
+
+
+def test_a_reply_that_gives_the_units_whole_name() -> None:
+    reply = (
+        "Hej, vi heter Rinkeby bibliotek för unga, inte bara Rinkeby bibliotek. Kan ni ändra?\nAli"
+    )
+    assert extract_signup(reply, sender_name="Ali Nur").unit_name == "Rinkeby bibliotek för unga"
+
+
+def test_a_switchboard_marked_vx_and_a_contact_who_is_the_same_as_the_manager() -> None:
+    mail = (
+        "Hej!\n\nAnmälan avser: Familjecentralen Husby\nEnhetschef: Hodan Ali\n"
+        "Kontaktperson: densamma\nTelefon: 08 508 01 000 (vx), 070 - 212 32 42 (mobil)\n"
+        "Rinkeby-Kista stadsdelsförvaltning\n"
+    )
+    fields = extract_signup(mail, sender_name="Hodan Ali", sender_email="hodan.ali@stockholm.se")
+    assert (fields.manager_name, fields.contact_name) == ("Hodan Ali", "Hodan Ali")
+    assert fields.contact_phone == "070 - 212 32 42"
+
+
+def test_an_english_please_register_and_a_switchboard_marked_after_its_number() -> None:
+    english = (
+        "Dear Quality Award team,\n\nPlease register Husby Youth Centre (Rinkeby-Kista district"
+        " administration). The unit manager is Hassan Abdi and I, Laura Kim, will be the"
+        " contact person (laura.kim@stockholm.se).\n\nBest wishes,\nLaura Kim\n"
+    )
+    assert looks_like_signup("Sign-up", english)
+    swedish = (
+        "Hej, Jobbtorg Söder vill delta. Jag är chef. Tel 08-508 35 000 vx, 070-711 22 19 mobil."
+        "\nArbetsmarknadsförvaltningen\nOmar\n"
+    )
+    fields = extract_signup(swedish, sender_name="Omar Ali", sender_email="omar.ali@stockholm.se")
+    assert (fields.contact_name, fields.contact_phone) == ("Omar Ali", "070-711 22 19")
+
+
+@pytest.mark.parametrize(
+    "closing",
+    [
+        "Mvh Anna\n070-111 22 33\nHägersten-Älvsjö stadsdelsförvaltning",
+        "mvh Anna Berg 070-111 22 33\nHägersten-Älvsjö sdf",
+        "Hälsningar, Anna Berg | Rektor | Förskolan Skatan | Älvsjö sdf | 070-111 22 33",
+    ],
+    ids=["first-name-only", "details-on-the-closing-line", "one-line-signature"],
+)
+def test_outlooks_surname_first_sender_is_the_person_the_signature_names(closing: str) -> None:
+    mail = f"Hej! Förskolan Skatan vill vara med. Jag är rektor och kontaktperson.\n\n{closing}\n"
+    fields = extract_signup(mail, sender_name="Berg Anna", sender_email="anna.berg@stockholm.se")
+    assert (fields.manager_name, fields.contact_name) == ("Anna Berg", "Anna Berg")
+    assert fields.contact_phone == "070-111 22 33"
+    assert fields.organisation == "Hägersten-Älvsjö stadsdelsförvaltning"
+
+
+@pytest.mark.parametrize(
+    ("subject", "mail"),
+    [
+        ("Examinator", "Hej! Jag anmäler härmed intresse för att bli examinator i år. /Per Ek"),
+        (
+            "Nyhetsbrev",
+            "Nyhetsbrev från Äldreförvaltningen. Missa inte att anmäla er till"
+            " Kvalitetsutmärkelsen senast 22 mars!",
+        ),
+        ("Ang. anmälan", "Hej, vi har inte fått någon bekräftelse. Förskolan Ugglan."),
+    ],
+    ids=["would-be-examiner", "newsletter-urging-others", "question-about-a-sign-up"],
+)
+def test_mail_about_signing_up_that_signs_nobody_up(subject: str, mail: str) -> None:
+    assert not looks_like_signup(subject, mail)
+
+
+def test_a_table_whose_cells_ran_together_is_read_row_by_row() -> None:
+    mail = (
+        "Hej, här är vår anmälan.\nVerksamhet Enheten för försörjningsstöd Älvsjö\n"
+        "Förvaltning Hägersten-Älvsjö stadsdelsförvaltning\nChef Lena Öberg\n"
+        "Kontaktperson Per Lind\nE-post per.lind@stockholm.se\nTelefon 08-508 18 100\n"
+    )
+    fields = extract_signup(mail, sender_name="Per Lind", sender_email="per.lind@stockholm.se")
+    assert fields.unit_name == "Enheten för försörjningsstöd Älvsjö"
+    assert (fields.manager_name, fields.contact_name) == ("Lena Öberg", "Per Lind")
+    assert fields.contact_phone == "08-508 18 100"

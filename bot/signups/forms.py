@@ -11,7 +11,7 @@ import re
 from dataclasses import replace
 
 from bot.context import Inbound
-from bot.signups.extract.labels import label_key, label_pass
+from bot.signups.extract.labels import label_pass, mark_labels
 
 # An entry is many pages; a form fits on one or two (about 4,000 characters).
 _FORM_MAX_CHARS = 6000
@@ -19,28 +19,11 @@ _FORM_MIN_LABELS = 3
 _SIGNUP_FORM_WORDS = re.compile(r"(?i)anmälan|anmälningsblankett|sign-?up|registration")
 
 
-def _labelled_line(line: str) -> str:
-    """ "Verksamhet Förskolan X" (a form's table cell run together) as "Verksamhet: Förskolan X"."""
-    words = line.split()
-    if not words or ":" in line:
-        return line
-    for k in range(min(6, len(words)), 0, -1):
-        label = " ".join(words[:k])
-        if label_key(label):
-            return f"{label}: {' '.join(words[k:])}".rstrip()
-    return line
-
-
-def form_text(text: str) -> str:
-    """A form's text with each label marked, so that the label pass reads it."""
-    return "\n".join(_labelled_line(line) for line in text.split("\n"))
-
-
 def is_signup_form(text: str) -> bool:
     """True for a document that is a short sign-up form rather than an entry."""
     if not text.strip() or len(text) > _FORM_MAX_CHARS:
         return False
-    found = label_pass(form_text(text).split("\n"))
+    found = label_pass(mark_labels(text).split("\n"))
     roles = [found.unit, found.organisation, found.manager, found.contact]
     labelled = sum(1 for role in roles if role) + bool(found.contact_email or found.contact_phone)
     return labelled >= _FORM_MIN_LABELS or (labelled >= 2 and bool(_SIGNUP_FORM_WORDS.search(text)))
@@ -48,5 +31,5 @@ def is_signup_form(text: str) -> bool:
 
 def with_forms(inbound: Inbound, forms: list[str]) -> Inbound:
     """The inbound mail as read for a sign-up: its body, then each form's text."""
-    text = "\n\n".join([*(form_text(form) for form in forms), inbound.mail.text])
+    text = "\n\n".join([*(mark_labels(form) for form in forms), inbound.mail.text])
     return replace(inbound, mail=replace(inbound.mail, text=text))

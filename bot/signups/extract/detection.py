@@ -6,6 +6,7 @@ import re
 
 from bot.signups.extract.labels import label_pass
 from bot.signups.extract.quoting import strip_quoted
+from bot.signups.extract.spelling import readable
 from bot.signups.extract.vocabulary import split_sentences
 
 _WITHDRAWAL = re.compile(
@@ -70,10 +71,14 @@ def is_undo_withdrawal(text: str) -> bool:
 
 
 _SIGNUP_WORD = re.compile(
-    r"(?i)\banm[äa]l(?:a|er|an|ning|ningen)\b"
+    r"(?i)\banm[äa]l(?:a|er|e?s|an|ning|ningen)\b"
+    # The plural only with a count: "två anmälningar", not "samtliga anmälningar" (a request).
+    r"|\b(?:två|tre|fyra|fem|\d)\s+anmälningar\b"
     # English: "sign up", "register … for the Quality Award".
     r"|\bsign(?:ing)?[\s-]up\b|\bregist(?:er|ering|ration)\b"
     r"|\b(?:delta|vara\s+med|medverka)\s+i\s+(?:årets\s+)?kvalitetsutmärkelse"
+    # Informal: "Vi på Kryssningsterminalen hänger på", "vi ställer upp i år".
+    r"|\b(?:hänger|häng)\s+på\b(?!\s+\w)|\bställer\s+upp\b(?!\s+(?:som|med)\b)"
     r"|\b(?:participate|take\s+part|join|enter)\s+(?:in\s+)?(?:this\s+year's\s+|the\s+)?"
     r"(?:kvalitetsutmärkelse|quality\s+award)"
 )
@@ -85,12 +90,26 @@ _NOT_A_SIGNUP = re.compile(
     r"(?i)\btack\s+för\b|\bskickade\b|\bskickat\b|\bhar\s+anmält\b|\banmälde\b|\bbekräft"
     # A person signing up for something else, or a unit that will sign up some day.
     r"|\banmäla\s+mig\b|\bsom\s+(?:examinator|bedömare)\b|\blängre\s+fram\b|\bnästa\s+år\b"
+    # Others told to sign up ("Missa inte att anmäla er"), a person offering to examine.
+    r"|\banmäla?\s+er\b|\bbli\s+(?:examinator|bedömare)\b"
+    # A sign-up promised for later: "Vi hör av oss med en anmälan i mars".
+    r"|\b(?:hör\s+av\s+oss|återkommer|kommer\s+tillbaka)\s+med\b|\b(?:planerar|funderar\s+på)\s+att\b"
+    # People signed up for an event, not a unit for the award.
+    r"|\bdeltagare\b|\btill\s+(?:\w+\s+){0,2}(?:\w*konferens\w*|seminari\w*|webbinari\w*"
+    r"|\w*utbildning\w*|frukostmöte\w*|informationsmöte\w*|skrivarstug\w*)"
 )
 # "hur anmälan går till", "sista dag för anmälan", "skicka er anmälan": about signing up.
-_ABOUT_SIGNUP = re.compile(r"(?i)\b(?:hur|för|om|inför|skicka\s+(?:er|din|era))\s+$")
+_ABOUT_SIGNUP = re.compile(
+    r"(?i)\b(?:hur|för|om|inför|skicka\s+(?:er|din|era)|ang\.?|angående|beträffande|gällande)\s+$"
+)
 _SIGNUP_CONTEXT = re.compile(
     r"(?i)utmärkelse|\boss\b|\bvår\b|\bvårt\b|\bhärmed\b|\bvi\b|\bsig\b"
     r"|\bwe\b|\bour\b|\bI\b|quality\s+award|\bvill\s+anmäla\b"
+    r"|\b(?:två|tre|fyra|fem|\d)\s+anmälningar\b"
+    # "Frösunda Omsorg anmäler Personlig assistans Söderort": the unit named after the verb.
+    r"|\b(?:anmäl(?:er|s)|register)\s+(?-i:[A-ZÅÄÖ])"
+    # "Jag är chef för Planeringsavdelningen … och anmäler avdelningen".
+    r"|\banmäler\s+(?:(?:min|mitt|mina|hela)\s+)?[a-zåäö]+(?:en|et|na)\b(?<!\bintresset)"
 )
 
 
@@ -122,7 +141,7 @@ def _labelled_fields(body: str) -> int:
 
 def looks_like_signup(subject: str, text: str) -> bool:
     """True for a sign-up mail; False for questions about signing up and for withdrawals."""
-    body = strip_quoted(text)
+    body, subject = readable(strip_quoted(text)), readable(subject)
     if is_withdrawal(body) or is_withdrawal(subject):
         return False
     sentences = split_sentences(body)

@@ -10,13 +10,14 @@ import re
 from dataclasses import dataclass, field, fields, replace
 
 from bot.signups.extract.awards import EMPLOYEES, award_years
-from bot.signups.extract.labels import label_pass, split_labelled_sentences
+from bot.signups.extract.labels import label_pass, split_labelled_sentences, table_rows
 from bot.signups.extract.organisations import canonical_organisation
 from bot.signups.extract.prose import prose_pass, prose_text
 from bot.signups.extract.provenance import inferred_fields, weak_fields
 from bot.signups.extract.quoting import strip_quoted
 from bot.signups.extract.roles import follow_contact, roles_pass
 from bot.signups.extract.signature import signature_pass, split_signature
+from bot.signups.extract.spelling import as_written, display_name, readable
 from bot.signups.extract.state import Found, combine
 from bot.signups.extract.unitnames import is_title, is_unit_name, unit_candidates
 from bot.signups.extract.vocabulary import number, tidy
@@ -84,6 +85,22 @@ def _same_person(a: str | None, b: str | None) -> bool:
     return bool(a and b and sorted(a.casefold().split()) == sorted(b.casefold().split()))
 
 
+def _name_order(sender: str, text: str) -> str:
+    """The From name in the order the mail writes it: Outlook's "Berg Anna" is the "Anna Berg"
+    or the "Mvh Anna" of the text."""
+    words = sender.split()
+    if len(words) != 2:
+        return sender
+    flipped = f"{words[1]} {words[0]}"
+    if flipped in text and sender not in text:
+        return flipped
+
+    def said(word: str) -> bool:
+        return bool(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text))
+
+    return flipped if said(words[1]) and not said(words[0]) else sender
+
+
 def _resolve_people(found: Found, sender_name: str) -> tuple[str | None, str | None]:
     """(manager, contact) names, following "jag" and "samma som chef" to the person meant."""
     # The From display name stands for the writer only where the mail points at the writer.
@@ -139,9 +156,12 @@ def extract_signup(
     text: str, *, sender_name: str = "", sender_email: str | None = None, subject: str = ""
 ) -> SignupFields:
     """The sign-up fields the mail's plain-text body states; None where it states nothing."""
+    original = f"{subject}\n{text}"
+    text, subject = readable(text), readable(subject)
+    sender_name = _name_order(display_name(sender_name), text)
     # "Chef: Marita Kullberg. Kontakt: Viveka Ström, …": one label per line.
     body = _LABEL_AFTER_SENTENCE.sub(".\n", strip_quoted(text))
-    lines, signature = split_signature(split_labelled_sentences(body.split("\n")))
+    lines, signature = split_signature(split_labelled_sentences(table_rows(body.split("\n"))))
     labelled = label_pass(lines)
     text = prose_text(lines, labelled.used_lines)
     found = combine(
@@ -157,14 +177,14 @@ def extract_signup(
     awards, mentions = award_years(body)
     organisation = canonical_organisation(found.organisation, body)
     values = {
-        "unit_name": _unit(labelled, found, subject, lines, signature),
-        "manager_name": manager,
-        "contact_name": contact,
+        "unit_name": as_written(_unit(labelled, found, subject, lines, signature), original),
+        "manager_name": as_written(manager, original),
+        "contact_name": as_written(contact, original),
         "contact_email": sender_email if from_sender else email,
         "contact_phone": phone,
         "organisation": organisation.name if organisation else None,
     }
-    written = organisation.written if organisation else None
+    written = as_written(organisation.written, original) if organisation else None
     return SignupFields(
         **values,
         organisation_as_written=written,

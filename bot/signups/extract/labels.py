@@ -71,7 +71,8 @@ _SEPARATORS = (r":", r"\t+", r"\s+[-–—]\s+", r" {2,}")
 _GENERIC_UNIT = re.compile(r"(?i)förskola|skola|grundskola|gymnasium|äldreomsorg|socialtjänst")
 _SELF = re.compile(r"(?i)jag|jag själv|mig|mig själv|undertecknad|undertecknade|avsändaren")
 _SAME_AS_MANAGER = re.compile(
-    rf"(?i)(?:samma(?: person)?(?: som)?|se)(?: ovan| (?:ansvarig )?(?:{MANAGER_WORDS})(?:en|n)?)?"
+    rf"(?i)(?:samma(?: person)?(?: som)?|se|densamma|detsamma|dito|same(?: as)?)"
+    rf"(?: ovan| above| (?:ansvarig )?(?:{MANAGER_WORDS}|manager)(?:en|n)?)?"
     rf"|(?:ansvarig )?(?:{MANAGER_WORDS})(?:en|n)?"
 )
 
@@ -162,6 +163,58 @@ def _next_value(lines: list[str], i: int) -> tuple[str, int | None]:
         if lines[j].strip():
             return ("", None) if _label_of(lines[j]) else (tidy(_BULLET.sub("", lines[j])), j)
     return "", None
+
+
+_MIN_TABLE_ROWS = 3
+
+
+def labelled_line(line: str) -> str:
+    """ "Verksamhet Förskolan X" (a form's table cell run together) as "Verksamhet: Förskolan X"."""
+    words = line.split()
+    if not words or ":" in line:
+        return line
+    for k in range(min(6, len(words)), 0, -1):
+        label = " ".join(words[:k])
+        if label_key(label):
+            return f"{label}: {' '.join(words[k:])}".rstrip()
+    return line
+
+
+def mark_labels(text: str) -> str:
+    """A form's or flattened table's text with each label marked, so that the label pass reads it.
+
+    A line under a label alone (a table's cells one per paragraph) is that label's value,
+    even when it opens with a label word: "Verksamhet" over "Enheten för granskning".
+    """
+    lines: list[str] = []
+    for line in text.split("\n"):
+        above = lines[-1].strip().rstrip(":") if lines else ""
+        marked = labelled_line(line)
+        value = marked.split(":", 1)[1].strip() if marked != line else ""
+        # Under an empty "Chef:" a line "Kontaktperson Anna Berg" is still a label of its own.
+        under_label = bool(above) and bool(label_key(above)) and not value[:1].isupper()
+        lines.append(line if under_label else marked)
+    return "\n".join(lines)
+
+
+def _table_value(value: str) -> bool:
+    """A flattened table's value: a name, a number or an address, not the rest of a sentence
+    ("Chef är Anna" is prose)."""
+    return value[:1].isupper() or value[:1].isdigit() or value[:1] == "+" or "@" in value
+
+
+def table_rows(lines: list[str]) -> list[str]:
+    """Lines of a table whose cells ran together ("Chef Lena Öberg", one row a line) with
+    their labels marked, when the mail has at least three such rows; other lines as they are."""
+    marked = [labelled_line(line) for line in lines]
+    rows = [
+        i
+        for i, (line, new) in enumerate(zip(lines, marked, strict=True))
+        if new != line and _table_value(new.split(":", 1)[1].strip())
+    ]
+    if len(rows) < _MIN_TABLE_ROWS:
+        return lines
+    return [marked[i] if i in rows else line for i, line in enumerate(lines)]
 
 
 def split_labelled_sentences(lines: list[str]) -> list[str]:

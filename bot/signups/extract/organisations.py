@@ -184,11 +184,23 @@ def canonical_organisation(labelled: str | None, text: str) -> OrganisationMatch
     `labelled` is what a label or the old patterns read; an organisation the list does not
     know is kept as written (`known` False) so that the staff can look at it.
     """
+    # "Vi driver boendet på uppdrag av Hägersten-Älvsjö sdf": the district buys the care;
+    # the provider named elsewhere in the mail is the unit's organisation.
+    mentions = find_organisations(text)
+    # "Jag skrev Socialförvaltningen i anmälan men …": a name the writer takes back, too.
+    buyers = {
+        m.name
+        for m in mentions
+        if _COMMISSIONED.search(text[max(0, m.position - 30) : m.position])
+        or _TAKEN_BACK.search(text[max(0, m.position - 30) : m.position])
+    }
+    providers = [m for m in mentions if m.name not in buyers and not m.weak]
     if labelled:
         found = find_organisations(labelled, bare_districts=True)
-        if found:
+        if found and (found[0].name not in buyers or not providers):
             return found[0]
-    mentions = find_organisations(text)
+    if providers:
+        return providers[0]
     strong = [m for m in mentions if not m.weak]
     if strong or mentions:
         return (strong or mentions)[0]
@@ -205,4 +217,12 @@ def canonical_organisation(labelled: str | None, text: str) -> OrganisationMatch
     return bare[0] if bare else None
 
 
+_COMMISSIONED = re.compile(
+    r"(?i)\b(?:på\s+uppdrag\s+(?:av|från|åt)|uppdrag\s+från|upphandla[dt]\s+av|avtal\s+med"
+    r"|commissioned\s+by|under\s+contract\s+(?:with|to))\s+$"
+)
+_TAKEN_BACK = re.compile(
+    r"(?i)\b(?:skrev|skrivit|angav|angett|inte|ej|istället\s+för|i\s+stället\s+för|felaktigt"
+    r"|wrote|not|instead\s+of)\s+$"
+)
 _PLACE_BEFORE = re.compile(r"(?i)\b(?:i|på|vid|från|till|runt|nära|in|at|near)\s+$")

@@ -39,7 +39,11 @@ _CONTACT_NAMED = [
         rf"(?i:kontaktperson(?:\s+för\s+\w+)?\s+(?:är|blir))\s+"
         rf"(?i:(?:vår|min)\s+(?:kollega\s+)?)?(?:{TITLE}\s+)?({NAME})"
     ),
-    re.compile(rf"({NAME})\s+(?:\([^)]*\)\s+)?(?i:är\s+(?:[\wåäö]+\s+){{0,4}}?kontaktperson)"),
+    # "Eva Lind är också kontaktperson"; not "Eva Lind är ansvarig och jag är kontaktperson".
+    re.compile(
+        rf"({NAME})\s+(?:\([^)]*\)\s+)?"
+        rf"(?i:är\s+(?:(?!och\b|samt\b|men\b|jag\b|vi\b|är\b)[\wåäö]+\s+){{0,4}}?kontaktperson)"
+    ),
 ]
 _CONTACT_SELF = re.compile(
     r"(?i:\bjag\s+(?:är|blir)\s+(?:[\wåäö]+\s+){0,5}?kontaktperson"

@@ -28,19 +28,24 @@ from bot.signups.extract.vocabulary import (
 # A role word for the unit's manager. A deputy ("biträdande rektor") is not the manager.
 _MANAGER = (
     r"(?<![\w-])(?i:\w*chef(?:en|ens|s)?|\w*rektor(?:n|ns|s)?|föreståndar(?:e|en)|\w*manager"
-    r"|principal|head\s+of\s+\w+|head\s+teacher|verksamhetsansvarig"
+    r"|principal(?!\s+contact)|head\s+of\s+\w+|head\s+teacher|verksamhetsansvarig"
     r"|ansvarig\s+för\s+(?:verksamheten|enheten|förskolan|skolan|boendet|arbetet))(?!\w)"
 )
 _CONTACT = (
-    rf"(?i:kontakt)(?=:?\s+[{UPPER}0-9+])|(?i:the\s+contact)(?=\s*[,.:;(]|\s+for\b)|(?i:kontaktperson(?:en|ens)?|kontakt\s+(?:för|i)\s+\w+|contact\s+person"
+    rf"(?i:kontakt)(?=:?\s+(?:[{UPPER}0-9+]|(?i:är|blir|var|jag)\b))"
+    rf"|(?i:(?:main|primary|principal)\s+contact|contact(?=\s+(?:is|will\s+be)\b))"
+    # "Jag är kontakt.", "det är hon som är kontakt också", "sköter kontakten".
+    rf"|(?i:(?<=är\s)kontakt(?=\s*(?:[.,;!–-]|också\b|$))|sköter\s+kontakten\b)|(?i:the\s+contact)(?=\s*[,.:;(]|\s+for\b)|(?i:kontaktperson(?:en|ens)?|kontakt\s+(?:för|i)\s+\w+|contact\s+person"
     r"|(?:kontakta|nå|når|nås|reach|contact|ring|mejla|maila|call|email|e-mail)"
     r"(?=\s+(?:gärna\s+|mig|me|us))"
-    r"|(?:återkom|hör\s+av\s+(?:er|dig))(?=\s+(?:gärna\s+)?till\s+mig))(?!\w)"
+    r"|(?:återkom|hör\s+av\s+(?:er|dig)|vänd\s+(?:er|dig)|ställas|skickas|riktas|besvaras\s+av)"
+    r"(?=\s+(?:gärna\s+)?(?:till\s+)?mig))(?!\w)"
 )
 _DEPUTY = re.compile(r"(?i)\b(?:biträdande|bitr\.?|vice|ställföreträdande|tf\.?)\s*$")
 # A correction that gives only a number or an address: "Rätt nummer är …".
 _DETAILS = (
-    r"(?i:(?:rätt|korrekt|nytt|ny|nya)\s+(?:telefon|mobil)?nummer|(?:rätt|korrekt|ny|nya)\s+"
+    r"(?i:(?:rätt|korrekt|nytt|ny|nya)\s+(?:telefon|mobil)?nummer|(?:det\s+)?rätta?\s+är"
+    r"|(?:rätt|korrekt|ny|nya)\s+"
     r"(?:e-?post|mejl|mail)(?:adress)?|(?:correct|new)\s+(?:phone\s+)?number"
     r"|(?:correct|new)\s+e-?mail(?:\s+address)?)(?!\w)"
 )
@@ -59,8 +64,9 @@ _SELF = re.compile(
 )
 _PERSON = re.compile(rf"(?P<self>{_SELF.pattern})|(?P<named>{NAME})")
 _ONLY_DETAILS = re.compile(
-    rf"(?:(?i:{MAIL_W}|{PHONE_W}|direkt|or|eller|och)[\s:.,/]*|{EMAIL.pattern}[\s,;/]*"
-    rf"|{PHONE.pattern}[\s,;/]*)+"
+    rf"(?:(?i:{MAIL_W}|{PHONE_W}|direkt|växel|vxl?|mobile?|cell|or|eller|och)\b[\s:.,/()]*"
+    rf"|{EMAIL.pattern}[\s,;/]*"
+    rf"|{PHONE.pattern}[\s,;/.]*)+"
 )
 _NOT_THIS_ONE = re.compile(
     r"(?i)\b(?:inte|ej|snarare\s+än|i\s*stället\s+för|istället\s+för|instead\s+of|not|rather\s+than)\s+$"
@@ -78,9 +84,24 @@ class _Person:
     writer_name: str | None = None
 
 
+def _matches(text: str) -> list[re.Match[str]]:
+    """Every person mention; a run of capitals that is no name as a whole ("Hej Enhetschefen
+    Goran Jurić", a greeting line run into the sentence) is read again from its next word."""
+    found: list[re.Match[str]] = []
+    position = 0
+    while (match := _PERSON.search(text, position)) is not None:
+        named = match.group("named")
+        if named and clean_name(named) is None and " " in named:
+            position = match.start() + named.index(" ") + 1
+            continue
+        found.append(match)
+        position = match.end()
+    return found
+
+
 def _people(text: str) -> list[_Person]:
     people = []
-    for match in _PERSON.finditer(text):
+    for match in _matches(text):
         if _NOT_THIS_ONE.search(text[max(0, match.start() - 20) : match.start()]):
             continue  # "Lina Ek, inte jag", "instead of me"
         if match.group("self"):

@@ -15,9 +15,11 @@ from dataclasses import replace
 
 from bot.signups.extract.extract import SignupFields, extract_signup
 from bot.signups.extract.labels import label_key
+from bot.signups.extract.organisations import find_organisations
 from bot.signups.extract.signature import split_signature
-from bot.signups.extract.unitnames import typed_units
-from bot.signups.extract.vocabulary import words_data
+from bot.signups.extract.spelling import readable
+from bot.signups.extract.unitnames import is_unit_name, typed_units
+from bot.signups.extract.vocabulary import UPPER, words_data
 
 _SEVERAL = re.compile(
     r"(?i)\b(?:två|tre|fyra|fem|båda|bägge|2|3|4|both|two|three|four)\s+(?:\w+\s+)?"
@@ -40,6 +42,32 @@ def _units_by_line(lines: list[str]) -> list[tuple[int, str]]:
             ):
                 seen.append(name)
                 found.append((i, name))
+    return found
+
+
+# "Navet Järva (Arbetsmarknadsförvaltningen): chef …", "Publikservice på Kulturhuset
+# Stadsteatern – chef …": a paragraph that opens with a unit's name and goes on to its people.
+_HEADED = re.compile(
+    rf"^\s*(?:[-*•]\s*)?(?P<name>[{UPPER}][\w&'’-]*(?:,?[ ][\w&'’-]+){{0,4}}?)"
+    r"\s*(?:\(|[ ][–—-][ ]|:|[ ](?:på|vid|inom|hos|at)[ ])"
+)
+_ROLE = re.compile(r"(?i)chef|rektor|kontakt|manager|contact")
+
+
+def _headed_units(lines: list[str]) -> list[tuple[int, str]]:
+    """(line, unit) for each paragraph that opens with a name and names the unit's people,
+    for units without a type word in their name."""
+    found = []
+    for i, line in enumerate(lines):
+        head = _HEADED.match(line)
+        if head is None or not _ROLE.search(line[head.end() :]):
+            continue
+        name = head.group("name").strip()
+        owner, _, rest = name.partition(", ")
+        if rest and find_organisations(owner):
+            name = rest[:1].upper() + rest[1:]  # "Stockholms Sjukhem, palliativa slutenvården"
+        if "," not in name and not label_key(name) and is_unit_name(name):
+            found.append((i, name))
     return found
 
 
@@ -120,8 +148,12 @@ def several_units(
     text: str, *, sender_name: str, sender_email: str | None, subject: str = ""
 ) -> list[SignupFields]:
     """The units a mail signs up when it signs up more than one; [] for a single unit."""
+    text = readable(text)
     lines, signature = split_signature(text.split("\n"))
     units = _units_by_line(lines)
+    if len(units) < 2 and _SEVERAL.search(text):
+        headed = _headed_units(lines)
+        units = headed if len(headed) > len(units) else units
     listed = sum(1 for i, _ in units if _LIST_ITEM.match(lines[i]))
     one_line = len({i for i, _ in units}) < len(units)
     joined = one_line and _same_line(lines, units)

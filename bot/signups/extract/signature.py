@@ -20,6 +20,7 @@ from bot.signups.extract.vocabulary import (
     clean_name,
     first,
     is_manager_title,
+    phone_in,
     plausible_unit,
     tidy,
 )
@@ -30,6 +31,8 @@ _CLOSING = re.compile(
     r"(?:(?i:(?:med\s+)?(?:vänliga|vänlig|bästa|varma|hjärtliga|glada|många)?\s*hälsning(?:ar)?"
     r"|mvh|vänligen|(?:kind|best|warm)\s+(?:regards|wishes)|regards|cheers|sincerely)\b[\s,.!]*"
     rf"|/{{1,2}}\s*)((?:{WORD}(?: \S+){{0,3}})?)[\s,.!]*"
+    # "mvh anna berg 070-111 22 33": the details may follow the name on the closing's line.
+    rf"((?:[\s,|]*(?:{PHONE.pattern}|{EMAIL.pattern}))*)[\s,.!]*"
 )
 _SIGNATURE_LABEL = re.compile(rf"(?i)^\s*(?:{MAIL_W}|{PHONE_W}|direkt|växel)\s*[:.]?\s*")
 
@@ -46,9 +49,12 @@ def split_signature(lines: list[str]) -> tuple[list[str], list[str]]:
     for i in range(len(lines) - 1, -1, -1):
         closing = _CLOSING.fullmatch(lines[i].strip())
         if closing:
-            head = [closing.group(1)] if closing.group(1) else []
+            head = [g.strip(" ,|") for g in closing.groups() if g and g.strip(" ,|")]
             return lines[:i], [*head, *(x.strip() for x in lines[i + 1 :] if x.strip())][:10]
     filled = [i for i, x in enumerate(lines) if x.strip()]
+    # "… 070-441 22 18\nMehmet": a first name alone on the last line signs the mail.
+    if len(filled) > 1 and re.fullmatch(WORD, lines[filled[-1]].strip()):
+        return lines[: filled[-1]], [lines[filled[-1]].strip()]
     for k, i in enumerate(filled[-8:], start=max(0, len(filled) - 8)):
         above = lines[filled[k - 1]].strip() if k else ""
         # A name under "Kontaktperson:" (or under a table cell "Chef") is a label's value.
@@ -101,6 +107,8 @@ def signature_pass(lines: list[str], sender_name: str) -> Found:
     found.writer = _signature_name(name, sender_name)
     found.put("writer_is_manager", bool(re.match(TITLE, name)) and is_manager_title(name))
     rest = ([title] if title.strip() else []) + lines[1:] if found.writer else lines
+    # The whole block is weighed, not line by line: "Växel: …" above "Mobil: …" is not hers.
+    found.put("writer_phone", phone_in("\n".join(rest)))
     for line in rest:
         _signature_line(line, found)
     return found

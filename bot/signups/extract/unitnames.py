@@ -69,25 +69,32 @@ _CONTEXTS = [
     re.compile(
         r"(?i:\bvi\s+(?:på|vid|i|är|från)|\bvi\s+som\s+(?:arbetar|jobbar)\s+(?:på|vid|i)"
         r"|\b(?:medarbetarna|personalen|alla)\s+(?:på|vid|i)|\bwe\s+at|\bwe\s+are"
+        # "Jag skriver för Parkeringsövervakningen Innerstad": the writer speaks for the unit.
+        r"|\bskriver\s+(?:för|å|på\s+uppdrag\s+av)"
         r"|\bon\s+behalf\s+of)\s+(?P<unit>.{3,80})"
     ),
     re.compile(
-        r"(?i:\banmäler\s+sig\s+(?!till\b)|\banm[äa]l(?:a|er)\s+(?:härmed\s+|gärna\s+)?|\banmälan\s+(?:till\s+(?:årets\s+)?"
+        r"(?i:\banmäler\s+sig\s+(?!till\b)|\banm[äa]l(?:a|er|e?s)\s+(?:härmed\s+|gärna\s+)?|\banmälan\s+(?:till\s+(?:årets\s+)?"
         r"kvalitetsutmärkelse\w*(?:\s+20\d\d)?\s+)?(?:för|från|av)\s+|\banmälan\s+(?:avser|gäller)\s+"
-        r"|\bregister\s+|\bsign\s+up\s+)(?P<unit>.{3,80})"
+        r"|\bregister\s+|\bsign\s+up\s+|\banmälan\s*:\s+"
+        # "vi heter Tensta träffpunkt för seniorer", "rätt namn är …": the unit's own name.
+        r"|\bvi\s+heter\s+|\b(?:verksamheten|enheten)\s+heter\s+|\b(?:rätt|korrekt)\s+namn\s+är\s+)"
+        r"(?P<unit>.{3,80})"
     ),
     # The unit before the verb: found by the verb, then read backwards (see _before_verb).
     re.compile(
         r"(?i:\bvill\s+(?:gärna\s+|härmed\s+){0,2}(?:anmäla|vara\s+med|delta)"
-        r"|\banmäler\s+(?:sig|härmed)|\bdeltar\b|\bwould\s+like\s+to)"
+        r"|\banmäler\s+(?:sig|härmed)|\bdeltar\b|\bwould\s+like\s+to"
+        r"|\b(?:wish(?:es)?|wants?|plans?|intends?)\s+to)"
     ),
 ]
 # A verb whose subject is the unit itself ("Parkleken Sätra vill vara med"); "X vill anmäla Y"
 # has the one who signs up as its subject, and Y follows the verb.
 _OWN_VERB = re.compile(
     r"(?i)\bvill\s+(?:gärna\s+|härmed\s+){0,2}(?:anmäla\s+(?:sig|oss)|vara\s+med|delta|medverka)"
-    r"|\banmäler\s+(?:sig|oss)|\bdeltar\b|\bwould\s+like\s+to\s+(?:take\s+part|participate|sign\s+up|join"
-    r"|register)"
+    r"|\banmäler\s+(?:sig|oss)|\bdeltar\b"
+    r"|\b(?:would\s+like|wish(?:es)?|wants?|plans?|intends?)\s+to\s+(?:take\s+part|participate|sign\s+up"
+    r"|join|register|enter)"
 )
 _PLAIN = re.compile(_NAME_PART)
 _STOP = re.compile(
@@ -102,7 +109,7 @@ _COMPANY = re.compile(rf"({_CAP}(?:[ ]{_CAP}){{0,3}})[ ](?:AB|ek\.?[ ]?för\.?)(
 _NOT_SUBJECT = re.compile(
     r"(?i)^(?:vi|jag|hej|hejsan|hello|hi|dear|nu|här|härmed|även|också|det|den|detta|denna"
     r"|som|om|då|så|ja|nej|tack|the|our|we|i|my|alla|en|ett|a|an|this|it|medarbetarna"
-    r"|personalen|staff)\b"
+    r"|personalen|staff|on\s+behalf)\b"
 )
 _POSSESSIVE = re.compile(r"(?i)^(?:vår|vårt|våra|sin|sitt|sina|min|mitt|er|ert|our|my|their)\s+")
 _VERBISH = re.compile(
@@ -127,6 +134,18 @@ def _proper_name(name: str) -> bool:
     return bool(re.search(rf"[{_UP}0-9]", rest))
 
 
+def _ends_in_type(text: str) -> bool:
+    """ "Stadsarkivets enhet", "Mottagningsenheten": a kind of unit that "för …" may name."""
+    words = text.casefold().split()
+    if not words:
+        return False
+    endings = ("enheten", "enhet", "avdelningen", "avdelning", "sektionen", "gruppen", "teamet")
+    last = words[-1]
+    return (
+        last in _words().types or " ".join(words[-2:]) in _words().types or last.endswith(endings)
+    )
+
+
 def _phrase(span: str) -> str | None:
     """The unit's name at the start of `span`, in its natural full form, or None.
 
@@ -145,13 +164,14 @@ def _phrase(span: str) -> str | None:
     if owned:
         # "sin avdelning Kundservice & Tillstånd": the generic word describes, the name follows.
         rest = span[owned.end() :]
-        named = re.match(rf"[a-zåäö][\w-]*(?:[ ]och[ ][\w-]+)?[ ](?=[{_UP}])", rest)
+        named = re.match(rf"[a-zåäö][\w-]*(?:[ ]och[ ][\w-]+)?,?[ ](?=[{_UP}])", rest)
         if not named and not re.match(rf"[{_UP}]", rest):
             return None
         span = rest[named.end() :] if named else rest  # "vår Förvaltningsenhet Söderort"
     end = _PHRASE_END.search(span, 1)
-    if end and end.group(0).strip() == "för" and span[: end.start()].casefold() in _words().types:
-        end = _PHRASE_END.search(span, end.end())  # "Enheten för ekonomiskt bistånd"
+    if end and end.group(0).strip() == "för" and _ends_in_type(span[: end.start()]):
+        # "Enheten för ekonomiskt bistånd", "Stadsarkivets enhet för digital arkivering"
+        end = _PHRASE_END.search(span, end.end())
     phrase = (span[: end.start()] if end else span).strip()
     place = re.match(rf"(.+?)[ ]i[ ][{_UP}][\w-]*(?:[ ][\w-]+)?$", phrase)
     if place and _proper_name(place.group(1)):
@@ -183,8 +203,16 @@ def _usable(name: str) -> bool:
     return not (orgs and orgs[0].written.casefold() == name.casefold())
 
 
+_GREETING = re.compile(r"(?i)^(?:hej|hejsan|hallå|tjena|hello|hi|dear|god\s+(?:morgon|dag))[\s,!]+")
+
+
 def _tidy(name: str) -> str:
     name = name.split("|")[-1]  # "Principal | Internationella Engelska Skolan Hägersten"
+    name = _GREETING.sub("", name)
+    # "Föräldrakooperativet Myrstacken ekonomisk förening": the legal form is the owner's.
+    name = re.sub(
+        r"(?i)\s+(?:ekonomisk\s+förening|ek\.?\s?för\.?)$", "", name
+    )  # "Hej\nFritidsgården Pinnen anmäler sig", run together
     name = re.sub(r"\s*\([^)]*\)?", "", name).strip(" ,.;:-–")
     return name[:1].upper() + name[1:]
 
@@ -249,7 +277,8 @@ def _typed(text: str, weight: float, source: str) -> list[UnitCandidate]:
 
 # Words a subject opens with that say what the mail is, not whom it is from.
 _SUBJECT_WORDS = re.compile(
-    r"(?i)^(?:fråga|frågor|angående|ang|info|information|påminnelse|tack|svar|ändring|rättelse"
+    r"(?i)^(?:fråga|frågor|angående|ang|info|information|påminnelse|tack|svar|ändring|rättelse|sen"
+    r"|försenad|late"
     r"|komplettering|inbjudan|välkommen|nyhetsbrev|question|reminder|invitation|thanks)\b"
 )
 

@@ -24,7 +24,7 @@ _LOW = _letters("islower") + "ʼ"
 UPPER = _UP  # every capital letter, for other modules' patterns
 WORD = rf"(?:[{_UP}]['’](?=[{_UP}]))?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
 # Particles stand before a surname in lower case ("af Klint", "von Essen", "al-Hassan").
-_PARTICLE = r"(?:(?:von|af|de|van|der|la|da|di|del|dos|bin|ibn|el|al|ul)[ -])"
+_PARTICLE = r"(?:(?:(?:von|af|de|van|der|den|la|da|di|del|dos|bin|ibn|el|al|ul)[ -]){1,2})"
 # A person's name in prose: two to four capitalised words, as Swedish names are written.
 NAME = rf"{WORD}(?: {_PARTICLE}?{WORD}){{1,3}}"
 # In a labelled value a lone first name is still what the unit wrote.
@@ -101,20 +101,33 @@ def first(pattern: re.Pattern[str], text: str) -> str | None:
 
 
 # "08-508 11 700 (växel) eller direkt 08-508 11 742": the switchboard reaches nobody in person.
-_SWITCHBOARD = re.compile(r"(?i)växel|switchboard")
+_SWITCHBOARD = re.compile(r"(?i)växel|\bvx(?:l)?\b|switchboard")
+
+
+# A switchboard's number ends in round zeros: 08-508 15 000, 08-737 00 00, 08-522 120 00.
+_ROUND = re.compile(r"(?:0[ \t-]?0[ \t-]?0|00[ \t-]00|\d{3}[ \t-]00)$")
 
 
 def phone_in(text: str) -> str | None:
-    """The person's own number in a text: the first that is not the switchboard's."""
+    """The person's own number in a text: the first that is not the switchboard's (said so,
+    or with the round number switchboards have), else the first."""
     text = EMAIL.sub(" ", text)
     numbers = list(PHONE.finditer(text))
-    for match in numbers:
-        around = (
-            text[max(0, match.start() - 10) : match.start()] + text[match.end() : match.end() + 12]
-        )
-        if not _SWITCHBOARD.search(around):
-            return match.group(0).strip(" .,;")
-    return numbers[0].group(0).strip(" .,;") if numbers else None
+
+    def rank(match: re.Match[str]) -> int:
+        # Only the words between this number and its neighbours speak of it: in "08-… (vx),
+        # 070-… (mobil)" the "vx" is the first number's.
+        before = re.split(r"\d", text[max(0, match.start() - 10) : match.start()])[-1]
+        before = re.sub(r"\([^)]*\)?", " ", before)  # "(vx)" after a number is that number's
+        before = re.split(r"[,;|\n]", before)[-1]  # "08-… vx, 070-…": so is "vx" before a comma
+        after = re.split(r"[,;|\n]", re.split(r"\d", text[match.end() : match.end() + 12])[0])[0]
+        around = before + after
+        if _SWITCHBOARD.search(around):
+            return 2
+        return 1 if _ROUND.search(match.group(0).strip(" .,;")) else 0
+
+    best = min(numbers, key=rank, default=None)  # min keeps the first of equal rank
+    return best.group(0).strip(" .,;") if best else None
 
 
 def tidy(value: str) -> str:
