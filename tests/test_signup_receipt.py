@@ -21,6 +21,7 @@ from bot.signups.extract import readable_text
 from bot.signups.extract.language import is_english
 from tests.calendar_support import at, calendar_app, sent_of
 from tests.conftest import body_text, cycle, make_mail, put, sent
+from tests.test_signup_flow import LABELLED
 
 FOOTNOTE = "* Uppgifter vi har tolkat ur ert mejl, inte läst ur en rubrik."
 
@@ -35,21 +36,6 @@ Vi tillhör Skarpnäcks stadsdelsförvaltning.
 Med vänliga hälsningar
 Maria Sjöberg
 Förskolechef, Solbackens förskola
-"""
-
-LABELLED = """Hej!
-
-Vi vill anmäla oss till Kvalitetsutmärkelsen 2027.
-
-Verksamhet: Förskolan Trollskogen
-Förvaltning: Skarpnäcks stadsdelsförvaltning
-Chef: Maria Öberg
-Kontaktperson: Anna Berg
-E-post: anna.berg@edu.stockholm.se
-Telefon: 08-508 123 45
-
-Med vänliga hälsningar
-Anna Berg
 """
 
 ENGLISH = """Hi,

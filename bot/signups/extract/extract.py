@@ -20,7 +20,7 @@ from bot.signups.extract.signature import signature_pass, split_signature
 from bot.signups.extract.spelling import as_written, display_name, readable
 from bot.signups.extract.state import Found, combine
 from bot.signups.extract.unitnames import is_title, is_unit_name, unit_candidates
-from bot.signups.extract.vocabulary import number, tidy
+from bot.signups.extract.vocabulary import number, same_person, tidy
 
 
 @dataclass(frozen=True)
@@ -80,11 +80,6 @@ class SignupFields:
 _LABEL_AFTER_SENTENCE = re.compile(r"(?<=[\w)])\.[ \t]+(?=[A-ZÅÄÖ][\w ()/-]{1,40}:\s)")
 
 
-def _same_person(a: str | None, b: str | None) -> bool:
-    # Outlook's From header says "Ghorbani Mahnaz" for the Mahnaz Ghorbani of the text.
-    return bool(a and b and sorted(a.casefold().split()) == sorted(b.casefold().split()))
-
-
 def _name_order(sender: str, text: str) -> str:
     """The From name in the order the mail writes it: Outlook's "Berg Anna" is the "Anna Berg"
     or the "Mvh Anna" of the text."""
@@ -116,7 +111,7 @@ def _resolve_people(found: Found, sender_name: str) -> tuple[str | None, str | N
     elif contact is None and found.contact_email is None and found.contact_phone is None:
         # Nobody else named: the writer is the contact only as the unit's own manager; an
         # administrator who signs a unit up is not (the staff ask the unit instead).
-        contact = manager if _same_person(manager, writer) else None
+        contact = manager if same_person(manager, writer) else None
     return manager, contact
 
 
@@ -126,9 +121,9 @@ def _contact_details(
     """The contact's (e-mail, phone), taken from the manager or writer when that is who it is."""
     email, phone = found.contact_email, found.contact_phone
     writer = found.writer or (contact if found.contact_ref == "writer" else None)
-    if _same_person(contact, manager) or (contact and found.contact_ref == "manager"):
+    if same_person(contact, manager) or (contact and found.contact_ref == "manager"):
         email, phone = email or found.manager_email, phone or found.manager_phone
-    if _same_person(contact, writer):
+    if same_person(contact, writer):
         email, phone = email or found.writer_email, phone or found.writer_phone
     return email, phone
 
@@ -173,7 +168,7 @@ def extract_signup(
     email, phone = _contact_details(found, manager, contact)
     # The From address is the contact's only when the contact is the writer.
     writer = found.writer or tidy(sender_name) or None
-    from_sender = email is None and bool(sender_email) and _same_person(contact, writer)
+    from_sender = email is None and bool(sender_email) and same_person(contact, writer)
     awards, mentions = award_years(body)
     organisation = canonical_organisation(found.organisation, body)
     values = {

@@ -129,6 +129,12 @@ class _Text:
         return self.text[self.spans[first][0] : self.spans[last][1]]
 
 
+def read_with_typo(written: str) -> bool:
+    """True when the organisation was matched only by forgiving a typo in one of its words."""
+    words = _Text(written)
+    return any(_fold(raw) != folded for raw, folded in zip(words.raw, words.folded, strict=True))
+
+
 def _district(text: _Text, pattern: _Pattern, i: int, bare: bool) -> OrganisationMatch | None:
     """A district is the administration only beside a word that says so (or in a label)."""
     end = i + len(pattern.words) - 1

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from bot.signups.extract.organisations import OrganisationMatch, _fold, _Text
+from bot.signups.extract.organisations import OrganisationMatch, read_with_typo
 from bot.signups.extract.state import Found
 
 # The fields of a registration the receipt shows, as SignupFields names them.
@@ -67,12 +67,6 @@ def inferred_fields(
     )
 
 
-def _read_with_typo(written: str) -> bool:
-    """True when the organisation was matched only by forgiving a typo in one of its words."""
-    words = _Text(written)
-    return any(_fold(raw) != folded for raw, folded in zip(words.raw, words.folded, strict=True))
-
-
 def weak_fields(
     values: Mapping[str, str | None],
     found: Found,
@@ -98,7 +92,7 @@ def weak_fields(
     if unit and unit not in " ".join(body.split()).casefold():
         weak.add("unit_name")
     if organisation is not None and (
-        not organisation.known or organisation.weak or _read_with_typo(organisation.written)
+        not organisation.known or organisation.weak or read_with_typo(organisation.written)
     ):
         weak.add("organisation")
     return frozenset(weak)
