@@ -12,7 +12,7 @@ digits; nothing else is forgiven.
 The held-out part (``heldout/``) is never tuned on: only its figures are read. ``fresh/`` was
 written apart from the reader and first measured unseen (see the README).
 
-Run: .venv/bin/python -m bench.bench_signups [--parts dev,fresh,heldout] [--show-misses dev]
+Run: .venv/bin/python -m bench.bench_signups [--parts dev,fresh,fresh2,fresh3,fresh4,heldout] [--show-misses dev]
 """
 
 from __future__ import annotations
@@ -207,7 +207,7 @@ def table(results: dict[str, Score]) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--parts", default="dev,fresh,heldout")
+    parser.add_argument("--parts", default="dev,fresh,fresh2,fresh3,fresh4,heldout")
     parser.add_argument(
         "--show-misses", default="", help="a part whose misses to list (never heldout)"
     )
