@@ -143,14 +143,30 @@ def _handle_documents(
                 "koppla det för hand.",
             )
         return handle_minutes(session, ctx, inbound, now, unit)
-    forms = [document_text(d) for d in documents]
-    if unit is None and forms and all(is_signup_form(form) for form in forms):
+    forms = _signup_forms(documents) if unit is None else None
+    if forms:
         return handle_signup(session, ctx, with_forms(inbound, forms), now)
     if not looks_like_entry(documents):
         return None
     if unit is None:
         unit = unit_from_entry_mail(session, ctx, inbound, now)
     return handle_entry(session, ctx, inbound, now, unit)
+
+
+def _signup_forms(documents: list[InputFile]) -> list[str] | None:
+    """The documents' texts when every one is a sign-up form, else None.
+
+    Reading stops at the first document that is not a form, and the caller asks only for a
+    mail from no known unit: an entry's full-length .docx and PDF were otherwise read here
+    and again by the entry check (4 s of 35 for the 500-mail ingest bench under cProfile).
+    """
+    forms = []
+    for document in documents:
+        text = document_text(document)
+        if not is_signup_form(text):
+            return None
+        forms.append(text)
+    return forms
 
 
 def _handle_text(

@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import click
-from openpyxl import Workbook  # type: ignore[import-untyped]
 from rich.console import Console
 from rich.table import Table
 
@@ -123,6 +122,10 @@ def show(problem: Problem, solution: Solution) -> None:
 
 
 def write_xlsx(problem: Problem, solution: Solution, path: Path) -> None:
+    # openpyxl (with numpy under it) is imported when a workbook is made, not with the
+    # module: every command, the bot's run included, imports this through the CLI.
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+
     book = Workbook()
     sheet = book.active
     assert sheet is not None

@@ -12,10 +12,6 @@ import io
 from datetime import date, datetime
 from typing import Any
 
-# openpyxl ships no type stubs; the few calls used here are checked by the tests.
-from openpyxl import Workbook  # type: ignore[import-untyped]
-from openpyxl.styles import Font  # type: ignore[import-untyped]
-from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -88,6 +84,13 @@ def registry_filename(year: int, now: datetime) -> str:
 
 def registry_xlsx(session: Session, year: int) -> bytes:
     """The year's registry as the bytes of an .xlsx file."""
+    # openpyxl (with numpy under it) is imported when a workbook is made, not with the
+    # module: every command, the bot's run included, imports this through the CLI.
+    # openpyxl ships no type stubs; the few calls used here are checked by the tests.
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl.styles import Font  # type: ignore[import-untyped]
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None

@@ -17,9 +17,6 @@ from pathlib import Path
 
 from charset_normalizer import from_bytes
 
-# openpyxl ships no type stubs; the few calls used here are checked by the tests.
-from openpyxl import load_workbook  # type: ignore[import-untyped]
-
 SEPARATORS = ";,\t"
 # What a Swedish Windows or Mac saves text files in: Excel's "CSV" (cp1252), the DOS
 # console's code page (cp850), classic Mac (mac_roman), Excel's "Unicode text" (UTF-16).
@@ -84,6 +81,11 @@ def _sniff(header: str) -> str:
 
 
 def _xlsx(path: Path, max_rows: int) -> list[list[str]]:
+    # openpyxl (with numpy under it) is imported when a workbook is read, not with the
+    # module: every command, the bot's run included, imports this through the CLI.
+    # openpyxl ships no type stubs; the few calls used here are checked by the tests.
+    from openpyxl import load_workbook  # type: ignore[import-untyped]
+
     sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
     table: list[list[str]] = []
     for row in sheet.iter_rows(values_only=True):

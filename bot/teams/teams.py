@@ -23,7 +23,6 @@ from bot.context import Context
 from bot.models import Assignment, Entry, Examiner, Flag, Team, TeamMember, Unit
 from bot.teams import mails as teams_mail
 from bot.teams.routing.problem import EntryIn, ExaminerIn, Params, PinnedTeam, Problem, Solution
-from bot.teams.routing.solve import solve
 
 
 @dataclass(frozen=True)
@@ -31,6 +30,15 @@ class Proposal:
     problem: Problem
     solution: Solution
     path: Path | None
+
+
+def _solve(problem: Problem) -> Solution:
+    # OR-Tools (and pandas and numpy under it) takes 0.7 s and about 80 MB to import, and
+    # every command imports this module through the CLI, the bot's own run included: only
+    # propose and replace solve, so the solver is imported when they do.
+    from bot.teams.routing.solve import solve
+
+    return solve(problem)
 
 
 def site_visit_period(year: int) -> tuple[date, date]:
@@ -133,7 +141,7 @@ def propose(
         params(ctx.settings, year, time_limit),
         tuple(confirmed(session, year)),
     )
-    solution = solve(problem)
+    solution = _solve(problem)
     path = None
     if solution.ok:
         path = proposal_path(ctx.settings, year)
@@ -231,7 +239,7 @@ def replace(
         raise ValueError(f"{email} finns inte i något bekräftat lag {year}")
     leaving.active = False
     old = next(p for p in confirmed(session, year) if p.number == team.number)
-    solution = solve(_subproblem(session, ctx.settings, year, old, leaving.id, time_limit))
+    solution = _solve(_subproblem(session, ctx.settings, year, old, leaving.id, time_limit))
     if not solution.ok:
         raise ValueError("ingen ersättare hittades: " + " ".join(solution.reasons))
     new = solution.teams[0]
