@@ -1465,3 +1465,39 @@ def test_a_table_whose_cells_ran_together_is_read_row_by_row() -> None:
     assert fields.unit_name == "Enheten för försörjningsstöd Älvsjö"
     assert (fields.manager_name, fields.contact_name) == ("Lena Öberg", "Per Lind")
     assert fields.contact_phone == "08-508 18 100"
+
+
+def test_a_logos_content_id_is_no_address() -> None:
+    # Outlook's text part shows the signature's logo as its content id, which looks like an
+    # address ("image001.png@01DA7C2E.5F3A1B20"); email-validator knows it is none.
+    text = """Hej,
+
+Daglig verksamhet Kvarnen vill vara med i Kvalitetsutmärkelsen 2027. Jag är enhetschef och
+kontaktperson.
+
+Med vänlig hälsning
+Ahmed El-Sayed
+Enhetschef, Daglig verksamhet Kvarnen
+Skarpnäcks stadsdelsförvaltning
+[cid:image001.png@01DA7C2E.5F3A1B20]
+ahmed.el-sayed@stockholm.se | 08-508 14 233
+"""
+    fields = extract_signup(text, sender_email="ahmed.el-sayed@stockholm.se")
+    assert fields.contact_name == "Ahmed El-Sayed"
+    assert fields.contact_email == "ahmed.el-sayed@stockholm.se"
+    assert fields.contact_phone == "08-508 14 233"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kontaktperson: Eva Lind, eva..lind@stockholm.se, tel 08-508 100 20", None),
+        (
+            "Kontaktperson: Eva Lind, eva.lind@stockholm.se., tel 08-508 100 20",
+            "eva.lind@stockholm.se",
+        ),
+    ],
+)
+def test_only_a_valid_address_is_the_contacts(text: str, expected: str | None) -> None:
+    fields = extract_signup(f"Förskolan Lärkan anmäler sig.\n\n{text}\n", sender_email=None)
+    assert fields.contact_email == expected

@@ -12,7 +12,13 @@ import re
 from dataclasses import replace
 
 from bot.signups.extract.extract import SignupFields
-from bot.signups.extract.vocabulary import EMAIL, first, phone_in, same_person, split_sentences
+from bot.signups.extract.vocabulary import (
+    EMAIL,
+    address_in,
+    phone_in,
+    same_person,
+    split_sentences,
+)
 
 _CONTACT_ROLE = re.compile(r"(?i)\bkontakt(?:person(?:en|ens|er)?)?\b|\bcontact(?:\s+person)?\b")
 _PRONOUN = re.compile(r"(?i)\b(?:honom|henne|hen|hon|han|him|her|his|hans|hennes)\b")
@@ -41,7 +47,7 @@ def _details_about(
         elif not (about and (_PRONOUN.search(sentence) or bare)):
             about = False
         if about:
-            email = email or first(EMAIL, sentence)
+            email = email or address_in(sentence)
             phone = phone or phone_in(sentence)
     return email, phone
 

@@ -20,6 +20,7 @@ from bot.signups.extract.vocabulary import (
     PHONE,
     PHONE_W,
     UPPER,
+    address_in,
     clean_name,
     phone_in,
     split_sentences,
@@ -135,18 +136,13 @@ def _assign(found: Found, role: str, person: _Person, details: str) -> None:
         else:
             found.put(f"{role}_ref", "writer")
         target = role if person.name else "writer"
-        found.put(f"{target}_email", _first(EMAIL, details))
+        found.put(f"{target}_email", address_in(details))
         found.put(f"{target}_phone", phone_in(details))
         found.last_person = target
     elif person.name is None:
         # "… blir kontaktperson. Ring mig på …": the role is known; the number is the writer's.
-        found.put("writer_email", _first(EMAIL, details))
+        found.put("writer_email", address_in(details))
         found.put("writer_phone", phone_in(details))
-
-
-def _first(pattern: re.Pattern[str], text: str) -> str | None:
-    match = pattern.search(text)
-    return match.group(0).strip(" .,;") if match else None
 
 
 def _sentence_roles(sentence: str, found: Found) -> None:
@@ -155,7 +151,7 @@ def _sentence_roles(sentence: str, found: Found) -> None:
     for i, cue in enumerate(cues):
         if cue.group("details"):
             details = sentence[cue.end() :]
-            found.put("contact_email", _first(EMAIL, details))
+            found.put("contact_email", address_in(details))
             found.put("contact_phone", phone_in(details))
             continue
         role = "manager" if cue.group("manager") else "contact"
@@ -187,7 +183,7 @@ def roles_pass(text: str) -> Found:
         if before and found.last_person == before and _ONLY_DETAILS.fullmatch(sentence):
             # "Rektor och kontaktperson är jag, Pia Forsberg. Tel 070-455 12 12": the line
             # of details under a person is that person's.
-            found.put(f"{before}_email", _first(EMAIL, sentence))
+            found.put(f"{before}_email", address_in(sentence))
             found.put(f"{before}_phone", phone_in(sentence))
     follow_contact(found, text)
     return found
@@ -202,5 +198,5 @@ def follow_contact(found: Found, text: str) -> None:
     for paragraph in text.split("\n"):
         for sentence in split_sentences(paragraph):
             if re.match(rf"{re.escape(first_name)}\b", sentence) or _PRONOUN.search(sentence):
-                found.put("contact_email", _first(EMAIL, sentence))
+                found.put("contact_email", address_in(sentence))
                 found.put("contact_phone", phone_in(sentence))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 
-from bot.signups.extract.vocabulary import EMAIL, first, phone_in
+from bot.signups.extract.vocabulary import address_in, phone_in
 
 
 @dataclass
@@ -45,5 +45,5 @@ def combine(passes: list[Found]) -> Found:
 
 
 def attach_details(found: Found, person: str, text: str) -> None:
-    found.put(f"{person}_email", first(EMAIL, text))
+    found.put(f"{person}_email", address_in(text))
     found.put(f"{person}_phone", phone_in(text))

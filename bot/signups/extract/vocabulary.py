@@ -11,6 +11,8 @@ import tomllib
 from functools import cache
 from importlib.resources import files
 
+from email_validator import EmailNotValidError, validate_email
+
 
 def _letters(test: str) -> str:
     """A character class body of every letter for which str.<test>() holds (Python's re has
@@ -45,6 +47,7 @@ _NOT_MANAGER = re.compile(r"(?i)biträdande|bitr\b|ställföreträdande|\bvice\b
 MAIL_W = r"e-?post(?:adress)?|e-?mail(?:adress)?|mejl(?:adress)?|mail(?:adress)?"
 PHONE_W = r"telefon(?:nummer)?|tel\.?(?: ?nr\.?)?|telnr|tfn|mobil(?:telefon|nummer|nr)?"
 
+# Finds what looks like an address; `address_in` keeps only what is one.
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 # 08-508 123 45, 070-123 45 67, +46 8 508 123 45: a leading 0 or +46, then 6 to 12 digits.
 # Also "08/508 123 45", "08.508.123.45" and "(08) 508 123 45", as people write them.
@@ -98,6 +101,21 @@ def first(pattern: re.Pattern[str], text: str) -> str | None:
     value = match.group(0).strip(" ,;")
     # The full stop of "ek. för." is the name's own; a sentence's is not.
     return value if re.search(r"\bek\.[ ]?för\.$", value) else value.rstrip(".")
+
+
+def address_in(text: str) -> str | None:
+    """The first e-mail address in a text that a mail server would take. The pattern finds
+    candidates; email-validator judges their syntax and domain, so that the content id of an
+    Outlook signature's logo ("[cid:image001.png@01DA7C2E.5F3A1B20]") or "anna..berg@…" is
+    no contact's address. Nothing is looked up (no DNS): a unit's address is as it wrote it."""
+    for match in EMAIL.finditer(text):
+        candidate = match.group(0).rstrip(".")
+        try:
+            validate_email(candidate, check_deliverability=False)
+        except EmailNotValidError:
+            continue
+        return candidate
+    return None
 
 
 # "08-508 11 700 (växel) eller direkt 08-508 11 742": the switchboard reaches nobody in person.
