@@ -9,8 +9,9 @@ it (kept beside the canonical name) is scored on a row of its own, outside the w
 it registers nothing. Values compare case- and whitespace-insensitively, phones by their
 digits; nothing else is forgiven.
 
-The held-out part (``heldout/``) is never tuned on: only its figures are read. ``fresh/`` was
-written apart from the reader and first measured unseen (see the README).
+The held-out part (``heldout/``) is never tuned on: only its figures are read. The ``fresh*/``
+parts were each written apart from the reader and measured unseen before anyone looked at
+their cases (the README gives those first-seen figures and which parts are still unseen).
 
 Run: .venv/bin/python -m bench.bench_signups [--parts dev,fresh,fresh2,fresh3,fresh4,heldout] [--show-misses dev]
 """
