@@ -1559,6 +1559,29 @@ PEOPLE_KINDS = [
         ("Pia Holm", "Selma Begović", "selma.begovic@stockholmshem.se", "070-226 00 14"),
     ),
     (
+        "the writer the sentence opens with becomes the contact further on",
+        "Hej,\nVi på Öppna förskolan Bagarmossen vill vara med. Ansvarig chef är Leila Amini."
+        " Jag, Hanna Roos, är pedagog och samordnare här och kommer att vara kontaktperson."
+        "\nhanna.roos@stockholm.se\nTel 08-508 14 555\n\nHälsningar\nHanna Roos",
+        ("Hanna Roos", "hanna.roos@stockholm.se"),
+        ("Leila Amini", "Hanna Roos", "hanna.roos@stockholm.se", "08-508 14 555"),
+    ),
+    (
+        "a new manager not yet started is nobody; the writer stands as contact for now",
+        "Hej,\nFörskolan Sälgen anmäler sig härmed. Vi får en ny rektor som börjar i april,"
+        " så jag står som kontakt tills vidare.\n\nHälsningar\nAne Dahl\nFörskollärare",
+        ("Ane Dahl", "ane.dahl@stockholm.se"),
+        (None, "Ane Dahl", "ane.dahl@stockholm.se", None),
+    ),
+    (
+        "an English request to contact a named colleague by title",
+        "Hello,\nEnskilda Gymnasiet would like to sign up. Our principal, Ruth Meyer, asked me"
+        " to write. For questions, please contact our Head of Science, Omar Said, at"
+        " omar.said@enskilda.se or on 070-733 10 10.\n\nBest regards,\nTom Hall",
+        ("Tom Hall", "tom.hall@enskilda.se"),
+        ("Ruth Meyer", "Omar Said", "omar.said@enskilda.se", "070-733 10 10"),
+    ),
+    (
         "a surname ending in -stad is still a name; details under the labels after a blank",
         "Enhet: Rågsveds vård- och omsorgsboende\nEnhetschef: Kari Nordstad\n"
         "Kontaktperson: samma\n\nkari.nordstad@stockholm.se\n08-508 14 777\n\nHälsningar\nKari",

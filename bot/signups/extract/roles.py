@@ -38,7 +38,7 @@ _CONTACT = (
     rf"(?i:kontakt)(?=:?\s+(?:[{UPPER}0-9+]|(?i:är|blir|var|jag|undertecknad|mig)\b))"
     rf"|(?i:(?:main|primary|principal)\s+contact|contact(?=\s+(?:is|will\s+be)\b))"
     # "Jag är kontakt.", "det är hon som är kontakt också", "sköter kontakten".
-    rf"|(?i:(?<=är\s)kontakt(?=\s*(?:[.,;!–-]|också\b|$))|sköt(?:er|a)\s+kontakten\b"
+    rf"|(?i:(?:(?<=är\s)|(?<=som\s))kontakt(?=\s*(?:[.,;!–-]|också\b|tills\b|$))|sköt(?:er|a)\s+kontakten\b"
     # "Jag har tagit över kontakten", "jag tar över som kontaktperson": a new contact.
     rf"|(?:tar|tagit|tog)\s+över\s+(?:som\s+)?kontakt(?:en|person(?:en)?)?\b"
     # "Jag nås på …", "Mig når ni på …", "jag samordnar anmälan": the writer offers herself.
@@ -49,7 +49,7 @@ _CONTACT = (
     rf"|frågor(?:na)?\s+(?:om\s+\w+\s+)?(?:kan\s+)?(?:ställas|skickas|riktas|besvaras)\s+(?:till|av)"
     rf"|questions\s+(?:\w+\s+)?(?:can|may|should)\s+be\s+(?:sent|directed|addressed)\s+to)|(?i:the\s+contact)(?=\s*[,.:;(]|\s+for\b)|(?i:kontaktperson(?:en|ens)?|kontakt\s+(?:för|i)\s+\w+|contact\s+person"
     r"|(?:kontakta|nå|når|nås|reach|contact|ring|mejla|maila|call|email|e-mail)"
-    r"(?=\s+(?:gärna\s+|mig|me|us))"
+    r"(?=\s+(?:gärna\s+|mig|me|us|our\s|vår\s|min\s|my\s))"
     r"|(?:återkom|hör\s+av\s+(?:er|dig)|vänd\s+(?:er|dig)|ställas|skickas|riktas|besvaras\s+av)"
     r"(?=\s+(?:gärna\s+)?(?:till\s+)?mig))(?!\w)"
 )
@@ -79,14 +79,17 @@ _SELF = re.compile(
 )
 _PERSON = re.compile(rf"(?P<self>{_SELF.pattern})|(?P<named>{NAME})")
 _ONLY_DETAILS = re.compile(
-    rf"(?:(?i:{MAIL_W}|{PHONE_W}|direkt|växel|vxl?|mobile?|cell|or|eller|och)\b[\s:.,/()]*"
-    rf"|{EMAIL.pattern}[\s,;/.]*"
+    rf"(?:(?i:{MAIL_W}|{PHONE_W}|direkt|växel|vxl?|mobile?|cell|(?:tele)?phone|or|eller|och)\b[\s:.,/()]*"
+    rf"|{EMAIL.pattern}(?:<mailto:[^>\s]*>)?[\s,;/.]*"
     rf"|{PHONE.pattern}[\s,;/.]*)+"
 )
 _NOT_THIS_ONE = re.compile(
     r"(?i)\b(?:inte|ej|snarare\s+än|i\s*stället\s+för|istället\s+för|instead\s+of|not|rather\s+than)\s+$"
 )
 _NEW_CLAUSE = re.compile(r"(?i)\b(?:som|så|men|eftersom|därför|who|but|so|because)\b")
+_BECOMES = re.compile(
+    r"(?i)\b(?:är|blir|vara|bli|står\s+(?:\w+\s+)?som|fungerar\s+som|is|will\s+be)\s*"
+)
 _IS_WRITER = re.compile(
     r"(?i)\s*(?:\((?:jag|det är jag|me|myself)\)|,?\s*(?:det är|that's|that is) (?:jag|me)\b)"
 )
@@ -94,7 +97,9 @@ _REACH = re.compile(
     r"(?i)(?:(?:ni|du|man)\s+)?(?:kan\s+)?(?:ring|ringa|mejla|maila|nås|når|nå|kontakta|svara"
     r"|skriv|sms:a|messa|call|e-?mail|reach|text|contact)\b"
 )
-_JOINED = re.compile(r"(?i)\s*(?:och|samt|and|&|/|,)\s*")
+# "Rektor och kontaktperson är jag", "contact our Head of Swedish, Malin Ek": both cues
+# point at the second one's person.
+_JOINED = re.compile(r"(?i)\s*(?:och|samt|and|&|/|,|our|vår|min|my)\s*")
 # How far before a role word its person may stand ("Jag är gruppchef och kontaktperson").
 _LOOKBACK = 45
 
@@ -145,12 +150,23 @@ def _pointed_at(
 ) -> _Person | None:
     # "Rektor Elisabet Grip": the name read with its title glued on starts at the cue.
     after = [p for p in people if start <= p.start < end or cue_start <= p.start < start < p.end]
-    if after:
-        # "en ny rektor som börjar i mars, så jag …": a clause between, not the role's person.
-        between = sentence[start : after[0].start]
-        return None if _NEW_CLAUSE.search(between) else after[0]
+    # "en ny rektor som börjar i mars, så jag …": a clause between, not the role's person.
+    if after and not _NEW_CLAUSE.search(sentence[start : after[0].start]):
+        return after[0]
     before = [p for p in people if cue_start - _LOOKBACK <= p.end <= cue_start]
     return before[-1] if before else None
+
+
+def _subject(people: list[_Person], sentence: str, cue: re.Match[str]) -> _Person | None:
+    """ "Jag, Faduma Ali, är samordnare här och kommer att vara kontaktperson": the person the
+    sentence opens with, when nobody else stands between and a verb makes them the contact."""
+    opener = next((p for p in people if p.end <= cue.start()), None)
+    if opener is None or sentence[: opener.start].strip(" –-"):
+        return None
+    if any(opener.start < p.start < cue.start() for p in people):
+        return None
+    gap = sentence[opener.end : cue.start()]
+    return opener if _BECOMES.search(gap) and not _NEW_CLAUSE.search(gap) else None
 
 
 def _assign(found: Found, role: str, person: _Person, details: str) -> None:
@@ -197,6 +213,8 @@ def _sentence_roles(sentence: str, found: Found) -> None:
             later = cues[i + 2].start() if i + 2 < len(cues) else len(sentence)
             person = _pointed_at(people, following.end(), later, following.start())
             end = later
+        if person is None and role == "contact":
+            person = _subject(people, sentence, cue)
         if person is None and stop < end:
             continue  # "Ansvarig chef för parkleken är enhetschef Goran Jurić": the next cue
         if person is None:
