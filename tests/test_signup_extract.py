@@ -1582,6 +1582,13 @@ PEOPLE_KINDS = [
         ("Ruth Meyer", "Omar Said", "omar.said@enskilda.se", "070-733 10 10"),
     ),
     (
+        "a unit joined to another after 'chef för' is no person",
+        "Hej,\nJag är chef för Dagverksamheten Vitsippan och Mötesplats Hagsätra och vill"
+        " anmäla Vitsippan till Kvalitetsutmärkelsen.\n\nHälsningar\nAino Virtanen\nEnhetschef",
+        ("Aino Virtanen", "aino.virtanen@stockholm.se"),
+        ("Aino Virtanen", "Aino Virtanen", "aino.virtanen@stockholm.se", None),
+    ),
+    (
         "a surname ending in -stad is still a name; details under the labels after a blank",
         "Enhet: Rågsveds vård- och omsorgsboende\nEnhetschef: Kari Nordstad\n"
         "Kontaktperson: samma\n\nkari.nordstad@stockholm.se\n08-508 14 777\n\nHälsningar\nKari",

@@ -197,7 +197,15 @@ def clean_name(name: str | None) -> str | None:
         else:
             break
     cleaned = " ".join(words)
+    # "Träffpunkt Årsta", "Bad Hornstull": a word that says what kind of unit is no name's.
+    if any(w.casefold() in _single_unit_types() for w in words):
+        return None
     return cleaned if cleaned and not NOT_PERSON.search(cleaned) else None
+
+
+@cache
+def _single_unit_types() -> frozenset[str]:
+    return frozenset(t.casefold() for t in words_data()["unit_types"] if " " not in t)
 
 
 NUMBER_WORDS = {
