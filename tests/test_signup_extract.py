@@ -18,6 +18,7 @@ from bot.signups.extract import (
     strip_quoted,
 )
 from bot.signups.extract.spelling import restore_spelling
+from bot.signups.extract.vocabulary import clean_name
 
 # --- Labelled sign-ups -------------------------------------------------------------------
 
@@ -1589,6 +1590,20 @@ PEOPLE_KINDS = [
         ("Aino Virtanen", "Aino Virtanen", "aino.virtanen@stockholm.se", None),
     ),
     (
+        "a compound manager title in the signature makes the writer the manager",
+        "Hej,\nVi vill anmäla Husbybadet till Kvalitetsutmärkelsen. Nå mig på 070-410 22 33."
+        "\n\n/Ville\n\nVille Heikkilä\nAnläggningschef Husbybadet\nIdrottsförvaltningen",
+        ("Ville Heikkila", "ville.heikkila@stockholm.se"),
+        ("Ville Heikkilä", "Ville Heikkilä", "ville.heikkila@stockholm.se", "070-410 22 33"),
+    ),
+    (
+        "a contact given by first name alone is the person named in full before",
+        "Hej!\nVi anmäler Stödboendet Ängsvägen, enhetschef Milan Kostić.\nKontakt: Milan själv,"
+        " 076-144 20 20.\n\nTack!\nSiv Berg\nVerksamhetschef",
+        ("Siv Berg", "siv.berg@stockholm.se"),
+        ("Milan Kostić", "Milan Kostić", None, "076-144 20 20"),
+    ),
+    (
         "a surname ending in -stad is still a name; details under the labels after a blank",
         "Enhet: Rågsveds vård- och omsorgsboende\nEnhetschef: Kari Nordstad\n"
         "Kontaktperson: samma\n\nkari.nordstad@stockholm.se\n08-508 14 777\n\nHälsningar\nKari",
@@ -1606,3 +1621,18 @@ def test_people_kinds(text: str, sender: tuple[str, str], expected: tuple[str | 
     fields = extract_signup(text, sender_name=name, sender_email=address)
     got = (fields.manager_name, fields.contact_name, fields.contact_email, fields.contact_phone)
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "name"),
+    [
+        ("Team Fridhem", None),
+        ("Teamet Norr", None),
+        ("Träffpunkt Årsta", None),
+        ("Ingrid Bjørnstad", "Ingrid Bjørnstad"),
+        ("Sdf Södermalm", None),
+        ("Anna Teamsson", "Anna Teamsson"),
+    ],
+)
+def test_a_team_unit_or_district_is_no_persons_name(words: str, name: str | None) -> None:
+    assert clean_name(words) == name

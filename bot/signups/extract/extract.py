@@ -114,7 +114,16 @@ def _resolve_people(found: Found, sender_name: str) -> tuple[str | None, str | N
         # Nobody else named: the writer is the contact only as the unit's own manager; an
         # administrator who signs a unit up is not (the staff ask the unit instead).
         contact = manager if same_person(manager, writer) else None
-    return manager, contact
+    return manager, _in_full(contact, [manager, writer])
+
+
+def _in_full(name: str | None, named: list[str | None]) -> str | None:
+    """ "Kontakt: Mustafa själv" under "enhetschef Mustafa Yılmaz": the first name alone is
+    the person the mail named in full."""
+    if name is None or " " in name:
+        return name
+    full = {n for n in named if n and " " in n and n.split()[0] == name}
+    return full.pop() if len(full) == 1 else name
 
 
 def _contact_details(

@@ -38,7 +38,8 @@ MANAGER_WORDS = (
 _MODIFIERS = (
     r"biträdande|bitr\.?|ställföreträdande|vice|tillförordnad|t\.f\.|tf|ansvarig|administrativ"
 )
-TITLE = rf"(?i:(?:(?:{_MODIFIERS})\s+)?(?:{MANAGER_WORDS}))\b"
+# A compound ending in a manager word is a manager's title too: "anläggningschef", "gymnasierektor".
+TITLE = rf"(?i:(?:(?:{_MODIFIERS})\s+)?(?:{MANAGER_WORDS}|\w+chef|\w+rektor))\b"
 # These make a title someone other than the unit's manager (a deputy or an administrator).
 _NOT_MANAGER = re.compile(r"(?i)biträdande|bitr\b|ställföreträdande|\bvice\b|administrativ")
 
@@ -86,7 +87,7 @@ UNIT_HINT = re.compile(
 _NOT_UNIT = re.compile(r"(?i)^(?:kvalitetsutmärkelsen|stockholms? stad|stockholm|vi|jag|oss|hej)$")
 NOT_PERSON = re.compile(
     r"(?i)förskol|skola|förvaltning|kontoret|nämnd|\bab\b|\bstad\b|\bsdf\b|\bsdn\b|stadsdel|stockholm|kvalitet"
-    r"|hälsning|hej|tack|boende|enhet|verksamhet|gymnasi"
+    r"|hälsning|hej|tack|boende|enhet|verksamhet|gymnasi|^team(?:et)?\b"
 )
 
 
