@@ -1604,6 +1604,13 @@ PEOPLE_KINDS = [
         ("Milan Kostić", "Milan Kostić", None, "076-144 20 20"),
     ),
     (
+        "a 'där' clause after the title speaks of another unit's manager",
+        "Hej!\nVi anmäler Boendestöd Vällingby, där jag (Saga Lund) är enhetschef, och inte"
+        " Boendestöd Hässelby, där Ola Ek är enhetschef. Ring mig på 070-200 30 40.\n\n/Saga",
+        ("Saga Lund", "saga.lund@stockholm.se"),
+        ("Saga Lund", "Saga Lund", "saga.lund@stockholm.se", "070-200 30 40"),
+    ),
+    (
         "a surname ending in -stad is still a name; details under the labels after a blank",
         "Enhet: Rågsveds vård- och omsorgsboende\nEnhetschef: Kari Nordstad\n"
         "Kontaktperson: samma\n\nkari.nordstad@stockholm.se\n08-508 14 777\n\nHälsningar\nKari",

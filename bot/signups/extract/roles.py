@@ -75,7 +75,7 @@ _PLACE_BEFORE = re.compile(r"(?i)\b(?:för|på|vid|i|inom|at|of|in|within)\s+$")
 # "jag", "jag själv, Maria Sjöberg", "undertecknad", English "I"/"me".
 _SELF = re.compile(
     rf"(?<!\w)(?:(?i:jag|mig|undertecknad|undertecknade|me|myself)|I(?=\s+(?:am|will|would|have|work)\b|'))(?!\w)"
-    rf"(?:\s+själv)?(?:\s*,?\s*(?P<name>{NAME}))?"
+    rf"(?:\s+själv)?(?:\s*,?\s*(?P<name>{NAME})|\s*\((?P<bracketed>{NAME})\))?"
 )
 _PERSON = re.compile(rf"(?P<self>{_SELF.pattern})|(?P<named>{NAME})")
 _ONLY_DETAILS = re.compile(
@@ -86,7 +86,7 @@ _ONLY_DETAILS = re.compile(
 _NOT_THIS_ONE = re.compile(
     r"(?i)\b(?:inte|ej|snarare\s+än|i\s*stället\s+för|istället\s+för|instead\s+of|not|rather\s+than)\s+$"
 )
-_NEW_CLAUSE = re.compile(r"(?i)\b(?:som|så|men|eftersom|därför|who|but|so|because)\b")
+_NEW_CLAUSE = re.compile(r"(?i)\b(?:som|så|men|eftersom|därför|där|who|where|but|so|because)\b")
 _BECOMES = re.compile(
     r"(?i)\b(?:är|blir|vara|bli|står\s+(?:\w+\s+)?som|fungerar\s+som|is|will\s+be)\s*"
 )
@@ -134,8 +134,13 @@ def _people(text: str) -> list[_Person]:
             continue  # "Lina Ek, inte jag", "instead of me"
         if match.group("self"):
             named = _SELF.match(match.group(0))
-            writer = clean_name(named.group("name")) if named and named.group("name") else None
-            people.append(_Person(match.start(), match.end(), None, writer))
+            written = named and (named.group("name") or named.group("bracketed"))
+            writer = clean_name(written) if written else None
+            # "jag (Hamid Jafari)": the writer, named in brackets, is a named person.
+            bracketed = bool(named and named.group("bracketed"))
+            people.append(
+                _Person(match.start(), match.end(), writer if bracketed else None, writer)
+            )
         elif _PLACE_BEFORE.search(text[max(0, match.start() - 8) : match.start()]):
             continue
         elif (name := clean_name(match.group("named"))) is not None:
