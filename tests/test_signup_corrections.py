@@ -153,3 +153,23 @@ def test_a_second_signup_shows_what_it_changed(app: App) -> None:
     assert "uppdaterat den med uppgifterna i ert senaste mejl" in text
     assert table_row(text, "Telefon:") == "Telefon:         08-508 999 99 (tidigare: 08-508 123 45)"
     assert table_row(text, "Chef:") == "Chef:            Maria Öberg"
+
+
+def test_a_name_spelled_right_keeps_the_persons_details(app: App) -> None:
+    sender = {"sender": "maria.sjoberg@edu.stockholm.se", "sender_name": "Maria Sjöberg"}
+    put(app, make_mail(PROSE, **sender))
+    cycle(app)
+    receipt = sent(app)[0]
+    answer = (
+        "Hej! Sofia heter Sofia Öberg-Lind, inte Öberg, och chefen heter Marie, inte Maria."
+        "\n\nMvh Maria\n"
+    )
+    put(app, make_mail(answer, subject=f"SV: {receipt['Subject']}", **sender,
+                       in_reply_to=str(receipt["Message-ID"]).strip().strip("<>")))  # fmt: skip
+    cycle(app)
+    [unit] = units_of(app)
+    assert (unit.manager_name, unit.contact_name) == ("Marie Sjöberg", "Sofia Öberg-Lind")
+    assert (unit.contact_email, unit.contact_phone) == (
+        "sofia.oberg@edu.stockholm.se",
+        "08-508 123 45",
+    )

@@ -18,6 +18,7 @@ from bot.signups.extract import (
     strip_quoted,
 )
 from bot.signups.extract.spelling import restore_spelling
+from bot.signups.extract.vocabulary import clean_name
 
 # --- Labelled sign-ups -------------------------------------------------------------------
 
@@ -1501,3 +1502,180 @@ ahmed.el-sayed@stockholm.se | 08-508 14 233
 def test_only_a_valid_address_is_the_contacts(text: str, expected: str | None) -> None:
     fields = extract_signup(f"Förskolan Lärkan anmäler sig.\n\n{text}\n", sender_email=None)
     assert fields.contact_email == expected
+
+
+# --- People: kinds read the way a registrar reads them -----------------------------------
+
+PEOPLE_KINDS = [
+    (
+        "the writer named in brackets, a typo in the title, details later",
+        "Hej\nVill anmäla hemtjänst Årsta till utmärkelsen. enhetsschef är Lejla Hodžić (jag)"
+        " tel 070 - 311 22 90\n\ntack på förhand\nLejla\nSdf Enskede",
+        ("Lejla Hodzic", "lejla.hodzic@stockholm.se"),
+        ("Lejla Hodžić", "Lejla Hodžić", "lejla.hodzic@stockholm.se", "070 - 311 22 90"),
+    ),
+    (
+        "EC is the enhetschef; the writer named after jag",
+        "Hej anmäler Gruppbostaden Tallen (Farsta sdf) till KU. EC = jag, Bo Lindqvist."
+        " mobil 0703-12 44 87. Hör av er om ni behöver mer\n\n/Bo",
+        ("Bo Lindqvist", "bo.lindqvist@stockholm.se"),
+        ("Bo Lindqvist", "Bo Lindqvist", "bo.lindqvist@stockholm.se", "0703-12 44 87"),
+    ),
+    (
+        "a request to reach the writer that names nobody gives the writer's number",
+        "Hej!\nVi på Kista hemtjänst vill vara med. Chef är Oskar Berg, det är jag."
+        " Nås bäst på 070-123 45 67.\n\nOskar",
+        ("Oskar Berg", "oskar.berg@stockholm.se"),
+        ("Oskar Berg", "Oskar Berg", "oskar.berg@stockholm.se", "070-123 45 67"),
+    ),
+    (
+        "a person named again by the first name alone",
+        "Hej,\nVi anmäler Boendeenheten Väst till Kvalitetsutmärkelsen.\n\nDriftchef är Omid"
+        " Karimi, omid.karimi@familjebostader.se. Omid är också kontaktperson, telefon"
+        " 08-508 11 235.\n\nMvh\nLena Ek\nAssistent",
+        ("Lena Ek", "lena.ek@familjebostader.se"),
+        ("Omid Karimi", "Omid Karimi", "omid.karimi@familjebostader.se", "08-508 11 235"),
+    ),
+    (
+        "an Outlook picture reference is no e-mail address",
+        "Hej!\nFörskolan Lärkan vill anmäla sig. Jag som skriver är rektor, Sara Holm.\n\n"
+        "Mvh\nSara Holm\nRektor\n[cid:image001.png@01DB12AB.3C4D5E60]",
+        ("Sara Holm", "sara.holm@stockholm.se"),
+        ("Sara Holm", "Sara Holm", "sara.holm@stockholm.se", None),
+    ),
+    (
+        "a shared info@ mailbox under the signature is not the writer's own address",
+        "Hej!\nVi vill anmäla Hemtjänsten Solen. Jag är verksamhetschef, Nadia Farah,"
+        " 070-555 12 12.\n\nMvh\nNadia Farah\nSolen Omsorg AB\ninfo@solenomsorg.se",
+        ("Nadia Farah", "nadia.farah@solenomsorg.se"),
+        ("Nadia Farah", "Nadia Farah", "nadia.farah@solenomsorg.se", "070-555 12 12"),
+    ),
+    (
+        "the writer who coordinates the application and can be reached is the contact",
+        "Hej!\nJag skriver för Servicecenter Syd. Avdelningschefen Eva Strand står bakom,"
+        " och jag samordnar arbetet med ansökan.\n\nJag nås på 076-100 20 30.\n\n"
+        "Hälsningar\nMira Sandberg\nTeamledare",
+        ("Mira Sandberg", "mira.sandberg@stockholm.se"),
+        ("Eva Strand", "Mira Sandberg", "mira.sandberg@stockholm.se", "076-100 20 30"),
+    ),
+    (
+        "questions go to a named colleague",
+        "Hej,\nHärmed anmäler vi Mottagningen vuxna.\n\nFrågor kan ställas till vår"
+        " handläggare, Jonas Vik (jonas.vik@stockholm.se, 08-508 10 200).\n\nMvh\n\n"
+        "Karin Dahl\nEnhetschef\nMottagningen vuxna",
+        ("Karin Dahl", "karin.dahl@stockholm.se"),
+        ("Karin Dahl", "Jonas Vik", "jonas.vik@stockholm.se", "08-508 10 200"),
+    ),
+    (
+        "a contact to be named later is none yet, not the writer",
+        "Hej,\nMiljöförvaltningen anmäler enheten för tillsyn. Jag är chef för enheten."
+        " Kontaktperson meddelas senare.\n\nMvh\nPer Ahl\nEnhetschef\n08-508 28 410",
+        ("Per Ahl", "per.ahl@stockholm.se"),
+        ("Per Ahl", None, None, None),
+    ),
+    (
+        "a vacant post names no manager; the deputy who writes is the contact",
+        "Hej! Östbergahallen vill anmäla sig. Vi har ingen anläggningschef just nu men jag"
+        " som biträdande är kontakt. Nås på 070-661 88 12.\n\nMvh Goran Ilić",
+        ("Goran Ilic", "goran.ilic@stockholm.se"),
+        (None, "Goran Ilić", "goran.ilic@stockholm.se", "070-661 88 12"),
+    ),
+    (
+        "the full name in the signature block beats the From header without accents",
+        "Hej!\nVi på Hökarängens bibliotek vill anmäla oss. Jonna Falk är chef här."
+        " Hör av er till mig om ni undrar något.\n\n/Łukasz\n\n--\nŁukasz Wiśniewski\n"
+        "Bibliotekarie\n08-508 309 77",
+        ("Lukasz Wisniewski", "lukasz.wisniewski@stockholm.se"),
+        ("Jonna Falk", "Łukasz Wiśniewski", "lukasz.wisniewski@stockholm.se", "08-508 309 77"),
+    ),
+    (
+        "a title line under the name block is no first-name signature",
+        "Hej!\nVi på distrikt Norr vill anmäla oss. Distriktschef är Pia Holm."
+        " Mig når ni på 070-226 00 14.\n\nSelma Begović\nBovärd",
+        ("Selma Begovic", "selma.begovic@stockholmshem.se"),
+        ("Pia Holm", "Selma Begović", "selma.begovic@stockholmshem.se", "070-226 00 14"),
+    ),
+    (
+        "the writer the sentence opens with becomes the contact further on",
+        "Hej,\nVi på Öppna förskolan Bagarmossen vill vara med. Ansvarig chef är Leila Amini."
+        " Jag, Hanna Roos, är pedagog och samordnare här och kommer att vara kontaktperson."
+        "\nhanna.roos@stockholm.se\nTel 08-508 14 555\n\nHälsningar\nHanna Roos",
+        ("Hanna Roos", "hanna.roos@stockholm.se"),
+        ("Leila Amini", "Hanna Roos", "hanna.roos@stockholm.se", "08-508 14 555"),
+    ),
+    (
+        "a new manager not yet started is nobody; the writer stands as contact for now",
+        "Hej,\nFörskolan Sälgen anmäler sig härmed. Vi får en ny rektor som börjar i april,"
+        " så jag står som kontakt tills vidare.\n\nHälsningar\nAne Dahl\nFörskollärare",
+        ("Ane Dahl", "ane.dahl@stockholm.se"),
+        (None, "Ane Dahl", "ane.dahl@stockholm.se", None),
+    ),
+    (
+        "an English request to contact a named colleague by title",
+        "Hello,\nEnskilda Gymnasiet would like to sign up. Our principal, Ruth Meyer, asked me"
+        " to write. For questions, please contact our Head of Science, Omar Said, at"
+        " omar.said@enskilda.se or on 070-733 10 10.\n\nBest regards,\nTom Hall",
+        ("Tom Hall", "tom.hall@enskilda.se"),
+        ("Ruth Meyer", "Omar Said", "omar.said@enskilda.se", "070-733 10 10"),
+    ),
+    (
+        "a unit joined to another after 'chef för' is no person",
+        "Hej,\nJag är chef för Dagverksamheten Vitsippan och Mötesplats Hagsätra och vill"
+        " anmäla Vitsippan till Kvalitetsutmärkelsen.\n\nHälsningar\nAino Virtanen\nEnhetschef",
+        ("Aino Virtanen", "aino.virtanen@stockholm.se"),
+        ("Aino Virtanen", "Aino Virtanen", "aino.virtanen@stockholm.se", None),
+    ),
+    (
+        "a compound manager title in the signature makes the writer the manager",
+        "Hej,\nVi vill anmäla Husbybadet till Kvalitetsutmärkelsen. Nå mig på 070-410 22 33."
+        "\n\n/Ville\n\nVille Heikkilä\nAnläggningschef Husbybadet\nIdrottsförvaltningen",
+        ("Ville Heikkila", "ville.heikkila@stockholm.se"),
+        ("Ville Heikkilä", "Ville Heikkilä", "ville.heikkila@stockholm.se", "070-410 22 33"),
+    ),
+    (
+        "a contact given by first name alone is the person named in full before",
+        "Hej!\nVi anmäler Stödboendet Ängsvägen, enhetschef Milan Kostić.\nKontakt: Milan själv,"
+        " 076-144 20 20.\n\nTack!\nSiv Berg\nVerksamhetschef",
+        ("Siv Berg", "siv.berg@stockholm.se"),
+        ("Milan Kostić", "Milan Kostić", None, "076-144 20 20"),
+    ),
+    (
+        "a 'där' clause after the title speaks of another unit's manager",
+        "Hej!\nVi anmäler Boendestöd Vällingby, där jag (Saga Lund) är enhetschef, och inte"
+        " Boendestöd Hässelby, där Ola Ek är enhetschef. Ring mig på 070-200 30 40.\n\n/Saga",
+        ("Saga Lund", "saga.lund@stockholm.se"),
+        ("Saga Lund", "Saga Lund", "saga.lund@stockholm.se", "070-200 30 40"),
+    ),
+    (
+        "a surname ending in -stad is still a name; details under the labels after a blank",
+        "Enhet: Rågsveds vård- och omsorgsboende\nEnhetschef: Kari Nordstad\n"
+        "Kontaktperson: samma\n\nkari.nordstad@stockholm.se\n08-508 14 777\n\nHälsningar\nKari",
+        ("Kari Nordstad", "kari.nordstad@stockholm.se"),
+        ("Kari Nordstad", "Kari Nordstad", "kari.nordstad@stockholm.se", "08-508 14 777"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "sender", "expected"), [c[1:] for c in PEOPLE_KINDS], ids=[c[0] for c in PEOPLE_KINDS]
+)
+def test_people_kinds(text: str, sender: tuple[str, str], expected: tuple[str | None, ...]) -> None:
+    name, address = sender
+    fields = extract_signup(text, sender_name=name, sender_email=address)
+    got = (fields.manager_name, fields.contact_name, fields.contact_email, fields.contact_phone)
+    assert got == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "name"),
+    [
+        ("Team Fridhem", None),
+        ("Teamet Norr", None),
+        ("Träffpunkt Årsta", None),
+        ("Ingrid Bjørnstad", "Ingrid Bjørnstad"),
+        ("Sdf Södermalm", None),
+        ("Anna Teamsson", "Anna Teamsson"),
+    ],
+)
+def test_a_team_unit_or_district_is_no_persons_name(words: str, name: str | None) -> None:
+    assert clean_name(words) == name

@@ -14,6 +14,7 @@ from dataclasses import replace
 from bot.signups.extract.extract import SignupFields
 from bot.signups.extract.vocabulary import (
     EMAIL,
+    LABEL_NAME,
     address_in,
     phone_in,
     same_person,
@@ -52,6 +53,27 @@ def _details_about(
     return email, phone
 
 
+# "Chefen heter Jelena, inte Jelana", "hon heter Malin Ekström, inte Ek": a name set right.
+_RENAMED = re.compile(
+    rf"(?i:heter|stavas|skrivs|ska\s+vara|is\s+spelled|should\s+be)\s+(?P<new>{LABEL_NAME.pattern})"
+    rf"\s*,?\s*(?i:inte|ej|not)\s+(?P<old>{LABEL_NAME.pattern})"
+)
+
+
+def _renamed(name: str | None, text: str) -> str | None:
+    """The registered `name` as the reply spells it right, or None where it does not."""
+    if not name:
+        return None
+    words = name.split()
+    for match in _RENAMED.finditer(text):
+        new, old = match.group("new"), match.group("old")
+        if old == name or (len(new.split()) > 1 and new.split()[0] == words[0]):
+            return new if len(new.split()) > 1 else None
+        if old in words and len(new.split()) == len(old.split()):
+            return " ".join(new if w == old else w for w in words)
+    return None
+
+
 def read_reply(
     fields: SignupFields, current: SignupFields, text: str, *, sender_name: str
 ) -> SignupFields:
@@ -75,4 +97,9 @@ def read_reply(
             contact_email=fields.contact_email or email,
             contact_phone=fields.contact_phone or phone,
         )
-    return fields
+    renames = {
+        role: renamed
+        for role in ("manager_name", "contact_name")
+        if (renamed := _renamed(getattr(current, role), text)) is not None
+    }
+    return replace(fields, **renames) if renames else fields  # type: ignore[arg-type]

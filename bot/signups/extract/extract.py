@@ -108,19 +108,30 @@ def _resolve_people(found: Found, sender_name: str) -> tuple[str | None, str | N
         contact = manager
     elif contact is None and found.contact_ref == "writer":
         contact = writer
+    elif contact is None and found.contact_ref == "later":
+        pass  # "Kontaktperson meddelas senare": nobody yet, the sign-up waits for one
     elif contact is None and found.contact_email is None and found.contact_phone is None:
         # Nobody else named: the writer is the contact only as the unit's own manager; an
         # administrator who signs a unit up is not (the staff ask the unit instead).
         contact = manager if same_person(manager, writer) else None
-    return manager, contact
+    return manager, _in_full(contact, [manager, writer])
+
+
+def _in_full(name: str | None, named: list[str | None]) -> str | None:
+    """ "Kontakt: Mustafa själv" under "enhetschef Mustafa Yılmaz": the first name alone is
+    the person the mail named in full."""
+    if name is None or " " in name:
+        return name
+    full = {n for n in named if n and " " in n and n.split()[0] == name}
+    return full.pop() if len(full) == 1 else name
 
 
 def _contact_details(
-    found: Found, manager: str | None, contact: str | None
+    found: Found, manager: str | None, contact: str | None, sender_name: str
 ) -> tuple[str | None, str | None]:
     """The contact's (e-mail, phone), taken from the manager or writer when that is who it is."""
     email, phone = found.contact_email, found.contact_phone
-    writer = found.writer or (contact if found.contact_ref == "writer" else None)
+    writer = found.writer or (contact if found.contact_ref == "writer" else tidy(sender_name))
     if same_person(contact, manager) or (contact and found.contact_ref == "manager"):
         email, phone = email or found.manager_email, phone or found.manager_phone
     if same_person(contact, writer):
@@ -165,7 +176,7 @@ def extract_signup(
     follow_contact(found, text)  # a labelled contact, described in a sentence after it
     found.put("employees", number(m.group(1)) if (m := EMPLOYEES.search(body)) else None)
     manager, contact = _resolve_people(found, sender_name)
-    email, phone = _contact_details(found, manager, contact)
+    email, phone = _contact_details(found, manager, contact, sender_name)
     # The From address is the contact's only when the contact is the writer.
     writer = found.writer or tidy(sender_name) or None
     from_sender = email is None and bool(sender_email) and same_person(contact, writer)

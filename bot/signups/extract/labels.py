@@ -9,6 +9,7 @@ import re
 
 from bot.signups.extract.state import Found, attach_details
 from bot.signups.extract.vocabulary import (
+    CONTACT_LATER,
     EMAIL,
     LABEL_NAME,
     MAIL_W,
@@ -121,6 +122,8 @@ def _person_value(found: Found, person: str, value: str) -> None:
         found.put(f"{person}_ref", "writer")
     elif person == "contact" and found.contact is None and _SAME_AS_MANAGER.fullmatch(words):
         found.put("contact_ref", "manager")
+    elif person == "contact" and found.contact is None and CONTACT_LATER.search(words):
+        found.put("contact_ref", "later")
     if person == "manager" and re.search(r"(?i)kontaktperson", value):
         found.put("contact_ref", "manager")
 
@@ -237,11 +240,13 @@ def label_pass(lines: list[str]) -> Found:
             continue
         hit = _label_of(line)
         if hit is None:
-            if not line.strip():
-                person = None
-            elif person and _only_details(line):
+            # A block of bare details under the labels, after a blank line too, is the last
+            # labelled person's; any other line ends that person's block.
+            if person and _only_details(line):
                 attach_details(found, person, line)
                 found.used_lines.add(i)
+            elif line.strip():
+                person = None
             continue
         key, value = hit
         found.used_lines.add(i)

@@ -6,6 +6,7 @@ import re
 
 from bot.signups.extract.state import Found, attach_details
 from bot.signups.extract.vocabulary import (
+    CONTACT_LATER,
     MANAGER_WORDS,
     NAME,
     ORG,
@@ -52,6 +53,10 @@ _CONTACT_SELF = re.compile(
 _CONTACT_MANAGER = re.compile(
     rf"(?i)kontaktperson(?:\s+för\s+\w+)?\s+(?:är|blir)\s+(?:samma\s+som\s+|också\s+|även\s+)?"
     rf"(?:vår\s+|ansvarig\s+)?(?:{MANAGER_WORDS})(?:en|n)?\b"
+)
+_CONTACT_LATER = re.compile(
+    rf"(?i:kontaktperson(?:en)?|kontakt|contact(?:\s+person)?)[\s:]+(?:\w+\s+){{0,2}}?"
+    rf"(?:{CONTACT_LATER.pattern})"
 )
 _WRITER_DETAILS = re.compile(
     r"(?i)\bnå(?:r)?\s+mig|kontakta\s+mig|mig\s+når\s+(?:du|ni)"
@@ -105,6 +110,9 @@ def _prose_contact(text: str, found: Found) -> None:
         attach_details(found, "writer", _sentence_after(text, itself.start(), itself.end()))
     elif _CONTACT_MANAGER.search(text):
         found.put("contact_ref", "manager")
+    later = _CONTACT_LATER.search(text)
+    if later and found.contact is None:
+        found.put("contact_ref", "later")
     details = _WRITER_DETAILS.search(text)
     if details:
         attach_details(found, "writer", _sentence_after(text, details.start(), details.end()))

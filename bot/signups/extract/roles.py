@@ -28,21 +28,36 @@ from bot.signups.extract.vocabulary import (
 
 # A role word for the unit's manager. A deputy ("biträdande rektor") is not the manager.
 _MANAGER = (
-    r"(?<![\w-])(?i:\w*chef(?:en|ens|s)?|\w*rektor(?:n|ns|s)?|föreståndar(?:e|en)|\w*manager"
-    r"|principal(?!\s+contact)|head\s+of\s+\w+|head\s+teacher|verksamhetsansvarig"
-    r"|ansvarig\s+för\s+(?:verksamheten|enheten|förskolan|skolan|boendet|arbetet))(?!\w)"
+    r"(?<![\w-])(?:(?i:\w*chef(?:en|ens|s)?|\w*rektor(?:n|ns|s)?|föreståndar(?:e|en)|\w*manager"
+    r"|principal(?!\s+contact)|head\s+of\s+\w+|head\s+teacher|(?:pre)?school\s+head"
+    r"|verksamhetsansvarig"
+    r"|ansvarig\s+för\s+(?:verksamheten|enheten|förskolan|skolan|boendet|arbetet))"
+    # "EC = jag", "EC: Eva Lind": the enhetschef, as the city's staff abbreviate it.
+    r"|EC(?=\s*[=:]|\s+är\b))(?!\w)"
 )
 _CONTACT = (
-    rf"(?i:kontakt)(?=:?\s+(?:[{UPPER}0-9+]|(?i:är|blir|var|jag)\b))"
+    rf"(?i:kontakt)(?=:?\s+(?:[{UPPER}0-9+]|(?i:är|blir|var|jag|undertecknad|mig)\b))"
     rf"|(?i:(?:main|primary|principal)\s+contact|contact(?=\s+(?:is|will\s+be)\b))"
     # "Jag är kontakt.", "det är hon som är kontakt också", "sköter kontakten".
-    rf"|(?i:(?<=är\s)kontakt(?=\s*(?:[.,;!–-]|också\b|$))|sköter\s+kontakten\b)|(?i:the\s+contact)(?=\s*[,.:;(]|\s+for\b)|(?i:kontaktperson(?:en|ens)?|kontakt\s+(?:för|i)\s+\w+|contact\s+person"
+    rf"|(?i:(?:(?<=är\s)|(?<=som\s))kontakt(?=\s*(?:[.,;!–-]|också\b|tills\b|$))|sköt(?:er|a)\s+kontakten\b"
+    # "Jag har tagit över kontakten", "jag tar över som kontaktperson": a new contact.
+    rf"|(?:tar|tagit|tog)\s+över\s+(?:som\s+)?kontakt(?:en|person(?:en)?)?\b"
+    # "Jag nås på …", "Mig når ni på …", "jag samordnar anmälan": the writer offers herself.
+    rf"|(?<=jag\s)nås\b|(?<=mig\s)når\s+(?:ni|du)\b"
+    rf"|(?:samordnar|håller\s+i|sköter)\s+(?:arbetet\s+med\s+)?(?:ansökan|anmälan|anmälningen)\b"
+    rf"|svarar\s+(?:gärna\s+)?på\s+(?:frågor|era\s+frågor)"
+    # "Frågor kan ställas till vår samordnare, Emil Ek": the person questions go to.
+    rf"|frågor(?:na)?\s+(?:om\s+\w+\s+)?(?:kan\s+)?(?:ställas|skickas|riktas|besvaras)\s+(?:till|av)"
+    rf"|questions\s+(?:\w+\s+)?(?:can|may|should)\s+be\s+(?:sent|directed|addressed)\s+to)|(?i:the\s+contact)(?=\s*[,.:;(]|\s+for\b)|(?i:kontaktperson(?:en|ens)?|kontakt\s+(?:för|i)\s+\w+|contact\s+person"
     r"|(?:kontakta|nå|når|nås|reach|contact|ring|mejla|maila|call|email|e-mail)"
-    r"(?=\s+(?:gärna\s+|mig|me|us))"
+    r"(?=\s+(?:gärna\s+|mig|me|us|our\s|vår\s|min\s|my\s))"
     r"|(?:återkom|hör\s+av\s+(?:er|dig)|vänd\s+(?:er|dig)|ställas|skickas|riktas|besvaras\s+av)"
     r"(?=\s+(?:gärna\s+)?(?:till\s+)?mig))(?!\w)"
 )
-_DEPUTY = re.compile(r"(?i)\b(?:biträdande|bitr\.?|vice|ställföreträdande|tf\.?)\s*$")
+# "Vi har ingen rektor just nu": a vacant post names nobody.
+_DEPUTY = re.compile(
+    r"(?i)\b(?:biträdande|bitr\.?|vice|ställföreträdande|tf\.?|ingen|saknar|no|without)\s*$"
+)
 # A correction that gives only a number or an address: "Rätt nummer är …".
 _DETAILS = (
     r"(?i:(?:rätt|korrekt|nytt|ny|nya)\s+(?:telefon|mobil)?nummer|(?:det\s+)?rätta?\s+är"
@@ -61,18 +76,31 @@ _PLACE_BEFORE = re.compile(r"(?i)\b(?:för|på|vid|i|inom|at|of|in|within)\s+$")
 # "jag", "jag själv, Maria Sjöberg", "undertecknad", English "I"/"me".
 _SELF = re.compile(
     rf"(?<!\w)(?:(?i:jag|mig|undertecknad|undertecknade|me|myself)|I(?=\s+(?:am|will|would|have|work)\b|'))(?!\w)"
-    rf"(?:\s+själv)?(?:\s*,?\s*(?P<name>{NAME}))?"
+    rf"(?:\s+själv)?(?:\s*,?\s*(?P<name>{NAME})|\s*\((?P<bracketed>{NAME})\))?"
 )
 _PERSON = re.compile(rf"(?P<self>{_SELF.pattern})|(?P<named>{NAME})")
 _ONLY_DETAILS = re.compile(
-    rf"(?:(?i:{MAIL_W}|{PHONE_W}|direkt|växel|vxl?|mobile?|cell|or|eller|och)\b[\s:.,/()]*"
-    rf"|{EMAIL.pattern}[\s,;/]*"
+    rf"(?:(?i:{MAIL_W}|{PHONE_W}|direkt|växel|vxl?|mobile?|cell|(?:tele)?phone|or|eller|och)\b[\s:.,/()]*"
+    rf"|{EMAIL.pattern}(?:<mailto:[^>\s]*>)?[\s,;/.]*"
     rf"|{PHONE.pattern}[\s,;/.]*)+"
 )
 _NOT_THIS_ONE = re.compile(
     r"(?i)\b(?:inte|ej|snarare\s+än|i\s*stället\s+för|istället\s+för|instead\s+of|not|rather\s+than)\s+$"
 )
-_JOINED = re.compile(r"(?i)\s*(?:och|samt|and|&|/|,)\s*")
+_NEW_CLAUSE = re.compile(r"(?i)\b(?:som|så|men|eftersom|därför|där|who|where|but|so|because)\b")
+_BECOMES = re.compile(
+    r"(?i)\b(?:är|blir|vara|bli|står\s+(?:\w+\s+)?som|fungerar\s+som|is|will\s+be)\s*"
+)
+_IS_WRITER = re.compile(
+    r"(?i)\s*(?:\((?:jag|det är jag|me|myself)\)|,?\s*(?:det är|that's|that is) (?:jag|me)\b)"
+)
+_REACH = re.compile(
+    r"(?i)(?:(?:ni|du|man)\s+)?(?:kan\s+)?(?:ring|ringa|mejla|maila|nås|når|nå|kontakta|svara"
+    r"|skriv|sms:a|messa|call|e-?mail|reach|text|contact)\b"
+)
+# "Rektor och kontaktperson är jag", "contact our Head of Swedish, Malin Ek": both cues
+# point at the second one's person.
+_JOINED = re.compile(r"(?i)\s*(?:och|samt|and|&|/|,|our|vår|min|my)\s*")
 # How far before a role word its person may stand ("Jag är gruppchef och kontaktperson").
 _LOOKBACK = 45
 
@@ -107,22 +135,44 @@ def _people(text: str) -> list[_Person]:
             continue  # "Lina Ek, inte jag", "instead of me"
         if match.group("self"):
             named = _SELF.match(match.group(0))
-            writer = clean_name(named.group("name")) if named and named.group("name") else None
-            people.append(_Person(match.start(), match.end(), None, writer))
+            written = named and (named.group("name") or named.group("bracketed"))
+            writer = clean_name(written) if written else None
+            # "jag (Hamid Jafari)": the writer, named in brackets, is a named person.
+            bracketed = bool(named and named.group("bracketed"))
+            people.append(
+                _Person(match.start(), match.end(), writer if bracketed else None, writer)
+            )
         elif _PLACE_BEFORE.search(text[max(0, match.start() - 8) : match.start()]):
             continue
         elif (name := clean_name(match.group("named"))) is not None:
-            people.append(_Person(match.start(), match.end(), name))
+            # "Zeynep Öztürk, det är jag", "Jonas Åkesson (jag)": the writer, named.
+            writer = name if _IS_WRITER.match(text, match.end()) else None
+            people.append(_Person(match.start(), match.end(), name, writer))
     return people
 
 
-def _pointed_at(people: list[_Person], start: int, end: int, cue_start: int) -> _Person | None:
+def _pointed_at(
+    people: list[_Person], start: int, end: int, cue_start: int, sentence: str = ""
+) -> _Person | None:
     # "Rektor Elisabet Grip": the name read with its title glued on starts at the cue.
     after = [p for p in people if start <= p.start < end or cue_start <= p.start < start < p.end]
-    if after:
+    # "en ny rektor som börjar i mars, så jag …": a clause between, not the role's person.
+    if after and not _NEW_CLAUSE.search(sentence[start : after[0].start]):
         return after[0]
     before = [p for p in people if cue_start - _LOOKBACK <= p.end <= cue_start]
     return before[-1] if before else None
+
+
+def _subject(people: list[_Person], sentence: str, cue: re.Match[str]) -> _Person | None:
+    """ "Jag, Faduma Ali, är samordnare här och kommer att vara kontaktperson": the person the
+    sentence opens with, when nobody else stands between and a verb makes them the contact."""
+    opener = next((p for p in people if p.end <= cue.start()), None)
+    if opener is None or sentence[: opener.start].strip(" –-"):
+        return None
+    if any(opener.start < p.start < cue.start() for p in people):
+        return None
+    gap = sentence[opener.end : cue.start()]
+    return opener if _BECOMES.search(gap) and not _NEW_CLAUSE.search(gap) else None
 
 
 def _assign(found: Found, role: str, person: _Person, details: str) -> None:
@@ -157,13 +207,15 @@ def _sentence_roles(sentence: str, found: Found) -> None:
         role = "manager" if cue.group("manager") else "contact"
         end = next((c.start() for c in cues[i + 1 :] if c.lastgroup != role), len(sentence))
         stop = cues[i + 1].start() if i + 1 < len(cues) else len(sentence)
-        person = _pointed_at(people, cue.end(), stop, cue.start())
+        person = _pointed_at(people, cue.end(), stop, cue.start(), sentence)
         if person is None and i + 1 < len(cues) and _JOINED.fullmatch(sentence[cue.end() : stop]):
             # "Rektor och kontaktperson är jag": both roles point at the next cue's person.
             following = cues[i + 1]
             later = cues[i + 2].start() if i + 2 < len(cues) else len(sentence)
             person = _pointed_at(people, following.end(), later, following.start())
             end = later
+        if person is None and role == "contact":
+            person = _subject(people, sentence, cue)
         if person is None and stop < end:
             continue  # "Ansvarig chef för parkleken är enhetschef Goran Jurić": the next cue
         if person is None:
@@ -175,18 +227,49 @@ def _sentence_roles(sentence: str, found: Found) -> None:
 def roles_pass(text: str) -> Found:
     """Manager and contact named in the prose, with the details that follow each."""
     found = Found()
+    text = _first_names_in_full(text)
     # Each line of the prose text is a paragraph of its own (see prose_text).
     sentences = [s for paragraph in text.split("\n") for s in split_sentences(paragraph)]
     for sentence in sentences:
         before = found.last_person
         _sentence_roles(sentence, found)
-        if before and found.last_person == before and _ONLY_DETAILS.fullmatch(sentence):
+        if before and found.last_person == before and _details_only(sentence):
             # "Rektor och kontaktperson är jag, Pia Forsberg. Tel 070-455 12 12": the line
             # of details under a person is that person's.
             found.put(f"{before}_email", address_in(sentence))
             found.put(f"{before}_phone", phone_in(sentence))
     follow_contact(found, text)
     return found
+
+
+def _first_names_in_full(text: str) -> str:
+    """ "Områdeschef är Reza Moradi. Reza är också kontaktperson": a first name alone, after
+    the full name, is that person, when only one person named so has been named."""
+    full: dict[str, set[str]] = {}
+    for match in _matches(text):
+        name = clean_name(match.group("named")) if match.group("named") else None
+        if name:
+            full.setdefault(name.split()[0], set()).add(name)
+    for first_name, names in full.items():
+        if len(names) != 1:
+            continue
+        name = names.pop()
+        rest = re.escape(name[len(first_name) :].strip())
+        alone = rf"(?<![\w.@-]){re.escape(first_name)}(?![\w@-]|\s+{rest}|\.\w)"
+        start = text.find(name)
+        if start >= 0:
+            text = text[:start] + re.sub(alone, name, text[start:])
+    return text
+
+
+def _details_only(sentence: str) -> bool:
+    """Only details, or a request to use them that names nobody ("Nås på 070-…", "Ring gärna
+    08-… eller mejla"): they belong to the person named just before."""
+    if _ONLY_DETAILS.fullmatch(sentence):
+        return True
+    if not _REACH.match(sentence) or not (EMAIL.search(sentence) or PHONE.search(sentence)):
+        return False
+    return not any(p.name for p in _people(sentence))
 
 
 def follow_contact(found: Found, text: str) -> None:

@@ -29,7 +29,7 @@ from bot.signups.extract.vocabulary import (
 # från oss alla på Trollskogen" opens a mail and "Vänligen kontakta mig" is a request.
 _CLOSING = re.compile(
     r"(?:(?i:(?:med\s+)?(?:vänliga|vänlig|bästa|varma|hjärtliga|glada|många)?\s*hälsning(?:ar)?"
-    r"|mvh|vänligen|(?:kind|best|warm)\s+(?:regards|wishes)|regards|cheers|sincerely)\b[\s,.!]*"
+    r"|mvh|vänligen|tack(?:\s+på\s+förhand|\s+så\s+mycket)?|(?:kind|best|warm)\s+(?:regards|wishes)|regards|cheers|sincerely)\b[\s,.!]*"
     rf"|/{{1,2}}\s*)((?:{WORD}(?: \S+){{0,3}})?)[\s,.!]*"
     # "mvh anna berg 070-111 22 33": the details may follow the name on the closing's line.
     rf"((?:[\s,|]*(?:{PHONE.pattern}|{EMAIL.pattern}))*)[\s,.!]*"
@@ -53,7 +53,9 @@ def split_signature(lines: list[str]) -> tuple[list[str], list[str]]:
             return lines[:i], [*head, *(x.strip() for x in lines[i + 1 :] if x.strip())][:10]
     filled = [i for i, x in enumerate(lines) if x.strip()]
     # "… 070-441 22 18\nMehmet": a first name alone on the last line signs the mail.
-    if len(filled) > 1 and re.fullmatch(WORD, lines[filled[-1]].strip()):
+    # Not a title under a full name: "Sabina Ek\nBovärd" is a name block.
+    lone = len(filled) > 1 and re.fullmatch(WORD, lines[filled[-1]].strip())
+    if lone and not _person_line(lines[filled[-2]]):
         return lines[: filled[-1]], [lines[filled[-1]].strip()]
     for k, i in enumerate(filled[-8:], start=max(0, len(filled) - 8)):
         above = lines[filled[k - 1]].strip() if k else ""
@@ -71,6 +73,18 @@ def _signature_name(text: str, sender_name: str) -> str | None:
     # "Anna" under a mail from "Anna Berg": the signature is the sender's, so her full name.
     if re.fullmatch(WORD, text) and sender and sender.split()[0].casefold() == text.casefold():
         return sender if re.fullmatch(NAME, sender) else None
+    return None
+
+
+def _full_name(first_name: str, below: list[str]) -> str | None:
+    """ "/Tomasz" over a block "Tomasz Wiśniewski": the block's full name, every letter kept
+    (the From header may have dropped some)."""
+    if not re.fullmatch(WORD, first_name.strip()):
+        return None
+    for line in below:
+        name = tidy(re.split(r"\s*[,|]\s*|\s+[-–]\s+", line, maxsplit=1)[0])
+        if re.fullmatch(NAME, name) and name.split()[0] == first_name.strip():
+            return clean_name(name)
     return None
 
 
@@ -104,7 +118,7 @@ def signature_pass(lines: list[str], sender_name: str) -> Found:
     # "Anna Berg, rektor" / "Anna Berg | Rektor": the name, then maybe the title.
     name, *title_part = re.split(r"\s*[,|]\s*|\s+[-–]\s+", lines[0], maxsplit=1)
     title = title_part[0] if title_part else ""
-    found.writer = _signature_name(name, sender_name)
+    found.writer = _full_name(name, lines[1:4]) or _signature_name(name, sender_name)
     found.put("writer_is_manager", bool(re.match(TITLE, name)) and is_manager_title(name))
     rest = ([title] if title.strip() else []) + lines[1:] if found.writer else lines
     # The whole block is weighed, not line by line: "Växel: …" above "Mobil: …" is not hers.

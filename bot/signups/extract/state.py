@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
 
-from bot.signups.extract.vocabulary import address_in, phone_in
+from bot.signups.extract.vocabulary import SHARED_MAILBOX, address_in, phone_in
 
 
 @dataclass
@@ -18,7 +18,7 @@ class Found:
     manager_email: str | None = None
     manager_phone: str | None = None
     contact: str | None = None
-    contact_ref: str | None = None
+    contact_ref: str | None = None  # also "later": "kontaktperson meddelas senare"
     contact_email: str | None = None
     contact_phone: str | None = None
     writer: str | None = None
@@ -45,5 +45,9 @@ def combine(passes: list[Found]) -> Found:
 
 
 def attach_details(found: Found, person: str, text: str) -> None:
-    found.put(f"{person}_email", address_in(text))
+    email = address_in(text)
+    if person == "writer" and email and SHARED_MAILBOX.match(email):
+        # "info@…" under the writer's name is the unit's mailbox: the From address is hers.
+        email = None
+    found.put(f"{person}_email", email)
     found.put(f"{person}_phone", phone_in(text))

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+import unicodedata
 from functools import cache
 from importlib.resources import files
 
@@ -39,7 +40,8 @@ MANAGER_WORDS = (
 _MODIFIERS = (
     r"biträdande|bitr\.?|ställföreträdande|vice|tillförordnad|t\.f\.|tf|ansvarig|administrativ"
 )
-TITLE = rf"(?i:(?:(?:{_MODIFIERS})\s+)?(?:{MANAGER_WORDS}))\b"
+# A compound ending in a manager word is a manager's title too: "anläggningschef", "gymnasierektor".
+TITLE = rf"(?i:(?:(?:{_MODIFIERS})\s+)?(?:{MANAGER_WORDS}|\w+chef|\w+rektor))\b"
 # These make a title someone other than the unit's manager (a deputy or an administrator).
 _NOT_MANAGER = re.compile(r"(?i)biträdande|bitr\b|ställföreträdande|\bvice\b|administrativ")
 
@@ -47,8 +49,15 @@ _NOT_MANAGER = re.compile(r"(?i)biträdande|bitr\b|ställföreträdande|\bvice\b
 MAIL_W = r"e-?post(?:adress)?|e-?mail(?:adress)?|mejl(?:adress)?|mail(?:adress)?"
 PHONE_W = r"telefon(?:nummer)?|tel\.?(?: ?nr\.?)?|telnr|tfn|mobil(?:telefon|nummer|nr)?"
 
-# Finds what looks like an address; `address_in` keeps only what is one.
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# Finds what looks like an address (`address_in` keeps only what email-validator takes).
+# The last part of the domain is letters: "image001.png@01DA7C2E.5F3A1B20", an Outlook
+# signature's picture, is no address.
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[^\W\d_]{2,}(?![\w-])")
+# A shared mailbox reaches the unit, not a person: never a person's own address.
+SHARED_MAILBOX = re.compile(
+    r"(?i)^(?:info|kontakt|contact|reception|registrator|registratur|post|office|kansli"
+    r"|no-?reply|admin|hello|hej|mail|support|kundtjanst|kundservice)@"
+)
 # 08-508 123 45, 070-123 45 67, +46 8 508 123 45: a leading 0 or +46, then 6 to 12 digits.
 # Also "08/508 123 45", "08.508.123.45" and "(08) 508 123 45", as people write them.
 PHONE = re.compile(
@@ -80,14 +89,31 @@ UNIT_HINT = re.compile(
 )
 _NOT_UNIT = re.compile(r"(?i)^(?:kvalitetsutmärkelsen|stockholms? stad|stockholm|vi|jag|oss|hej)$")
 NOT_PERSON = re.compile(
-    r"(?i)förskol|skola|förvaltning|kontoret|nämnd|\bab\b|stad\b|stockholm|kvalitet"
-    r"|hälsning|hej|tack|boende|enhet|verksamhet|gymnasi"
+    r"(?i)förskol|skola|förvaltning|kontoret|nämnd|\bab\b|\bstad\b|\bsdf\b|\bsdn\b|stadsdel|stockholm|kvalitet"
+    r"|hälsning|hej|tack|boende|enhet|verksamhet|gymnasi|^team(?:et)?\b"
 )
 
 
+_PLAIN_LETTERS = str.maketrans({"ı": "i", "ø": "o", "ł": "l", "đ": "d", "ß": "ss", "æ": "ae"})
+
+
+def _plain(name: str) -> list[str]:
+    """The words of a name without accents: the From header often drops them ("Mujic")."""
+    folded = unicodedata.normalize("NFKD", name.casefold().translate(_PLAIN_LETTERS))
+    return sorted("".join(c for c in folded if not unicodedata.combining(c)).split())
+
+
 def same_person(a: str | None, b: str | None) -> bool:
-    """The same name in any word order: Outlook writes "Ghorbani Mahnaz" for Mahnaz Ghorbani."""
-    return bool(a and b and sorted(a.casefold().split()) == sorted(b.casefold().split()))
+    """The same name in any word order (Outlook writes "Ghorbani Mahnaz" for Mahnaz Ghorbani)
+    and with or without its accents (Amra Mujić, Amra Mujic)."""
+    return bool(a and b and _plain(a) == _plain(b))
+
+
+# "Kontaktperson meddelas senare": no contact yet, and not the writer by default either.
+CONTACT_LATER = re.compile(
+    r"(?i:\b(?:meddelas|utses|bestäms|kommer|återkommer\s+vi\s+med|följer)\s+(?:senare|längre\s+fram"
+    r"|inom\s+kort|snart)\b|\b(?:tbd|to\s+be\s+confirmed|will\s+follow)\b|\binte\s+(?:utsedd|klar)\b)"
+)
 
 
 def normalise(text: str) -> str:
@@ -190,7 +216,15 @@ def clean_name(name: str | None) -> str | None:
         else:
             break
     cleaned = " ".join(words)
+    # "Träffpunkt Årsta", "Bad Hornstull": a word that says what kind of unit is no name's.
+    if any(w.casefold() in _single_unit_types() for w in words):
+        return None
     return cleaned if cleaned and not NOT_PERSON.search(cleaned) else None
+
+
+@cache
+def _single_unit_types() -> frozenset[str]:
+    return frozenset(t.casefold() for t in words_data()["unit_types"] if " " not in t)
 
 
 NUMBER_WORDS = {
