@@ -14,6 +14,7 @@ from bot.signups.extract import (
     looks_like_signup,
     read_reply,
     several_units,
+    signup_text,
     similar_names,
     strip_quoted,
 )
@@ -756,6 +757,13 @@ def test_undo_withdrawal(text: str, expected: bool) -> None:
         ("Hej", "Vi på Förskolan Solstrålen vill gärna vara med i Kvalitetsutmärkelsen i år!"),
         ("", "Verksamhet: Förskolan Rosen\nChef: Anna Berg"),
         ("SV: Anmälan Förskolan Trollskogen", "Förvaltningen är Farsta stadsdelsförvaltning."),
+        ("Kvalitetsutmärkelsen", "Hej! Öppna förskolan Kotten vill gärna vara med.\n\nMvh Eva"),
+        ("Utmärkelsen", "Boendestödet i Tensta vill delta i år. Chef är Rami Aziz."),
+        (
+            "Fråga",
+            "Vi undrar om vi som kooperativ får vara med – i så fall anmäler vi gärna "
+            "Förskolan Myran till Kvalitetsutmärkelsen!",
+        ),
     ],
 )
 def test_sign_up_mails_are_recognised(subject: str, text: str) -> None:
@@ -775,10 +783,42 @@ def test_sign_up_mails_are_recognised(subject: str, text: str) -> None:
         ("Skrivarstuga", "Vi anmälde oss förra veckan. När är skrivarstugan?"),
         ("Re: Mottagen anmälan", "Tack för bekräftelsen av vår anmälan!"),
         ("Bidrag", "Med vänliga hälsningar\nAnna Berg\nTel: 08-508 123 45\nanna.berg@stockholm.se"),
+        ("Kvalitetsutmärkelsen", "Vi vill gärna vara med, men vi måste först prata med chefen."),
+        ("Hej", "Vi vill delta i år. Vi återkommer med den riktiga anmälan efter APT."),
+        ("Fråga", "Kan en enhet med två team anmälas? Vi väntar med anmälan tills vi vet."),
+        ("Fråga", "Vi har ramavtal med staden. Tacksam för svar innan vi anmäler oss."),
+        ("Nyhetsbrev", "* Kvalitetsutmärkelsen 2027 – anmälan öppen till 22 mars\n* Nytt stöd"),
+        ("Info", "Observera att anmälan till Bokveckan inte är anmälan till Kvalitetsutmärkelsen."),
+        ("Informationsmöte", "Vi vill delta på informationsmötet om utmärkelsen den 3 mars."),
     ],
 )
 def test_questions_and_other_mails_are_not_sign_ups(subject: str, text: str) -> None:
     assert not looks_like_signup(subject, text)
+
+
+FORWARD_WITH_NOTE = """\
+Hej,
+
+Se nedan – vi vill anmäla Vårbergsbadet. Jonas blir kontaktperson.
+
+/Maria
+
+Från: Jonas Ek <jonas.ek@stockholm.se>
+Skickat: den 3 mars 2027 09:12
+Till: Maria Berg <maria.berg@stockholm.se>
+Ämne: SV: Utmärkelsen
+
+Hej Maria,
+
+Absolut, jag tar gärna kontakten. Nå mig på 08-508 111 22.
+
+Jonas Ek
+"""
+
+
+def test_a_forwarders_own_words_can_sign_the_forwarded_unit_up() -> None:
+    subject = "VB: SV: Utmärkelsen"
+    assert looks_like_signup(subject, signup_text(subject, FORWARD_WITH_NOTE))
 
 
 # --- Unit names ----------------------------------------------------------------------------

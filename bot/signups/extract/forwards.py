@@ -101,6 +101,15 @@ def readable_text(subject: str, text: str) -> str:
     return forwarded.text if forwarded else strip_quoted(text)
 
 
+def signup_text(subject: str, text: str) -> str:
+    """The text that says whether a mail signs up: a forwarder's own words count as well as
+    the forwarded message ("Se nedan – vi vill anmäla Eriksdalsbadet")."""
+    forwarded = unwrap_forward(subject, text)
+    if forwarded is None:
+        return strip_quoted(text)
+    return f"{forwarded.notes}\n\n{forwarded.text}"
+
+
 def extract_mail(
     subject: str, text: str, *, sender_name: str, sender_email: str | None
 ) -> SignupFields:
