@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import pytest
 
@@ -1122,6 +1123,55 @@ def test_a_correction_naming_a_new_contact_changes_the_contact() -> None:
     fields = read_reply(read, REGISTERED, text, sender_name="Mette Kristensen")
     assert (fields.contact_name, fields.contact_phone) == ("Lina Ek", "0701234567")
     assert fields.contact_email is None
+
+
+@pytest.mark.parametrize(
+    ("text", "registered", "manager", "contact"),
+    [
+        (
+            "Chefen heter Mette, inte Metta. Förlåt!",
+            ("Metta Kristensen", "Hamid Rostami"),
+            "Mette Kristensen",
+            "Hamid Rostami",
+        ),
+        (
+            "Efternamnet stavas Rostami, inte Rostamy.",
+            ("Mette Kristensen", "Hamid Rostamy"),
+            "Mette Kristensen",
+            "Hamid Rostami",
+        ),
+        (
+            "Kontaktpersonen heter Hamid Rostami, inte Hamid Rostam.",
+            ("Mette Kristensen", "Hamid Rostam"),
+            "Mette Kristensen",
+            "Hamid Rostami",
+        ),
+        (
+            "Han heter Hamid Rostami-Lind, inte Rostami.",
+            ("Mette Kristensen", "Hamid Rostami"),
+            "Mette Kristensen",
+            "Hamid Rostami-Lind",
+        ),
+    ],
+)
+def test_a_name_put_right_corrects_the_person_who_had_it(
+    text: str, registered: tuple[str, str], manager: str, contact: str
+) -> None:
+    current = replace(REGISTERED, manager_name=registered[0], contact_name=registered[1])
+    read = extract_signup(text, sender_name="Eva Ek", sender_email="eva.ek@stockholm.se")
+    fields = read_reply(read, current, text, sender_name="Eva Ek")
+    assert (fields.manager_name or current.manager_name) == manager
+    assert (fields.contact_name or current.contact_name) == contact
+    # The contact put right is the same person: the registered address stays.
+    assert fields.contact_email in (None, current.contact_email)
+
+
+def test_a_reply_about_a_person_leaving_does_not_rename_the_unit() -> None:
+    text = "Hamid slutar i april, så byt kontaktperson till Sara Lind, sara.lind@stockholm.se."
+    read = extract_signup(text, sender_name="Mette Kristensen", sender_email="mette@stockholm.se")
+    fields = read_reply(read, REGISTERED, text, sender_name="Mette Kristensen")
+    assert fields.unit_name is None
+    assert fields.contact_name == "Sara Lind"
 
 
 # --- Mails typed without å/ä/ö or without capitals ---------------------------------------

@@ -14,7 +14,7 @@ from dataclasses import replace
 from bot.signups.extract.extract import SignupFields
 from bot.signups.extract.vocabulary import EMAIL, first, phone_in, same_person, split_sentences
 
-_CONTACT_ROLE = re.compile(r"(?i)\bkontakt(?:person(?:en|ens|er)?)?\b|\bcontact(?:\s+person)?\b")
+_CONTACT_ROLE = re.compile(r"(?i)\bkontakt(?:en|person(?:en|ens|er)?)?\b|\bcontact(?:\s+person)?\b")
 _PRONOUN = re.compile(r"(?i)\b(?:honom|henne|hen|hon|han|him|her|his|hans|hennes)\b")
 _SELF = re.compile(r"(?i)\b(?:mig|jag|mitt|min|me|my)\b|\bI\b")
 
@@ -46,10 +46,81 @@ def _details_about(
     return email, phone
 
 
+# "Chefen heter Jelena, inte Jelana", "hon heter Malin Ekström, inte Ek", "det stavas
+# Zeynep och inte Zeinab": a name put right, the right form first.
+_NAME_FIX = re.compile(
+    r"(?:heter|stavas|ska\s+vara|skrivs)\s+(?P<new>[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+){0,3})"
+    r"\s*,?\s+(?:och\s+)?(?:inte|ej)\s+(?P<old>[A-ZÅÄÖ][\w'-]+(?:\s+[A-ZÅÄÖ][\w'-]+){0,3})"
+)
+_MANAGER_WORD = re.compile(r"(?i)\b(?:chef\w*|rektor\w*|föreståndar\w*|manager)\b")
+
+
+def _renamed(name: str | None, new: str, old: str) -> str | None:
+    """`name` with `old` (a whole name, or one of its words) put right as `new`."""
+    if not name:
+        return None
+    words = name.split()
+    old_words = old.split()
+    for i in range(len(words) - len(old_words) + 1):
+        if [w.casefold() for w in words[i : i + len(old_words)]] == [
+            w.casefold() for w in old_words
+        ]:
+            # "Malin Ekström, inte Ek": a full name replaces the whole; a word, its word.
+            if len(new.split()) > len(old_words) and len(new.split()) > 1:
+                return new
+            return " ".join([*words[:i], new, *words[i + len(old_words) :]])
+    return None
+
+
+def _name_fixes(fields: SignupFields, current: SignupFields, text: str) -> SignupFields:
+    """Apply "X heter Y, inte Z" to the registered manager or contact whose name says Z.
+
+    The contact put right is the same person, so their registered details stay theirs.
+    """
+    fixed = _fixed_names(fields, current, text)
+    if fixed.contact_name and fixed.contact_name != fields.contact_name:
+        fixed = replace(
+            fixed,
+            contact_email=fixed.contact_email or current.contact_email,
+            contact_phone=fixed.contact_phone or current.contact_phone,
+        )
+    return fixed
+
+
+def _fixed_names(fields: SignupFields, current: SignupFields, text: str) -> SignupFields:
+    for sentence in split_sentences(text):
+        for match in _NAME_FIX.finditer(sentence):
+            new, old = match.group("new"), match.group("old")
+            manager = _renamed(current.manager_name, new, old)
+            contact = _renamed(current.contact_name, new, old)
+            if manager and contact:  # one person in both roles, or the sentence says which
+                if same_person(current.manager_name, current.contact_name):
+                    fields = replace(fields, manager_name=manager, contact_name=contact)
+                elif _MANAGER_WORD.search(sentence):
+                    fields = replace(fields, manager_name=manager)
+                else:
+                    fields = replace(fields, contact_name=contact)
+            elif manager:
+                fields = replace(fields, manager_name=manager)
+            elif contact:
+                fields = replace(fields, contact_name=contact)
+    return fields
+
+
+def _names_a_person(unit: str | None, current: SignupFields) -> bool:
+    """True when the reply's "unit" is a registered person ("Mohammed slutar hos oss")."""
+    people = [p for p in (current.manager_name, current.contact_name) if p]
+    return unit is not None and any(
+        same_person(unit, p) or unit.casefold() == p.split()[0].casefold() for p in people
+    )
+
+
 def read_reply(
     fields: SignupFields, current: SignupFields, text: str, *, sender_name: str
 ) -> SignupFields:
     """The reply's fields as a correction of `current`, the registration it answers."""
+    if _names_a_person(fields.unit_name, current):
+        fields = replace(fields, unit_name=None)
     inferred = bool(fields.contact_name) and not _CONTACT_ROLE.search(text)
     if inferred and not same_person(fields.contact_name, current.contact_name):
         # No contact named: the writer's own name and details say nothing about the contact.
@@ -69,4 +140,4 @@ def read_reply(
             contact_email=fields.contact_email or email,
             contact_phone=fields.contact_phone or phone,
         )
-    return fields
+    return _name_fixes(fields, current, text)
