@@ -9,6 +9,7 @@ import pytest
 
 from bot.signups.extract import (
     SignupFields,
+    extract_mail,
     extract_signup,
     is_undo_withdrawal,
     is_withdrawal,
@@ -815,6 +816,47 @@ Absolut, jag tar gärna kontakten. Nå mig på 08-508 111 22.
 
 Jonas Ek
 """
+
+
+TWICE_FORWARDED = """\
+Hej,
+
+Se nedan, från hemtjänsten. Jag skickar bara vidare.
+
+Mvh
+Lisa Holm
+Registrator
+
+________________________________
+Från: Ek Anders <anders.ek@stockholm.se>
+Skickat: den 2 mars 2027 15:10
+Till: Holm Lisa <lisa.holm@stockholm.se>
+Ämne: VB: utmärkelsen
+
+Lisa, kan du skicka in vår anmälan av Team Tranan? Kontaktperson blir Nora, se nedan.
+
+Anders Ek
+Enhetschef, hemtjänsten
+Farsta sdf
+
+________________________________
+Från: Berg Nora <nora.berg@stockholm.se>
+Skickat: den 1 mars 2027 08:30
+Till: Ek Anders <anders.ek@stockholm.se>
+Ämne: utmärkelsen
+
+Hej Anders! Jag är gärna kontaktperson för Team Tranan. Mitt nummer är 070-111 22 33.
+/Nora Berg
+"""
+
+
+def test_each_forwarders_note_is_read_as_its_writers_own() -> None:
+    subject = "VB: VB: utmärkelsen"
+    fields = extract_mail(
+        subject, TWICE_FORWARDED, sender_name="Holm Lisa", sender_email="lisa.holm@stockholm.se"
+    )
+    assert fields.manager_name == "Anders Ek"  # the unit's manager, not the registrar
+    assert fields.organisation == "Farsta stadsdelsförvaltning"
 
 
 def test_a_forwarders_own_words_can_sign_the_forwarded_unit_up() -> None:

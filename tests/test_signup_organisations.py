@@ -129,6 +129,15 @@ def test_the_organisation_is_written_as_the_mail_above_the_signature_writes_it()
     assert fields.organisation_as_written == "Kungsholmens sdf"
 
 
+def test_an_address_is_not_a_mention_of_the_organisation() -> None:
+    assert find_organisations("Min nya adress är eva.lind@micasa.se, se www.vittra.se") == []
+
+
+def test_an_abbreviation_keeps_its_full_stop() -> None:
+    [match] = find_organisations("Vi på Kulturförv. i Söderort")
+    assert match.written == "Kulturförv."
+
+
 def test_a_foundation_not_on_the_list_is_kept_as_written() -> None:
     fields = extract_signup(
         "Stiftelsen Solrosen driver Korttidshemmet Solrosen och vill anmäla det.\n"

@@ -155,12 +155,21 @@ def _match(words: _Text, pattern: _Pattern, i: int, bare: bool) -> OrganisationM
     if pattern.district:
         return _district(words, pattern, i, bare)
     last = i + len(pattern.words) - 1
-    return OrganisationMatch(pattern.name, words.written(i, last), True, words.spans[i][0])
+    written = words.written(i, last)
+    # "Kulturförv." is written with its full stop: the abbreviation's, not the sentence's.
+    if _ABBREVIATED.search(written) and words.text[words.spans[last][1] :][:1] == ".":
+        written += "."
+    return OrganisationMatch(pattern.name, written, True, words.spans[i][0])
 
 
 def find_organisations(text: str, *, bare_districts: bool = False) -> list[OrganisationMatch]:
-    """Every listed organisation the text names, in the order written."""
-    words = _Text(text)
+    """Every listed organisation the text names, in the order written.
+
+    An address is not a mention: "maria@frosunda.se" names a mail server, and a reply
+    that gives it does not move the unit to that organisation. Addresses are blanked to
+    keep every position.
+    """
+    words = _Text(_ADDRESS.sub(lambda m: " " * len(m.group()), text))
     starts = _catalogue().starts
     # Only the positions whose word begins some pattern are tried, longest pattern first.
     tries = sorted(
@@ -248,6 +257,8 @@ def written_near_unit(match: OrganisationMatch, own_text: str) -> OrganisationMa
     return replace(match, written=same[0].written) if same else match
 
 
+_ABBREVIATED = re.compile(r"(?i)förv$")
+_ADDRESS = re.compile(r"[\w.+-]+@[\w.-]+|\bhttps?://\S+|\bwww\.\S+")
 _COMMISSIONED = re.compile(
     r"(?i)\b(?:på\s+uppdrag\s+(?:av|från|åt)|uppdrag\s+från|upphandla[dt]\s+av|avtal\s+med"
     r"|commissioned\s+by|under\s+contract\s+(?:with|to))\s+$"
