@@ -791,6 +791,7 @@ def test_sign_up_mails_are_recognised(subject: str, text: str) -> None:
         ("Fråga", "Vi har ramavtal med staden. Tacksam för svar innan vi anmäler oss."),
         ("Nyhetsbrev", "* Kvalitetsutmärkelsen 2027 – anmälan öppen till 22 mars\n* Nytt stöd"),
         ("Info", "Observera att anmälan till Bokveckan inte är anmälan till Kvalitetsutmärkelsen."),
+        ("Utmärkelsen", "Alla enheter som vill vara med i år anmäler sig senast 22 mars."),
         ("Informationsmöte", "Vi vill delta på informationsmötet om utmärkelsen den 3 mars."),
     ],
 )

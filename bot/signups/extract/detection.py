@@ -98,6 +98,8 @@ _NOT_A_SIGNUP = re.compile(
     r"|\banmäla?\s+er\b|\bbli\s+(?:examinator|bedömare)\b"
     # A sign-up promised for later: "Vi hör av oss med en anmälan i mars".
     r"|\b(?:hör\s+av\s+oss|återkommer|kommer\s+tillbaka)\s+med\b|\b(?:planerar|funderar\s+på)\s+att\b"
+    # The call to all: "Alla enheter som vill vara med i år anmäler sig senast 22 mars".
+    r"|\b(?:alla|ni|de|enheter|verksamheter)\s+som\s+(?:\w+\s+)?vill\b"
     # The call, not a sign-up: "anmälan öppen till 22 mars", "anmälan till X är inte …".
     r"|(?<!vår\s)(?<!denna\s)(?<!min\s)(?<!er\s)\banmälan(?:\s+till\s+\w+(?:\s+\d{4})?)?"
     r"\s+(?:inte\s+|ej\s+)?(?:är|var|blir|öppen|öppnar|stänger|stängd|görs|sker)\b"
