@@ -26,8 +26,8 @@ from bot.signups.extract import (
     is_undo_withdrawal,
     is_withdrawal,
     looks_like_signup,
-    readable_text,
     several_units,
+    signup_text,
     strip_quoted,
 )
 from bot.signups.forms import is_signup_form, with_forms
@@ -175,7 +175,7 @@ def _handle_text(
     mail = inbound.mail
     if unit is not None:
         return handle_reply(session, ctx, inbound, now, unit)
-    if looks_like_signup(mail.subject, readable_text(mail.subject, mail.text)):
+    if looks_like_signup(mail.subject, signup_text(mail.subject, mail.text)):
         several = several_units(
             text, sender_name=mail.from_name, sender_email=mail.from_addr, subject=mail.subject
         )

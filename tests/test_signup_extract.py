@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import pytest
 
 from bot.signups.extract import (
     SignupFields,
+    extract_mail,
     extract_signup,
     is_undo_withdrawal,
     is_withdrawal,
     looks_like_signup,
     read_reply,
     several_units,
+    signup_text,
     similar_names,
     strip_quoted,
 )
@@ -757,6 +760,13 @@ def test_undo_withdrawal(text: str, expected: bool) -> None:
         ("Hej", "Vi på Förskolan Solstrålen vill gärna vara med i Kvalitetsutmärkelsen i år!"),
         ("", "Verksamhet: Förskolan Rosen\nChef: Anna Berg"),
         ("SV: Anmälan Förskolan Trollskogen", "Förvaltningen är Farsta stadsdelsförvaltning."),
+        ("Kvalitetsutmärkelsen", "Hej! Öppna förskolan Kotten vill gärna vara med.\n\nMvh Eva"),
+        ("Utmärkelsen", "Boendestödet i Tensta vill delta i år. Chef är Rami Aziz."),
+        (
+            "Fråga",
+            "Vi undrar om vi som kooperativ får vara med – i så fall anmäler vi gärna "
+            "Förskolan Myran till Kvalitetsutmärkelsen!",
+        ),
     ],
 )
 def test_sign_up_mails_are_recognised(subject: str, text: str) -> None:
@@ -776,10 +786,84 @@ def test_sign_up_mails_are_recognised(subject: str, text: str) -> None:
         ("Skrivarstuga", "Vi anmälde oss förra veckan. När är skrivarstugan?"),
         ("Re: Mottagen anmälan", "Tack för bekräftelsen av vår anmälan!"),
         ("Bidrag", "Med vänliga hälsningar\nAnna Berg\nTel: 08-508 123 45\nanna.berg@stockholm.se"),
+        ("Kvalitetsutmärkelsen", "Vi vill gärna vara med, men vi måste först prata med chefen."),
+        ("Hej", "Vi vill delta i år. Vi återkommer med den riktiga anmälan efter APT."),
+        ("Fråga", "Kan en enhet med två team anmälas? Vi väntar med anmälan tills vi vet."),
+        ("Fråga", "Vi har ramavtal med staden. Tacksam för svar innan vi anmäler oss."),
+        ("Nyhetsbrev", "* Kvalitetsutmärkelsen 2027 – anmälan öppen till 22 mars\n* Nytt stöd"),
+        ("Info", "Observera att anmälan till Bokveckan inte är anmälan till Kvalitetsutmärkelsen."),
+        ("Utmärkelsen", "Alla enheter som vill vara med i år anmäler sig senast 22 mars."),
+        ("Informationsmöte", "Vi vill delta på informationsmötet om utmärkelsen den 3 mars."),
     ],
 )
 def test_questions_and_other_mails_are_not_sign_ups(subject: str, text: str) -> None:
     assert not looks_like_signup(subject, text)
+
+
+FORWARD_WITH_NOTE = """\
+Hej,
+
+Se nedan – vi vill anmäla Vårbergsbadet. Jonas blir kontaktperson.
+
+/Maria
+
+Från: Jonas Ek <jonas.ek@stockholm.se>
+Skickat: den 3 mars 2027 09:12
+Till: Maria Berg <maria.berg@stockholm.se>
+Ämne: SV: Utmärkelsen
+
+Hej Maria,
+
+Absolut, jag tar gärna kontakten. Nå mig på 08-508 111 22.
+
+Jonas Ek
+"""
+
+
+TWICE_FORWARDED = """\
+Hej,
+
+Se nedan, från hemtjänsten. Jag skickar bara vidare.
+
+Mvh
+Lisa Holm
+Registrator
+
+________________________________
+Från: Ek Anders <anders.ek@stockholm.se>
+Skickat: den 2 mars 2027 15:10
+Till: Holm Lisa <lisa.holm@stockholm.se>
+Ämne: VB: utmärkelsen
+
+Lisa, kan du skicka in vår anmälan av Team Tranan? Kontaktperson blir Nora, se nedan.
+
+Anders Ek
+Enhetschef, hemtjänsten
+Farsta sdf
+
+________________________________
+Från: Berg Nora <nora.berg@stockholm.se>
+Skickat: den 1 mars 2027 08:30
+Till: Ek Anders <anders.ek@stockholm.se>
+Ämne: utmärkelsen
+
+Hej Anders! Jag är gärna kontaktperson för Team Tranan. Mitt nummer är 070-111 22 33.
+/Nora Berg
+"""
+
+
+def test_each_forwarders_note_is_read_as_its_writers_own() -> None:
+    subject = "VB: VB: utmärkelsen"
+    fields = extract_mail(
+        subject, TWICE_FORWARDED, sender_name="Holm Lisa", sender_email="lisa.holm@stockholm.se"
+    )
+    assert fields.manager_name == "Anders Ek"  # the unit's manager, not the registrar
+    assert fields.organisation == "Farsta stadsdelsförvaltning"
+
+
+def test_a_forwarders_own_words_can_sign_the_forwarded_unit_up() -> None:
+    subject = "VB: SV: Utmärkelsen"
+    assert looks_like_signup(subject, signup_text(subject, FORWARD_WITH_NOTE))
 
 
 # --- Unit names ----------------------------------------------------------------------------
@@ -1083,6 +1167,55 @@ def test_a_correction_naming_a_new_contact_changes_the_contact() -> None:
     fields = read_reply(read, REGISTERED, text, sender_name="Mette Kristensen")
     assert (fields.contact_name, fields.contact_phone) == ("Lina Ek", "0701234567")
     assert fields.contact_email is None
+
+
+@pytest.mark.parametrize(
+    ("text", "registered", "manager", "contact"),
+    [
+        (
+            "Chefen heter Mette, inte Metta. Förlåt!",
+            ("Metta Kristensen", "Hamid Rostami"),
+            "Mette Kristensen",
+            "Hamid Rostami",
+        ),
+        (
+            "Efternamnet stavas Rostami, inte Rostamy.",
+            ("Mette Kristensen", "Hamid Rostamy"),
+            "Mette Kristensen",
+            "Hamid Rostami",
+        ),
+        (
+            "Kontaktpersonen heter Hamid Rostami, inte Hamid Rostam.",
+            ("Mette Kristensen", "Hamid Rostam"),
+            "Mette Kristensen",
+            "Hamid Rostami",
+        ),
+        (
+            "Han heter Hamid Rostami-Lind, inte Rostami.",
+            ("Mette Kristensen", "Hamid Rostami"),
+            "Mette Kristensen",
+            "Hamid Rostami-Lind",
+        ),
+    ],
+)
+def test_a_name_put_right_corrects_the_person_who_had_it(
+    text: str, registered: tuple[str, str], manager: str, contact: str
+) -> None:
+    current = replace(REGISTERED, manager_name=registered[0], contact_name=registered[1])
+    read = extract_signup(text, sender_name="Eva Ek", sender_email="eva.ek@stockholm.se")
+    fields = read_reply(read, current, text, sender_name="Eva Ek")
+    assert (fields.manager_name or current.manager_name) == manager
+    assert (fields.contact_name or current.contact_name) == contact
+    # The contact put right is the same person: the registered address stays.
+    assert fields.contact_email in (None, current.contact_email)
+
+
+def test_a_reply_about_a_person_leaving_does_not_rename_the_unit() -> None:
+    text = "Hamid slutar i april, så byt kontaktperson till Sara Lind, sara.lind@stockholm.se."
+    read = extract_signup(text, sender_name="Mette Kristensen", sender_email="mette@stockholm.se")
+    fields = read_reply(read, REGISTERED, text, sender_name="Mette Kristensen")
+    assert fields.unit_name is None
+    assert fields.contact_name == "Sara Lind"
 
 
 # --- Mails typed without å/ä/ö or without capitals ---------------------------------------

@@ -88,6 +88,64 @@ def test_a_district_named_as_a_place_is_not_its_office() -> None:
     assert canonical_organisation(None, "Vi ligger mitt i Farsta.") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Öppna förskolan Lönnen i Skarpnäck vill vara med.", "Skarpnäcks stadsdelsförvaltning"),
+        ("Vi på Team Ekhagen på Östermalm anmäler oss.", "Östermalms stadsdelsförvaltning"),
+        ("Hälsningar\nElin Berg\nUTBF", "Utbildningsförvaltningen"),
+        (
+            "Best regards\nTom Hill\nSports Administration, City of Stockholm",
+            "Idrottsförvaltningen",
+        ),
+    ],
+)
+def test_a_district_after_the_units_name_or_an_everyday_form_is_the_organisation(
+    text: str, name: str
+) -> None:
+    match = canonical_organisation(None, text)
+    assert match is not None and match.name == name
+
+
+def test_the_subject_names_the_organisation_when_the_text_does_not() -> None:
+    match = canonical_organisation(None, "Härmed vår anmälan!", "Anmälan: Pysslingen Ekbacken")
+    assert match is not None and match.name == "Pysslingen Förskolor och Skolor"
+
+
+def test_the_organisation_is_written_as_the_mail_above_the_signature_writes_it() -> None:
+    fields = extract_signup(
+        "Hej!\n\nSISAB:s driftgrupp Väst anmäler sig. Chef är Eva Lund, jag är kontakt.\n\n"
+        "Mvh\nOla Berg\nSkolfastigheter i Stockholm AB\nola.berg@sisab.se"
+    )
+    assert (fields.organisation, fields.organisation_as_written) == (
+        "Skolfastigheter i Stockholm AB",
+        "SISAB",
+    )
+    # A district named as a place above the signature is not the administration's name.
+    fields = extract_signup(
+        "Hej!\n\nFörskolan Ekorren på Kungsholmen anmäler sig. Chef: Eva Lund.\n\n"
+        "Mvh\nOla Berg\nKungsholmens sdf"
+    )
+    assert fields.organisation_as_written == "Kungsholmens sdf"
+
+
+def test_an_address_is_not_a_mention_of_the_organisation() -> None:
+    assert find_organisations("Min nya adress är eva.lind@micasa.se, se www.vittra.se") == []
+
+
+def test_an_abbreviation_keeps_its_full_stop() -> None:
+    [match] = find_organisations("Vi på Kulturförv. i Söderort")
+    assert match.written == "Kulturförv."
+
+
+def test_a_foundation_not_on_the_list_is_kept_as_written() -> None:
+    fields = extract_signup(
+        "Stiftelsen Solrosen driver Korttidshemmet Solrosen och vill anmäla det.\n"
+        "Föreståndare: Ann Lind"
+    )
+    assert (fields.organisation, fields.organisation_known) == ("Stiftelsen Solrosen", False)
+
+
 def test_an_unknown_organisation_is_kept_as_written_and_marked() -> None:
     fields = extract_signup(
         "Verksamhet: Förskolan Ugglan\nHuvudman: Ugglebo Pedagogik AB\nRektor: Ann Lind"

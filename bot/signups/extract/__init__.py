@@ -22,7 +22,7 @@ from __future__ import annotations
 from bot.signups.extract.corrections import read_reply
 from bot.signups.extract.detection import is_undo_withdrawal, is_withdrawal, looks_like_signup
 from bot.signups.extract.extract import SignupFields, extract_signup
-from bot.signups.extract.forwards import extract_mail, readable_text
+from bot.signups.extract.forwards import extract_mail, readable_text, signup_text
 from bot.signups.extract.names import similar_names
 from bot.signups.extract.quoting import strip_quoted
 from bot.signups.extract.several import several_units
@@ -37,6 +37,7 @@ __all__ = [
     "read_reply",
     "readable_text",
     "several_units",
+    "signup_text",
     "similar_names",
     "strip_quoted",
 ]

@@ -21,7 +21,7 @@ from bot.signups.extract.vocabulary import (
     split_sentences,
 )
 
-_CONTACT_ROLE = re.compile(r"(?i)\bkontakt(?:person(?:en|ens|er)?)?\b|\bcontact(?:\s+person)?\b")
+_CONTACT_ROLE = re.compile(r"(?i)\bkontakt(?:en|person(?:en|ens|er)?)?\b|\bcontact(?:\s+person)?\b")
 _PRONOUN = re.compile(r"(?i)\b(?:honom|henne|hen|hon|han|him|her|his|hans|hennes)\b")
 _SELF = re.compile(r"(?i)\b(?:mig|jag|mitt|min|me|my)\b|\bI\b")
 
@@ -53,31 +53,81 @@ def _details_about(
     return email, phone
 
 
-# "Chefen heter Jelena, inte Jelana", "hon heter Malin Ekström, inte Ek": a name set right.
-_RENAMED = re.compile(
-    rf"(?i:heter|stavas|skrivs|ska\s+vara|is\s+spelled|should\s+be)\s+(?P<new>{LABEL_NAME.pattern})"
-    rf"\s*,?\s*(?i:inte|ej|not)\s+(?P<old>{LABEL_NAME.pattern})"
+# "Chefen heter Jelena, inte Jelana", "hon heter Malin Ekström, inte Ek", "det stavas
+# Zeynep och inte Zeinab": a name put right, the right form first.
+_NAME_FIX = re.compile(
+    rf"(?i:heter|stavas|ska\s+vara|skrivs|is\s+spelled|should\s+be)\s+(?P<new>{LABEL_NAME.pattern})"
+    rf"\s*,?\s+(?i:och\s+|and\s+)?(?i:inte|ej|not)\s+(?P<old>{LABEL_NAME.pattern})"
 )
+_MANAGER_WORD = re.compile(r"(?i)\b(?:chef\w*|rektor\w*|föreståndar\w*|manager)\b")
 
 
-def _renamed(name: str | None, text: str) -> str | None:
-    """The registered `name` as the reply spells it right, or None where it does not."""
+def _renamed(name: str | None, new: str, old: str) -> str | None:
+    """`name` with `old` (a whole name, or one of its words) put right as `new`."""
     if not name:
         return None
     words = name.split()
-    for match in _RENAMED.finditer(text):
-        new, old = match.group("new"), match.group("old")
-        if old == name or (len(new.split()) > 1 and new.split()[0] == words[0]):
-            return new if len(new.split()) > 1 else None
-        if old in words and len(new.split()) == len(old.split()):
-            return " ".join(new if w == old else w for w in words)
+    old_words = old.split()
+    for i in range(len(words) - len(old_words) + 1):
+        if [w.casefold() for w in words[i : i + len(old_words)]] == [
+            w.casefold() for w in old_words
+        ]:
+            # "Malin Ekström, inte Ek": a full name replaces the whole; a word, its word.
+            if len(new.split()) > len(old_words) and len(new.split()) > 1:
+                return new
+            return " ".join([*words[:i], new, *words[i + len(old_words) :]])
     return None
+
+
+def _name_fixes(fields: SignupFields, current: SignupFields, text: str) -> SignupFields:
+    """Apply "X heter Y, inte Z" to the registered manager or contact whose name says Z.
+
+    The contact put right is the same person, so their registered details stay theirs.
+    """
+    fixed = _fixed_names(fields, current, text)
+    if fixed.contact_name and fixed.contact_name != fields.contact_name:
+        fixed = replace(
+            fixed,
+            contact_email=fixed.contact_email or current.contact_email,
+            contact_phone=fixed.contact_phone or current.contact_phone,
+        )
+    return fixed
+
+
+def _fixed_names(fields: SignupFields, current: SignupFields, text: str) -> SignupFields:
+    for sentence in split_sentences(text):
+        for match in _NAME_FIX.finditer(sentence):
+            new, old = match.group("new"), match.group("old")
+            manager = _renamed(current.manager_name, new, old)
+            contact = _renamed(current.contact_name, new, old)
+            if manager and contact:  # one person in both roles, or the sentence says which
+                if same_person(current.manager_name, current.contact_name):
+                    fields = replace(fields, manager_name=manager, contact_name=contact)
+                elif _MANAGER_WORD.search(sentence):
+                    fields = replace(fields, manager_name=manager)
+                else:
+                    fields = replace(fields, contact_name=contact)
+            elif manager:
+                fields = replace(fields, manager_name=manager)
+            elif contact:
+                fields = replace(fields, contact_name=contact)
+    return fields
+
+
+def _names_a_person(unit: str | None, current: SignupFields) -> bool:
+    """True when the reply's "unit" is a registered person ("Mohammed slutar hos oss")."""
+    people = [p for p in (current.manager_name, current.contact_name) if p]
+    return unit is not None and any(
+        same_person(unit, p) or unit.casefold() == p.split()[0].casefold() for p in people
+    )
 
 
 def read_reply(
     fields: SignupFields, current: SignupFields, text: str, *, sender_name: str
 ) -> SignupFields:
     """The reply's fields as a correction of `current`, the registration it answers."""
+    if _names_a_person(fields.unit_name, current):
+        fields = replace(fields, unit_name=None)
     inferred = bool(fields.contact_name) and not _CONTACT_ROLE.search(text)
     if inferred and not same_person(fields.contact_name, current.contact_name):
         # No contact named: the writer's own name and details say nothing about the contact.
@@ -97,9 +147,4 @@ def read_reply(
             contact_email=fields.contact_email or email,
             contact_phone=fields.contact_phone or phone,
         )
-    renames = {
-        role: renamed
-        for role in ("manager_name", "contact_name")
-        if (renamed := _renamed(getattr(current, role), text)) is not None
-    }
-    return replace(fields, **renames) if renames else fields  # type: ignore[arg-type]
+    return _name_fixes(fields, current, text)

@@ -77,6 +77,10 @@ _SIGNUP_WORD = re.compile(
     # English: "sign up", "register … for the Quality Award".
     r"|\bsign(?:ing)?[\s-]up\b|\bregist(?:er|ering|ration)\b"
     r"|\b(?:delta|vara\s+med|medverka)\s+i\s+(?:årets\s+)?kvalitetsutmärkelse"
+    # In a mail to the award, "Vi vill gärna vara med!" says it without naming the award.
+    r"|\bvill\s+(?:(?:gärna|också|jättegärna|så\s+gärna|mycket\s+gärna|väldigt\s+gärna)\s+)?"
+    r"(?:vara\s+med|delta|medverka)\b"
+    r"(?=\s*(?:[^\w\s]|$)|\s+i\s+år\b|\s+(?:i|på)\s+(?:årets\s+|den\s+)?(?:\w*utmärkelse|tävling))"
     # Informal: "Vi på Kryssningsterminalen hänger på", "vi ställer upp i år".
     r"|\b(?:hänger|häng)\s+på\b(?!\s+\w)|\bställer\s+upp\b(?!\s+(?:som|med)\b)"
     r"|\b(?:participate|take\s+part|join|enter)\s+(?:in\s+)?(?:this\s+year's\s+|the\s+)?"
@@ -94,10 +98,16 @@ _NOT_A_SIGNUP = re.compile(
     r"|\banmäla?\s+er\b|\bbli\s+(?:examinator|bedömare)\b"
     # A sign-up promised for later: "Vi hör av oss med en anmälan i mars".
     r"|\b(?:hör\s+av\s+oss|återkommer|kommer\s+tillbaka)\s+med\b|\b(?:planerar|funderar\s+på)\s+att\b"
+    # The call to all: "Alla enheter som vill vara med i år anmäler sig senast 22 mars".
+    r"|\b(?:alla|ni|de|enheter|verksamheter)\s+som\s+(?:\w+\s+)?vill\b"
+    # The call, not a sign-up: "anmälan öppen till 22 mars", "anmälan till X är inte …".
+    r"|(?<!vår\s)(?<!denna\s)(?<!min\s)(?<!er\s)\banmälan(?:\s+till\s+\w+(?:\s+\d{4})?)?"
+    r"\s+(?:inte\s+|ej\s+)?(?:är|var|blir|öppen|öppnar|stänger|stängd|görs|sker)\b"
     # People signed up for an event, not a unit for the award.
     r"|\bdeltagare\b|\btill\s+(?:\w+\s+){0,2}(?:\w*konferens\w*|seminari\w*|webbinari\w*"
     r"|\w*utbildning\w*|frukostmöte\w*|informationsmöte\w*|skrivarstug\w*)"
 )
+_CLAUSE_BREAK = re.compile(r"\s[–—]\s|;\s")
 # "hur anmälan går till", "sista dag för anmälan", "skicka er anmälan": about signing up.
 _ABOUT_SIGNUP = re.compile(
     r"(?i)\b(?:hur|för|om|inför|skicka\s+(?:er|din|era)|ang\.?|angående|beträffande|gällande)\s+$"
@@ -106,6 +116,7 @@ _SIGNUP_CONTEXT = re.compile(
     r"(?i)utmärkelse|\boss\b|\bvår\b|\bvårt\b|\bhärmed\b|\bvi\b|\bsig\b"
     r"|\bwe\b|\bour\b|\bI\b|quality\s+award|\bvill\s+anmäla\b"
     r"|\b(?:två|tre|fyra|fem|\d)\s+anmälningar\b"
+    r"|\bvill\s+(?:\w+\s+)?(?:vara\s+med|delta|medverka)\b"
     # "Frösunda Omsorg anmäler Personlig assistans Söderort": the unit named after the verb.
     r"|\b(?:anmäl(?:er|s)|register)\s+(?-i:[A-ZÅÄÖ])"
     # "Jag är chef för Planeringsavdelningen … och anmäler avdelningen".
@@ -117,7 +128,9 @@ def _states_signup(sentence: str, *, need_context: bool = True) -> bool:
     word = _SIGNUP_WORD.search(sentence)
     if word is None or _is_question(sentence) or _NOT_A_SIGNUP.search(sentence):
         return False
-    if _ASKING.search(sentence[: word.start()]) or re.search(r"(?i)avanmäl", sentence):
+    # "Vi undrar om vi får vara med – i så fall anmäler vi oss": the question is another clause.
+    clause = _CLAUSE_BREAK.split(sentence[: word.start()])[-1]
+    if _ASKING.search(clause) or re.search(r"(?i)avanmäl", sentence):
         return False
     if _ABOUT_SIGNUP.search(sentence[: word.start()]):
         return False
@@ -139,12 +152,25 @@ def _labelled_fields(body: str) -> int:
     return sum(1 for role in roles if role)
 
 
+# A sign-up promised for later makes the whole mail a notice, however keen its other
+# sentences: "Vi vill gärna vara med, men vi måste först stämma av på APT".
+_LATER = re.compile(
+    r"(?i)\b(?:återkommer|hör\s+av\s+oss|kommer\s+tillbaka)\s+med\s+(?:\w+\s+){0,3}anmälan"
+    r"|\banmäler\s+(?:vi\s+)?oss\s+(?:senare|längre\s+fram|efter)\b"
+    r"|\b(?:innan|förrän|tills)\s+(?:vi|jag)\s+(?:\w+\s+)?anmäl"
+    r"|\bväntar\s+med\s+(?:att\s+anmäla|anmälan)"
+    r"|\bmen\s+(?:vi|jag)\s+(?:måste|behöver|ska)\s+först\b"
+)
+
+
 def looks_like_signup(subject: str, text: str) -> bool:
     """True for a sign-up mail; False for questions about signing up and for withdrawals."""
     body, subject = readable(strip_quoted(text)), readable(subject)
     if is_withdrawal(body) or is_withdrawal(subject):
         return False
     sentences = split_sentences(body)
+    if any(_LATER.search(s) for s in sentences):
+        return False
     if any(_states_signup(s) for s in sentences) or _labelled_fields(body) >= 2:
         return True
     subject_says = _states_signup(

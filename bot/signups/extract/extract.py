@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, fields, replace
 
 from bot.signups.extract.awards import EMPLOYEES, award_years
 from bot.signups.extract.labels import label_pass, split_labelled_sentences, table_rows
-from bot.signups.extract.organisations import canonical_organisation
+from bot.signups.extract.organisations import canonical_organisation, written_near_unit
 from bot.signups.extract.prose import prose_pass, prose_text
 from bot.signups.extract.provenance import inferred_fields, weak_fields
 from bot.signups.extract.quoting import strip_quoted
@@ -181,7 +181,9 @@ def extract_signup(
     writer = found.writer or tidy(sender_name) or None
     from_sender = email is None and bool(sender_email) and same_person(contact, writer)
     awards, mentions = award_years(body)
-    organisation = canonical_organisation(found.organisation, body)
+    organisation = canonical_organisation(found.organisation, body, subject)
+    if organisation and not labelled.organisation:
+        organisation = written_near_unit(organisation, "\n".join(lines))
     values = {
         "unit_name": as_written(_unit(labelled, found, subject, lines, signature), original),
         "manager_name": as_written(manager, original),

@@ -39,6 +39,9 @@ class Forwarded:
     sender_email: str | None
     subject: str
     notes: str
+    # Each forwarder's note with who wrote it, outermost first: the mail's own sender's
+    # (unnamed here) above, then a colleague's who forwarded it on ("Yusuf Demirtaş").
+    layers: tuple[tuple[str, str], ...] = ()
 
 
 def _is_forward(subject: str, text: str) -> bool:
@@ -53,6 +56,7 @@ def unwrap_forward(subject: str, text: str) -> Forwarded | None:
     if not _is_forward(subject, text):
         return None
     notes: list[str] = []
+    authors = [""]
     inner: dict[str, str] | None = None
     current = text
     for _ in range(_MAX_DEPTH):
@@ -61,13 +65,19 @@ def unwrap_forward(subject: str, text: str) -> Forwarded | None:
             break
         inner = found
         notes.append(strip_quoted(found.get("text_top") or ""))
+        authors.append(parseaddr(found.get("from", ""))[0])
         current = found["text"]
     if inner is None:
         return None
     name, address = parseaddr(inner.get("from", ""))
     # Outlook writes "Efternamn Förnamn"; the inner signature gives the name as written.
     return Forwarded(
-        strip_quoted(current), name, address or None, inner.get("subject", ""), "\n\n".join(notes)
+        strip_quoted(current),
+        name,
+        address or None,
+        inner.get("subject", ""),
+        "\n\n".join(notes),
+        tuple(zip(notes, authors, strict=False)),
     )
 
 
@@ -101,6 +111,15 @@ def readable_text(subject: str, text: str) -> str:
     return forwarded.text if forwarded else strip_quoted(text)
 
 
+def signup_text(subject: str, text: str) -> str:
+    """The text that says whether a mail signs up: a forwarder's own words count as well as
+    the forwarded message ("Se nedan – vi vill anmäla Eriksdalsbadet")."""
+    forwarded = unwrap_forward(subject, text)
+    if forwarded is None:
+        return strip_quoted(text)
+    return f"{forwarded.notes}\n\n{forwarded.text}"
+
+
 def extract_mail(
     subject: str, text: str, *, sender_name: str, sender_email: str | None
 ) -> SignupFields:
@@ -121,7 +140,12 @@ def extract_mail(
         sender_email=forwarded.sender_email,
         subject=forwarded.subject or subject,
     )
-    notes = extract_signup(forwarded.notes, subject=subject)
+    # Each note is read as its writer's own mail, the innermost (closest to the unit) last
+    # so that it counts most: a manager's "Kontaktperson blir Şebnem" above a registrar's
+    # "Se nedan".
+    notes = SignupFields()
+    for note, author in forwarded.layers:
+        notes = notes.merged(extract_signup(note, sender_name=author, subject=subject))
     # A contact the notes name (an attached form read above the forward) is the unit's; the
     # forwarder only by their own word, which the From header does not give.
     named = bool(notes.contact_name) and not same_person(notes.contact_name, sender_name)

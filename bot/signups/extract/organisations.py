@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib.resources import files
 
@@ -155,12 +155,21 @@ def _match(words: _Text, pattern: _Pattern, i: int, bare: bool) -> OrganisationM
     if pattern.district:
         return _district(words, pattern, i, bare)
     last = i + len(pattern.words) - 1
-    return OrganisationMatch(pattern.name, words.written(i, last), True, words.spans[i][0])
+    written = words.written(i, last)
+    # "Kulturförv." is written with its full stop: the abbreviation's, not the sentence's.
+    if _ABBREVIATED.search(written) and words.text[words.spans[last][1] :][:1] == ".":
+        written += "."
+    return OrganisationMatch(pattern.name, written, True, words.spans[i][0])
 
 
 def find_organisations(text: str, *, bare_districts: bool = False) -> list[OrganisationMatch]:
-    """Every listed organisation the text names, in the order written."""
-    words = _Text(text)
+    """Every listed organisation the text names, in the order written.
+
+    An address is not a mention: "maria@frosunda.se" names a mail server, and a reply
+    that gives it does not move the unit to that organisation. Addresses are blanked to
+    keep every position.
+    """
+    words = _Text(_ADDRESS.sub(lambda m: " " * len(m.group()), text))
     starts = _catalogue().starts
     # Only the positions whose word begins some pattern are tried, longest pattern first.
     tries = sorted(
@@ -184,12 +193,22 @@ def find_organisations(text: str, *, bare_districts: bool = False) -> list[Organ
     return sorted(found, key=lambda m: m.position)
 
 
-def canonical_organisation(labelled: str | None, text: str) -> OrganisationMatch | None:
+def canonical_organisation(
+    labelled: str | None, text: str, subject: str = ""
+) -> OrganisationMatch | None:
     """The organisation of a sign-up: its label's value first, then the first strong mention.
 
     `labelled` is what a label or the old patterns read; an organisation the list does not
-    know is kept as written (`known` False) so that the staff can look at it.
+    know is kept as written (`known` False) so that the staff can look at it. The subject
+    is read last ("Anmälan: Vittra Kista"), when the text names no organisation.
     """
+    found = _canonical(labelled, text)
+    if found is None and subject:
+        found = _canonical(None, subject)
+    return found
+
+
+def _canonical(labelled: str | None, text: str) -> OrganisationMatch | None:
     # "Vi driver boendet på uppdrag av Hägersten-Älvsjö sdf": the district buys the care;
     # the provider named elsewhere in the mail is the unit's organisation.
     mentions = find_organisations(text)
@@ -213,16 +232,33 @@ def canonical_organisation(labelled: str | None, text: str) -> OrganisationMatch
     if labelled and not re.fullmatch(r"(?i)stockholms?(?: stad)?", labelled.strip()):
         return OrganisationMatch(labelled, labelled, False)
     # Last, a district named alone ("Rinkeby-Kista" under the mail) or by its double name,
-    # which is the administration's rather than a place's ("i Hässelby-Vällingby"): when the
-    # mail names no organisation at all, the unit is the district's. "Mitt i Farsta" is a place.
+    # which is the administration's rather than a place's ("i Hässelby-Vällingby"), or after
+    # the unit's name ("Förskolan Äppelträdet i Bromma"): when the mail names no organisation
+    # at all, the unit is the district's. "Mitt i Farsta" and "vi ligger i Farsta" are places.
     bare = [
         m
         for m in find_organisations(text, bare_districts=True)
-        if "-" in m.written or not _PLACE_BEFORE.search(text[max(0, m.position - 20) : m.position])
+        if "-" in m.written or not _is_place(text[max(0, m.position - 30) : m.position])
     ]
     return bare[0] if bare else None
 
 
+def written_near_unit(match: OrganisationMatch, own_text: str) -> OrganisationMatch:
+    """The organisation as the mail's own text writes it, where it does; else as found.
+
+    The form nearest the unit is evidence of how the unit names its organisation: "SISAB:s
+    förvaltningsområde Söder" above a signature "Skolfastigheter i Stockholm AB" was written
+    "SISAB". `own_text` is the mail without its signature. A district named as a place
+    ("Förskolan Ekorren på Kungsholmen") is not a form of the administration's name.
+    """
+    if not match.known:
+        return match
+    same = [m for m in find_organisations(own_text) if m.name == match.name and not m.weak]
+    return replace(match, written=same[0].written) if same else match
+
+
+_ABBREVIATED = re.compile(r"(?i)förv$")
+_ADDRESS = re.compile(r"[\w.+-]+@[\w.-]+|\bhttps?://\S+|\bwww\.\S+")
 _COMMISSIONED = re.compile(
     r"(?i)\b(?:på\s+uppdrag\s+(?:av|från|åt)|uppdrag\s+från|upphandla[dt]\s+av|avtal\s+med"
     r"|commissioned\s+by|under\s+contract\s+(?:with|to))\s+$"
@@ -231,4 +267,18 @@ _TAKEN_BACK = re.compile(
     r"(?i)\b(?:skrev|skrivit|angav|angett|inte|ej|istället\s+för|i\s+stället\s+för|felaktigt"
     r"|wrote|not|instead\s+of)\s+$"
 )
-_PLACE_BEFORE = re.compile(r"(?i)\b(?:i|på|vid|från|till|runt|nära|in|at|near)\s+$")
+# A district after a preposition is a place ("mitt i Farsta", "vi ligger i Farsta"),
+# unless the preposition follows a name, the unit's: "Team Solsidan i Farsta".
+_PREPOSITION_BEFORE = re.compile(
+    r"(?i)(?:(\w*)\W*\s+|^\W*)(?:(i|på|vid|in|at)|från|till|runt|nära|near)\s+$"
+)
+_PLACE_WORDS = {"mitt", "centralt", "här", "där", "hela", "bara", "även", "också"}
+
+
+def _is_place(before: str) -> bool:
+    preposition = _PREPOSITION_BEFORE.search(before)
+    if preposition is None:
+        return False
+    word = preposition.group(1) or ""
+    after_name = word[:1].isupper() and word.casefold() not in _PLACE_WORDS
+    return not (preposition.group(2) and after_name)

@@ -71,6 +71,8 @@ ORG = re.compile(
     rf"|\b[{_UP}]\w*(?:förvaltningen|kontoret|nämnden)\b"
     rf"|\bAB(?:[ ][{_UP}]\w+)+"
     rf"|\b[{_UP}][\w&.-]*(?:[ ](?:[{_UP}][\w&.-]*|i|och|&|för)){{0,6}}[ ]AB\b"
+    # A foundation that runs units for the city: "Stiftelsen Solrosen".
+    rf"|\bStiftelsen(?:[ ][{_UP}]\w+){{1,3}}"
     # A parent cooperative or other economic association: "Föräldrakooperativet Myran ek. för."
     rf"|\b[{_UP}][\w&-]*(?:[ ][{_UP}][\w&-]*){{0,4}}[ ](?:ek\.[ ]?för\.|ekonomisk[ ]förening\b)"
 )
