@@ -886,6 +886,56 @@ def test_long_untrusted_text_is_handled_in_linear_time(piece: str, count: int) -
             "Invest Stockholm, part of Stockholm Business Region, would like to take part.",
             "Invest Stockholm",
         ),
+        ("Hej, Växelservice på Stockholm Parkering anmäler sig härmed.", "Växelservice"),
+        ("Vi på Fiberdrift hos Stokab vill gärna delta i år.", "Fiberdrift"),
+        (
+            "Micasas förvaltningsområde Väst vill anmäla sig till utmärkelsen.",
+            "Förvaltningsområde Väst",
+        ),
+        (
+            "Vi på Stadsbyggnadskontorets enhet Digitala tjänster vill anmäla oss.",
+            "Digitala tjänster",
+        ),
+        ("Kulturförvaltningens enhet för evenemang anmäler sig i år.", "Enheten för evenemang"),
+        ("Avdelningen Kundtjänst på Stockholmshem anmäler sig härmed.", "Kundtjänst"),
+        (
+            "Reningsverksavdelningens driftgrupp Syd på Stockholm Vatten och Avfall anmäler sig.",
+            "Driftgrupp Syd",
+        ),
+        (
+            "Bygglovsavdelningens registratur på Stadsbyggnadskontoret anmäler sig härmed.",
+            "Bygglovsavdelningens registratur",
+        ),
+        ("hej vill anmäla rinkeby hemtjänst till utmärkelsen, jag är chef", "Rinkeby hemtjänst"),
+        (
+            "Hej, anmäler gruppbostaden Sveavägen 12 (LSS) till kvalitetsutmärkelsen.",
+            "Gruppbostaden Sveavägen 12",
+        ),
+        (
+            "Vi vill anmäla enheten för bygglovsrådgivning till Kvalitetsutmärkelsen.",
+            "Enheten för bygglovsrådgivning",
+        ),
+        (
+            "Anmälan från oss på parkenheten vid Norra begravningsplatsen.",
+            "Parkenheten vid Norra begravningsplatsen",
+        ),
+        (
+            "hej! vi på familjebostäders områdeskontor i kista vill vara med.",
+            "Områdeskontor i kista",
+        ),
+        (
+            "Hej! Vi vill anmäla vår förvaltningsenhet Norr. Chef är Bo Ek.",
+            "Förvaltningsenhet Norr",
+        ),
+        (
+            "Vi på hemtjänsten i Farsta, närmare bestämt Hemtjänst Sköndal, vill anmäla oss.",
+            "Hemtjänst Sköndal",
+        ),
+        (
+            "Förskoleenheten Ugglan anmäler sig. Vi anmäler hela enheten gemensamt eftersom vi "
+            "har en plan.",
+            "Förskoleenheten Ugglan",
+        ),
     ],
 )
 def test_a_unit_is_named_by_the_sentence_that_signs_it_up(text: str, unit: str) -> None:
