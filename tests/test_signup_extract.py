@@ -1370,6 +1370,58 @@ def test_several_units_without_type_words_each_in_its_own_paragraph() -> None:
     ]
 
 
+def _people(mail: str, sender: str) -> list[tuple[str | None, ...]]:
+    address = sender.lower().replace(" ", ".") + "@stockholm.se"
+    units = several_units(mail, sender_name=sender, sender_email=address)
+    return [(u.unit_name, u.manager_name, u.contact_name) for u in units]
+
+
+def test_units_listed_in_a_sentence_after_their_number() -> None:
+    mail = (
+        "Hej!\n\nJag är chef för tre förskolor i Skarpnäck och vill anmäla alla tre, var för sig:"
+        " Ekorren, Hackspetten och Nötväckan. Kontaktperson för alla tre är jag.\n\n"
+        "Hälsningar\nSara Lind\nFörskolechef\nSkarpnäcks stadsdelsförvaltning\n"
+    )
+    assert [u[0] for u in _people(mail, "Sara Lind")] == ["Ekorren", "Hackspetten", "Nötväckan"]
+    # The umbrella before the number is not one of the units.
+    mail = (
+        "Hej,\n\nHemtjänsten i Bromma har två grupper som vill vara med: Hemtjänst Ulvsunda och"
+        " Hemtjänst Åkeshov. Jag samordnar anmälan.\n\nMvh\nPer Holm\nBromma sdf\n"
+    )
+    assert [u[0] for u in _people(mail, "Per Holm")] == ["Hemtjänst Ulvsunda", "Hemtjänst Åkeshov"]
+
+
+@pytest.mark.parametrize(
+    ("mail", "sender", "expected"),
+    [
+        (
+            "Hej,\nJag vill anmäla två av våra verksamheter:\nBromma hemtjänst, där Åsa Berg är"
+            " enhetschef. Dagverksamheten Linden, enhetschef är Omar Ali.\nJag är kontaktperson"
+            " för båda.\n\nHälsningar\nPer Holm\nBromma stadsdelsförvaltning\n",
+            "Per Holm",
+            [
+                ("Bromma hemtjänst", "Åsa Berg", "Per Holm"),
+                ("Dagverksamheten Linden", "Omar Ali", "Per Holm"),
+            ],
+        ),
+        (
+            "Hej!\nVi anmäler två enheter inom socialtjänsten: Mottagning vuxna, där jag (Eva Berg)"
+            " är enhetschef, och Mottagning unga, där Kim Lund är enhetschef. Jag är kontakt för"
+            " båda.\n\nMvh\nEva Berg\nFarsta stadsdelsförvaltning\n",
+            "Eva Berg",
+            [
+                ("Mottagning vuxna", "Eva Berg", "Eva Berg"),
+                ("Mottagning unga", "Kim Lund", "Eva Berg"),
+            ],
+        ),
+    ],
+)
+def test_each_unit_in_its_own_sentence_or_clause_has_its_own_manager(
+    mail: str, sender: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _people(mail, sender) == expected
+
+
 def test_a_list_of_units_written_after_their_providers() -> None:
     mail = (
         "Hej!\nJag skickar tre anmälningar från vårt nätverk:\n"

@@ -22,11 +22,49 @@ from bot.signups.extract.unitnames import is_unit_name, typed_units
 from bot.signups.extract.vocabulary import UPPER, words_data
 
 _SEVERAL = re.compile(
-    r"(?i)\b(?:två|tre|fyra|fem|båda|bägge|2|3|4|both|two|three|four)\s+(?:\w+\s+)?"
-    r"(?:förskolor|skolor|enheter|verksamheter|boenden|vård-\s+och\s+omsorgsboenden|grupper"
+    r"(?i)\b(?P<count>två|tre|fyra|fem|båda|bägge|2|3|4|both|two|three|four)\s+"
+    # "tre av våra verksamheter", "två av våra dagliga verksamheter"
+    r"(?:(?:av|of)\s+(?:våra|vår|our|dessa|de)\s+)?(?:\w+\s+)?"
+    r"(?:\w*förskolor|\w*skolor|\w*enheter|\w*verksamheter|vård-\s+och\s+omsorgsboenden"
     r"|\w*grupper|parklekar|units|preschools|schools|\w*boenden|\w*ställen|anmälningar)(?:na)?\b"
 )
+_COUNTS = {"två": 2, "båda": 2, "bägge": 2, "2": 2, "both": 2, "two": 2, "tre": 3, "3": 3}
+_COUNTS |= {"three": 3, "fyra": 4, "4": 4, "four": 4, "fem": 5}
+_SENTENCE_END = re.compile(rf"(?<=[.!?])\s+(?=[{UPPER}])")
+# Between the names of a list in a sentence: "A, B och C", "A, där …, och B, där …".
+_LIST_BETWEEN = re.compile(r"\s*(?:,\s*(?:och|samt|and)\s+|\s+(?:och|samt|and)\s+|,\s*)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·–]|\d{1,2}[.)])\s+|^\s*(?i:verksamhet|enhet|unit)\s*:")
+
+
+def _sentences(lines: list[str]) -> list[str]:
+    """The lines, each cut into its sentences."""
+    return [part for line in lines for part in _SENTENCE_END.split(line)]
+
+
+def _counted_units(sentences: list[str]) -> list[tuple[int, str]]:
+    """(sentence, unit) for the names a sentence lists after saying how many it signs up:
+    "två grupper …: Hemtjänst Hökarängen och Hemtjänst Fagersjö", "Vi är två förskolor,
+    Blåsippan och Lärkan, som …". The names must be as many as the number says."""
+    for i, sentence in enumerate(sentences):
+        for several in _SEVERAL.finditer(sentence):
+            tail = sentence[several.end() :]
+            if ":" in tail:
+                tail = tail.split(":", 1)[1]
+            elif tail.startswith(","):
+                tail = tail[1:]
+            else:
+                continue
+            chunks = _LIST_BETWEEN.split(re.sub(r"\([^)]*\)", " ", tail).strip(" .!?"))
+            names = [
+                c.strip(" .")
+                for c in chunks
+                if re.match(rf"[{UPPER}]", c)
+                and len(c.split()) <= 5
+                and is_unit_name(c.strip(" ."))
+            ]
+            if len(names) == _COUNTS.get(several.group("count").casefold()):
+                return [(i, name) for name in names]
+    return []
 
 
 def _units_by_line(lines: list[str]) -> list[tuple[int, str]]:
@@ -116,12 +154,48 @@ def _own_line(line: str, key: str, heading: str | None) -> str:
     return f"{heading}: {rest}" if heading else rest
 
 
+def _clauses(line: str, keys: list[str], names: list[str]) -> list[str]:
+    """A sentence about several units cut where each unit's part begins: "Hökarängen leds av
+    Ayşe Güneş och Fagersjö av Pekka Laaksonen" → the part before the first unit, "Hökarängen
+    leds av Ayşe Güneş", "Fagersjö leds av Pekka Laaksonen" (the verb left out is put back)."""
+    starts = sorted(
+        m.start()
+        for name, key in zip(names, keys, strict=True)
+        if (
+            m := re.search(
+                rf"(?:^|(?<=[\s,:;–-]))(?:och\s+|samt\s+)?(?:{re.escape(name)}|{re.escape(key)})(?!\w)",
+                line,
+                re.IGNORECASE,
+            )
+        )
+    )
+    named = [k for k, key in enumerate(keys) if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", line)]
+    if (
+        len(starts) < 2
+        or _joined(line, [keys[k] for k in named])
+        or _joined(line, [names[k] for k in named])
+    ):
+        return [line]  # "Förskolan Eken och förskolan Linden vill båda …" is said for both
+    parts = [line[: starts[0]]]
+    parts += [line[a:b] for a, b in zip(starts, [*starts[1:], len(line)], strict=True)]
+    parts = [re.sub(r"^(?:och|samt)\s+|[\s,;]+(?:och|samt)?\s*$", "", p.strip()) for p in parts]
+    first = parts[1].split()
+    for k in range(2, len(parts)):
+        words = parts[k].split()
+        # "… och Fagersjö av Pekka": the words left out stand in the first unit's part.
+        if len(words) > 1 and words[1] in first[2:]:
+            gap = first[1 : first.index(words[1], 2)]
+            parts[k] = " ".join([words[0], *gap, *words[1:]])
+    return [p for p in parts if p]
+
+
 def _blocks_by_key(lines: list[str], names: list[str]) -> tuple[list[str], str]:
     """Each unit's lines (those that name it and no other), and the lines said for all."""
     keys = [_key(name) for name in names]
     own: list[list[str]] = [[] for _ in names]
     shared: list[str] = []
     heading: str | None = None
+    lines = [part for line in lines for part in _clauses(line, keys, names)]
     for line in lines:
         hits = [
             k for k, key in enumerate(keys) if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", line)
@@ -149,7 +223,7 @@ def several_units(
 ) -> list[SignupFields]:
     """The units a mail signs up when it signs up more than one; [] for a single unit."""
     text = readable(text)
-    lines, signature = split_signature(text.split("\n"))
+    lines, _ = split_signature(text.split("\n"))  # the signature with its closing, below
     units = _units_by_line(lines)
     if len(units) < 2 and _SEVERAL.search(text):
         headed = _headed_units(lines)
@@ -157,14 +231,25 @@ def several_units(
     listed = sum(1 for i, _ in units if _LIST_ITEM.match(lines[i]))
     one_line = len({i for i, _ in units}) < len(units)
     joined = one_line and _same_line(lines, units)
+    sentences = _sentences(lines)
+    if counted := _counted_units(sentences):
+        units, one_line, joined = counted, True, True  # the sentence lists them
+    elif one_line and not joined:
+        # "Vällingby hemtjänst, där … Dagverksamheten Solgläntan, …": one sentence each.
+        by_sentence = _units_by_line(sentences)
+        joined = bool(_SEVERAL.search(text)) and (
+            len({i for i, _ in by_sentence}) == len(by_sentence) == len(units)
+        )
     if len(units) < 2 or not (_SEVERAL.search(text) or listed >= 2 or joined):
         return []
     if one_line and not joined:
         return []  # named apart in one sentence: nothing tells the units' details apart
     names = [name for _, name in units]
-    blocks, shared = _blocks_by_key(lines, names) if one_line else _blocks(lines, units)
+    blocks, shared = _blocks_by_key(sentences, names) if one_line else _blocks(lines, units)
     common = extract_signup(
-        shared + "\n" + "\n".join(signature), sender_name=sender_name, sender_email=sender_email
+        shared + "\n" + "\n".join(text.split("\n")[len(lines) :]),
+        sender_name=sender_name,
+        sender_email=sender_email,
     )
     common = replace(common, unit_name=None)
     result = []
