@@ -756,6 +756,8 @@ def test_undo_withdrawal(text: str, expected: bool) -> None:
         ("Hej", "Vi på Förskolan Solstrålen vill gärna vara med i Kvalitetsutmärkelsen i år!"),
         ("", "Verksamhet: Förskolan Rosen\nChef: Anna Berg"),
         ("SV: Anmälan Förskolan Trollskogen", "Förvaltningen är Farsta stadsdelsförvaltning."),
+        ("Team Vasastan", "Hej!\nTeam Vasastan i Norrmalm vill vara med! Chefen vet om det."),
+        ("Anmälan hemtjänst", "Hemtjänst Fruängen, Hägersten-Älvsjö sdf, vill gärna vara med."),
     ],
 )
 def test_sign_up_mails_are_recognised(subject: str, text: str) -> None:
@@ -775,6 +777,8 @@ def test_sign_up_mails_are_recognised(subject: str, text: str) -> None:
         ("Skrivarstuga", "Vi anmälde oss förra veckan. När är skrivarstugan?"),
         ("Re: Mottagen anmälan", "Tack för bekräftelsen av vår anmälan!"),
         ("Bidrag", "Med vänliga hälsningar\nAnna Berg\nTel: 08-508 123 45\nanna.berg@stockholm.se"),
+        ("Kvalitetsutmärkelsen", "Vi vill gärna vara med nästa år, när vi har flyttat."),
+        ("Fråga", "Kan en parklek vara med? Vi vill vara med men undrar om vi är för små."),
     ],
 )
 def test_questions_and_other_mails_are_not_sign_ups(subject: str, text: str) -> None:

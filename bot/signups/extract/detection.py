@@ -77,6 +77,8 @@ _SIGNUP_WORD = re.compile(
     # English: "sign up", "register … for the Quality Award".
     r"|\bsign(?:ing)?[\s-]up\b|\bregist(?:er|ering|ration)\b"
     r"|\b(?:delta|vara\s+med|medverka)\s+i\s+(?:årets\s+)?kvalitetsutmärkelse"
+    # "Team Sabbatsberg i Norrmalm vill vara med", written to the award's own mailbox.
+    r"|\bvill\s+(?:gärna\s+)?vara\s+med\b(?!\s+(?:på|och|som|när|om|men)\b)"
     # Informal: "Vi på Kryssningsterminalen hänger på", "vi ställer upp i år".
     r"|\b(?:hänger|häng)\s+på\b(?!\s+\w)|\bställer\s+upp\b(?!\s+(?:som|med)\b)"
     r"|\b(?:participate|take\s+part|join|enter)\s+(?:in\s+)?(?:this\s+year's\s+|the\s+)?"
@@ -104,7 +106,7 @@ _ABOUT_SIGNUP = re.compile(
 )
 _SIGNUP_CONTEXT = re.compile(
     r"(?i)utmärkelse|\boss\b|\bvår\b|\bvårt\b|\bhärmed\b|\bvi\b|\bsig\b"
-    r"|\bwe\b|\bour\b|\bI\b|quality\s+award|\bvill\s+anmäla\b"
+    r"|\bwe\b|\bour\b|\bI\b|quality\s+award|\bvill\s+anmäla\b|\bvill\s+(?:gärna\s+)?vara\s+med\b"
     r"|\b(?:två|tre|fyra|fem|\d)\s+anmälningar\b"
     # "Frösunda Omsorg anmäler Personlig assistans Söderort": the unit named after the verb.
     r"|\b(?:anmäl(?:er|s)|register)\s+(?-i:[A-ZÅÄÖ])"
