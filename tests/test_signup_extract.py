@@ -1426,6 +1426,44 @@ def test_each_unit_in_its_own_sentence_or_clause_has_its_own_manager(
     assert _people(mail, sender) == expected
 
 
+def test_a_table_with_one_cell_a_paragraph_gives_each_unit_its_row() -> None:
+    cells = [
+        "Förskola", "Förskolechef", "Kontaktperson", "E-post",
+        "Förskolan Sippan", "Ann Ek", "Bo Ek", "bo.ek@stockholm.se",
+        "Förskolan Mossen Årsta", "Cia Al", "Dan Al", "dan.al@stockholm.se",
+    ]  # fmt: skip
+    mail = (
+        "Hej!\n\nJag anmäler två förskolor i Farsta.\n\n"
+        + "\n\n".join(cells)
+        + "\n\nTack och vänliga hälsningar\nEva Lind\nFarsta stadsdelsförvaltning\n"
+    )
+    units = several_units(mail, sender_name="Eva Lind", sender_email="eva.lind@stockholm.se")
+    assert [(u.unit_name, u.manager_name, u.contact_name, u.contact_email) for u in units] == [
+        ("Förskolan Sippan", "Ann Ek", "Bo Ek", "bo.ek@stockholm.se"),
+        ("Förskolan Mossen Årsta", "Cia Al", "Dan Al", "dan.al@stockholm.se"),
+    ]
+
+
+def test_listed_units_without_type_words_and_a_group_that_is_no_unit() -> None:
+    mail = (
+        "Hej!\n\nVi vill anmäla tre av våra förskolor i Stockholm:\n\n- Humlan, chef Ida Ek\n"
+        "- Myran, chef Ida Ek\n- Bävern, chef Ola Sten (tf)\n\nJag är kontaktperson för alla"
+        " tre.\n\nHälsningar\nLea Berg\nFörskoleföretaget\n"
+    )
+    units = _people(mail, "Lea Berg")
+    assert units == [
+        ("Humlan", "Ida Ek", "Lea Berg"),
+        ("Myran", "Ida Ek", "Lea Berg"),
+        ("Bävern", "Ola Sten", "Lea Berg"),
+    ]
+    mail = (
+        "Hej,\n– Natthärbärget Söder, enhetschef Per Ek. Kontakt: Per, per.ek@stockholm.se.\n"
+        "– Stödboendet Årsta, enhetschef Åsa Ek. Kontakt: Åsa, asa.ek@stockholm.se.\n\n"
+        "Tack!\nMia Lund\nSocialförvaltningen\n"
+    )
+    assert [u[0] for u in _people(mail, "Mia Lund")] == ["Natthärbärget Söder", "Stödboendet Årsta"]
+
+
 def test_a_list_of_units_written_after_their_providers() -> None:
     mail = (
         "Hej!\nJag skickar tre anmälningar från vårt nätverk:\n"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from bot.signups.extract.extract import SignupFields, extract_signup
 from bot.signups.extract.labels import label_key
@@ -67,12 +68,29 @@ def _counted_units(sentences: list[str]) -> list[tuple[int, str]]:
     return []
 
 
+# "två förskolor i Bredäng", "Förskolorna i Enskede": a plural type word names the group.
+_GROUP = re.compile(
+    r"(?i)^(?:\w+\s+)?\w*(?:skolor|enheter|verksamheter|boenden|grupper|hemtjänster)(?:na)?\b"
+)
+# A line said for every unit: "Kontaktperson för båda är jag", "… för alla tre".
+_FOR_ALL = re.compile(
+    r"(?i)\b(?:båda|bägge|samtliga|alla\s+(?:två|tre|fyra|fem)|both|all\s+(?:two|three|four))\b"
+)
+
+
+@cache
+def _types() -> frozenset[str]:
+    return frozenset(t.casefold() for t in words_data()["unit_types"])
+
+
 def _units_by_line(lines: list[str]) -> list[tuple[int, str]]:
     """(line, unit) for the first new unit named on each line, in order."""
     seen: list[str] = []
     found = []
     for i, line in enumerate(lines):
         for name in typed_units(line):
+            if _GROUP.match(name) or name.casefold() in _types():
+                continue  # a group, or a table's heading "Förskola"
             # Not similar_names: "Vård- och omsorgsboendet Hässelbygården" and "… Fruängsgården"
             # are alike in most letters yet two units.
             if not any(
@@ -89,6 +107,9 @@ _HEADED = re.compile(
     rf"^\s*(?:[-*•]\s*)?(?P<name>[{UPPER}][\w&'’-]*(?:,?[ ][\w&'’-]+){{0,4}}?)"
     r"\s*(?:\(|[ ][–—-][ ]|:|[ ](?:på|vid|inom|hos|at)[ ])"
 )
+_LISTED = re.compile(
+    rf"^\s*(?:[-*•·–]|\d{{1,2}}[.)])\s+(?P<name>[{UPPER}][\w&'’-]*(?:[ ][\w&'’-]+){{0,3}}?),"
+)
 _ROLE = re.compile(r"(?i)chef|rektor|kontakt|manager|contact")
 
 
@@ -97,7 +118,8 @@ def _headed_units(lines: list[str]) -> list[tuple[int, str]]:
     for units without a type word in their name."""
     found = []
     for i, line in enumerate(lines):
-        head = _HEADED.match(line)
+        # "- Tallkotten, chef Ingela Holm": a list item's name ends at its comma.
+        head = (_LISTED.match(line) if _LIST_ITEM.match(line) else None) or _HEADED.match(line)
         if head is None or not _ROLE.search(line[head.end() :]):
             continue
         name = head.group("name").strip()
@@ -118,13 +140,35 @@ def _blocks(lines: list[str], units: list[tuple[int, str]]) -> tuple[list[str], 
         # A unit's block ends at the first blank line after it, unless its list goes on.
         block: list[str] = []
         for line in lines[start:end]:
-            if not line.strip() and block and k + 1 == len(starts):
-                break
+            last = k + 1 == len(starts)
+            if last and block and (not line.strip() or _FOR_ALL.search(line)):
+                break  # the last unit's lines end where the mail speaks for all again
             block.append(line)
         blocks.append("\n".join(block))
     used = {i for k, s in enumerate(starts) for i in range(s, s + blocks[k].count("\n") + 1)}
     shared = "\n".join(line for i, line in enumerate(lines) if i not in used)
     return blocks, shared
+
+
+def _table_blocks(lines: list[str], units: list[tuple[int, str]]) -> tuple[list[str], int] | None:
+    """Each unit's row of a table whose text part has one cell a paragraph: the headings
+    ("Förskola", "Förskolechef", "Kontaktperson", …) stand before the first unit's name, and
+    each row's cells are read as "heading: cell"."""
+    starts = [i for i, _ in units]
+    ends = [*starts[1:], len(lines)]
+    rows = [[c.strip() for c in lines[a:b] if c.strip()] for a, b in zip(starts, ends, strict=True)]
+    width = len(rows[0])
+    headings = [c.strip() for c in lines[: starts[0]] if c.strip()][-width:]
+    if width < 3 or len(headings) < width or headings[0].casefold() not in _types():
+        return None
+    if not all(label_key(h) for h in headings[1:]):
+        return None
+    blocks = [
+        "\n".join(f"{h}: {c}" for h, c in zip(headings[1:], row[1:width], strict=False))
+        for row in rows
+    ]
+    filled = [i for i in range(starts[-1], len(lines)) if lines[i].strip()]
+    return blocks, filled[width - 1] + 1 if len(filled) >= width else len(lines)
 
 
 def _key(name: str) -> str:
@@ -246,8 +290,13 @@ def several_units(
         return []  # named apart in one sentence: nothing tells the units' details apart
     names = [name for _, name in units]
     blocks, shared = _blocks_by_key(sentences, names) if one_line else _blocks(lines, units)
+    below = text.split("\n")[len(lines) :]  # the signature, with its closing
+    if not one_line and (table := _table_blocks(text.split("\n"), units)):
+        # A signature found among the last row's cells is not one: the row ends the table.
+        blocks, end = table
+        shared, below = "\n".join(lines[: units[0][0]]), text.split("\n")[end:]
     common = extract_signup(
-        shared + "\n" + "\n".join(text.split("\n")[len(lines) :]),
+        shared + "\n" + "\n".join(below),
         sender_name=sender_name,
         sender_email=sender_email,
     )
@@ -255,6 +304,11 @@ def several_units(
     result = []
     for name, block in zip(names, blocks, strict=True):
         own = extract_signup(block, sender_name=sender_name, sender_email=sender_email)
+        written = own.organisation_as_written
+        district = (own.organisation or "").endswith("stadsdelsförvaltning")
+        if written and district and written.casefold() in name.casefold():
+            # "Natthärbärget Kungsholmen" names a place, not the unit's owner.
+            own = replace(own, organisation=None, organisation_as_written=None)
         base = common
         if own.contact_name and own.contact_name != common.contact_name:
             # Another contact for this unit: the shared contact's details are not theirs.
