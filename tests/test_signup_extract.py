@@ -912,6 +912,27 @@ def test_long_untrusted_text_is_handled_in_linear_time(piece: str, count: int) -
         ),
         ("hej vill anmäla rinkeby hemtjänst till utmärkelsen, jag är chef", "Rinkeby hemtjänst"),
         (
+            "I would like to register Skärholmen Library (Skärholmens bibliotek) for the award.",
+            "Skärholmens bibliotek",
+        ),
+        (
+            "We would like to register our team, the Digital Service Centre at Micasa, this year.",
+            "Digital Service Centre",
+        ),
+        (
+            "Vi vill anmäla Träffpunkt Hässelby gård till årets utmärkelse.",
+            "Träffpunkt Hässelby gård",
+        ),
+        ("Vi vill vara med i år. Det gäller Myrstacken, en av våra förskolor.", "Myrstacken"),
+        (
+            "Omsorgsbolaget AB vill anmäla enheten Lindens hemtjänst Spånga till utmärkelsen.",
+            "Lindens hemtjänst Spånga",
+        ),
+        (
+            '"Enheten för försörjningsstöd, Farsta, vill anmäla sig."',
+            "Enheten för försörjningsstöd",
+        ),
+        (
             "Hej, anmäler gruppbostaden Sveavägen 12 (LSS) till kvalitetsutmärkelsen.",
             "Gruppbostaden Sveavägen 12",
         ),

@@ -17,7 +17,9 @@ from bot.signups.extract.vocabulary import UPPER as _UP
 from bot.signups.extract.vocabulary import words_data
 
 _CAP = rf"(?:[{_UP}0-9][\w&'’-]*)"
-_NAME_PART = rf"{_CAP}(?:[ ](?:{_CAP}|&[ ]{_CAP}|och[ ]{_CAP}))" + "{0,2}"
+# "Årsta gård", "Hässelby strand": a place name may end in a lower-case word.
+_PLACE_END = r"(?:[ ](?:gård|strand|torg|backe|park|hage|holme|udde|gärde)(?![\w-]))?"
+_NAME_PART = rf"{_CAP}(?:[ ](?:{_CAP}|&[ ]{_CAP}|och[ ]{_CAP}))" + "{0,2}" + _PLACE_END
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,7 @@ _CONTEXTS = [
     re.compile(
         r"(?i:\banmäler\s+sig\s+(?!till\b)|\banm[äa]l(?:a|er|e?s)\s+(?:härmed\s+|gärna\s+)?|\banmälan\s+(?:till\s+(?:årets\s+)?"
         r"kvalitetsutmärkelse\w*(?:\s+20\d\d)?\s+)?(?:för|från|av)\s+|\banmälan\s+(?:avser|gäller)\s+"
-        r"|\bregister\s+|\bsign\s+up\s+|\banmälan\s*:\s+"
+        r"|\bregister\s+|\bsign\s+up\s+|\banmälan\s*:\s+|\bdet\s+gäller\s+"
         # "vi heter Tensta träffpunkt för seniorer", "rätt namn är …": the unit's own name.
         r"|\bvi\s+heter\s+|\b(?:verksamheten|enheten)\s+heter\s+|\b(?:rätt|korrekt)\s+namn\s+är\s+)"
         r"(?=(?P<unit>.{3,80}))"
@@ -177,6 +179,13 @@ def _compound_type(word: str) -> bool:
     return any(word.endswith(e) and len(word) > len(e) + 2 for e in _words().endings)
 
 
+# An English name with the unit's Swedish name after it in brackets.
+_SWEDISH_NAME = re.compile(
+    r"(?:our\s+\w+,\s+)?[^(),.]{2,50}?\b(?i:library|nursing\s+home|care\s+home|preschool|school"
+    r"|home\s+care|youth\s+centre|centre|center|team|unit|department)\s*\(([^)]{3,60})\)"
+)
+
+
 def _phrase(span: str) -> str | None:
     """The unit's name at the start of `span`, in its natural full form, or None.
 
@@ -187,6 +196,9 @@ def _phrase(span: str) -> str | None:
     ("Förskolan Vitsippan i Kärrtorp") is where the unit is, not its name; "Öppna
     förskolan i Husby" is named by its place.
     """
+    swedish = _SWEDISH_NAME.match(span)
+    if swedish and _words().typed.fullmatch(swedish.group(1).strip()):
+        return _tidy(swedish.group(1))  # "Hornstull Library (Hornstulls bibliotek)"
     span = re.sub(r"\s+", " ", re.sub(r"\([^)]*\)?", " ", span)).strip()
     span = _LEADING_FILLER.sub("", span)
     # English: "Stokab's Customer Operations team" is the team of that company.
@@ -195,13 +207,14 @@ def _phrase(span: str) -> str | None:
     if owned:
         # "sin avdelning Kundservice & Tillstånd": the generic word describes, the name follows.
         rest = span[owned.end() :]
-        named = re.match(rf"[a-zåäö][\w-]*(?:[ ]och[ ][\w-]+)?,?[ ](?=[{_UP}])", rest)
+        named = re.match(rf"[a-zåäö][\w-]*(?:[ ]och[ ][\w-]+)?,?[ ](?:the[ ])?(?=[{_UP}])", rest)
         if named and _compound_type(named.group(0).strip(" ,")):
             span = rest  # "vår förvaltningsenhet Söder": a compound is part of the name
         elif not named and not re.match(rf"[{_UP}]", rest):
             return None
         else:
             span = rest[named.end() :] if named else rest  # "vår Förvaltningsenhet Söderort"
+    span = re.sub(rf"^(?:the|The)[ ](?=[{_UP}])", "", span)  # "our team, the Network …"
     end = _PHRASE_END.search(span, 1)
     if end and end.group(0).strip() == "för" and _ends_in_type(span[: end.start()]):
         # "Enheten för ekonomiskt bistånd", "Stadsarkivets enhet för digital arkivering"
@@ -223,9 +236,9 @@ def _phrase(span: str) -> str | None:
     words = phrase.split()
     if not words or len(words) > _MAX_PHRASE_WORDS:
         return None
-    if not re.match(rf"[{_UP}0-9]", phrase) and not _lower_case_name(
-        _without_owner(phrase).split()
-    ):
+    own = _without_owner(phrase)
+    capital = re.match(rf"[{_UP}0-9]", phrase) or re.match(rf"[{_UP}0-9]", own)
+    if not capital and not _lower_case_name(own.split()):
         return None
     if _NOT_SUBJECT.match(phrase) or _VERBISH.search(phrase):
         return None
@@ -291,7 +304,7 @@ def _without_owner(name: str) -> str:
             words = words[k:]
             break
     else:
-        if len(words) < 2 or words[0] not in _PART_WORDS.values():
+        if len(words) < 2 or words[0].capitalize() not in _PART_WORDS.values():
             return name
         words = [words[0].casefold().removesuffix("en"), *words[1:]]
     part = words[0].casefold() if len(words) > 1 else ""
@@ -311,7 +324,7 @@ def _tidy(name: str) -> str:
     name = re.sub(
         r"(?i)\s+(?:ekonomisk\s+förening|ek\.?\s?för\.?)$", "", name
     )  # "Hej\nFritidsgården Pinnen anmäler sig", run together
-    name = _without_owner(re.sub(r"\s*\([^)]*\)?", "", name).strip(" ,.;:-–"))
+    name = _without_owner(re.sub(r"\s*\([^)]*\)?", "", name).strip(" ,.;:-–\"“”'"))
     return name[:1].upper() + name[1:]
 
 
