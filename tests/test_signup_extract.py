@@ -967,6 +967,17 @@ def test_a_unit_is_named_by_the_sentence_that_signs_it_up(text: str, unit: str) 
     assert extract_signup(text, sender_name="Eva Lind").unit_name == unit
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "En ändring i vår anmälan: Lisa slutar hos oss, ny kontaktperson är Bo Ek, 070-111 22 33.",
+        "En uppdatering till min anmälan: Karl Berg går i pension och Eva Holm är ny rektor.",
+    ],
+)
+def test_a_change_to_our_sign_up_names_people_not_a_unit(text: str) -> None:
+    assert extract_signup(text, sender_name="Eva Lind").unit_name is None
+
+
 def test_a_unit_named_only_in_the_subject_needs_no_type_word() -> None:
     text = "Hej,\nVi vill anmäla oss till årets Kvalitetsutmärkelse.\nChef: Lars Holm\n/Eva Nord"
     fields = extract_signup(text, sender_name="Eva Nord", subject="Anmälan – Nätverksteamet")
