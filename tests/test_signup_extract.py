@@ -933,6 +933,10 @@ def test_long_untrusted_text_is_handled_in_linear_time(piece: str, count: int) -
             "Enheten för försörjningsstöd",
         ),
         (
+            "Stadsmissionen Stockholm, område Norrort, vill anmäla sig till utmärkelsen.",
+            "Stadsmissionen Stockholm, område Norrort",
+        ),
+        (
             "Hej, anmäler gruppbostaden Sveavägen 12 (LSS) till kvalitetsutmärkelsen.",
             "Gruppbostaden Sveavägen 12",
         ),
@@ -1494,6 +1498,19 @@ def test_listed_units_without_type_words_and_a_group_that_is_no_unit() -> None:
         "Tack!\nMia Lund\nSocialförvaltningen\n"
     )
     assert [u[0] for u in _people(mail, "Mia Lund")] == ["Natthärbärget Söder", "Stödboendet Årsta"]
+
+
+def test_a_table_written_with_tabs_gives_each_unit_its_row() -> None:
+    mail = (
+        "Hej!\nVi anmäler härmed två anläggningar.\nAnläggning\tChef\tKontakt\tE-post\n"
+        "Farsta IP\tAnn Ek\tAnn Ek\tann.ek@stockholm.se\n"
+        "Zinkensdamms IP\tAnn Ek\tBo Al\tbo.al@stockholm.se\n"
+        "Med vänlig hälsning\nAnn Ek\nIdrottsförvaltningen\n"
+    )
+    assert _people(mail, "Ann Ek") == [
+        ("Farsta IP", "Ann Ek", "Ann Ek"),
+        ("Zinkensdamms IP", "Ann Ek", "Bo Al"),
+    ]
 
 
 def test_a_list_of_units_written_after_their_providers() -> None:

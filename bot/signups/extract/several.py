@@ -91,6 +91,8 @@ def _units_by_line(lines: list[str]) -> list[tuple[int, str]]:
         for name in typed_units(line):
             if _GROUP.match(name) or name.casefold() in _types():
                 continue  # a group, or a table's heading "Förskola"
+            if seen and f"{seen[-1]}, {name[:1].lower()}{name[1:]}" in line:
+                continue  # "Kulturskolan Stockholm, område Söderort" is one unit
             # Not similar_names: "Vård- och omsorgsboendet Hässelbygården" and "… Fruängsgården"
             # are alike in most letters yet two units.
             if not any(
@@ -169,6 +171,30 @@ def _table_blocks(lines: list[str], units: list[tuple[int, str]]) -> tuple[list[
     ]
     filled = [i for i in range(starts[-1], len(lines)) if lines[i].strip()]
     return blocks, filled[width - 1] + 1 if len(filled) >= width else len(lines)
+
+
+def _tab_table(lines: list[str]) -> tuple[list[tuple[int, str]], list[str], int, int] | None:
+    """(units, their rows as "heading: cell" lines, first and past-last line) of a table
+    written with tabs whose first heading is the unit's ("Anläggning\tChef\tKontakt…")."""
+    for i, line in enumerate(lines):
+        headings = [c.strip() for c in line.split("\t")]
+        if len(headings) < 3 or label_key(headings[0]) != "unit":
+            continue
+        if not all(label_key(h) for h in headings[1:]):
+            continue
+        rows = []
+        for j in range(i + 1, len(lines)):
+            cells = [c.strip() for c in lines[j].split("\t")]
+            if len(cells) != len(headings) or not is_unit_name(cells[0]):
+                break
+            rows.append((j, cells))
+        if len(rows) >= 2:
+            blocks = [
+                "\n".join(f"{h}: {c}" for h, c in zip(headings[1:], cells[1:], strict=True))
+                for _, cells in rows
+            ]
+            return [(j, cells[0]) for j, cells in rows], blocks, i, rows[-1][0] + 1
+    return None
 
 
 def _key(name: str) -> str:
@@ -276,7 +302,9 @@ def several_units(
     one_line = len({i for i, _ in units}) < len(units)
     joined = one_line and _same_line(lines, units)
     sentences = _sentences(lines)
-    if counted := _counted_units(sentences):
+    if tabbed := _tab_table(lines):
+        units, one_line, joined = tabbed[0], False, True  # a table's rows
+    elif counted := _counted_units(sentences):
         units, one_line, joined = counted, True, True  # the sentence lists them
     elif one_line and not joined:
         # "Vällingby hemtjänst, där … Dagverksamheten Solgläntan, …": one sentence each.
@@ -290,6 +318,8 @@ def several_units(
         return []  # named apart in one sentence: nothing tells the units' details apart
     names = [name for _, name in units]
     blocks, shared = _blocks_by_key(sentences, names) if one_line else _blocks(lines, units)
+    if tabbed:
+        blocks, shared = tabbed[1], "\n".join(lines[: tabbed[2]] + lines[tabbed[3] :])
     below = text.split("\n")[len(lines) :]  # the signature, with its closing
     if not one_line and (table := _table_blocks(text.split("\n"), units)):
         # A signature found among the last row's cells is not one: the row ends the table.

@@ -186,6 +186,10 @@ _SWEDISH_NAME = re.compile(
 )
 
 
+# ", område Söderort", ", avdelning Björken": the part of a larger whole the unit is.
+_PART_OF = re.compile(rf"[ ](?:område|avdelning|sektion|enhet)[ ]{_CAP}")
+
+
 def _phrase(span: str) -> str | None:
     """The unit's name at the start of `span`, in its natural full form, or None.
 
@@ -216,6 +220,9 @@ def _phrase(span: str) -> str | None:
             span = rest[named.end() :] if named else rest  # "vår Förvaltningsenhet Söderort"
     span = re.sub(rf"^(?:the|The)[ ](?=[{_UP}])", "", span)  # "our team, the Network …"
     end = _PHRASE_END.search(span, 1)
+    part = _PART_OF.match(span, end.end()) if end and end.group(0) == "," else None
+    if part:
+        end = _PHRASE_END.search(span, part.end())  # "Kulturskolan Stockholm, område Söderort"
     if end and end.group(0).strip() == "för" and _ends_in_type(span[: end.start()]):
         # "Enheten för ekonomiskt bistånd", "Stadsarkivets enhet för digital arkivering"
         end = _PHRASE_END.search(span, end.end())
@@ -358,7 +365,9 @@ def _before_verb(text: str) -> list[UnitCandidate]:
     for match in _CONTEXTS[2].finditer(text):
         start = max(text.rfind(c, 0, match.start()) for c in ".!?\n") + 1
         subject = _GREETING.sub("", text[start : match.start()].strip())
-        phrase = _phrase(subject.split(",")[0]) if _OWN_VERB.match(text, match.start()) else None
+        head = subject.split(",")[0]
+        head = subject if _PART_OF.match(subject, len(head) + 1) else head
+        phrase = _phrase(head) if _OWN_VERB.match(text, match.start()) else None
         if phrase:
             weight = 3.9 if _written_lower(phrase, subject) else 4.5
             found.append(UnitCandidate(phrase, weight, start, "sentence"))
