@@ -936,6 +936,11 @@ def test_long_untrusted_text_is_handled_in_linear_time(piece: str, count: int) -
             "Stadsmissionen Stockholm, område Norrort, vill anmäla sig till utmärkelsen.",
             "Stadsmissionen Stockholm, område Norrort",
         ),
+        ("Vi på S:t Görans förskola vill anmäla oss till utmärkelsen.", "S:t Görans förskola"),
+        (
+            "Vi är Förskolan Kotten i Vällingby. Vi vill gärna delta!\nHälsningar från alla på Kotten",
+            "Förskolan Kotten",
+        ),
         (
             "Hej, anmäler gruppbostaden Sveavägen 12 (LSS) till kvalitetsutmärkelsen.",
             "Gruppbostaden Sveavägen 12",

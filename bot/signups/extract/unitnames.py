@@ -9,14 +9,14 @@ names the unit. The type words and titles are data, in `words.toml`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from bot.signups.extract.organisations import find_organisations
 from bot.signups.extract.vocabulary import UPPER as _UP
 from bot.signups.extract.vocabulary import words_data
 
-_CAP = rf"(?:[{_UP}0-9][\w&'’-]*)"
+_CAP = rf"(?:S:ta?|[{_UP}0-9][\w&'’-]*)"  # "S:t Eriks": Sankt
 # "Årsta gård", "Hässelby strand": a place name may end in a lower-case word.
 _PLACE_END = r"(?:[ ](?:gård|strand|torg|backe|park|hage|holme|udde|gärde)(?![\w-]))?"
 _NAME_PART = rf"{_CAP}(?:[ ](?:{_CAP}|&[ ]{_CAP}|och[ ]{_CAP}))" + "{0,2}" + _PLACE_END
@@ -345,7 +345,7 @@ def _after_lead_in(text: str) -> list[UnitCandidate]:
     found = []
     for pattern in _CONTEXTS[:2]:
         for match in pattern.finditer(text):
-            span, start = match.group("unit"), match.start("unit")
+            span, start = match.group("unit").split("\n")[0], match.start("unit")
             typed = _words().typed.match(span)
             phrase = _phrase(span)
             if phrase:
@@ -451,11 +451,31 @@ def unit_candidates(subject: str, body: str, signature: str) -> list[UnitCandida
     # A company the mail names with its "AB" elsewhere ("Aleris Omsorg AB") is the
     # organisation even where the mail leaves the "AB" out.
     companies = {m.group(1).casefold() for m in _COMPANY.finditer(f"{body}\n{signature}")}
-    return [
+    usable = [
         c
         for c in ranked[:_MAX_CANDIDATES]
         if _usable(c.name) and c.name.casefold() not in companies
     ]
+    return _full_form_first(usable)
+
+
+def _full_form_first(candidates: list[UnitCandidate]) -> list[UnitCandidate]:
+    """ "Kastanjen" first, "Dagverksamheten Kastanjen" elsewhere in the mail: the name in its
+    full form, with the type word the mail gives it."""
+    if not candidates or _ends_in_type(candidates[0].name) or _has_type(candidates[0].name):
+        return candidates
+    short = candidates[0].name.casefold()
+    # The body's form before the subject's ("Dagverksamheten Kastanjen", not "Anmälan
+    # dagverksamhet Kastanjen").
+    for c in sorted(candidates[1:], key=lambda c: c.source == "subject"):
+        rest = c.name.casefold().replace(short, " ", 1).split()
+        if short in c.name.casefold() and rest and all(w in _words().types for w in rest):
+            return [replace(c, weight=candidates[0].weight), *candidates]
+    return candidates
+
+
+def _has_type(name: str) -> bool:
+    return any(w in _words().types for w in name.casefold().split())
 
 
 def is_unit_name(text: str) -> bool:
