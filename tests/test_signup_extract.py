@@ -937,6 +937,7 @@ def test_long_untrusted_text_is_handled_in_linear_time(piece: str, count: int) -
             "Stadsmissionen Stockholm, område Norrort",
         ),
         ("Vi på S:t Görans förskola vill anmäla oss till utmärkelsen.", "S:t Görans förskola"),
+        ("Musik för unga på Kulturhuset vill anmäla sig i år.", "Musik för unga"),
         (
             "Vi är Förskolan Kotten i Vällingby. Vi vill gärna delta!\nHälsningar från alla på Kotten",
             "Förskolan Kotten",

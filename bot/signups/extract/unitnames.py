@@ -220,6 +220,10 @@ def _phrase(span: str) -> str | None:
             span = rest[named.end() :] if named else rest  # "vår Förvaltningsenhet Söderort"
     span = re.sub(rf"^(?:the|The)[ ](?=[{_UP}])", "", span)  # "our team, the Network …"
     end = _PHRASE_END.search(span, 1)
+    owner = re.match(r"(.{3,60}?)[ ](?:på|hos|at)[ ]([^,.;:!?]+)", span)
+    if owner and (orgs := find_organisations(owner.group(2))) and orgs[0].position == 0:
+        # "Rum för barn på Kulturhuset": the name runs up to the organisation that owns it.
+        end = re.compile(r"[ ]").search(span, len(owner.group(1)))
     part = _PART_OF.match(span, end.end()) if end and end.group(0) == "," else None
     if part:
         end = _PHRASE_END.search(span, part.end())  # "Kulturskolan Stockholm, område Söderort"
