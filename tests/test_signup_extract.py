@@ -767,6 +767,8 @@ def test_undo_withdrawal(text: str, expected: bool) -> None:
             "Vi undrar om vi som kooperativ får vara med – i så fall anmäler vi gärna "
             "Förskolan Myran till Kvalitetsutmärkelsen!",
         ),
+        ("Team Vasastan", "Hej!\nTeam Vasastan i Norrmalm vill vara med! Chefen vet om det."),
+        ("Anmälan hemtjänst", "Hemtjänst Fruängen, Hägersten-Älvsjö sdf, vill gärna vara med."),
     ],
 )
 def test_sign_up_mails_are_recognised(subject: str, text: str) -> None:
@@ -794,6 +796,8 @@ def test_sign_up_mails_are_recognised(subject: str, text: str) -> None:
         ("Info", "Observera att anmälan till Bokveckan inte är anmälan till Kvalitetsutmärkelsen."),
         ("Utmärkelsen", "Alla enheter som vill vara med i år anmäler sig senast 22 mars."),
         ("Informationsmöte", "Vi vill delta på informationsmötet om utmärkelsen den 3 mars."),
+        ("Kvalitetsutmärkelsen", "Vi vill gärna vara med nästa år, när vi har flyttat."),
+        ("Fråga", "Kan en parklek vara med? Vi vill vara med men undrar om vi är för små."),
     ],
 )
 def test_questions_and_other_mails_are_not_sign_ups(subject: str, text: str) -> None:
@@ -971,10 +975,102 @@ def test_long_untrusted_text_is_handled_in_linear_time(piece: str, count: int) -
             "Invest Stockholm, part of Stockholm Business Region, would like to take part.",
             "Invest Stockholm",
         ),
+        ("Hej, Växelservice på Stockholm Parkering anmäler sig härmed.", "Växelservice"),
+        ("Vi på Fiberdrift hos Stokab vill gärna delta i år.", "Fiberdrift"),
+        (
+            "Micasas förvaltningsområde Väst vill anmäla sig till utmärkelsen.",
+            "Förvaltningsområde Väst",
+        ),
+        (
+            "Vi på Stadsbyggnadskontorets enhet Digitala tjänster vill anmäla oss.",
+            "Digitala tjänster",
+        ),
+        ("Kulturförvaltningens enhet för evenemang anmäler sig i år.", "Enheten för evenemang"),
+        ("Avdelningen Kundtjänst på Stockholmshem anmäler sig härmed.", "Kundtjänst"),
+        (
+            "Reningsverksavdelningens driftgrupp Syd på Stockholm Vatten och Avfall anmäler sig.",
+            "Driftgrupp Syd",
+        ),
+        (
+            "Bygglovsavdelningens registratur på Stadsbyggnadskontoret anmäler sig härmed.",
+            "Bygglovsavdelningens registratur",
+        ),
+        ("hej vill anmäla rinkeby hemtjänst till utmärkelsen, jag är chef", "Rinkeby hemtjänst"),
+        (
+            "I would like to register Skärholmen Library (Skärholmens bibliotek) for the award.",
+            "Skärholmens bibliotek",
+        ),
+        (
+            "We would like to register our team, the Digital Service Centre at Micasa, this year.",
+            "Digital Service Centre",
+        ),
+        (
+            "Vi vill anmäla Träffpunkt Hässelby gård till årets utmärkelse.",
+            "Träffpunkt Hässelby gård",
+        ),
+        ("Vi vill vara med i år. Det gäller Myrstacken, en av våra förskolor.", "Myrstacken"),
+        (
+            "Omsorgsbolaget AB vill anmäla enheten Lindens hemtjänst Spånga till utmärkelsen.",
+            "Lindens hemtjänst Spånga",
+        ),
+        (
+            '"Enheten för försörjningsstöd, Farsta, vill anmäla sig."',
+            "Enheten för försörjningsstöd",
+        ),
+        (
+            "Stadsmissionen Stockholm, område Norrort, vill anmäla sig till utmärkelsen.",
+            "Stadsmissionen Stockholm, område Norrort",
+        ),
+        ("Vi på S:t Görans förskola vill anmäla oss till utmärkelsen.", "S:t Görans förskola"),
+        ("Musik för unga på Kulturhuset vill anmäla sig i år.", "Musik för unga"),
+        (
+            "Vi är Förskolan Kotten i Vällingby. Vi vill gärna delta!\nHälsningar från alla på Kotten",
+            "Förskolan Kotten",
+        ),
+        (
+            "Hej, anmäler gruppbostaden Sveavägen 12 (LSS) till kvalitetsutmärkelsen.",
+            "Gruppbostaden Sveavägen 12",
+        ),
+        (
+            "Vi vill anmäla enheten för bygglovsrådgivning till Kvalitetsutmärkelsen.",
+            "Enheten för bygglovsrådgivning",
+        ),
+        (
+            "Anmälan från oss på parkenheten vid Norra begravningsplatsen.",
+            "Parkenheten vid Norra begravningsplatsen",
+        ),
+        (
+            "hej! vi på familjebostäders områdeskontor i kista vill vara med.",
+            "Områdeskontor i kista",
+        ),
+        (
+            "Hej! Vi vill anmäla vår förvaltningsenhet Norr. Chef är Bo Ek.",
+            "Förvaltningsenhet Norr",
+        ),
+        (
+            "Vi på hemtjänsten i Farsta, närmare bestämt Hemtjänst Sköndal, vill anmäla oss.",
+            "Hemtjänst Sköndal",
+        ),
+        (
+            "Förskoleenheten Ugglan anmäler sig. Vi anmäler hela enheten gemensamt eftersom vi "
+            "har en plan.",
+            "Förskoleenheten Ugglan",
+        ),
     ],
 )
 def test_a_unit_is_named_by_the_sentence_that_signs_it_up(text: str, unit: str) -> None:
     assert extract_signup(text, sender_name="Eva Lind").unit_name == unit
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "En ändring i vår anmälan: Lisa slutar hos oss, ny kontaktperson är Bo Ek, 070-111 22 33.",
+        "En uppdatering till min anmälan: Karl Berg går i pension och Eva Holm är ny rektor.",
+    ],
+)
+def test_a_change_to_our_sign_up_names_people_not_a_unit(text: str) -> None:
+    assert extract_signup(text, sender_name="Eva Lind").unit_name is None
 
 
 def test_a_unit_named_only_in_the_subject_needs_no_type_word() -> None:
@@ -1451,6 +1547,109 @@ def test_several_units_without_type_words_each_in_its_own_paragraph() -> None:
     assert [(u.unit_name, u.organisation, u.manager_name, u.contact_name) for u in units] == [
         ("Kundtjänst City", "Trafikkontoret", "Ola Bark", "Rut Elm"),
         ("Planering Söder", "Stockholm Parkering AB", "Ali Ekinci", "Gun Ros"),
+    ]
+
+
+def _people(mail: str, sender: str) -> list[tuple[str | None, ...]]:
+    address = sender.lower().replace(" ", ".") + "@stockholm.se"
+    units = several_units(mail, sender_name=sender, sender_email=address)
+    return [(u.unit_name, u.manager_name, u.contact_name) for u in units]
+
+
+def test_units_listed_in_a_sentence_after_their_number() -> None:
+    mail = (
+        "Hej!\n\nJag är chef för tre förskolor i Skarpnäck och vill anmäla alla tre, var för sig:"
+        " Ekorren, Hackspetten och Nötväckan. Kontaktperson för alla tre är jag.\n\n"
+        "Hälsningar\nSara Lind\nFörskolechef\nSkarpnäcks stadsdelsförvaltning\n"
+    )
+    assert [u[0] for u in _people(mail, "Sara Lind")] == ["Ekorren", "Hackspetten", "Nötväckan"]
+    # The umbrella before the number is not one of the units.
+    mail = (
+        "Hej,\n\nHemtjänsten i Bromma har två grupper som vill vara med: Hemtjänst Ulvsunda och"
+        " Hemtjänst Åkeshov. Jag samordnar anmälan.\n\nMvh\nPer Holm\nBromma sdf\n"
+    )
+    assert [u[0] for u in _people(mail, "Per Holm")] == ["Hemtjänst Ulvsunda", "Hemtjänst Åkeshov"]
+
+
+@pytest.mark.parametrize(
+    ("mail", "sender", "expected"),
+    [
+        (
+            "Hej,\nJag vill anmäla två av våra verksamheter:\nBromma hemtjänst, där Åsa Berg är"
+            " enhetschef. Dagverksamheten Linden, enhetschef är Omar Ali.\nJag är kontaktperson"
+            " för båda.\n\nHälsningar\nPer Holm\nBromma stadsdelsförvaltning\n",
+            "Per Holm",
+            [
+                ("Bromma hemtjänst", "Åsa Berg", "Per Holm"),
+                ("Dagverksamheten Linden", "Omar Ali", "Per Holm"),
+            ],
+        ),
+        (
+            "Hej!\nVi anmäler två enheter inom socialtjänsten: Mottagning vuxna, där jag (Eva Berg)"
+            " är enhetschef, och Mottagning unga, där Kim Lund är enhetschef. Jag är kontakt för"
+            " båda.\n\nMvh\nEva Berg\nFarsta stadsdelsförvaltning\n",
+            "Eva Berg",
+            [
+                ("Mottagning vuxna", "Eva Berg", "Eva Berg"),
+                ("Mottagning unga", "Kim Lund", "Eva Berg"),
+            ],
+        ),
+    ],
+)
+def test_each_unit_in_its_own_sentence_or_clause_has_its_own_manager(
+    mail: str, sender: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert _people(mail, sender) == expected
+
+
+def test_a_table_with_one_cell_a_paragraph_gives_each_unit_its_row() -> None:
+    cells = [
+        "Förskola", "Förskolechef", "Kontaktperson", "E-post",
+        "Förskolan Sippan", "Ann Ek", "Bo Ek", "bo.ek@stockholm.se",
+        "Förskolan Mossen Årsta", "Cia Al", "Dan Al", "dan.al@stockholm.se",
+    ]  # fmt: skip
+    mail = (
+        "Hej!\n\nJag anmäler två förskolor i Farsta.\n\n"
+        + "\n\n".join(cells)
+        + "\n\nTack och vänliga hälsningar\nEva Lind\nFarsta stadsdelsförvaltning\n"
+    )
+    units = several_units(mail, sender_name="Eva Lind", sender_email="eva.lind@stockholm.se")
+    assert [(u.unit_name, u.manager_name, u.contact_name, u.contact_email) for u in units] == [
+        ("Förskolan Sippan", "Ann Ek", "Bo Ek", "bo.ek@stockholm.se"),
+        ("Förskolan Mossen Årsta", "Cia Al", "Dan Al", "dan.al@stockholm.se"),
+    ]
+
+
+def test_listed_units_without_type_words_and_a_group_that_is_no_unit() -> None:
+    mail = (
+        "Hej!\n\nVi vill anmäla tre av våra förskolor i Stockholm:\n\n- Humlan, chef Ida Ek\n"
+        "- Myran, chef Ida Ek\n- Bävern, chef Ola Sten (tf)\n\nJag är kontaktperson för alla"
+        " tre.\n\nHälsningar\nLea Berg\nFörskoleföretaget\n"
+    )
+    units = _people(mail, "Lea Berg")
+    assert units == [
+        ("Humlan", "Ida Ek", "Lea Berg"),
+        ("Myran", "Ida Ek", "Lea Berg"),
+        ("Bävern", "Ola Sten", "Lea Berg"),
+    ]
+    mail = (
+        "Hej,\n– Natthärbärget Söder, enhetschef Per Ek. Kontakt: Per, per.ek@stockholm.se.\n"
+        "– Stödboendet Årsta, enhetschef Åsa Ek. Kontakt: Åsa, asa.ek@stockholm.se.\n\n"
+        "Tack!\nMia Lund\nSocialförvaltningen\n"
+    )
+    assert [u[0] for u in _people(mail, "Mia Lund")] == ["Natthärbärget Söder", "Stödboendet Årsta"]
+
+
+def test_a_table_written_with_tabs_gives_each_unit_its_row() -> None:
+    mail = (
+        "Hej!\nVi anmäler härmed två anläggningar.\nAnläggning\tChef\tKontakt\tE-post\n"
+        "Farsta IP\tAnn Ek\tAnn Ek\tann.ek@stockholm.se\n"
+        "Zinkensdamms IP\tAnn Ek\tBo Al\tbo.al@stockholm.se\n"
+        "Med vänlig hälsning\nAnn Ek\nIdrottsförvaltningen\n"
+    )
+    assert _people(mail, "Ann Ek") == [
+        ("Farsta IP", "Ann Ek", "Ann Ek"),
+        ("Zinkensdamms IP", "Ann Ek", "Bo Al"),
     ]
 
 

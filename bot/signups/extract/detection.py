@@ -114,7 +114,7 @@ _ABOUT_SIGNUP = re.compile(
 )
 _SIGNUP_CONTEXT = re.compile(
     r"(?i)utmärkelse|\boss\b|\bvår\b|\bvårt\b|\bhärmed\b|\bvi\b|\bsig\b"
-    r"|\bwe\b|\bour\b|\bI\b|quality\s+award|\bvill\s+anmäla\b"
+    r"|\bwe\b|\bour\b|\bI\b|quality\s+award|\bvill\s+anmäla\b|\bvill\s+(?:gärna\s+)?vara\s+med\b"
     r"|\b(?:två|tre|fyra|fem|\d)\s+anmälningar\b"
     r"|\bvill\s+(?:\w+\s+)?(?:vara\s+med|delta|medverka)\b"
     # "Frösunda Omsorg anmäler Personlig assistans Söderort": the unit named after the verb.

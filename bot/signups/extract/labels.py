@@ -59,7 +59,7 @@ _LABEL_RULES = [
         ("organisation", rf"(?:{_ORG_W})(?:\s*(?:/|,|eller|och)\s*(?:{_ORG_W}))*"),
         (
             "unit",
-            r"(?:namn på )?(?:verksamhet|enhet|förskola|skola|arbetsplats)(?:en|ens|n|ns|s)?"
+            r"(?:namn på )?(?:verksamhet|enhet|förskola|skola|arbetsplats|anläggning)(?:en|ens|n|ns|s)?"
             r"(?: namn)?(?:\s*/\s*(?:verksamhet|enhet)(?:en)?)?",
         ),
         ("employees", r"(?:antal )?(?:anställda|medarbetare|årsarbetare)(?: i maj)?"),

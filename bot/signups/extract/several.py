@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from functools import cache
 
 from bot.signups.extract.extract import SignupFields, extract_signup
 from bot.signups.extract.labels import label_key
@@ -22,11 +23,64 @@ from bot.signups.extract.unitnames import is_unit_name, typed_units
 from bot.signups.extract.vocabulary import UPPER, words_data
 
 _SEVERAL = re.compile(
-    r"(?i)\b(?:två|tre|fyra|fem|båda|bägge|2|3|4|both|two|three|four)\s+(?:\w+\s+)?"
-    r"(?:förskolor|skolor|enheter|verksamheter|boenden|vård-\s+och\s+omsorgsboenden|grupper"
+    r"(?i)\b(?P<count>två|tre|fyra|fem|båda|bägge|2|3|4|both|two|three|four)\s+"
+    # "tre av våra verksamheter", "två av våra dagliga verksamheter"
+    r"(?:(?:av|of)\s+(?:våra|vår|our|dessa|de)\s+)?(?:\w+\s+)?"
+    r"(?:\w*förskolor|\w*skolor|\w*enheter|\w*verksamheter|vård-\s+och\s+omsorgsboenden"
     r"|\w*grupper|parklekar|units|preschools|schools|\w*boenden|\w*ställen|anmälningar)(?:na)?\b"
 )
+_COUNTS = {"två": 2, "båda": 2, "bägge": 2, "2": 2, "both": 2, "two": 2, "tre": 3, "3": 3}
+_COUNTS |= {"three": 3, "fyra": 4, "4": 4, "four": 4, "fem": 5}
+_SENTENCE_END = re.compile(rf"(?<=[.!?])\s+(?=[{UPPER}])")
+# Between the names of a list in a sentence: "A, B och C", "A, där …, och B, där …".
+_LIST_BETWEEN = re.compile(r"\s*(?:,\s*(?:och|samt|and)\s+|\s+(?:och|samt|and)\s+|,\s*)")
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•·–]|\d{1,2}[.)])\s+|^\s*(?i:verksamhet|enhet|unit)\s*:")
+
+
+def _sentences(lines: list[str]) -> list[str]:
+    """The lines, each cut into its sentences."""
+    return [part for line in lines for part in _SENTENCE_END.split(line)]
+
+
+def _counted_units(sentences: list[str]) -> list[tuple[int, str]]:
+    """(sentence, unit) for the names a sentence lists after saying how many it signs up:
+    "två grupper …: Hemtjänst Hökarängen och Hemtjänst Fagersjö", "Vi är två förskolor,
+    Blåsippan och Lärkan, som …". The names must be as many as the number says."""
+    for i, sentence in enumerate(sentences):
+        for several in _SEVERAL.finditer(sentence):
+            tail = sentence[several.end() :]
+            if ":" in tail:
+                tail = tail.split(":", 1)[1]
+            elif tail.startswith(","):
+                tail = tail[1:]
+            else:
+                continue
+            chunks = _LIST_BETWEEN.split(re.sub(r"\([^)]*\)", " ", tail).strip(" .!?"))
+            names = [
+                c.strip(" .")
+                for c in chunks
+                if re.match(rf"[{UPPER}]", c)
+                and len(c.split()) <= 5
+                and is_unit_name(c.strip(" ."))
+            ]
+            if len(names) == _COUNTS.get(several.group("count").casefold()):
+                return [(i, name) for name in names]
+    return []
+
+
+# "två förskolor i Bredäng", "Förskolorna i Enskede": a plural type word names the group.
+_GROUP = re.compile(
+    r"(?i)^(?:\w+\s+)?\w*(?:skolor|enheter|verksamheter|boenden|grupper|hemtjänster)(?:na)?\b"
+)
+# A line said for every unit: "Kontaktperson för båda är jag", "… för alla tre".
+_FOR_ALL = re.compile(
+    r"(?i)\b(?:båda|bägge|samtliga|alla\s+(?:två|tre|fyra|fem)|both|all\s+(?:two|three|four))\b"
+)
+
+
+@cache
+def _types() -> frozenset[str]:
+    return frozenset(t.casefold() for t in words_data()["unit_types"])
 
 
 def _units_by_line(lines: list[str]) -> list[tuple[int, str]]:
@@ -35,6 +89,10 @@ def _units_by_line(lines: list[str]) -> list[tuple[int, str]]:
     found = []
     for i, line in enumerate(lines):
         for name in typed_units(line):
+            if _GROUP.match(name) or name.casefold() in _types():
+                continue  # a group, or a table's heading "Förskola"
+            if seen and f"{seen[-1]}, {name[:1].lower()}{name[1:]}" in line:
+                continue  # "Kulturskolan Stockholm, område Söderort" is one unit
             # Not similar_names: "Vård- och omsorgsboendet Hässelbygården" and "… Fruängsgården"
             # are alike in most letters yet two units.
             if not any(
@@ -51,6 +109,9 @@ _HEADED = re.compile(
     rf"^\s*(?:[-*•]\s*)?(?P<name>[{UPPER}][\w&'’-]*(?:,?[ ][\w&'’-]+){{0,4}}?)"
     r"\s*(?:\(|[ ][–—-][ ]|:|[ ](?:på|vid|inom|hos|at)[ ])"
 )
+_LISTED = re.compile(
+    rf"^\s*(?:[-*•·–]|\d{{1,2}}[.)])\s+(?P<name>[{UPPER}][\w&'’-]*(?:[ ][\w&'’-]+){{0,3}}?),"
+)
 _ROLE = re.compile(r"(?i)chef|rektor|kontakt|manager|contact")
 
 
@@ -59,7 +120,8 @@ def _headed_units(lines: list[str]) -> list[tuple[int, str]]:
     for units without a type word in their name."""
     found = []
     for i, line in enumerate(lines):
-        head = _HEADED.match(line)
+        # "- Tallkotten, chef Ingela Holm": a list item's name ends at its comma.
+        head = (_LISTED.match(line) if _LIST_ITEM.match(line) else None) or _HEADED.match(line)
         if head is None or not _ROLE.search(line[head.end() :]):
             continue
         name = head.group("name").strip()
@@ -80,13 +142,59 @@ def _blocks(lines: list[str], units: list[tuple[int, str]]) -> tuple[list[str], 
         # A unit's block ends at the first blank line after it, unless its list goes on.
         block: list[str] = []
         for line in lines[start:end]:
-            if not line.strip() and block and k + 1 == len(starts):
-                break
+            last = k + 1 == len(starts)
+            if last and block and (not line.strip() or _FOR_ALL.search(line)):
+                break  # the last unit's lines end where the mail speaks for all again
             block.append(line)
         blocks.append("\n".join(block))
     used = {i for k, s in enumerate(starts) for i in range(s, s + blocks[k].count("\n") + 1)}
     shared = "\n".join(line for i, line in enumerate(lines) if i not in used)
     return blocks, shared
+
+
+def _table_blocks(lines: list[str], units: list[tuple[int, str]]) -> tuple[list[str], int] | None:
+    """Each unit's row of a table whose text part has one cell a paragraph: the headings
+    ("Förskola", "Förskolechef", "Kontaktperson", …) stand before the first unit's name, and
+    each row's cells are read as "heading: cell"."""
+    starts = [i for i, _ in units]
+    ends = [*starts[1:], len(lines)]
+    rows = [[c.strip() for c in lines[a:b] if c.strip()] for a, b in zip(starts, ends, strict=True)]
+    width = len(rows[0])
+    headings = [c.strip() for c in lines[: starts[0]] if c.strip()][-width:]
+    if width < 3 or len(headings) < width or headings[0].casefold() not in _types():
+        return None
+    if not all(label_key(h) for h in headings[1:]):
+        return None
+    blocks = [
+        "\n".join(f"{h}: {c}" for h, c in zip(headings[1:], row[1:width], strict=False))
+        for row in rows
+    ]
+    filled = [i for i in range(starts[-1], len(lines)) if lines[i].strip()]
+    return blocks, filled[width - 1] + 1 if len(filled) >= width else len(lines)
+
+
+def _tab_table(lines: list[str]) -> tuple[list[tuple[int, str]], list[str], int, int] | None:
+    """(units, their rows as "heading: cell" lines, first and past-last line) of a table
+    written with tabs whose first heading is the unit's ("Anläggning\tChef\tKontakt…")."""
+    for i, line in enumerate(lines):
+        headings = [c.strip() for c in line.split("\t")]
+        if len(headings) < 3 or label_key(headings[0]) != "unit":
+            continue
+        if not all(label_key(h) for h in headings[1:]):
+            continue
+        rows = []
+        for j in range(i + 1, len(lines)):
+            cells = [c.strip() for c in lines[j].split("\t")]
+            if len(cells) != len(headings) or not is_unit_name(cells[0]):
+                break
+            rows.append((j, cells))
+        if len(rows) >= 2:
+            blocks = [
+                "\n".join(f"{h}: {c}" for h, c in zip(headings[1:], cells[1:], strict=True))
+                for _, cells in rows
+            ]
+            return [(j, cells[0]) for j, cells in rows], blocks, i, rows[-1][0] + 1
+    return None
 
 
 def _key(name: str) -> str:
@@ -116,12 +224,48 @@ def _own_line(line: str, key: str, heading: str | None) -> str:
     return f"{heading}: {rest}" if heading else rest
 
 
+def _clauses(line: str, keys: list[str], names: list[str]) -> list[str]:
+    """A sentence about several units cut where each unit's part begins: "Hökarängen leds av
+    Ayşe Güneş och Fagersjö av Pekka Laaksonen" → the part before the first unit, "Hökarängen
+    leds av Ayşe Güneş", "Fagersjö leds av Pekka Laaksonen" (the verb left out is put back)."""
+    starts = sorted(
+        m.start()
+        for name, key in zip(names, keys, strict=True)
+        if (
+            m := re.search(
+                rf"(?:^|(?<=[\s,:;–-]))(?:och\s+|samt\s+)?(?:{re.escape(name)}|{re.escape(key)})(?!\w)",
+                line,
+                re.IGNORECASE,
+            )
+        )
+    )
+    named = [k for k, key in enumerate(keys) if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", line)]
+    if (
+        len(starts) < 2
+        or _joined(line, [keys[k] for k in named])
+        or _joined(line, [names[k] for k in named])
+    ):
+        return [line]  # "Förskolan Eken och förskolan Linden vill båda …" is said for both
+    parts = [line[: starts[0]]]
+    parts += [line[a:b] for a, b in zip(starts, [*starts[1:], len(line)], strict=True)]
+    parts = [re.sub(r"^(?:och|samt)\s+|[\s,;]+(?:och|samt)?\s*$", "", p.strip()) for p in parts]
+    first = parts[1].split()
+    for k in range(2, len(parts)):
+        words = parts[k].split()
+        # "… och Fagersjö av Pekka": the words left out stand in the first unit's part.
+        if len(words) > 1 and words[1] in first[2:]:
+            gap = first[1 : first.index(words[1], 2)]
+            parts[k] = " ".join([words[0], *gap, *words[1:]])
+    return [p for p in parts if p]
+
+
 def _blocks_by_key(lines: list[str], names: list[str]) -> tuple[list[str], str]:
     """Each unit's lines (those that name it and no other), and the lines said for all."""
     keys = [_key(name) for name in names]
     own: list[list[str]] = [[] for _ in names]
     shared: list[str] = []
     heading: str | None = None
+    lines = [part for line in lines for part in _clauses(line, keys, names)]
     for line in lines:
         hits = [
             k for k, key in enumerate(keys) if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", line)
@@ -149,7 +293,7 @@ def several_units(
 ) -> list[SignupFields]:
     """The units a mail signs up when it signs up more than one; [] for a single unit."""
     text = readable(text)
-    lines, signature = split_signature(text.split("\n"))
+    lines, _ = split_signature(text.split("\n"))  # the signature with its closing, below
     units = _units_by_line(lines)
     if len(units) < 2 and _SEVERAL.search(text):
         headed = _headed_units(lines)
@@ -157,19 +301,44 @@ def several_units(
     listed = sum(1 for i, _ in units if _LIST_ITEM.match(lines[i]))
     one_line = len({i for i, _ in units}) < len(units)
     joined = one_line and _same_line(lines, units)
+    sentences = _sentences(lines)
+    if tabbed := _tab_table(lines):
+        units, one_line, joined = tabbed[0], False, True  # a table's rows
+    elif counted := _counted_units(sentences):
+        units, one_line, joined = counted, True, True  # the sentence lists them
+    elif one_line and not joined:
+        # "Vällingby hemtjänst, där … Dagverksamheten Solgläntan, …": one sentence each.
+        by_sentence = _units_by_line(sentences)
+        joined = bool(_SEVERAL.search(text)) and (
+            len({i for i, _ in by_sentence}) == len(by_sentence) == len(units)
+        )
     if len(units) < 2 or not (_SEVERAL.search(text) or listed >= 2 or joined):
         return []
     if one_line and not joined:
         return []  # named apart in one sentence: nothing tells the units' details apart
     names = [name for _, name in units]
-    blocks, shared = _blocks_by_key(lines, names) if one_line else _blocks(lines, units)
+    blocks, shared = _blocks_by_key(sentences, names) if one_line else _blocks(lines, units)
+    if tabbed:
+        blocks, shared = tabbed[1], "\n".join(lines[: tabbed[2]] + lines[tabbed[3] :])
+    below = text.split("\n")[len(lines) :]  # the signature, with its closing
+    if not one_line and (table := _table_blocks(text.split("\n"), units)):
+        # A signature found among the last row's cells is not one: the row ends the table.
+        blocks, end = table
+        shared, below = "\n".join(lines[: units[0][0]]), text.split("\n")[end:]
     common = extract_signup(
-        shared + "\n" + "\n".join(signature), sender_name=sender_name, sender_email=sender_email
+        shared + "\n" + "\n".join(below),
+        sender_name=sender_name,
+        sender_email=sender_email,
     )
     common = replace(common, unit_name=None)
     result = []
     for name, block in zip(names, blocks, strict=True):
         own = extract_signup(block, sender_name=sender_name, sender_email=sender_email)
+        written = own.organisation_as_written
+        district = (own.organisation or "").endswith("stadsdelsförvaltning")
+        if written and district and written.casefold() in name.casefold():
+            # "Natthärbärget Kungsholmen" names a place, not the unit's owner.
+            own = replace(own, organisation=None, organisation_as_written=None)
         base = common
         if own.contact_name and own.contact_name != common.contact_name:
             # Another contact for this unit: the shared contact's details are not theirs.

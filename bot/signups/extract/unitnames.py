@@ -9,15 +9,17 @@ names the unit. The type words and titles are data, in `words.toml`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from bot.signups.extract.organisations import find_organisations
 from bot.signups.extract.vocabulary import UPPER as _UP
 from bot.signups.extract.vocabulary import words_data
 
-_CAP = rf"(?:[{_UP}0-9][\w&'’-]*)"
-_NAME_PART = rf"{_CAP}(?:[ ](?:{_CAP}|&[ ]{_CAP}|och[ ]{_CAP}))" + "{0,2}"
+_CAP = rf"(?:S:ta?|[{_UP}0-9][\w&'’-]*)"  # "S:t Eriks": Sankt
+# "Årsta gård", "Hässelby strand": a place name may end in a lower-case word.
+_PLACE_END = r"(?:[ ](?:gård|strand|torg|backe|park|hage|holme|udde|gärde)(?![\w-]))?"
+_NAME_PART = rf"{_CAP}(?:[ ](?:{_CAP}|&[ ]{_CAP}|och[ ]{_CAP}))" + "{0,2}" + _PLACE_END
 
 
 @dataclass(frozen=True)
@@ -35,6 +37,7 @@ class _Words:
     typed: re.Pattern[str]
     titles: frozenset[str]
     types: frozenset[str]
+    endings: tuple[str, ...]
 
 
 def _ascii(word: str) -> str:
@@ -62,24 +65,25 @@ def _words() -> _Words:
         typed,
         frozenset(t.casefold() for t in data["titles"]),
         frozenset(t.casefold() for t in data["unit_types"]),
+        tuple({*data["compound_endings"], *(t for t in data["unit_types"] if len(t) >= 5)}),
     )
 
 
 _CONTEXTS = [
     re.compile(
-        r"(?i:\bvi\s+(?:på|vid|i|är|från)|\bvi\s+som\s+(?:arbetar|jobbar)\s+(?:på|vid|i)"
+        r"(?i:\bvi\s+(?:på|vid|i|är|från)|\b(?:från|av)\s+oss\s+(?:på|vid|i)|\bvi\s+som\s+(?:arbetar|jobbar)\s+(?:på|vid|i)"
         r"|\b(?:medarbetarna|personalen|alla)\s+(?:på|vid|i)|\bwe\s+at|\bwe\s+are"
         # "Jag skriver för Parkeringsövervakningen Innerstad": the writer speaks for the unit.
         r"|\bskriver\s+(?:för|å|på\s+uppdrag\s+av)"
-        r"|\bon\s+behalf\s+of)\s+(?P<unit>.{3,80})"
+        r"|\bon\s+behalf\s+of)\s+(?=(?P<unit>.{3,80}))"
     ),
     re.compile(
         r"(?i:\banmäler\s+sig\s+(?!till\b)|\banm[äa]l(?:a|er|e?s)\s+(?:härmed\s+|gärna\s+)?|\banmälan\s+(?:till\s+(?:årets\s+)?"
         r"kvalitetsutmärkelse\w*(?:\s+20\d\d)?\s+)?(?:för|från|av)\s+|\banmälan\s+(?:avser|gäller)\s+"
-        r"|\bregister\s+|\bsign\s+up\s+|\banmälan\s*:\s+"
+        r"|\bregister\s+|\bsign\s+up\s+|(?<!vår\s)(?<!min\s)(?<!er\s)\banmälan\s*:\s+|\bdet\s+gäller\s+"
         # "vi heter Tensta träffpunkt för seniorer", "rätt namn är …": the unit's own name.
         r"|\bvi\s+heter\s+|\b(?:verksamheten|enheten)\s+heter\s+|\b(?:rätt|korrekt)\s+namn\s+är\s+)"
-        r"(?P<unit>.{3,80})"
+        r"(?=(?P<unit>.{3,80}))"
     ),
     # The unit before the verb: found by the verb, then read backwards (see _before_verb).
     re.compile(
@@ -146,6 +150,46 @@ def _ends_in_type(text: str) -> bool:
     )
 
 
+_SMALL_WORDS = frozenset({"och", "i", "för", "på", "vid", "&", "-"})
+
+
+def _lower_case_name(words: list[str]) -> bool:
+    """ "kista hemtjänst", "enheten för markanvisning", "driftgruppen Henriksdal": a name
+    written from its first letter in lower case, known by its type word, with more than the
+    type word (not "enheten" alone)."""
+    folded = [w.casefold().strip(",.") for w in words]
+    if folded[0] in _SMALL_WORDS:
+        return False
+    typed = [w in _words().types or any(w.endswith(e) for e in _words().endings) for w in folded]
+    own = [
+        w[:1].isupper() or (not t and f not in _SMALL_WORDS)
+        for w, f, t in zip(words, folded, typed, strict=True)
+    ]
+    # The type word opens the name ("enheten för markanvisning") or follows one word
+    # ("kista hemtjänst"); a longer run of lower-case words is a sentence going on.
+    return any(own) and (
+        (typed[0] and len(words) <= 4) or (typed[1:2] == [True] and len(words) == 2)
+    )
+
+
+def _compound_type(word: str) -> bool:
+    """ "förvaltningsenhet", "driftgruppen": a type word made specific by what it is joined
+    to, so part of a name rather than a description of it."""
+    word = word.casefold()
+    return any(word.endswith(e) and len(word) > len(e) + 2 for e in _words().endings)
+
+
+# An English name with the unit's Swedish name after it in brackets.
+_SWEDISH_NAME = re.compile(
+    r"(?:our\s+\w+,\s+)?[^(),.]{2,50}?\b(?i:library|nursing\s+home|care\s+home|preschool|school"
+    r"|home\s+care|youth\s+centre|centre|center|team|unit|department)\s*\(([^)]{3,60})\)"
+)
+
+
+# ", område Söderort", ", avdelning Björken": the part of a larger whole the unit is.
+_PART_OF = re.compile(rf"[ ](?:område|avdelning|sektion|enhet)[ ]{_CAP}")
+
+
 def _phrase(span: str) -> str | None:
     """The unit's name at the start of `span`, in its natural full form, or None.
 
@@ -156,6 +200,9 @@ def _phrase(span: str) -> str | None:
     ("Förskolan Vitsippan i Kärrtorp") is where the unit is, not its name; "Öppna
     förskolan i Husby" is named by its place.
     """
+    swedish = _SWEDISH_NAME.match(span)
+    if swedish and _words().typed.fullmatch(swedish.group(1).strip()):
+        return _tidy(swedish.group(1))  # "Hornstull Library (Hornstulls bibliotek)"
     span = re.sub(r"\s+", " ", re.sub(r"\([^)]*\)?", " ", span)).strip()
     span = _LEADING_FILLER.sub("", span)
     # English: "Stokab's Customer Operations team" is the team of that company.
@@ -164,14 +211,31 @@ def _phrase(span: str) -> str | None:
     if owned:
         # "sin avdelning Kundservice & Tillstånd": the generic word describes, the name follows.
         rest = span[owned.end() :]
-        named = re.match(rf"[a-zåäö][\w-]*(?:[ ]och[ ][\w-]+)?,?[ ](?=[{_UP}])", rest)
-        if not named and not re.match(rf"[{_UP}]", rest):
+        named = re.match(rf"[a-zåäö][\w-]*(?:[ ]och[ ][\w-]+)?,?[ ](?:the[ ])?(?=[{_UP}])", rest)
+        if named and _compound_type(named.group(0).strip(" ,")):
+            span = rest  # "vår förvaltningsenhet Söder": a compound is part of the name
+        elif not named and not re.match(rf"[{_UP}]", rest):
             return None
-        span = rest[named.end() :] if named else rest  # "vår Förvaltningsenhet Söderort"
+        else:
+            span = rest[named.end() :] if named else rest  # "vår Förvaltningsenhet Söderort"
+    span = re.sub(rf"^(?:the|The)[ ](?=[{_UP}])", "", span)  # "our team, the Network …"
     end = _PHRASE_END.search(span, 1)
+    owner = re.match(r"(.{3,60}?)[ ](?:på|hos|at)[ ]([^,.;:!?]+)", span)
+    if owner and (orgs := find_organisations(owner.group(2))) and orgs[0].position == 0:
+        # "Rum för barn på Kulturhuset": the name runs up to the organisation that owns it.
+        end = re.compile(r"[ ]").search(span, len(owner.group(1)))
+    part = _PART_OF.match(span, end.end()) if end and end.group(0) == "," else None
+    if part:
+        end = _PHRASE_END.search(span, part.end())  # "Kulturskolan Stockholm, område Söderort"
     if end and end.group(0).strip() == "för" and _ends_in_type(span[: end.start()]):
         # "Enheten för ekonomiskt bistånd", "Stadsarkivets enhet för digital arkivering"
         end = _PHRASE_END.search(span, end.end())
+    if end and end.group(0).strip() in {"vid", "på"} and not _proper_name(span[: end.start()]):
+        # "driftenheten vid Skogskyrkogården": a unit without a name of its own is named by
+        # its place; "Kundservice på Bostadsförmedlingen" is the company's.
+        place = _PLAIN.match(span, end.end() + 1)
+        if place and not find_organisations(place.group(0)):
+            end = _PHRASE_END.search(span, place.end())
     phrase = (span[: end.start()] if end else span).strip()
     place = re.match(rf"(.+?)[ ]i[ ][{_UP}][\w-]*(?:[ ][\w-]+)?$", phrase)
     if place and _proper_name(place.group(1)):
@@ -181,7 +245,11 @@ def _phrase(span: str) -> str | None:
         phrase = within.group(1)  # "Gruppbostaden Åkeshov i Bromma stadsdelsförvaltning"
     phrase = re.sub(r"(?i)[ ](?:team|unit|department|section)$", "", phrase)
     words = phrase.split()
-    if not words or len(words) > _MAX_PHRASE_WORDS or not re.match(rf"[{_UP}0-9]", phrase):
+    if not words or len(words) > _MAX_PHRASE_WORDS:
+        return None
+    own = _without_owner(phrase)
+    capital = re.match(rf"[{_UP}0-9]", phrase) or re.match(rf"[{_UP}0-9]", own)
+    if not capital and not _lower_case_name(own.split()):
         return None
     if _NOT_SUBJECT.match(phrase) or _VERBISH.search(phrase):
         return None
@@ -197,13 +265,67 @@ def _department() -> re.Pattern[str]:
 def _usable(name: str) -> bool:
     if len(name) < 3 or _STOP.match(name) or name.casefold() in _words().titles:
         return False
+    if name.casefold().removesuffix("en") in _PART_WORDS:
+        return False  # "Enheten" alone names no unit
     if _department().fullmatch(name):
         return False
     orgs = find_organisations(name, bare_districts=True)
-    return not (orgs and orgs[0].written.casefold() == name.casefold())
+    if not (orgs and orgs[0].written.casefold() == name.casefold()):
+        return True
+    # "Förvaltningsområde Söder" of a property company: the type word says it is a unit.
+    return name.split()[0].casefold() in _words().types and not orgs[0].weak
 
 
 _GREETING = re.compile(r"(?i)^(?:hej|hejsan|hallå|tjena|hello|hi|dear|god\s+(?:morgon|dag))[\s,!]+")
+# Words for a part of an organisation that only say what kind of part the name is:
+# "Fastighetskontorets enhet Lokalförsörjning", "Avdelningen Kundservice".
+_PART_WORDS = {"enhet": "Enheten", "avdelning": "Avdelningen", "sektion": "Sektionen"}
+# "Avfallsavdelningens …", "Socialtjänstavdelningens …": a department that owns the unit.
+_DEPARTMENT_GENITIVE = re.compile(
+    r"(?i)^[\w-]+(?:avdelningens|förvaltningens|kontorets|divisionens)$"
+)
+
+
+def _owner(words: list[str], name: str) -> bool:
+    """True when the words are an organisation or department in the genitive ("SISAB:s",
+    "Familjebostäders", "Avfallsavdelningens"): the unit's owner, not its name."""
+    text = " ".join(words)
+    if not re.search(r"(?::s|[^s]s)$", text):
+        return False
+    for owner in (text, text.removesuffix("s")):  # "Micasas": the genitive of "Micasa"
+        orgs = find_organisations(owner)
+        if orgs and orgs[0].position == 0 and len(orgs[0].written) >= len(text) - 2:
+            return True
+    # "Bygglovsavdelningens kundtjänst" is named by its department; "Avfallsavdelningens
+    # insamlingsgrupp Norr" has a name of its own.
+    return bool(_DEPARTMENT_GENITIVE.match(text) and re.search(rf"[ ][{_UP}]", name))
+
+
+def _without_owner(name: str) -> str:
+    """The unit's own name without the organisation that owns it, where the mail joins the
+    two: "Kundcenter på Stockholm Parkering", "Drift och underhåll hos Stokab" and
+    "Stadsledningskontorets enhet för data och analys" name "Kundcenter", "Drift och
+    underhåll" and "Enheten för data och analys"."""
+    at = re.match(r"(.+?)[ ](?:på|hos|vid|inom|at)[ ](.+)$", name)
+    if at and (orgs := find_organisations(at.group(2))) and orgs[0].written == at.group(2):
+        name = at.group(1)
+    words = name.split()
+    for k in range(min(4, len(words) - 1), 0, -1):
+        if _owner(words[:k], " ".join(words[k:])):
+            words = words[k:]
+            break
+    else:
+        if len(words) < 2 or words[0].capitalize() not in _PART_WORDS.values():
+            return name
+        words = [words[0].casefold().removesuffix("en"), *words[1:]]
+    part = words[0].casefold() if len(words) > 1 else ""
+    if part in _PART_WORDS and re.match(rf"[{_UP}]", words[1]):
+        words = words[1:]  # "enhet Lokalförsörjning omsorg": the name follows
+    elif part in _PART_WORDS and words[1] == "för":
+        words = [_PART_WORDS[part], *words[1:]]  # "enhet för data" is "Enheten för data"
+    elif part.removesuffix("en") in _PART_WORDS and len(words) > 1:
+        words[0] = _PART_WORDS[part.removesuffix("en")]
+    return " ".join(words)
 
 
 def _tidy(name: str) -> str:
@@ -213,8 +335,13 @@ def _tidy(name: str) -> str:
     name = re.sub(
         r"(?i)\s+(?:ekonomisk\s+förening|ek\.?\s?för\.?)$", "", name
     )  # "Hej\nFritidsgården Pinnen anmäler sig", run together
-    name = re.sub(r"\s*\([^)]*\)?", "", name).strip(" ,.;:-–")
+    name = _without_owner(re.sub(r"\s*\([^)]*\)?", "", name).strip(" ,.;:-–\"“”'"))
     return name[:1].upper() + name[1:]
+
+
+def _written_lower(name: str, text: str) -> bool:
+    """True when the text writes the name from a lower-case letter ("kista hemtjänst")."""
+    return name not in text and name[:1].lower() + name[1:] in text
 
 
 def _after_lead_in(text: str) -> list[UnitCandidate]:
@@ -222,11 +349,13 @@ def _after_lead_in(text: str) -> list[UnitCandidate]:
     found = []
     for pattern in _CONTEXTS[:2]:
         for match in pattern.finditer(text):
-            span, start = match.group("unit"), match.start("unit")
+            span, start = match.group("unit").split("\n")[0], match.start("unit")
             typed = _words().typed.match(span)
             phrase = _phrase(span)
             if phrase:
-                found.append(UnitCandidate(phrase, 4.2, start, "sentence"))
+                # A name written in lower case gives way to a capitalised one in the sentence.
+                weight = 3.9 if _written_lower(phrase, span) else 4.2
+                found.append(UnitCandidate(phrase, weight, start, "sentence"))
             if typed:
                 found.append(UnitCandidate(_tidy(typed.group(0)), 4.0, start, "sentence"))
             elif plain := _PLAIN.match(span):
@@ -239,10 +368,13 @@ def _before_verb(text: str) -> list[UnitCandidate]:
     found = []
     for match in _CONTEXTS[2].finditer(text):
         start = max(text.rfind(c, 0, match.start()) for c in ".!?\n") + 1
-        subject = text[start : match.start()].strip()
-        phrase = _phrase(subject.split(",")[0]) if _OWN_VERB.match(text, match.start()) else None
+        subject = _GREETING.sub("", text[start : match.start()].strip())
+        head = subject.split(",")[0]
+        head = subject if _PART_OF.match(subject, len(head) + 1) else head
+        phrase = _phrase(head) if _OWN_VERB.match(text, match.start()) else None
         if phrase:
-            found.append(UnitCandidate(phrase, 4.5, start, "sentence"))
+            weight = 3.9 if _written_lower(phrase, subject) else 4.5
+            found.append(UnitCandidate(phrase, weight, start, "sentence"))
         span = text[max(start, match.start() - 80) : match.start()].rstrip()
         typed = list(_words().typed.finditer(span))
         plain = re.search(rf"{_NAME_PART}$", span)
@@ -323,11 +455,31 @@ def unit_candidates(subject: str, body: str, signature: str) -> list[UnitCandida
     # A company the mail names with its "AB" elsewhere ("Aleris Omsorg AB") is the
     # organisation even where the mail leaves the "AB" out.
     companies = {m.group(1).casefold() for m in _COMPANY.finditer(f"{body}\n{signature}")}
-    return [
+    usable = [
         c
         for c in ranked[:_MAX_CANDIDATES]
         if _usable(c.name) and c.name.casefold() not in companies
     ]
+    return _full_form_first(usable)
+
+
+def _full_form_first(candidates: list[UnitCandidate]) -> list[UnitCandidate]:
+    """ "Kastanjen" first, "Dagverksamheten Kastanjen" elsewhere in the mail: the name in its
+    full form, with the type word the mail gives it."""
+    if not candidates or _ends_in_type(candidates[0].name) or _has_type(candidates[0].name):
+        return candidates
+    short = candidates[0].name.casefold()
+    # The body's form before the subject's ("Dagverksamheten Kastanjen", not "Anmälan
+    # dagverksamhet Kastanjen").
+    for c in sorted(candidates[1:], key=lambda c: c.source == "subject"):
+        rest = c.name.casefold().replace(short, " ", 1).split()
+        if short in c.name.casefold() and rest and all(w in _words().types for w in rest):
+            return [replace(c, weight=candidates[0].weight), *candidates]
+    return candidates
+
+
+def _has_type(name: str) -> bool:
+    return any(w in _words().types for w in name.casefold().split())
 
 
 def is_unit_name(text: str) -> bool:
