@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from bot.models import InboundMessage
+from bot.models import InboundMessage, Unit
 from bot.runner import App
 from tests.conftest import body_text, cycle, make_mail, put, sent
 from tests.test_signup_receipt import LABELLED, PROSE, html_part, table_row, units_of
@@ -173,3 +173,36 @@ def test_a_name_spelled_right_keeps_the_persons_details(app: App) -> None:
         "sofia.oberg@edu.stockholm.se",
         "08-508 123 45",
     )
+
+
+def _signed_up_and_answered(app: App, signup: str, answer: str) -> Unit:
+    """The unit after Maria Sjöberg signs up with `signup` and answers the receipt."""
+    sender = {"sender": "maria.sjoberg@edu.stockholm.se", "sender_name": "Maria Sjöberg"}
+    put(app, make_mail(signup, **sender))
+    cycle(app)
+    receipt = sent(app)[0]
+    put(app, make_mail(answer, subject=f"SV: {receipt['Subject']}", **sender,
+                       in_reply_to=str(receipt["Message-ID"]).strip().strip("<>")))  # fmt: skip
+    cycle(app)
+    [unit] = units_of(app)
+    return unit
+
+
+def test_a_name_written_again_with_its_accents_is_put_right(app: App) -> None:
+    unit = _signed_up_and_answered(
+        app,
+        PROSE.replace("Sofia Öberg", "Sofia Oberg"),
+        "Hej! Sofia vill ha sitt namn rätt stavat: Sofia Öberg, med ö.\n\n/Maria\n",
+    )
+    assert (unit.manager_name, unit.contact_name) == ("Maria Sjöberg", "Sofia Öberg")
+    assert unit.contact_email == "sofia.oberg@edu.stockholm.se"
+
+
+def test_the_units_name_put_right_by_its_kinds_word(app: App) -> None:
+    unit = _signed_up_and_answered(
+        app,
+        PROSE.replace("Solbackens förskola", "Förskolan Solbacke"),
+        "Hej, jag stavade fel. Förskolan heter Solbacken, med n på slutet.\n/Maria\n",
+    )
+    assert unit.unit_name == "Förskolan Solbacken"
+    assert unit.manager_name == "Maria Sjöberg"
