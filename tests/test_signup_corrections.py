@@ -5,10 +5,13 @@ no answer. Real MIME through the app, real database, mail out of .Sent.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import select
 
 from bot.models import InboundMessage, Unit
 from bot.runner import App
+from bot.signups.extract import SignupFields, extract_signup, read_reply
 from tests.conftest import body_text, cycle, make_mail, put, sent
 from tests.test_signup_receipt import LABELLED, PROSE, html_part, table_row, units_of
 
@@ -206,3 +209,11 @@ def test_the_units_name_put_right_by_its_kinds_word(app: App) -> None:
     )
     assert unit.unit_name == "Förskolan Solbacken"
     assert unit.manager_name == "Maria Sjöberg"
+
+
+def test_a_reply_naming_the_unit_by_part_of_its_name_does_not_rename_it() -> None:
+    current = SignupFields(unit_name="Förskolan Ekbacken", manager_name="Eva Lund")
+    text = "Hej! Ekbacken har fått ny chef från 1 april: Anna Ström."
+    fields = replace(extract_signup(text, sender_name="Eva Lund"), unit_name="Ekbacken")
+    read = read_reply(fields, current, text, sender_name="Eva Lund")
+    assert read.unit_name is None

@@ -155,13 +155,16 @@ _UNIT_PRONOUNS = {"vi", "enheten", "verksamheten", "stället"}
 def _unit_renamed(fields: SignupFields, current: SignupFields, text: str) -> SignupFields:
     """The reply's new name for the unit, when it says "Förskolan heter X".
 
-    A bare kind's word read as the reply's unit ("Förskolan") is no name: it is dropped.
+    A bare kind's word read as the reply's unit ("Förskolan"), or a part of the registered
+    name, is no new name: it is dropped.
     """
     registered = current.unit_name
     if not registered:
         return fields
     kind_word = registered.split()[0].casefold()
-    if fields.unit_name and fields.unit_name.casefold() == kind_word:
+    words = {w.casefold() for w in registered.split()}
+    if fields.unit_name and {w.casefold() for w in fields.unit_name.split()} < words:
+        # "Solbacken har fått ny chef": part of the registered name is the same unit.
         fields = replace(fields, unit_name=None)
     for match in _UNIT_RENAMED.finditer(text):
         kind, new = match.group("kind").casefold(), match.group("new")
@@ -171,11 +174,13 @@ def _unit_renamed(fields: SignupFields, current: SignupFields, text: str) -> Sig
             name = new
         else:  # "Förskolan heter Solvändan": the kind's word stays the registered one's
             name = f"{registered.split()[0]} {new}"
+        # "Enheten heter Solbacken" of "Förskolan Solbacken" says the name again.
+        if {w.casefold() for w in new.split()} <= words:
+            continue
+        # The reply's subject repeats the registered name; the sentence puts it right.
         read = fields.unit_name
-        if name.casefold() != registered.casefold() and not same_person(name, registered):
-            # The reply's subject repeats the registered name; the sentence puts it right.
-            keep = read and read.casefold() != registered.casefold()
-            return replace(fields, unit_name=read if keep else name)
+        keep = read and read.casefold() != registered.casefold()
+        return replace(fields, unit_name=read if keep else name)
     return fields
 
 
