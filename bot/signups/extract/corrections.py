@@ -120,7 +120,8 @@ def _respelled(fields: SignupFields, current: SignupFields, text: str) -> Signup
     """A registered person's name written again with its accents: "Jelena Marković (med ć)".
 
     The reply names the same person as the registration, letter for letter but for the
-    accents or the case: the reply's form is the one the person asked for.
+    accents or the case: the reply's form is the one the person asked for, unless it only
+    leaves accents out.
     """
     manager, contact = fields.manager_name, fields.contact_name
     for match in re.finditer(NAME, text):
@@ -139,8 +140,15 @@ def _respelling(written: str, registered: str | None, read: str | None) -> str |
         and len(written.split()) == len(registered.split())
         and written.split() != registered.split()[::-1]
         and same_person(written, registered)
+        # A reply typed without accents ("Jelena Markovic" under a phone's reply) is no
+        # correction of a name that has them.
+        and _accents(written) >= _accents(registered)
     )
     return written if respelt else read
+
+
+def _accents(name: str) -> int:
+    return sum(not c.isascii() for c in name)
 
 
 # "Förskolan heter Solvändan, med a", "Enheten heter egentligen Tallkotten": the unit's
