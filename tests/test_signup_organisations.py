@@ -171,6 +171,19 @@ def test_two_forms_side_by_side(sentence: str, written: str) -> None:
     assert fields.organisation_as_written == written
 
 
+def test_a_labelled_organisation_is_written_as_the_label_gives_it() -> None:
+    fields = extract_signup(
+        "Verksamhet: Gruppbostaden Linden\nOrganisation: Attendo LSS Söderort\n"
+        "Chef: Eva Lund\n\nMvh\nOla Berg\nAttendo"
+    )
+    assert (fields.organisation, fields.organisation_as_written) == (
+        "Attendo",
+        "Attendo LSS Söderort",
+    )
+    fields = extract_signup("Verksamhet: Dagverksamheten Linden\nFörvaltning: Socialförv.\n")
+    assert fields.organisation_as_written == "Socialförv."
+
+
 def test_an_address_is_not_a_mention_of_the_organisation() -> None:
     assert find_organisations("Min nya adress är eva.lind@micasa.se, se www.vittra.se") == []
 

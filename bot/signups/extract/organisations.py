@@ -252,7 +252,8 @@ def _canonical(labelled: str | None, text: str) -> OrganisationMatch | None:
     if labelled:
         found = find_organisations(labelled, bare_districts=True)
         if found and (found[0].name not in buyers or not providers):
-            return found[0]
+            # "Organisation: Humana Assistans & LSS": the label's value is the form written.
+            return replace(found[0], written=labelled.strip())
     if providers:
         return providers[0]
     strong = [m for m in mentions if not m.weak]
