@@ -5,10 +5,13 @@ no answer. Real MIME through the app, real database, mail out of .Sent.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from sqlalchemy import select
 
-from bot.models import InboundMessage
+from bot.models import InboundMessage, Unit
 from bot.runner import App
+from bot.signups.extract import SignupFields, extract_signup, read_reply
 from tests.conftest import body_text, cycle, make_mail, put, sent
 from tests.test_signup_receipt import LABELLED, PROSE, html_part, table_row, units_of
 
@@ -173,3 +176,51 @@ def test_a_name_spelled_right_keeps_the_persons_details(app: App) -> None:
         "sofia.oberg@edu.stockholm.se",
         "08-508 123 45",
     )
+
+
+def _signed_up_and_answered(app: App, signup: str, answer: str) -> Unit:
+    """The unit after Maria Sjöberg signs up with `signup` and answers the receipt."""
+    sender = {"sender": "maria.sjoberg@edu.stockholm.se", "sender_name": "Maria Sjöberg"}
+    put(app, make_mail(signup, **sender))
+    cycle(app)
+    receipt = sent(app)[0]
+    put(app, make_mail(answer, subject=f"SV: {receipt['Subject']}", **sender,
+                       in_reply_to=str(receipt["Message-ID"]).strip().strip("<>")))  # fmt: skip
+    cycle(app)
+    [unit] = units_of(app)
+    return unit
+
+
+def test_a_name_written_again_with_its_accents_is_put_right(app: App) -> None:
+    unit = _signed_up_and_answered(
+        app,
+        PROSE.replace("Sofia Öberg", "Sofia Oberg"),
+        "Hej! Sofia vill ha sitt namn rätt stavat: Sofia Öberg, med ö.\n\n/Maria\n",
+    )
+    assert (unit.manager_name, unit.contact_name) == ("Maria Sjöberg", "Sofia Öberg")
+    assert unit.contact_email == "sofia.oberg@edu.stockholm.se"
+
+
+def test_the_units_name_put_right_by_its_kinds_word(app: App) -> None:
+    unit = _signed_up_and_answered(
+        app,
+        PROSE.replace("Solbackens förskola", "Förskolan Solbacke"),
+        "Hej, jag stavade fel. Förskolan heter Solbacken, med n på slutet.\n/Maria\n",
+    )
+    assert unit.unit_name == "Förskolan Solbacken"
+    assert unit.manager_name == "Maria Sjöberg"
+
+
+def test_a_reply_naming_the_unit_by_part_of_its_name_does_not_rename_it() -> None:
+    current = SignupFields(unit_name="Förskolan Ekbacken", manager_name="Eva Lund")
+    text = "Hej! Ekbacken har fått ny chef från 1 april: Anna Ström."
+    fields = replace(extract_signup(text, sender_name="Eva Lund"), unit_name="Ekbacken")
+    read = read_reply(fields, current, text, sender_name="Eva Lund")
+    assert read.unit_name is None
+
+
+def test_a_name_typed_without_its_accents_in_a_reply_is_no_correction() -> None:
+    current = SignupFields(unit_name="Förskolan Ekbacken", manager_name="Jelena Marković")
+    text = "Hej! Jelena Markovic har nytt nummer: 070-123 45 67.\n/Eva"
+    read = read_reply(extract_signup(text), current, text, sender_name="Eva Lund")
+    assert read.manager_name in (None, "Jelena Marković")

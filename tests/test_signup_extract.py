@@ -865,6 +865,123 @@ def test_each_forwarders_note_is_read_as_its_writers_own() -> None:
     assert fields.organisation == "Farsta stadsdelsförvaltning"
 
 
+FORWARD_OF_QUOTED_TEXT = """\
+Hej,
+Skickar vidare från vår chef.
+/Ulla
+
+Ulla Berg
+Nämndsekreterare, Kansliavdelningen
+Bromma stadsdelsförvaltning
+
+Från: Omar Said <omar.said@stockholm.se>
+Skickat: den 4 mars 2027 08:30
+Till: Ulla Berg <ulla.berg@stockholm.se>
+Ämne: Utmärkelsen
+
+Ulla, kan du skicka in det här åt mig?
+"Mottagningsenheten vuxna vill anmäla sig till Kvalitetsutmärkelsen 2027. Enhetschef och \
+kontaktperson är Omar Said, tel 08-508 06 100."
+Tack!
+Omar
+"""
+
+
+def test_a_forwarded_quoted_signup_is_the_unit_not_the_forwarders_department() -> None:
+    fields = extract_mail(
+        "VB: Utmärkelsen",
+        FORWARD_OF_QUOTED_TEXT,
+        sender_name="Ulla Berg",
+        sender_email="ulla.berg@stockholm.se",
+    )
+    assert fields.unit_name == "Mottagningsenheten vuxna"
+    assert (fields.manager_name, fields.contact_name) == ("Omar Said", "Omar Said")
+    assert fields.organisation == "Bromma stadsdelsförvaltning"
+
+
+FORWARD_NAMING_THE_INNER_WRITER = """\
+Hej,
+
+Se nedan – vi anmäler Vällingbybadet. Jag har bett Ann-Sofie att vara kontaktperson.
+
+/Mats
+
+Mats Holm
+Badchef Vällingbybadet
+Idrottsförvaltningen
+
+Från: Ann-Sofie von Platen <ann-sofie.vonplaten@stockholm.se>
+Skickat: den 2 mars 2027 13:05
+Till: Holm Mats <mats.holm@stockholm.se>
+Ämne: SV: Utmärkelsen
+
+Hej Mats, visst, det gör jag gärna. Mitt direktnummer är 08-508 477 12.
+
+Ann-Sofie von Platen
+Driftledare
+"""
+
+RESENT_SIGNUP = """\
+Hej,
+
+Jag skickade detta till fel adress, så jag skickar vidare.
+
+/Nadia
+
+-----Ursprungligt meddelande-----
+Från: Nadia Karimi <nadia.karimi@edu.stockholm.se>
+Skickat: den 1 mars 2027 10:00
+Till: kvalitet@stockholm.se
+Ämne: Anmälan
+
+Hej!
+
+Västertorps skola vill anmäla sig till Kvalitetsutmärkelsen 2027. Rektor är Per Ek. Jag är \
+kontaktperson, 08-508 222 33.
+
+Nadia Karimi
+Utbildningsförvaltningen
+
+-----Ursprungligt meddelande-----
+Från: Ek Per <per.ek@edu.stockholm.se>
+Skickat: den 28 februari 2027 16:00
+Till: Nadia Karimi <nadia.karimi@edu.stockholm.se>
+Ämne: SV: utmärkelsen
+
+Gör det! Du får gärna vara kontakt.
+/Per
+"""
+
+
+def test_a_note_that_names_the_forwarded_writer_as_contact_gives_their_details() -> None:
+    fields = extract_mail(
+        "VB: SV: Utmärkelsen",
+        FORWARD_NAMING_THE_INNER_WRITER,
+        sender_name="Holm Mats",
+        sender_email="mats.holm@stockholm.se",
+    )
+    assert (fields.manager_name, fields.contact_name) == ("Mats Holm", "Ann-Sofie von Platen")
+    assert (fields.contact_email, fields.contact_phone) == (
+        "ann-sofie.vonplaten@stockholm.se",
+        "08-508 477 12",
+    )
+
+
+def test_a_forwarder_who_offers_themselves_in_their_own_words_is_the_contact() -> None:
+    fields = extract_mail(
+        "VB: Anmälan",
+        RESENT_SIGNUP,
+        sender_name="Nadia Karimi",
+        sender_email="nadia.karimi@edu.stockholm.se",
+    )
+    assert (fields.unit_name, fields.manager_name) == ("Västertorps skola", "Per Ek")
+    assert (fields.contact_name, fields.contact_email, fields.contact_phone) == (
+        "Nadia Karimi",
+        "nadia.karimi@edu.stockholm.se",
+        "08-508 222 33",
+    )
+
+
 def test_a_forwarders_own_words_can_sign_the_forwarded_unit_up() -> None:
     subject = "VB: SV: Utmärkelsen"
     assert looks_like_signup(subject, signup_text(subject, FORWARD_WITH_NOTE))

@@ -119,7 +119,7 @@ def test_the_organisation_is_written_as_the_mail_above_the_signature_writes_it()
     )
     assert (fields.organisation, fields.organisation_as_written) == (
         "Skolfastigheter i Stockholm AB",
-        "SISAB",
+        "SISAB:s",
     )
     # A district named as a place above the signature is not the administration's name.
     fields = extract_signup(
@@ -127,6 +127,61 @@ def test_the_organisation_is_written_as_the_mail_above_the_signature_writes_it()
         "Mvh\nOla Berg\nKungsholmens sdf"
     )
     assert fields.organisation_as_written == "Kungsholmens sdf"
+
+
+def test_a_name_in_the_genitive_is_the_organisation_as_written() -> None:
+    [match] = find_organisations("Stockholms Hamnars färjeterminal i Frihamnen anmäler sig.")
+    assert (match.name, match.written) == ("Stockholms Hamn AB", "Stockholms Hamnars")
+    # A district's genitive is listed; "Söders" is not read into "Söder" by the rule.
+    assert [m.written for m in find_organisations("Micasas boende på Söder")] == ["Micasas"]
+
+
+def test_an_administration_word_on_the_next_line_is_not_the_districts_above() -> None:
+    found = find_organisations("Mvh\nTeam Kista\nStadsdelsförvaltningen i Rinkeby-Kista\n")
+    assert [m.written for m in found] == ["Stadsdelsförvaltningen i Rinkeby-Kista"]
+    found = find_organisations("Mvh\nHemtjänst Farsta\nStadsdelsförvaltningen i Farsta\n")
+    assert [m.written for m in found] == ["Stadsdelsförvaltningen i Farsta"]
+
+
+def test_a_districts_area_is_a_place_not_the_administration() -> None:
+    fields = extract_signup(
+        "Hej!\n\nUngdomsmottagningen i Farsta vill anmäla sig. Vi arbetar i hela Farsta "
+        "stadsdelsområde och hör till Farsta stadsdelsförvaltning. Chef är Eva Lund.\n\n"
+        "Mvh\nEva Lund"
+    )
+    assert fields.organisation_as_written == "Farsta stadsdelsförvaltning"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "written"),
+    [
+        # Both forms, as the mail writes them.
+        ("Vi hör till SOF (Socialförvaltningen), enheten för stöd.", "SOF (Socialförvaltningen)"),
+        # An English form beside the Swedish: the Swedish one.
+        (
+            "We belong to the Farsta district administration (Farsta stadsdelsförvaltning).",
+            "Farsta stadsdelsförvaltning",
+        ),
+        ("Our office is part of the City Executive Office / Stadsledningskontoret.",
+         "Stadsledningskontoret"),
+    ],
+)  # fmt: skip
+def test_two_forms_side_by_side(sentence: str, written: str) -> None:
+    fields = extract_signup(f"Hej!\n\nTeam Kompassen anmäler sig. {sentence}\n\nMvh\nEva Lund")
+    assert fields.organisation_as_written == written
+
+
+def test_a_labelled_organisation_is_written_as_the_label_gives_it() -> None:
+    fields = extract_signup(
+        "Verksamhet: Gruppbostaden Linden\nOrganisation: Attendo LSS Söderort\n"
+        "Chef: Eva Lund\n\nMvh\nOla Berg\nAttendo"
+    )
+    assert (fields.organisation, fields.organisation_as_written) == (
+        "Attendo",
+        "Attendo LSS Söderort",
+    )
+    fields = extract_signup("Verksamhet: Dagverksamheten Linden\nFörvaltning: Socialförv.\n")
+    assert fields.organisation_as_written == "Socialförv."
 
 
 def test_an_address_is_not_a_mention_of_the_organisation() -> None:

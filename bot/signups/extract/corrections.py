@@ -15,6 +15,8 @@ from bot.signups.extract.extract import SignupFields
 from bot.signups.extract.vocabulary import (
     EMAIL,
     LABEL_NAME,
+    NAME,
+    UPPER,
     address_in,
     phone_in,
     same_person,
@@ -114,6 +116,82 @@ def _fixed_names(fields: SignupFields, current: SignupFields, text: str) -> Sign
     return fields
 
 
+def _respelled(fields: SignupFields, current: SignupFields, text: str) -> SignupFields:
+    """A registered person's name written again with its accents: "Jelena Marković (med ć)".
+
+    The reply names the same person as the registration, letter for letter but for the
+    accents or the case: the reply's form is the one the person asked for, unless it only
+    leaves accents out.
+    """
+    manager, contact = fields.manager_name, fields.contact_name
+    for match in re.finditer(NAME, text):
+        written = match.group()
+        manager = _respelling(written, current.manager_name, manager)
+        contact = _respelling(written, current.contact_name, contact)
+    return replace(fields, manager_name=manager, contact_name=contact)
+
+
+def _respelling(written: str, registered: str | None, read: str | None) -> str | None:
+    """`written` when it spells the registered name otherwise and the reply reads no other."""
+    respelt = (
+        registered is not None
+        and read in (None, registered)
+        and written != registered
+        and len(written.split()) == len(registered.split())
+        and written.split() != registered.split()[::-1]
+        and same_person(written, registered)
+        # A reply typed without accents ("Jelena Markovic" under a phone's reply) is no
+        # correction of a name that has them.
+        and _accents(written) >= _accents(registered)
+    )
+    return written if respelt else read
+
+
+def _accents(name: str) -> int:
+    return sum(not c.isascii() for c in name)
+
+
+# "Förskolan heter Solvändan, med a", "Enheten heter egentligen Tallkotten": the unit's
+# name put right, by its kind's word or by "vi"/"enheten".
+_UNIT_RENAMED = re.compile(
+    rf"(?i:(?P<kind>\w+)\s+heter\s+(?:egentligen\s+|faktiskt\s+|numera\s+)?)"
+    rf"(?P<new>[{UPPER}][\w-]*(?:\s+[{UPPER}][\w-]*)*)"
+)
+_UNIT_PRONOUNS = {"vi", "enheten", "verksamheten", "stället"}
+
+
+def _unit_renamed(fields: SignupFields, current: SignupFields, text: str) -> SignupFields:
+    """The reply's new name for the unit, when it says "Förskolan heter X".
+
+    A bare kind's word read as the reply's unit ("Förskolan"), or a part of the registered
+    name, is no new name: it is dropped.
+    """
+    registered = current.unit_name
+    if not registered:
+        return fields
+    kind_word = registered.split()[0].casefold()
+    words = {w.casefold() for w in registered.split()}
+    if fields.unit_name and {w.casefold() for w in fields.unit_name.split()} < words:
+        # "Solbacken har fått ny chef": part of the registered name is the same unit.
+        fields = replace(fields, unit_name=None)
+    for match in _UNIT_RENAMED.finditer(text):
+        kind, new = match.group("kind").casefold(), match.group("new")
+        if kind != kind_word and kind not in _UNIT_PRONOUNS:
+            continue
+        if new.split()[0].casefold() == kind_word or kind in _UNIT_PRONOUNS:
+            name = new
+        else:  # "Förskolan heter Solvändan": the kind's word stays the registered one's
+            name = f"{registered.split()[0]} {new}"
+        # "Enheten heter Solbacken" of "Förskolan Solbacken" says the name again.
+        if {w.casefold() for w in new.split()} <= words:
+            continue
+        # The reply's subject repeats the registered name; the sentence puts it right.
+        read = fields.unit_name
+        keep = read and read.casefold() != registered.casefold()
+        return replace(fields, unit_name=read if keep else name)
+    return fields
+
+
 def _names_a_person(unit: str | None, current: SignupFields) -> bool:
     """True when the reply's "unit" is a registered person ("Mohammed slutar hos oss")."""
     people = [p for p in (current.manager_name, current.contact_name) if p]
@@ -147,4 +225,5 @@ def read_reply(
             contact_email=fields.contact_email or email,
             contact_phone=fields.contact_phone or phone,
         )
-    return _name_fixes(fields, current, text)
+    fields = _unit_renamed(fields, current, text)
+    return _respelled(_name_fixes(fields, current, text), current, text)

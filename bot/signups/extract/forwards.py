@@ -19,7 +19,14 @@ import quotequail
 from bot.signups.extract.extract import SignupFields, extract_signup
 from bot.signups.extract.organisations import find_organisations
 from bot.signups.extract.quoting import strip_quoted
-from bot.signups.extract.vocabulary import normalise, same_person
+from bot.signups.extract.signature import split_signature
+from bot.signups.extract.vocabulary import (
+    NAME,
+    normalise,
+    phone_in,
+    same_person,
+    split_sentences,
+)
 
 _FORWARD_SUBJECT = re.compile(r"(?i)^\s*(?:(?:re|sv|aw)\s*:\s*)*(?:fwd?|vb|wg|vs)\s*:")
 _FORWARD_SEPARATOR = re.compile(
@@ -39,9 +46,9 @@ class Forwarded:
     sender_email: str | None
     subject: str
     notes: str
-    # Each forwarder's note with who wrote it, outermost first: the mail's own sender's
-    # (unnamed here) above, then a colleague's who forwarded it on ("Yusuf Demirtaş").
-    layers: tuple[tuple[str, str], ...] = ()
+    # Each forwarder's note with who wrote it (name, address), outermost first: the mail's
+    # own sender's (unnamed here) above, then a colleague's who forwarded it on.
+    layers: tuple[tuple[str, str, str], ...] = ()
 
 
 def _is_forward(subject: str, text: str) -> bool:
@@ -56,7 +63,7 @@ def unwrap_forward(subject: str, text: str) -> Forwarded | None:
     if not _is_forward(subject, text):
         return None
     notes: list[str] = []
-    authors = [""]
+    authors = [("", "")]
     inner: dict[str, str] | None = None
     current = text
     for _ in range(_MAX_DEPTH):
@@ -65,7 +72,7 @@ def unwrap_forward(subject: str, text: str) -> Forwarded | None:
             break
         inner = found
         notes.append(strip_quoted(found.get("text_top") or ""))
-        authors.append(parseaddr(found.get("from", ""))[0])
+        authors.append(parseaddr(found.get("from", "")))
         current = found["text"]
     if inner is None:
         return None
@@ -77,7 +84,7 @@ def unwrap_forward(subject: str, text: str) -> Forwarded | None:
         address or None,
         inner.get("subject", ""),
         "\n\n".join(notes),
-        tuple(zip(notes, authors, strict=False)),
+        tuple((note, *author) for note, author in zip(notes, authors, strict=False)),
     )
 
 
@@ -120,13 +127,70 @@ def signup_text(subject: str, text: str) -> str:
     return f"{forwarded.notes}\n\n{forwarded.text}"
 
 
+# "kan du skicka in det här? "Enheten för … vill anmäla sig …"": the writer quotes the
+# sign-up they want sent on, a paragraph in quotation marks.
+_QUOTED_PARAGRAPH = re.compile(
+    r'(?m)^[ \t]*["”“»](?P<text>[^"”“»\n]+(?:\n[^"”“»\n]+)*)["”“»][ \t]*$'
+)
+
+
+def _unquoted(text: str) -> str:
+    """The text with a paragraph's quotation marks taken off: it is the sign-up itself."""
+    return _QUOTED_PARAGRAPH.sub(lambda m: m.group("text"), text)
+
+
+def _note(note: str, author: str, subject: str, address: str | None) -> SignupFields:
+    """A forwarder's note read as its writer's mail. A unit its signature alone names
+    ("Administratör, Socialtjänstavdelningen") is the forwarder's own workplace."""
+    fields = extract_signup(note, sender_name=author, sender_email=address, subject=subject)
+    own, signature = split_signature(note.split("\n"))
+    unit = (fields.unit_name or "").casefold()
+    if unit and unit in "\n".join(signature).casefold() and unit not in "\n".join(own).casefold():
+        fields = replace(fields, unit_name=None)
+    return fields
+
+
+_SELF_CONTACT = re.compile(
+    r"(?i)\bjag\s+(?:är|blir|står\s+som|tar\s+(?:gärna\s+)?)\s*(?:er\s+)?kontakt"
+    r"|\bkontakt\w*\s+(?:är|blir)\s+jag\b|\bmig\s+som\s+kontakt"
+    r"|\bI\s+(?:am|will\s+be)\s+(?:the\s+|your\s+)?contact"
+)
+_CONTACT_WORD = re.compile(r"(?i)\bkontakt\w*|\bcontact\b")
+
+
+def _offers_self(note: str) -> bool:
+    return any(_SELF_CONTACT.search(sentence) for sentence in split_sentences(note))
+
+
+def _names_as_contact(note: str, person: str) -> bool:
+    """True when a sentence of the note makes `person` the contact, by any of their names."""
+    names = [re.escape(w) for w in person.split() if len(w) > 2 and w[:1].isupper()]
+    if not names:
+        return False
+    named = re.compile(rf"(?<![\w-])(?:{'|'.join(names)})(?![\w-])")
+    return any(
+        named.search(s) and _CONTACT_WORD.search(s) and not _SELF_CONTACT.search(s)
+        for s in split_sentences(note)
+    )
+
+
+def _as_in_text(name: str, text: str) -> str:
+    """The name as the text writes it ("Karl-Henrik af Klercker"), else as the header does."""
+    for match in re.finditer(NAME, text):
+        if same_person(match.group(), name):
+            return match.group()
+    return name
+
+
 def extract_mail(
     subject: str, text: str, *, sender_name: str, sender_email: str | None
 ) -> SignupFields:
     """The sign-up a mail gives, reading a forward's inner message as the unit's own mail.
 
     A forwarder's note may add the unit, its manager or organisation ("De glömde skriva vem
-    som är chef – det är …"), but never makes the forwarder the contact.
+    som är chef – det är …"), and makes the forwarder the contact only by their own word
+    ("Jag är kontaktperson"); a note that makes the forwarded mail's writer the contact by
+    name ("Jag har bett Karl-Henrik att vara kontakt") gives that writer's details.
     """
     forwarded = unwrap_forward(subject, text)
     if forwarded is None:
@@ -135,7 +199,7 @@ def extract_mail(
         )
         return fields if fields.organisation else _organisation_from_thread(fields, subject, text)
     inner = extract_signup(
-        forwarded.text,
+        _unquoted(forwarded.text),
         sender_name=forwarded.sender_name,
         sender_email=forwarded.sender_email,
         subject=forwarded.subject or subject,
@@ -144,11 +208,27 @@ def extract_mail(
     # so that it counts most: a manager's "Kontaktperson blir Şebnem" above a registrar's
     # "Se nedan".
     notes = SignupFields()
-    for note, author in forwarded.layers:
-        notes = notes.merged(extract_signup(note, sender_name=author, subject=subject))
+    offered = False
+    for note, author, address in forwarded.layers:
+        read = _note(note, author or sender_name, subject, address or sender_email)
+        notes = notes.merged(read)
+        # "Jag är kontaktperson": a forwarder who offers themselves in their own words.
+        offered = offered or (bool(read.contact_name) and _offers_self(note))
+        if _names_as_contact(note, forwarded.sender_name) and not inner.contact_name:
+            # "Jag har bett Karl-Henrik att vara kontaktperson": the forwarded mail's writer.
+            inner = replace(
+                inner,
+                contact_name=_as_in_text(forwarded.sender_name, forwarded.text),
+                contact_email=inner.contact_email or forwarded.sender_email,
+                contact_phone=inner.contact_phone or phone_in(forwarded.text),
+            )
     # A contact the notes name (an attached form read above the forward) is the unit's; the
     # forwarder only by their own word, which the From header does not give.
-    named = bool(notes.contact_name) and not same_person(notes.contact_name, sender_name)
+    named = bool(notes.contact_name) and (
+        offered or not same_person(notes.contact_name, sender_name)
+    )
+    if offered:
+        inner = replace(inner, contact_name=None, contact_email=None, contact_phone=None)
     added = SignupFields(
         unit_name=notes.unit_name,
         manager_name=notes.manager_name,

@@ -128,6 +128,9 @@ def _person_value(found: Found, person: str, value: str) -> None:
         found.put("contact_ref", "manager")
 
 
+_ABBREVIATED = re.compile(r"(?i)förv\.\s*$")
+
+
 def _unit_value(found: Found, value: str) -> None:
     org = first(ORG, value)
     unit = tidy(re.sub(r"\([^)]*\)", " ", ORG.sub(" ", value) if org else value))
@@ -154,7 +157,8 @@ def _apply_label(found: Found, key: str, value: str, person: str | None) -> str 
     elif key == "unit":
         _unit_value(found, value)
     elif key == "organisation":
-        found.put("organisation", tidy(value))
+        # "Förvaltning: Äldreförv.": the abbreviation keeps its full stop.
+        found.put("organisation", tidy(value) + ("." if _ABBREVIATED.search(value) else ""))
     elif key == "employees":
         found.put("employees", number(value))
     return None

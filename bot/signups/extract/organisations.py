@@ -25,7 +25,8 @@ _WORD = re.compile(r"\w+")
 _FUZZY_LENGTH = 8
 _FUZZY_SCORE = 88
 # These mention a district without saying it is the administration ("i stadsdelen Farsta").
-_WEAK_DISTRICT_WORDS = {"stadsdel", "stadsdelen", "district"}
+# "Skarpnäcks stadsdelsområde" is the district's area, where the units work.
+_WEAK_DISTRICT_WORDS = {"stadsdel", "stadsdelen", "district", "stadsdelsomrade"}
 
 
 @dataclass(frozen=True)
@@ -62,6 +63,7 @@ class _Catalogue:
     long_words: tuple[str, ...]
     names: frozenset[str]
     starts: dict[str, tuple[_Pattern, ...]]
+    english_words: frozenset[str]
 
 
 @cache
@@ -87,7 +89,10 @@ def _catalogue() -> _Catalogue:
     starts: dict[str, tuple[_Pattern, ...]] = {}
     for pattern in patterns:
         starts[pattern.words[0]] = (*starts.get(pattern.words[0], ()), pattern)
-    return _Catalogue(tuple(patterns), district_words, tuple(sorted(long_words)), names, starts)
+    english = frozenset(_fold(w) for w in data["english_words"])
+    return _Catalogue(
+        tuple(patterns), district_words, tuple(sorted(long_words)), names, starts, english
+    )
 
 
 def organisation_names() -> frozenset[str]:
@@ -117,13 +122,32 @@ class _Text:
         return best[0] if best and best[0][:3] == word[:3] else word
 
     def matches(self, pattern: _Pattern, i: int) -> bool:
-        words = self.raw if pattern.exact else self.folded
-        return tuple(words[i : i + len(pattern.words)]) == pattern.words
+        words = tuple((self.raw if pattern.exact else self.folded)[i : i + len(pattern.words)])
+        if words == pattern.words:
+            return True
+        # The genitive of a listed name: "Stockholms Hamnars", "Micasas". A district's
+        # forms are listed, so that "Söders" is not read into "Söder".
+        *first, last = pattern.words
+        return (
+            not pattern.district
+            and len(words) == len(pattern.words)
+            and words[:-1] == tuple(first)
+            and words[-1] == last + "s"
+        )
 
-    def district_word(self, i: int) -> str | None:
-        if 0 <= i < len(self.folded) and self.folded[i] in _catalogue().district_words:
-            return self.folded[i]
-        return None
+    def district_word(self, i: int, beside: int | None = None) -> str | None:
+        """The administration word at `i`, if there is one on the same line as `beside`.
+
+        "Boendestödet i Bromma" above "Stadsdelsförvaltningen i Bromma" in a signature: the
+        next line's word is not the district's above it.
+        """
+        if not (0 <= i < len(self.folded) and self.folded[i] in _catalogue().district_words):
+            return None
+        if beside is not None:
+            a, b = sorted((i, beside))
+            if "\n" in self.text[self.spans[a][1] : self.spans[b][0]]:
+                return None
+        return self.folded[i]
 
     def written(self, first: int, last: int) -> str:
         return self.text[self.spans[first][0] : self.spans[last][1]]
@@ -138,9 +162,9 @@ def read_with_typo(written: str) -> bool:
 def _district(text: _Text, pattern: _Pattern, i: int, bare: bool) -> OrganisationMatch | None:
     """A district is the administration only beside a word that says so (or in a label)."""
     end = i + len(pattern.words) - 1
-    before = next((j for j in (i - 1, i - 2) if text.district_word(j)), None)
-    after = end + 1 if text.district_word(end + 1) else None
-    if after is not None and text.district_word(after + 1):
+    before = next((j for j in (i - 1, i - 2) if text.district_word(j, i)), None)
+    after = end + 1 if text.district_word(end + 1, end) else None
+    if after is not None and text.district_word(after + 1, after):
         after += 1  # "district administration"
     if before is None and after is None and not bare:
         return None
@@ -156,9 +180,12 @@ def _match(words: _Text, pattern: _Pattern, i: int, bare: bool) -> OrganisationM
         return _district(words, pattern, i, bare)
     last = i + len(pattern.words) - 1
     written = words.written(i, last)
+    after = words.text[words.spans[last][1] :]
     # "Kulturförv." is written with its full stop: the abbreviation's, not the sentence's.
-    if _ABBREVIATED.search(written) and words.text[words.spans[last][1] :][:1] == ".":
+    if _ABBREVIATED.search(written) and after[:1] == ".":
         written += "."
+    if _COLON_GENITIVE.match(after):  # "SISAB:s förvaltningsområde": the genitive as written
+        written += ":s"
     return OrganisationMatch(pattern.name, written, True, words.spans[i][0])
 
 
@@ -171,12 +198,14 @@ def find_organisations(text: str, *, bare_districts: bool = False) -> list[Organ
     """
     words = _Text(_ADDRESS.sub(lambda m: " " * len(m.group()), text))
     starts = _catalogue().starts
-    # Only the positions whose word begins some pattern are tried, longest pattern first.
+    # Only the positions whose word begins some pattern (or its genitive, "Micasas") are
+    # tried, longest pattern first.
     tries = sorted(
         (
             (pattern, i)
             for i in range(len(words.raw))
-            for pattern in (*starts.get(words.raw[i], ()), *starts.get(words.folded[i], ()))
+            for word in {words.raw[i], words.folded[i], words.raw[i][:-1], words.folded[i][:-1]}
+            for pattern in starts.get(word, ())
         ),
         key=lambda t: (-len(t[0].words), t[1]),
     )
@@ -223,7 +252,8 @@ def _canonical(labelled: str | None, text: str) -> OrganisationMatch | None:
     if labelled:
         found = find_organisations(labelled, bare_districts=True)
         if found and (found[0].name not in buyers or not providers):
-            return found[0]
+            # "Organisation: Humana Assistans & LSS": the label's value is the form written.
+            return replace(found[0], written=labelled.strip())
     if providers:
         return providers[0]
     strong = [m for m in mentions if not m.weak]
@@ -248,16 +278,48 @@ def written_near_unit(match: OrganisationMatch, own_text: str) -> OrganisationMa
 
     The form nearest the unit is evidence of how the unit names its organisation: "SISAB:s
     förvaltningsområde Söder" above a signature "Skolfastigheter i Stockholm AB" was written
-    "SISAB". `own_text` is the mail without its signature. A district named as a place
+    "SISAB:s". `own_text` is the mail without its signature. A district named as a place
     ("Förskolan Ekorren på Kungsholmen") is not a form of the administration's name.
     """
     if not match.known:
         return match
     same = [m for m in find_organisations(own_text) if m.name == match.name and not m.weak]
-    return replace(match, written=same[0].written) if same else match
+    return replace(match, written=_with_other_form(own_text, same[0], same)) if same else match
 
+
+def _with_other_form(text: str, form: OrganisationMatch, forms: list[OrganisationMatch]) -> str:
+    """The form as written, with the other form of the same name beside it in brackets.
+
+    "AMF (Arbetsmarknadsförvaltningen)" is written so, both forms; of an English form and
+    the Swedish one beside it ("Östermalm district administration (Östermalms
+    stadsdelsförvaltning)", "Ports of Stockholm / Stockholms Hamn AB") the Swedish counts.
+    """
+    start = text.rfind(form.written, 0, form.position + len(form.written))
+    end = start + len(form.written)
+    for other in forms:
+        other_start = text.find(other.written, end)
+        between = text[end:other_start] if other_start >= 0 else ""
+        if other is form or not _BESIDE.fullmatch(between):
+            continue
+        english, other_english = _is_english(form.written), _is_english(other.written)
+        if english != other_english:
+            return other.written if english else form.written
+        closing = _CLOSING.match(text, other_start + len(other.written))
+        if between.strip() == "(" and closing:
+            return text[start : closing.end()]
+    return form.written
+
+
+def _is_english(written: str) -> bool:
+    english = _catalogue().english_words
+    return any(_fold(w) in english for w in _WORD.findall(written))
+
+
+_BESIDE = re.compile(r"\s*[(/]\s*")
+_CLOSING = re.compile(r"\s*\)")
 
 _ABBREVIATED = re.compile(r"(?i)förv$")
+_COLON_GENITIVE = re.compile(r":s\b")
 _ADDRESS = re.compile(r"[\w.+-]+@[\w.-]+|\bhttps?://\S+|\bwww\.\S+")
 _COMMISSIONED = re.compile(
     r"(?i)\b(?:på\s+uppdrag\s+(?:av|från|åt)|uppdrag\s+från|upphandla[dt]\s+av|avtal\s+med"
