@@ -194,8 +194,12 @@ def mark_labels(text: str) -> str:
         above = lines[-1].strip().rstrip(":") if lines else ""
         marked = labelled_line(line)
         value = marked.split(":", 1)[1].strip() if marked != line else ""
-        # Under an empty "Chef:" a line "Kontaktperson Anna Berg" is still a label of its own.
-        under_label = bool(above) and bool(label_key(above)) and not value[:1].isupper()
+        # Under an empty "Chef:" a line "Kontaktperson Anna Berg" is still a label of its own;
+        # under "Enhetens namn" a line "Förskolan Solbacken" is the unit's name, as a field is
+        # not labelled twice.
+        above_key = label_key(above) if above else None
+        own_key = label_key(marked.split(":", 1)[0]) if marked != line else None
+        under_label = bool(above_key) and (not value[:1].isupper() or own_key == above_key)
         lines.append(line if under_label else marked)
     return "\n".join(lines)
 

@@ -295,9 +295,11 @@ def several_units(
     text = readable(text)
     lines, _ = split_signature(text.split("\n"))  # the signature with its closing, below
     units = _units_by_line(lines)
-    if len(units) < 2 and _SEVERAL.search(text):
+    # Two names on one line ("Publikservice på Kulturhuset Stadsteatern") may be a unit and
+    # its owner: paragraphs that each open with a unit say more.
+    if len({i for i, _ in units}) < 2 and _SEVERAL.search(text):
         headed = _headed_units(lines)
-        units = headed if len(headed) > len(units) else units
+        units = headed if len(headed) > len({i for i, _ in units}) else units
     listed = sum(1 for i, _ in units if _LIST_ITEM.match(lines[i]))
     one_line = len({i for i, _ in units}) < len(units)
     joined = one_line and _same_line(lines, units)
