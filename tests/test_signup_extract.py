@@ -2139,3 +2139,46 @@ def test_two_units_each_with_its_owner_on_its_own_line() -> None:
         ("Kundservice", "Bo Ek"),
         ("Fiberdrift", "Ali Nur"),
     ]
+
+
+def test_a_closing_from_everyone_at_the_unit_does_not_run_into_the_writers_name() -> None:
+    mail = (
+        "Hej!\nVi på Dagverksamheten Linden i Vasastan vill gärna vara med i år. Chef är Bo Ek.\n\n"
+        "Hälsningar från oss alla på Linden\nSara\n\nNorrmalms stadsdelsförvaltning | Äldreomsorg\n"
+    )
+    assert extract_signup(mail, sender_name="Sara Holm").unit_name == "Dagverksamheten Linden"
+
+
+def test_units_called_by_their_kind_after_the_mail_names_them() -> None:
+    mail = (
+        "Hej,\n\nBrännkyrkaskolan vill anmäla två enheter: skolan (F–9) och Brännkyrkaskolans"
+        " fritidshem, som har en egen plan.\n\nRektor för båda är jag, Eva Lind. Kontaktperson"
+        " för skolan är jag själv, 08-508 11 111. Kontaktperson för fritidshemmet är Ali Nur,"
+        " ali.nur@edu.stockholm.se.\n\nHälsningar\nEva Lind\nRektor Brännkyrkaskolan\n"
+    )
+    units = several_units(mail, sender_name="Eva Lind", sender_email="eva.lind@edu.stockholm.se")
+    assert [(u.unit_name, u.manager_name, u.contact_name) for u in units] == [
+        ("Brännkyrkaskolan", "Eva Lind", "Eva Lind"),
+        ("Brännkyrkaskolans fritidshem", "Eva Lind", "Ali Nur"),
+    ]
+
+
+def test_each_unit_in_its_own_block_of_labelled_lines() -> None:
+    mail = (
+        "Hej!\n\nInom idrottsavdelningen, område Söder, anmäler vi två anläggningar.\n\n"
+        "Anläggning: Vasaparkens IP\nChef: Eva Lind\nKontakt: Eva Lind\nTelefon: 08-508 11 111\n\n"
+        "Anläggning: Johannesbadet\nChef: Eva Lind\nKontakt: Ali Nur\n"
+        "E-post: ali.nur@stockholm.se\n\nMvh\nEva Lind\n"
+    )
+    units = several_units(mail, sender_name="Eva Lind", sender_email="eva.lind@stockholm.se")
+    assert [(u.unit_name, u.contact_name, u.contact_phone) for u in units] == [
+        ("Vasaparkens IP", "Eva Lind", "08-508 11 111"),
+        ("Johannesbadet", "Ali Nur", None),
+    ]
+
+
+def test_one_unit_labelled_twice_is_one_unit() -> None:
+    mail = (
+        "Verksamhet: Solbacken\nChef: Eva Lind\n\nEnhet: Solbackens förskola\nKontakt: Eva Lind\n"
+    )
+    assert several_units(mail, sender_name="Eva Lind", sender_email="eva.lind@stockholm.se") == []
