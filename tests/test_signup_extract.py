@@ -2086,6 +2086,19 @@ UNIT_KINDS = [
         "Passagerarservice",
     ),
     (
+        "the unit the writer leads, in a mail that signs up without naming it again",
+        "Ja, vi kör! Kontaktperson blir Bo Ek, bo.ek@stockholm.se.\n\nJag är chef för Husby"
+        " träff. Vi tillhör Rinkeby-Kista sdf.",
+        "Sv: Kvalitetsutmärkelsen?",
+        "Husby träff",
+    ),
+    (
+        "the unit the writer leads ends where the sentence goes on",
+        "Jag är ny rektor på Skolan Backen sedan i höstas och anmäler oss härmed gärna.",
+        "",
+        "Skolan Backen",
+    ),
+    (
         "the award's name in the subject is no unit, with or without its ending",
         "Jag är chef på Attendo Dagverksamhet Solsidan. Vi vill gärna anmäla oss.",
         "Kvalitetsutmärkelse 2027",

@@ -121,7 +121,7 @@ _VERBISH = re.compile(
 )
 # Where a unit's name ends in a sentence: punctuation, a dash, "till/för/i år", an aside.
 _PHRASE_END = re.compile(
-    r"\s*(?:[,.;:!?]|\s[-–—]\s|\s(?:till|för|inom|med|to|for|in|with|at|within|på|vid)\b"
+    r"\s*(?:[,.;:!?]|\s[-–—]\s|\s(?:till|för|inom|med|sedan|to|for|in|with|at|within|på|vid)\b"
     r"|\s(?:vill|anmäler|anmäla|är|har|ska|kommer|kan|skulle|blir|would|is|are|will|has)\b"
     r"|\s(?:och|and)\s+(?:vill|anmäler|har|är|ska|would|want|are|vi|jag|we|I)\b"
     r"|\s(?:want|wants|wish|I|(?i:vi|jag|we))\b"
@@ -419,6 +419,25 @@ def _after_lead_in(text: str) -> list[UnitCandidate]:
                 found.append(UnitCandidate(_tidy(typed.group(0)), 4.0, start, "sentence"))
             elif plain := _PLAIN.match(span):
                 found.append(UnitCandidate(_tidy(plain.group(0)), 3.0, start, "sentence"))
+    return found + _managed(text)
+
+
+# "Jag är chef för Kista träff", "rektor på Rinkebyskolan": the unit the writer leads. It
+# says less than a sentence that signs the unit up, and more than a name in the body.
+_MANAGER_OF = re.compile(
+    r"(?i)\bjag\s+är\s+(?:\w+\s+){0,2}?(?:\w*chef|\w*rektor|föreståndare)\s+(?:för|på|vid)\s+"
+    r"(?=(?P<unit>.{3,80}))"
+)
+
+
+def _managed(text: str) -> list[UnitCandidate]:
+    found = []
+    for match in _MANAGER_OF.finditer(text):
+        span = match.group("unit").split("\n")[0]
+        typed = _words().typed.match(span)
+        name = _tidy(typed.group(0)) if typed else _phrase(span)
+        if name and re.match(rf"[{_UP}0-9]", name):
+            found.append(UnitCandidate(name, 3.2, match.start("unit"), "sentence"))
     return found
 
 
