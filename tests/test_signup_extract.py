@@ -2195,3 +2195,17 @@ def test_one_unit_labelled_twice_is_one_unit() -> None:
         "Verksamhet: Solbacken\nChef: Eva Lind\n\nEnhet: Solbackens förskola\nKontakt: Eva Lind\n"
     )
     assert several_units(mail, sender_name="Eva Lind", sender_email="eva.lind@stockholm.se") == []
+
+
+def test_a_unit_whose_contact_is_the_writer_for_now_has_the_writers_signature_number() -> None:
+    mail = (
+        "Hej!\n\nJag anmäler härmed två av våra enheter.\n\n"
+        "1. Hemtjänst Enskede – enhetschef Bo Ek. Kontakt: Sara Berg, sara.berg@stockholm.se.\n\n"
+        "2. Dagverksamheten Vide – enhetschef Ali Nur. Kontakt: jag själv tills vidare.\n\n"
+        "Med vänlig hälsning\n\nEva Lind\nKvalitetsutvecklare\nTelefon: 08-508 11 111\n"
+    )
+    units = several_units(mail, sender_name="Eva Lind", sender_email="eva.lind@stockholm.se")
+    assert [(u.contact_name, u.contact_email, u.contact_phone) for u in units] == [
+        ("Sara Berg", "sara.berg@stockholm.se", None),
+        ("Eva Lind", "eva.lind@stockholm.se", "08-508 11 111"),
+    ]

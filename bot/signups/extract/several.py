@@ -21,7 +21,7 @@ from bot.signups.extract.organisations import find_organisations
 from bot.signups.extract.signature import split_signature
 from bot.signups.extract.spelling import readable
 from bot.signups.extract.unitnames import is_unit_name, typed_units
-from bot.signups.extract.vocabulary import UPPER, words_data
+from bot.signups.extract.vocabulary import UPPER, phone_in, same_person, words_data
 
 _SEVERAL = re.compile(
     r"(?i)\b(?P<count>två|tre|fyra|fem|båda|bägge|2|3|4|both|two|three|four)\s+"
@@ -388,6 +388,8 @@ def several_units(
         sender_email=sender_email,
     )
     common = replace(common, unit_name=None)
+    # The writer's own number, in the signature: a unit whose contact is the writer has it.
+    signed = phone_in("\n".join(below))
     result = []
     for name, block in zip(names, blocks, strict=True):
         own = extract_signup(block, sender_name=sender_name, sender_email=sender_email)
@@ -402,5 +404,7 @@ def several_units(
             base = replace(
                 common, contact_email=None, contact_phone=None, contact_email_from_sender=False
             )
+        if same_person(own.contact_name, sender_name) and not own.contact_phone:
+            own = replace(own, contact_phone=signed)  # "Kontakt: jag själv (se nedan)"
         result.append(base.merged(replace(own, unit_name=name)))
     return result
