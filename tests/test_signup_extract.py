@@ -2128,3 +2128,201 @@ def test_people_kinds(text: str, sender: tuple[str, str], expected: tuple[str | 
 )
 def test_a_team_unit_or_district_is_no_persons_name(words: str, name: str | None) -> None:
     assert clean_name(words) == name
+
+
+# --- Unit names, second round: slips, "heter", owners, places and departments ---------------
+
+UNIT_KINDS = [
+    (
+        "a slip the writer puts right at once",
+        "Hej! Vi på Rinkeby gymnasium – nej förlåt, Rinkeby grundskola 7-9 vill gärna vara med.",
+        "",
+        "Rinkeby grundskola 7-9",
+    ),
+    (
+        "'förlåt för' is an apology, not a slip put right",
+        "Vi på Förskolan Lönnen – förlåt för sen anmälan – vill vara med i år.",
+        "",
+        "Förskolan Lönnen",
+    ),
+    (
+        "a kind of unit, then 'heter' and its name",
+        "Hej\nJag vill anmäla vårt boende. Boendet heter Sköndalsgårdens vård och omsorgsboende"
+        " och vi hör till Farsta.",
+        "",
+        "Sköndalsgårdens vård och omsorgsboende",
+    ),
+    (
+        "'heter' with a bare name takes the full form the mail gives later",
+        "Förlåt, jag skrev fel. Förskolan heter Björkdungen med d, så det ska stå Förskolan"
+        " Björkdungen.",
+        "",
+        "Förskolan Björkdungen",
+    ),
+    (
+        "an owner's genitive before a unit named by its place",
+        "Vi på Stockholmshems kundcenter i Skärholmen (Region Syd) vill anmäla oss.",
+        "",
+        "Kundcenter i Skärholmen",
+    ),
+    (
+        "people named by their title belong with their place",
+        "Socialsekreterarna i Rinkeby vill anmäla sig till utmärkelsen!",
+        "",
+        "Socialsekreterarna i Rinkeby",
+    ),
+    (
+        "a picture character ends the name",
+        "Micasa anmäler Servicehuset Rosen i Hässelby strand 🌷 Enhetschef: Eva Lind.",
+        "",
+        "Servicehuset Rosen",
+    ),
+    (
+        "the body's full form over the subject's short one",
+        "Hej!\nHär kommer vår anmälan:\n\nHemtjänsten i Hässelby Gård, äldreomsorgen i"
+        " Hässelby-Vällingby. Chef: Eva Lind.",
+        "Anmälan Hemtjänsten Hässelby Gård",
+        "Hemtjänsten i Hässelby Gård",
+    ),
+    (
+        "a department, then the unit within it",
+        "Planavdelningen, enheten för detaljplaner, på Stadsbyggnadskontoret anmäler sig.",
+        "",
+        "Enheten för detaljplaner",
+    ),
+    (
+        "a compound unit after its owner takes its definite form",
+        "Vi på Trafikkontorets Tillståndsenhet vill anmäla oss. Jag är chef.",
+        "",
+        "Tillståndsenheten",
+    ),
+    (
+        "a unit named by its task after 'sin'",
+        "Stockholms Hamnar anmäler sin passagerarservice till utmärkelsen. Chef: Eva Lind.",
+        "Anmälan KU2027",
+        "Passagerarservice",
+    ),
+    (
+        "the unit the writer leads, in a mail that signs up without naming it again",
+        "Ja, vi kör! Kontaktperson blir Bo Ek, bo.ek@stockholm.se.\n\nJag är chef för Husby"
+        " träff. Vi tillhör Rinkeby-Kista sdf.",
+        "Sv: Kvalitetsutmärkelsen?",
+        "Husby träff",
+    ),
+    (
+        "the unit the writer leads ends where the sentence goes on",
+        "Jag är ny rektor på Skolan Backen sedan i höstas och anmäler oss härmed gärna.",
+        "",
+        "Skolan Backen",
+    ),
+    (
+        "the award's name in the subject is no unit, with or without its ending",
+        "Jag är chef på Attendo Dagverksamhet Solsidan. Vi vill gärna anmäla oss.",
+        "Kvalitetsutmärkelse 2027",
+        "Attendo Dagverksamhet Solsidan",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("text", "subject", "unit"), [c[1:] for c in UNIT_KINDS], ids=[c[0] for c in UNIT_KINDS]
+)
+def test_unit_kinds(text: str, subject: str, unit: str) -> None:
+    assert extract_signup(text, sender_name="Eva Lind", subject=subject).unit_name == unit
+
+
+def test_a_forms_unit_cell_that_opens_with_a_type_word_is_the_units_name() -> None:
+    from bot.signups.extract.labels import mark_labels
+
+    form = "Enhetens namn\nFörskolan Kastanjen Midsommarkransen\nAnsvarig chef\nEva Lind"
+    fields = extract_signup(mark_labels(form))
+    assert (fields.unit_name, fields.manager_name) == (
+        "Förskolan Kastanjen Midsommarkransen",
+        "Eva Lind",
+    )
+
+
+def test_a_count_of_units_signed_up_and_a_unit_named_by_its_activity() -> None:
+    mail = (
+        "Hej!\n\nParkleksområde Söder anmäler två verksamheter:\n\n"
+        "- Parkleken Tanto. Chef: Eva Lind (jag). Kontakt: Eva Lind, 08-508 11 111.\n"
+        "- Ungdomsverksamheten Tanto Unga. Kontakt: Ali Nur, ali.nur@stockholm.se.\n\n"
+        "Mvh Eva\n"
+    )
+    assert looks_like_signup("Anmälan", mail)
+    units = several_units(mail, sender_name="Eva Lind", sender_email="eva.lind@stockholm.se")
+    assert [(u.unit_name, u.contact_name) for u in units] == [
+        ("Parkleken Tanto", "Eva Lind"),
+        ("Ungdomsverksamheten Tanto Unga", "Ali Nur"),
+    ]
+
+
+def test_two_units_each_with_its_owner_on_its_own_line() -> None:
+    mail = (
+        "Hej!\n\nVi anmäler två verksamheter:\n\n"
+        "Kundservice på Stockholmshem – chef Bo Ek, kontaktperson Eva Lind (jag), 08-508 11 111.\n\n"
+        "Fiberdrift på Stokab – chef Ali Nur, kontaktperson Sara Berg, sara.berg@stokab.se.\n\n"
+        "Hälsningar Eva\n"
+    )
+    units = several_units(mail, sender_name="Eva Lind", sender_email="eva.lind@stockholmshem.se")
+    assert [(u.unit_name, u.manager_name) for u in units] == [
+        ("Kundservice", "Bo Ek"),
+        ("Fiberdrift", "Ali Nur"),
+    ]
+
+
+def test_a_closing_from_everyone_at_the_unit_does_not_run_into_the_writers_name() -> None:
+    mail = (
+        "Hej!\nVi på Dagverksamheten Linden i Vasastan vill gärna vara med i år. Chef är Bo Ek.\n\n"
+        "Hälsningar från oss alla på Linden\nSara\n\nNorrmalms stadsdelsförvaltning | Äldreomsorg\n"
+    )
+    assert extract_signup(mail, sender_name="Sara Holm").unit_name == "Dagverksamheten Linden"
+
+
+def test_units_called_by_their_kind_after_the_mail_names_them() -> None:
+    mail = (
+        "Hej,\n\nBrännkyrkaskolan vill anmäla två enheter: skolan (F–9) och Brännkyrkaskolans"
+        " fritidshem, som har en egen plan.\n\nRektor för båda är jag, Eva Lind. Kontaktperson"
+        " för skolan är jag själv, 08-508 11 111. Kontaktperson för fritidshemmet är Ali Nur,"
+        " ali.nur@edu.stockholm.se.\n\nHälsningar\nEva Lind\nRektor Brännkyrkaskolan\n"
+    )
+    units = several_units(mail, sender_name="Eva Lind", sender_email="eva.lind@edu.stockholm.se")
+    assert [(u.unit_name, u.manager_name, u.contact_name) for u in units] == [
+        ("Brännkyrkaskolan", "Eva Lind", "Eva Lind"),
+        ("Brännkyrkaskolans fritidshem", "Eva Lind", "Ali Nur"),
+    ]
+
+
+def test_each_unit_in_its_own_block_of_labelled_lines() -> None:
+    mail = (
+        "Hej!\n\nInom idrottsavdelningen, område Söder, anmäler vi två anläggningar.\n\n"
+        "Anläggning: Vasaparkens IP\nChef: Eva Lind\nKontakt: Eva Lind\nTelefon: 08-508 11 111\n\n"
+        "Anläggning: Johannesbadet\nChef: Eva Lind\nKontakt: Ali Nur\n"
+        "E-post: ali.nur@stockholm.se\n\nMvh\nEva Lind\n"
+    )
+    units = several_units(mail, sender_name="Eva Lind", sender_email="eva.lind@stockholm.se")
+    assert [(u.unit_name, u.contact_name, u.contact_phone) for u in units] == [
+        ("Vasaparkens IP", "Eva Lind", "08-508 11 111"),
+        ("Johannesbadet", "Ali Nur", None),
+    ]
+
+
+def test_one_unit_labelled_twice_is_one_unit() -> None:
+    mail = (
+        "Verksamhet: Solbacken\nChef: Eva Lind\n\nEnhet: Solbackens förskola\nKontakt: Eva Lind\n"
+    )
+    assert several_units(mail, sender_name="Eva Lind", sender_email="eva.lind@stockholm.se") == []
+
+
+def test_a_unit_whose_contact_is_the_writer_for_now_has_the_writers_signature_number() -> None:
+    mail = (
+        "Hej!\n\nJag anmäler härmed två av våra enheter.\n\n"
+        "1. Hemtjänst Enskede – enhetschef Bo Ek. Kontakt: Sara Berg, sara.berg@stockholm.se.\n\n"
+        "2. Dagverksamheten Vide – enhetschef Ali Nur. Kontakt: jag själv tills vidare.\n\n"
+        "Med vänlig hälsning\n\nEva Lind\nKvalitetsutvecklare\nTelefon: 08-508 11 111\n"
+    )
+    units = several_units(mail, sender_name="Eva Lind", sender_email="eva.lind@stockholm.se")
+    assert [(u.contact_name, u.contact_email, u.contact_phone) for u in units] == [
+        ("Sara Berg", "sara.berg@stockholm.se", None),
+        ("Eva Lind", "eva.lind@stockholm.se", "08-508 11 111"),
+    ]

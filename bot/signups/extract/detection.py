@@ -119,6 +119,8 @@ _SIGNUP_CONTEXT = re.compile(
     r"|\bvill\s+(?:\w+\s+)?(?:vara\s+med|delta|medverka)\b"
     # "Frösunda Omsorg anmäler Personlig assistans Söderort": the unit named after the verb.
     r"|\b(?:anmäl(?:er|s)|register)\s+(?-i:[A-ZÅÄÖ])"
+    # "Förskoleområde Högalid anmäler tre förskolor: …": the units, counted.
+    r"|\banmäler\s+(?:två|tre|fyra|fem|sex|\d)\s+\w+"
     # "Jag är chef för Planeringsavdelningen … och anmäler avdelningen".
     r"|\banmäler\s+(?:(?:min|mitt|mina|hela)\s+)?[a-zåäö]+(?:en|et|na)\b(?<!\bintresset)"
 )

@@ -70,7 +70,11 @@ _LABEL_RULES = [
 _BULLET = re.compile(r"^\s*(?:[-*•·–—▪►]+|\d{1,2}[.)])\s+")
 _SEPARATORS = (r":", r"\t+", r"\s+[-–—]\s+", r" {2,}")
 _GENERIC_UNIT = re.compile(r"(?i)förskola|skola|grundskola|gymnasium|äldreomsorg|socialtjänst")
-_SELF = re.compile(r"(?i)jag|jag själv|mig|mig själv|undertecknad|undertecknade|avsändaren")
+# "jag själv tills vidare": the writer, for now.
+_SELF = re.compile(
+    r"(?i)(?:jag|jag själv|mig|mig själv|undertecknad|undertecknade|avsändaren)"
+    r"(?: (?:tills vidare|tillsvidare|för tillfället|så länge|än så länge))?"
+)
 _SAME_AS_MANAGER = re.compile(
     rf"(?i)(?:samma(?: person)?(?: som)?|se|densamma|detsamma|dito|same(?: as)?)"
     rf"(?: ovan| above| (?:ansvarig )?(?:{MANAGER_WORDS}|manager)(?:en|n)?)?"
@@ -198,8 +202,12 @@ def mark_labels(text: str) -> str:
         above = lines[-1].strip().rstrip(":") if lines else ""
         marked = labelled_line(line)
         value = marked.split(":", 1)[1].strip() if marked != line else ""
-        # Under an empty "Chef:" a line "Kontaktperson Anna Berg" is still a label of its own.
-        under_label = bool(above) and bool(label_key(above)) and not value[:1].isupper()
+        # Under an empty "Chef:" a line "Kontaktperson Anna Berg" is still a label of its own;
+        # under "Enhetens namn" a line "Förskolan Solbacken" is the unit's name, as a field is
+        # not labelled twice.
+        above_key = label_key(above) if above else None
+        own_key = label_key(marked.split(":", 1)[0]) if marked != line else None
+        under_label = bool(above_key) and (not value[:1].isupper() or own_key == above_key)
         lines.append(line if under_label else marked)
     return "\n".join(lines)
 

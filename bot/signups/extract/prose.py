@@ -134,5 +134,13 @@ def prose_pass(text: str) -> Found:
 def prose_text(lines: list[str], used: set[int]) -> str:
     """Body text with labelled lines removed and wrapped lines joined into paragraphs."""
     kept = ["" if i in used else line.strip() for i, line in enumerate(lines)]
+    # "Hälsningar från oss alla på Kastanjen" over "Eleni": a closing is a line of its own,
+    # not wrapped into the name below it.
+    kept = [f"{line}\n" if _GREETING_LINE.match(line) else line for line in kept]
     paragraphs = re.split(r"\n\s*\n", "\n".join(kept))
     return "\n".join(re.sub(r"\s+", " ", p).strip() for p in paragraphs)
+
+
+_GREETING_LINE = re.compile(
+    r"(?i)^(?:(?:med\s+)?(?:vänliga?|bästa|varma|många|glada)?\s*hälsning(?:ar)?|mvh|kram)\b"
+)

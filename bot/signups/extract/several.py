@@ -16,11 +16,12 @@ from functools import cache
 
 from bot.signups.extract.extract import SignupFields, extract_signup
 from bot.signups.extract.labels import label_key
+from bot.signups.extract.names import similar_names
 from bot.signups.extract.organisations import find_organisations
 from bot.signups.extract.signature import split_signature
 from bot.signups.extract.spelling import readable
 from bot.signups.extract.unitnames import is_unit_name, typed_units
-from bot.signups.extract.vocabulary import UPPER, words_data
+from bot.signups.extract.vocabulary import UPPER, phone_in, same_person, words_data
 
 _SEVERAL = re.compile(
     r"(?i)\b(?P<count>två|tre|fyra|fem|båda|bägge|2|3|4|both|two|three|four)\s+"
@@ -56,6 +57,7 @@ def _counted_units(sentences: list[str]) -> list[tuple[int, str]]:
             else:
                 continue
             chunks = _LIST_BETWEEN.split(re.sub(r"\([^)]*\)", " ", tail).strip(" .!?"))
+            chunks = [_named_before(c, sentence[: several.start()]) for c in chunks]
             names = [
                 c.strip(" .")
                 for c in chunks
@@ -66,6 +68,15 @@ def _counted_units(sentences: list[str]) -> list[tuple[int, str]]:
             if len(names) == _COUNTS.get(several.group("count").casefold()):
                 return [(i, name) for name in names]
     return []
+
+
+def _named_before(chunk: str, before: str) -> str:
+    """ "Gärdesskolan anmäler två enheter: skolan och …": "skolan" is the school named before."""
+    word = chunk.strip(" .").casefold()
+    if word not in _types():
+        return chunk
+    named = [n for n in typed_units(before) if n.casefold().endswith(word) and n.casefold() != word]
+    return named[-1] if named else chunk
 
 
 # "två förskolor i Bredäng", "Förskolorna i Enskede": a plural type word names the group.
@@ -130,6 +141,22 @@ def _headed_units(lines: list[str]) -> list[tuple[int, str]]:
             name = rest[:1].upper() + rest[1:]  # "Stockholms Sjukhem, palliativa slutenvården"
         if "," not in name and not label_key(name) and is_unit_name(name):
             found.append((i, name))
+    return found
+
+
+_UNIT_LABEL = re.compile(r"^\s*(?:[-*•]\s*)?(?P<label>[^:\t]{2,30}):\s*(?P<name>\S.{1,80})$")
+
+
+def _labelled_units(lines: list[str]) -> list[tuple[int, str]]:
+    """(line, unit) for each "Anläggning: Östermalms IP" that opens a unit's labelled block."""
+    found: list[tuple[int, str]] = []
+    for i, line in enumerate(lines):
+        label = _UNIT_LABEL.match(line)
+        if label and label_key(label.group("label")) == "unit":
+            name = label.group("name").strip(" .")
+            # "Verksamhet: Solbacken" and later "Enhet: Solbackens förskola" name one unit.
+            if is_unit_name(name) and not any(similar_names(name, n) for _, n in found):
+                found.append((i, name))
     return found
 
 
@@ -206,6 +233,22 @@ def _key(name: str) -> str:
     return " ".join(words)
 
 
+def _kind(name: str) -> str | None:
+    """The kind of unit a name says, in the definite form a mail calls it by: "skolan" for
+    "Gärdesskolan", "fritidshemmet" for "Gärdesskolans fritidshem"."""
+    last = name.split()[-1].casefold()
+    types = _types()
+    endings = words_data()["compound_endings"]
+    if last not in types:
+        return next(
+            (e for e in endings if last.endswith(e) and e.endswith(("en", "an", "et"))), None
+        )
+    if last.endswith(("en", "an", "et")):
+        return last
+    definite = sorted(t for t in types if t.startswith(last) and 0 < len(t) - len(last) <= 3)
+    return definite[0] if definite else None
+
+
 def _joined(line: str, names: list[str]) -> bool:
     """True when the names stand in one list: "Förskolan Eken och Förskolan Linden"."""
     between = r"\s*(?:,|och|samt|and|&)\s*(?:,|och|samt|and|&)?\s*"
@@ -262,13 +305,19 @@ def _clauses(line: str, keys: list[str], names: list[str]) -> list[str]:
 def _blocks_by_key(lines: list[str], names: list[str]) -> tuple[list[str], str]:
     """Each unit's lines (those that name it and no other), and the lines said for all."""
     keys = [_key(name) for name in names]
+    kinds = [_kind(name) for name in names]
+    # "Kontaktperson för fritidshemmet är …": a unit called by its kind, when no other is.
+    aliases = [k if k and kinds.count(k) == 1 else None for k in kinds]
     own: list[list[str]] = [[] for _ in names]
     shared: list[str] = []
     heading: str | None = None
     lines = [part for line in lines for part in _clauses(line, keys, names)]
     for line in lines:
         hits = [
-            k for k, key in enumerate(keys) if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", line)
+            k
+            for k, key in enumerate(keys)
+            if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", line)
+            or (aliases[k] and re.search(rf"(?i)(?<!\w){aliases[k]}(?!\w)", line))
         ]
         if len(hits) == 1:
             own[hits[0]].append(_own_line(line, keys[hits[0]], heading))
@@ -295,10 +344,18 @@ def several_units(
     text = readable(text)
     lines, _ = split_signature(text.split("\n"))  # the signature with its closing, below
     units = _units_by_line(lines)
-    if len(units) < 2 and _SEVERAL.search(text):
+    # Two names on one line ("Publikservice på Kulturhuset Stadsteatern") may be a unit and
+    # its owner: paragraphs that each open with a unit say more.
+    if len({i for i, _ in units}) < 2 and _SEVERAL.search(text):
         headed = _headed_units(lines)
-        units = headed if len(headed) > len(units) else units
-    listed = sum(1 for i, _ in units if _LIST_ITEM.match(lines[i]))
+        units = headed if len(headed) > len({i for i, _ in units}) else units
+    labelled = _labelled_units(lines)
+    # A block of labelled lines for each unit; a name in the lead-in above them ("Inom
+    # grundskoleavdelningen, område Nordväst, har tre skolor …") is the group they are in.
+    later = {i for i, _ in units if labelled and i >= labelled[0][0]}
+    if len(labelled) >= 2 and len(labelled) >= len(later):
+        units = labelled
+    listed = sum(1 for unit in units if _LIST_ITEM.match(lines[unit[0]]) or unit in labelled)
     one_line = len({i for i, _ in units}) < len(units)
     joined = one_line and _same_line(lines, units)
     sentences = _sentences(lines)
@@ -331,6 +388,8 @@ def several_units(
         sender_email=sender_email,
     )
     common = replace(common, unit_name=None)
+    # The writer's own number, in the signature: a unit whose contact is the writer has it.
+    signed = phone_in("\n".join(below))
     result = []
     for name, block in zip(names, blocks, strict=True):
         own = extract_signup(block, sender_name=sender_name, sender_email=sender_email)
@@ -345,5 +404,7 @@ def several_units(
             base = replace(
                 common, contact_email=None, contact_phone=None, contact_email_from_sender=False
             )
+        if same_person(own.contact_name, sender_name) and not own.contact_phone:
+            own = replace(own, contact_phone=signed)  # "Kontakt: jag själv (se nedan)"
         result.append(base.merged(replace(own, unit_name=name)))
     return result

@@ -102,7 +102,7 @@ _OWN_VERB = re.compile(
 )
 _PLAIN = re.compile(_NAME_PART)
 _STOP = re.compile(
-    r"(?i)^(?:oss|sig|er|vi|jag|härmed|gärna|till|the|our|us|kvalitetsutmärkelsen\w*"
+    r"(?i)^(?:oss|sig|er|vi|jag|härmed|gärna|till|the|our|us|kvalitetsutmärkelse\w*|KU[\s-]?20\d\d"
     r"|stockholms?(?: stad)?|hej|hello)$"
 )
 
@@ -121,10 +121,12 @@ _VERBISH = re.compile(
 )
 # Where a unit's name ends in a sentence: punctuation, a dash, "till/för/i år", an aside.
 _PHRASE_END = re.compile(
-    r"\s*(?:[,.;:!?]|\s[-–—]\s|\s(?:till|för|inom|med|to|for|in|with|at|within|på|vid)\b"
+    r"\s*(?:[,.;:!?]|\s[-–—]\s|\s(?:till|för|inom|med|sedan|to|for|in|with|at|within|på|vid)\b"
     r"|\s(?:vill|anmäler|anmäla|är|har|ska|kommer|kan|skulle|blir|would|is|are|will|has)\b"
-    r"|\s(?:och|and)\s+(?:vill|anmäler|har|är|ska|would|want|are)\b"
-    r"|\s(?:want|wants|wish|I|(?i:vi|jag|we))\b)"
+    r"|\s(?:och|and)\s+(?:vill|anmäler|har|är|ska|would|want|are|vi|jag|we|I)\b"
+    r"|\s(?:want|wants|wish|I|(?i:vi|jag|we))\b"
+    # A picture character ends the phrase as a full stop would: "Trollskogen 🌳 Chef: …".
+    r"|\s*[\u2600-\u27bf\U0001f000-\U0001faff])"
 )
 _LEADING_FILLER = re.compile(r"(?i)^(?:(?:härmed|gärna|nu|också|även|in|vi|we|jag)\s+)+")
 _MAX_PHRASE_WORDS = 7
@@ -135,7 +137,16 @@ def _proper_name(name: str) -> bool:
     förskolan"), so that a place after it is only where the unit is."""
     types = "|".join(re.escape(t) for t in sorted(_words().types, key=len, reverse=True))
     rest = re.sub(rf"(?i)(?<![\w-])(?:{types})(?![\w-])", " ", name)
+    # "Fältassistenterna i Skarpnäck": people named by their job are no name of their own.
+    rest = " ".join(w for w in rest.split() if not _job_plural(w))
     return bool(re.search(rf"[{_UP}0-9]", rest))
+
+
+def _job_plural(word: str) -> bool:
+    """ "Fältassistenterna", "Socialsekreterarna": the people of a title, all together."""
+    folded = word.casefold()
+    stems = {folded.removesuffix("erna"), folded.removesuffix("na"), folded[:-4] + "are"}
+    return folded.endswith("na") and bool(stems & _words().titles)
 
 
 def _ends_in_type(text: str) -> bool:
@@ -162,7 +173,7 @@ def _lower_case_name(words: list[str]) -> bool:
         return False
     typed = [w in _words().types or any(w.endswith(e) for e in _words().endings) for w in folded]
     own = [
-        w[:1].isupper() or (not t and f not in _SMALL_WORDS)
+        w[:1].isupper() or (not t and f not in _SMALL_WORDS) or _task_compound(f)
         for w, f, t in zip(words, folded, typed, strict=True)
     ]
     # The type word opens the name ("enheten för markanvisning") or follows one word
@@ -179,6 +190,12 @@ def _compound_type(word: str) -> bool:
     return any(word.endswith(e) and len(word) > len(e) + 2 for e in _words().endings)
 
 
+def _task_compound(word: str) -> bool:
+    """ "evenemangsservice", "markupplåtelseenheten": a compound that names a unit by its task,
+    where "förskolan" or "förvaltningsenhet" only say what kind of unit it is."""
+    return _compound_type(word) and word.casefold() not in _words().types
+
+
 # An English name with the unit's Swedish name after it in brackets.
 _SWEDISH_NAME = re.compile(
     r"(?:our\s+\w+,\s+)?[^(),.]{2,50}?\b(?i:library|nursing\s+home|care\s+home|preschool|school"
@@ -188,6 +205,14 @@ _SWEDISH_NAME = re.compile(
 
 # ", område Söderort", ", avdelning Björken": the part of a larger whole the unit is.
 _PART_OF = re.compile(rf"[ ](?:område|avdelning|sektion|enhet)[ ]{_CAP}")
+# "Bygglovsavdelningen, enheten för småhus, …": a department, then the unit within it.
+_DEPARTMENT_END = re.compile(r"(?i)(?:avdelning|förvaltning|kontor)(?:en|et)?$")
+_INNER_PART = re.compile(rf"[ ]*(?:enheten|sektionen|gruppen)[ ](?:för[ ][a-zåäö]|{_CAP})")
+
+
+def _inner_part(span: str, comma: int) -> bool:
+    """True when the comma at `comma` leads from a department to the unit within it."""
+    return bool(_DEPARTMENT_END.search(span[:comma].strip()) and _INNER_PART.match(span, comma + 1))
 
 
 def _phrase(span: str) -> str | None:
@@ -214,12 +239,16 @@ def _phrase(span: str) -> str | None:
         named = re.match(rf"[a-zåäö][\w-]*(?:[ ]och[ ][\w-]+)?,?[ ](?:the[ ])?(?=[{_UP}])", rest)
         if named and _compound_type(named.group(0).strip(" ,")):
             span = rest  # "vår förvaltningsenhet Söder": a compound is part of the name
+        elif not named and _task_compound(rest.split(" ")[0].strip(",.")):
+            span = rest  # "sin evenemangsservice": a compound names the unit by its task
         elif not named and not re.match(rf"[{_UP}]", rest):
             return None
         else:
             span = rest[named.end() :] if named else rest  # "vår Förvaltningsenhet Söderort"
     span = re.sub(rf"^(?:the|The)[ ](?=[{_UP}])", "", span)  # "our team, the Network …"
     end = _PHRASE_END.search(span, 1)
+    if end and end.group(0).strip() == "," and _inner_part(span, end.start()):
+        return _phrase(span[end.end() :])
     owner = re.match(r"(.{3,60}?)[ ](?:på|hos|at)[ ]([^,.;:!?]+)", span)
     if owner and (orgs := find_organisations(owner.group(2))) and orgs[0].position == 0:
         # "Rum för barn på Kulturhuset": the name runs up to the organisation that owns it.
@@ -238,8 +267,8 @@ def _phrase(span: str) -> str | None:
             end = _PHRASE_END.search(span, place.end())
     phrase = (span[: end.start()] if end else span).strip()
     place = re.match(rf"(.+?)[ ]i[ ][{_UP}][\w-]*(?:[ ][\w-]+)?$", phrase)
-    if place and _proper_name(place.group(1)):
-        phrase = place.group(1)
+    if place and _proper_name(_without_owner(place.group(1))):
+        phrase = place.group(1)  # not "Familjebostäders kundcenter", named by its place
     within = re.match(r"(.+?)[ ]i[ ](.+)$", phrase)
     if within and find_organisations(within.group(2)):
         phrase = within.group(1)  # "Gruppbostaden Åkeshov i Bromma stadsdelsförvaltning"
@@ -313,6 +342,9 @@ def _without_owner(name: str) -> str:
     for k in range(min(4, len(words) - 1), 0, -1):
         if _owner(words[:k], " ".join(words[k:])):
             words = words[k:]
+            if len(words) == 1 and re.search(r"..(?:enhet|avdelning|sektion)$", words[0]):
+                # "Fastighetskontorets Markupplåtelseenhet" is the Markupplåtelseenheten.
+                words[0] += "en"
             break
     else:
         if len(words) < 2 or words[0].capitalize() not in _PART_WORDS.values():
@@ -340,16 +372,43 @@ def _tidy(name: str) -> str:
 
 
 def _written_lower(name: str, text: str) -> bool:
-    """True when the text writes the name from a lower-case letter ("kista hemtjänst")."""
-    return name not in text and name[:1].lower() + name[1:] in text
+    """True when the text writes the name from a lower-case letter ("kista hemtjänst"), not
+    as the noun after its owner's name ("Familjebostäders kundcenter i Farsta")."""
+    lower = name[:1].lower() + name[1:]
+    if name in text or lower not in text:
+        return False
+    before = text[: text.index(lower)].split()
+    return not (before and _owner(before[-1:], name))
+
+
+# "Tensta gymnasium – nej förlåt, Tensta grundskola": the writer puts a slip right at once.
+_SELF_CORRECTION = re.compile(
+    r"(?i)\s*[-–—,]?\s*(?:\bnej|\bnä)?[,\s]*\b(?:förlåt|ursäkta|jag\s+menar|menar\s+jag"
+    rf"|rättare\s+sagt|eller\s+snarare|I\s+mean|sorry)\b(?:[,:]\s*|\s+(?=(?-i:[{_UP}0-9\"“])))"
+)
+
+
+def _corrected(span: str) -> str:
+    """The span from the name the writer put right in its place, if the sentence does so."""
+    fix = _SELF_CORRECTION.search(span)
+    if fix is None or re.search(r"[.!?\n]", span[: fix.start()]):
+        return span
+    return span[fix.end() :]
+
+
+@cache
+def _called() -> re.Pattern[str]:
+    """ "Boendet heter …", "Förskolan heter …": a kind of unit, then the unit's own name."""
+    kinds = "|".join(re.escape(t) for t in sorted(_words().types, key=len, reverse=True))
+    return re.compile(rf"(?i)(?<![\w-])(?:{kinds})\s+heter\s+(?=(?P<unit>.{{3,80}}))")
 
 
 def _after_lead_in(text: str) -> list[UnitCandidate]:
     """ "Vi på förskolan Humlan …", "anmäla Parkleken Sätra …": the unit follows."""
     found = []
-    for pattern in _CONTEXTS[:2]:
+    for pattern in (*_CONTEXTS[:2], _called()):
         for match in pattern.finditer(text):
-            span, start = match.group("unit").split("\n")[0], match.start("unit")
+            span, start = _corrected(match.group("unit").split("\n")[0]), match.start("unit")
             typed = _words().typed.match(span)
             phrase = _phrase(span)
             if phrase:
@@ -360,6 +419,25 @@ def _after_lead_in(text: str) -> list[UnitCandidate]:
                 found.append(UnitCandidate(_tidy(typed.group(0)), 4.0, start, "sentence"))
             elif plain := _PLAIN.match(span):
                 found.append(UnitCandidate(_tidy(plain.group(0)), 3.0, start, "sentence"))
+    return found + _managed(text)
+
+
+# "Jag är chef för Kista träff", "rektor på Rinkebyskolan": the unit the writer leads. It
+# says less than a sentence that signs the unit up, and more than a name in the body.
+_MANAGER_OF = re.compile(
+    r"(?i)\bjag\s+är\s+(?:\w+\s+){0,2}?(?:\w*chef|\w*rektor|föreståndare)\s+(?:för|på|vid)\s+"
+    r"(?=(?P<unit>.{3,80}))"
+)
+
+
+def _managed(text: str) -> list[UnitCandidate]:
+    found = []
+    for match in _MANAGER_OF.finditer(text):
+        span = match.group("unit").split("\n")[0]
+        typed = _words().typed.match(span)
+        name = _tidy(typed.group(0)) if typed else _phrase(span)
+        if name and re.match(rf"[{_UP}0-9]", name):
+            found.append(UnitCandidate(name, 3.2, match.start("unit"), "sentence"))
     return found
 
 
@@ -368,14 +446,17 @@ def _before_verb(text: str) -> list[UnitCandidate]:
     found = []
     for match in _CONTEXTS[2].finditer(text):
         start = max(text.rfind(c, 0, match.start()) for c in ".!?\n") + 1
-        subject = _GREETING.sub("", text[start : match.start()].strip())
+        subject = _corrected(_GREETING.sub("", text[start : match.start()].strip()))
         head = subject.split(",")[0]
-        head = subject if _PART_OF.match(subject, len(head) + 1) else head
+        whole = _PART_OF.match(subject, len(head) + 1) or _inner_part(subject, len(head))
+        head = subject if whole else head
         phrase = _phrase(head) if _OWN_VERB.match(text, match.start()) else None
         if phrase:
             weight = 3.9 if _written_lower(phrase, subject) else 4.5
             found.append(UnitCandidate(phrase, weight, start, "sentence"))
-        span = text[max(start, match.start() - 80) : match.start()].rstrip()
+        span = _corrected(text[max(start, match.start() - 80) : match.start()].rstrip())
+        # "Kundcenter i Farsta (Område Söder) vill …": an aside in brackets is not the subject.
+        span = re.sub(r"\([^()]*\)", lambda m: " " * len(m.group(0)), span).rstrip()
         typed = list(_words().typed.finditer(span))
         plain = re.search(rf"{_NAME_PART}$", span)
         # "Förskolan Regnbågen i Bagarmossen anmäler sig": the typed name, not the place.
@@ -431,7 +512,7 @@ def unit_candidates(subject: str, body: str, signature: str) -> list[UnitCandida
     """Every candidate for the unit's name, strongest first (then earliest)."""
     subject = re.sub(r"(?i)^\s*(?:(?:re|sv|vs|vb|fw|fwd)\s*:\s*)+", "", subject)
     subject = re.sub(
-        r"(?i)\b(?:anmälan|anmäler\s+sig|anmälning|kvalitetsutmärkelsen|KU|sign[\s-]?up"
+        r"(?i)\b(?:anmälan|anmäler\s+sig|anmälning|kvalitetsutmärkelse\w*|KU(?:[\s-]?20\d\d)?|sign[\s-]?up"
         r"|registration|quality\s+award|20\d\d)\b",
         " ",
         subject,
@@ -460,7 +541,21 @@ def unit_candidates(subject: str, body: str, signature: str) -> list[UnitCandida
         for c in ranked[:_MAX_CANDIDATES]
         if _usable(c.name) and c.name.casefold() not in companies
     ]
-    return _full_form_first(usable)
+    return _full_form_first(_body_form_first(usable))
+
+
+def _body_form_first(candidates: list[UnitCandidate]) -> list[UnitCandidate]:
+    """ "Anmälan Hemtjänsten Bromma Västra" over "Hemtjänsten i Bromma Västra, …": the subject
+    shortens the name the body writes in full."""
+    if not candidates or candidates[0].source != "subject":
+        return candidates
+    short = candidates[0].name.casefold().split()
+    for c in candidates[1:]:
+        words = c.name.casefold().split()
+        shortened = [w for w in words if w not in {"i", "på", "vid"}]
+        if c.source != "subject" and len(words) > len(shortened) and shortened == short:
+            return [replace(c, weight=candidates[0].weight), *candidates]
+    return candidates
 
 
 def _full_form_first(candidates: list[UnitCandidate]) -> list[UnitCandidate]:
