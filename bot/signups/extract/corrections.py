@@ -185,9 +185,10 @@ def _unit_renamed(fields: SignupFields, current: SignupFields, text: str) -> Sig
         # "Enheten heter Solbacken" of "Förskolan Solbacken" says the name again.
         if {w.casefold() for w in new.split()} <= words:
             continue
-        # The reply's subject repeats the registered name; the sentence puts it right.
+        # The reply's subject repeats the registered name, or the reader took the bare new
+        # name from this very sentence; either way the sentence puts it right.
         read = fields.unit_name
-        keep = read and read.casefold() != registered.casefold()
+        keep = read and read.casefold() not in (registered.casefold(), new.casefold())
         return replace(fields, unit_name=read if keep else name)
     return fields
 

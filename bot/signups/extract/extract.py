@@ -19,7 +19,8 @@ from bot.signups.extract.roles import follow_contact, roles_pass
 from bot.signups.extract.signature import signature_pass, split_signature
 from bot.signups.extract.spelling import as_written, display_name, readable
 from bot.signups.extract.state import Found, combine
-from bot.signups.extract.unitnames import is_title, is_unit_name, unit_candidates
+from bot.signups.extract.unitnames import unit_candidates
+from bot.signups.extract.unitwords import is_title, is_unit_name
 from bot.signups.extract.vocabulary import number, same_person, tidy
 
 

@@ -12,152 +12,27 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
 
 from bot.signups.extract.extract import SignupFields, extract_signup
 from bot.signups.extract.labels import label_key
-from bot.signups.extract.names import similar_names
-from bot.signups.extract.organisations import find_organisations
 from bot.signups.extract.signature import split_signature
 from bot.signups.extract.spelling import readable
-from bot.signups.extract.unitnames import is_unit_name, typed_units
-from bot.signups.extract.vocabulary import UPPER, phone_in, same_person, words_data
-
-_SEVERAL = re.compile(
-    r"(?i)\b(?P<count>två|tre|fyra|fem|båda|bägge|2|3|4|both|two|three|four)\s+"
-    # "tre av våra verksamheter", "två av våra dagliga verksamheter"
-    r"(?:(?:av|of)\s+(?:våra|vår|our|dessa|de)\s+)?(?:\w+\s+)?"
-    r"(?:\w*förskolor|\w*skolor|\w*enheter|\w*verksamheter|vård-\s+och\s+omsorgsboenden"
-    r"|\w*grupper|parklekar|units|preschools|schools|\w*boenden|\w*ställen|anmälningar)(?:na)?\b"
+from bot.signups.extract.unitlists import (
+    COUNTS,
+    FOR_ALL,
+    LIST_ITEM,
+    SEVERAL,
+    counted_units,
+    headed_units,
+    labelled_units,
+    sentences_of,
+    tab_table,
+    unit_types,
+    units_by_line,
 )
-_COUNTS = {"två": 2, "båda": 2, "bägge": 2, "2": 2, "both": 2, "two": 2, "tre": 3, "3": 3}
-_COUNTS |= {"three": 3, "fyra": 4, "4": 4, "four": 4, "fem": 5}
-_SENTENCE_END = re.compile(rf"(?<=[.!?])\s+(?=[{UPPER}])")
-# Between the names of a list in a sentence: "A, B och C", "A, där …, och B, där …".
-_LIST_BETWEEN = re.compile(r"\s*(?:,\s*(?:och|samt|and)\s+|\s+(?:och|samt|and)\s+|,\s*)")
-_LIST_ITEM = re.compile(r"^\s*(?:[-*•·–]|\d{1,2}[.)])\s+|^\s*(?i:verksamhet|enhet|unit)\s*:")
+from bot.signups.extract.vocabulary import phone_in, same_person, words_data
 
-
-def _sentences(lines: list[str]) -> list[str]:
-    """The lines, each cut into its sentences."""
-    return [part for line in lines for part in _SENTENCE_END.split(line)]
-
-
-def _counted_units(sentences: list[str]) -> list[tuple[int, str]]:
-    """(sentence, unit) for the names a sentence lists after saying how many it signs up:
-    "två grupper …: Hemtjänst Hökarängen och Hemtjänst Fagersjö", "Vi är två förskolor,
-    Blåsippan och Lärkan, som …". The names must be as many as the number says."""
-    for i, sentence in enumerate(sentences):
-        for several in _SEVERAL.finditer(sentence):
-            tail = sentence[several.end() :]
-            if ":" in tail:
-                tail = tail.split(":", 1)[1]
-            elif tail.startswith(","):
-                tail = tail[1:]
-            else:
-                continue
-            chunks = _LIST_BETWEEN.split(re.sub(r"\([^)]*\)", " ", tail).strip(" .!?"))
-            chunks = [_named_before(c, sentence[: several.start()]) for c in chunks]
-            names = [
-                c.strip(" .")
-                for c in chunks
-                if re.match(rf"[{UPPER}]", c)
-                and len(c.split()) <= 5
-                and is_unit_name(c.strip(" ."))
-            ]
-            if len(names) == _COUNTS.get(several.group("count").casefold()):
-                return [(i, name) for name in names]
-    return []
-
-
-def _named_before(chunk: str, before: str) -> str:
-    """ "Gärdesskolan anmäler två enheter: skolan och …": "skolan" is the school named before."""
-    word = chunk.strip(" .").casefold()
-    if word not in _types():
-        return chunk
-    named = [n for n in typed_units(before) if n.casefold().endswith(word) and n.casefold() != word]
-    return named[-1] if named else chunk
-
-
-# "två förskolor i Bredäng", "Förskolorna i Enskede": a plural type word names the group.
-_GROUP = re.compile(
-    r"(?i)^(?:\w+\s+)?\w*(?:skolor|enheter|verksamheter|boenden|grupper|hemtjänster)(?:na)?\b"
-)
-# A line said for every unit: "Kontaktperson för båda är jag", "… för alla tre".
-_FOR_ALL = re.compile(
-    r"(?i)\b(?:båda|bägge|samtliga|alla\s+(?:två|tre|fyra|fem)|both|all\s+(?:two|three|four))\b"
-)
-
-
-@cache
-def _types() -> frozenset[str]:
-    return frozenset(t.casefold() for t in words_data()["unit_types"])
-
-
-def _units_by_line(lines: list[str]) -> list[tuple[int, str]]:
-    """(line, unit) for the first new unit named on each line, in order."""
-    seen: list[str] = []
-    found = []
-    for i, line in enumerate(lines):
-        for name in typed_units(line):
-            if _GROUP.match(name) or name.casefold() in _types():
-                continue  # a group, or a table's heading "Förskola"
-            if seen and f"{seen[-1]}, {name[:1].lower()}{name[1:]}" in line:
-                continue  # "Kulturskolan Stockholm, område Söderort" is one unit
-            # Not similar_names: "Vård- och omsorgsboendet Hässelbygården" and "… Fruängsgården"
-            # are alike in most letters yet two units.
-            if not any(
-                name.casefold() in o.casefold() or o.casefold() in name.casefold() for o in seen
-            ):
-                seen.append(name)
-                found.append((i, name))
-    return found
-
-
-# "Navet Järva (Arbetsmarknadsförvaltningen): chef …", "Publikservice på Kulturhuset
-# Stadsteatern – chef …": a paragraph that opens with a unit's name and goes on to its people.
-_HEADED = re.compile(
-    rf"^\s*(?:[-*•]\s*)?(?P<name>[{UPPER}][\w&'’-]*(?:,?[ ][\w&'’-]+){{0,4}}?)"
-    r"\s*(?:\(|[ ][–—-][ ]|:|[ ](?:på|vid|inom|hos|at)[ ])"
-)
-_LISTED = re.compile(
-    rf"^\s*(?:[-*•·–]|\d{{1,2}}[.)])\s+(?P<name>[{UPPER}][\w&'’-]*(?:[ ][\w&'’-]+){{0,3}}?),"
-)
-_ROLE = re.compile(r"(?i)chef|rektor|kontakt|manager|contact")
-
-
-def _headed_units(lines: list[str]) -> list[tuple[int, str]]:
-    """(line, unit) for each paragraph that opens with a name and names the unit's people,
-    for units without a type word in their name."""
-    found = []
-    for i, line in enumerate(lines):
-        # "- Tallkotten, chef Ingela Holm": a list item's name ends at its comma.
-        head = (_LISTED.match(line) if _LIST_ITEM.match(line) else None) or _HEADED.match(line)
-        if head is None or not _ROLE.search(line[head.end() :]):
-            continue
-        name = head.group("name").strip()
-        owner, _, rest = name.partition(", ")
-        if rest and find_organisations(owner):
-            name = rest[:1].upper() + rest[1:]  # "Stockholms Sjukhem, palliativa slutenvården"
-        if "," not in name and not label_key(name) and is_unit_name(name):
-            found.append((i, name))
-    return found
-
-
-_UNIT_LABEL = re.compile(r"^\s*(?:[-*•]\s*)?(?P<label>[^:\t]{2,30}):\s*(?P<name>\S.{1,80})$")
-
-
-def _labelled_units(lines: list[str]) -> list[tuple[int, str]]:
-    """(line, unit) for each "Anläggning: Östermalms IP" that opens a unit's labelled block."""
-    found: list[tuple[int, str]] = []
-    for i, line in enumerate(lines):
-        label = _UNIT_LABEL.match(line)
-        if label and label_key(label.group("label")) == "unit":
-            name = label.group("name").strip(" .")
-            # "Verksamhet: Solbacken" and later "Enhet: Solbackens förskola" name one unit.
-            if is_unit_name(name) and not any(similar_names(name, n) for _, n in found):
-                found.append((i, name))
-    return found
+COUNTS |= {"three": 3, "fyra": 4, "4": 4, "four": 4, "fem": 5}
 
 
 def _blocks(lines: list[str], units: list[tuple[int, str]]) -> tuple[list[str], str]:
@@ -170,7 +45,7 @@ def _blocks(lines: list[str], units: list[tuple[int, str]]) -> tuple[list[str], 
         block: list[str] = []
         for line in lines[start:end]:
             last = k + 1 == len(starts)
-            if last and block and (not line.strip() or _FOR_ALL.search(line)):
+            if last and block and (not line.strip() or FOR_ALL.search(line)):
                 break  # the last unit's lines end where the mail speaks for all again
             block.append(line)
         blocks.append("\n".join(block))
@@ -188,7 +63,7 @@ def _table_blocks(lines: list[str], units: list[tuple[int, str]]) -> tuple[list[
     rows = [[c.strip() for c in lines[a:b] if c.strip()] for a, b in zip(starts, ends, strict=True)]
     width = len(rows[0])
     headings = [c.strip() for c in lines[: starts[0]] if c.strip()][-width:]
-    if width < 3 or len(headings) < width or headings[0].casefold() not in _types():
+    if width < 3 or len(headings) < width or headings[0].casefold() not in unit_types():
         return None
     if not all(label_key(h) for h in headings[1:]):
         return None
@@ -198,30 +73,6 @@ def _table_blocks(lines: list[str], units: list[tuple[int, str]]) -> tuple[list[
     ]
     filled = [i for i in range(starts[-1], len(lines)) if lines[i].strip()]
     return blocks, filled[width - 1] + 1 if len(filled) >= width else len(lines)
-
-
-def _tab_table(lines: list[str]) -> tuple[list[tuple[int, str]], list[str], int, int] | None:
-    """(units, their rows as "heading: cell" lines, first and past-last line) of a table
-    written with tabs whose first heading is the unit's ("Anläggning\tChef\tKontakt…")."""
-    for i, line in enumerate(lines):
-        headings = [c.strip() for c in line.split("\t")]
-        if len(headings) < 3 or label_key(headings[0]) != "unit":
-            continue
-        if not all(label_key(h) for h in headings[1:]):
-            continue
-        rows = []
-        for j in range(i + 1, len(lines)):
-            cells = [c.strip() for c in lines[j].split("\t")]
-            if len(cells) != len(headings) or not is_unit_name(cells[0]):
-                break
-            rows.append((j, cells))
-        if len(rows) >= 2:
-            blocks = [
-                "\n".join(f"{h}: {c}" for h, c in zip(headings[1:], cells[1:], strict=True))
-                for _, cells in rows
-            ]
-            return [(j, cells[0]) for j, cells in rows], blocks, i, rows[-1][0] + 1
-    return None
 
 
 def _key(name: str) -> str:
@@ -237,7 +88,7 @@ def _kind(name: str) -> str | None:
     """The kind of unit a name says, in the definite form a mail calls it by: "skolan" for
     "Gärdesskolan", "fritidshemmet" for "Gärdesskolans fritidshem"."""
     last = name.split()[-1].casefold()
-    types = _types()
+    types = unit_types()
     endings = words_data()["compound_endings"]
     if last not in types:
         return next(
@@ -343,33 +194,33 @@ def several_units(
     """The units a mail signs up when it signs up more than one; [] for a single unit."""
     text = readable(text)
     lines, _ = split_signature(text.split("\n"))  # the signature with its closing, below
-    units = _units_by_line(lines)
+    units = units_by_line(lines)
     # Two names on one line ("Publikservice på Kulturhuset Stadsteatern") may be a unit and
     # its owner: paragraphs that each open with a unit say more.
-    if len({i for i, _ in units}) < 2 and _SEVERAL.search(text):
-        headed = _headed_units(lines)
+    if len({i for i, _ in units}) < 2 and SEVERAL.search(text):
+        headed = headed_units(lines)
         units = headed if len(headed) > len({i for i, _ in units}) else units
-    labelled = _labelled_units(lines)
+    labelled = labelled_units(lines)
     # A block of labelled lines for each unit; a name in the lead-in above them ("Inom
     # grundskoleavdelningen, område Nordväst, har tre skolor …") is the group they are in.
     later = {i for i, _ in units if labelled and i >= labelled[0][0]}
     if len(labelled) >= 2 and len(labelled) >= len(later):
         units = labelled
-    listed = sum(1 for unit in units if _LIST_ITEM.match(lines[unit[0]]) or unit in labelled)
+    listed = sum(1 for unit in units if LIST_ITEM.match(lines[unit[0]]) or unit in labelled)
     one_line = len({i for i, _ in units}) < len(units)
     joined = one_line and _same_line(lines, units)
-    sentences = _sentences(lines)
-    if tabbed := _tab_table(lines):
+    sentences = sentences_of(lines)
+    if tabbed := tab_table(lines):
         units, one_line, joined = tabbed[0], False, True  # a table's rows
-    elif counted := _counted_units(sentences):
+    elif counted := counted_units(sentences):
         units, one_line, joined = counted, True, True  # the sentence lists them
     elif one_line and not joined:
         # "Vällingby hemtjänst, där … Dagverksamheten Solgläntan, …": one sentence each.
-        by_sentence = _units_by_line(sentences)
-        joined = bool(_SEVERAL.search(text)) and (
+        by_sentence = units_by_line(sentences)
+        joined = bool(SEVERAL.search(text)) and (
             len({i for i, _ in by_sentence}) == len(by_sentence) == len(units)
         )
-    if len(units) < 2 or not (_SEVERAL.search(text) or listed >= 2 or joined):
+    if len(units) < 2 or not (SEVERAL.search(text) or listed >= 2 or joined):
         return []
     if one_line and not joined:
         return []  # named apart in one sentence: nothing tells the units' details apart

@@ -1,0 +1,182 @@
+"""Where a mail lists the units it signs up: counted in a sentence ("två förskolor, Eken och
+Linden"), one a line or a list item, under headings, in label blocks ("Enhet: …") or in a
+table with a column of units. `several` then reads each unit's own lines.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from bot.signups.extract.labels import label_key
+from bot.signups.extract.names import similar_names
+from bot.signups.extract.organisations import find_organisations
+from bot.signups.extract.unitnames import typed_units
+from bot.signups.extract.unitwords import is_unit_name
+from bot.signups.extract.vocabulary import UPPER, words_data
+
+SEVERAL = re.compile(
+    r"(?i)\b(?P<count>två|tre|fyra|fem|båda|bägge|2|3|4|both|two|three|four)\s+"
+    # "tre av våra verksamheter", "två av våra dagliga verksamheter"
+    r"(?:(?:av|of)\s+(?:våra|vår|our|dessa|de)\s+)?(?:\w+\s+)?"
+    r"(?:\w*förskolor|\w*skolor|\w*enheter|\w*verksamheter|vård-\s+och\s+omsorgsboenden"
+    r"|\w*grupper|parklekar|units|preschools|schools|\w*boenden|\w*ställen|anmälningar)(?:na)?\b"
+)
+
+COUNTS = {"två": 2, "båda": 2, "bägge": 2, "2": 2, "both": 2, "two": 2, "tre": 3, "3": 3}
+
+_SENTENCE_END = re.compile(rf"(?<=[.!?])\s+(?=[{UPPER}])")
+
+# Between the names of a list in a sentence: "A, B och C", "A, där …, och B, där …".
+_LIST_BETWEEN = re.compile(r"\s*(?:,\s*(?:och|samt|and)\s+|\s+(?:och|samt|and)\s+|,\s*)")
+
+LIST_ITEM = re.compile(r"^\s*(?:[-*•·–]|\d{1,2}[.)])\s+|^\s*(?i:verksamhet|enhet|unit)\s*:")
+
+
+def sentences_of(lines: list[str]) -> list[str]:
+    """The lines, each cut into its sentences."""
+    return [part for line in lines for part in _SENTENCE_END.split(line)]
+
+
+def counted_units(sentences: list[str]) -> list[tuple[int, str]]:
+    """(sentence, unit) for the names a sentence lists after saying how many it signs up:
+    "två grupper …: Hemtjänst Hökarängen och Hemtjänst Fagersjö", "Vi är två förskolor,
+    Blåsippan och Lärkan, som …". The names must be as many as the number says."""
+    for i, sentence in enumerate(sentences):
+        for several in SEVERAL.finditer(sentence):
+            tail = sentence[several.end() :]
+            if ":" in tail:
+                tail = tail.split(":", 1)[1]
+            elif tail.startswith(","):
+                tail = tail[1:]
+            else:
+                continue
+            chunks = _LIST_BETWEEN.split(re.sub(r"\([^)]*\)", " ", tail).strip(" .!?"))
+            chunks = [_named_before(c, sentence[: several.start()]) for c in chunks]
+            names = [
+                c.strip(" .")
+                for c in chunks
+                if re.match(rf"[{UPPER}]", c)
+                and len(c.split()) <= 5
+                and is_unit_name(c.strip(" ."))
+            ]
+            if len(names) == COUNTS.get(several.group("count").casefold()):
+                return [(i, name) for name in names]
+    return []
+
+
+def _named_before(chunk: str, before: str) -> str:
+    """ "Gärdesskolan anmäler två enheter: skolan och …": "skolan" is the school named before."""
+    word = chunk.strip(" .").casefold()
+    if word not in unit_types():
+        return chunk
+    named = [n for n in typed_units(before) if n.casefold().endswith(word) and n.casefold() != word]
+    return named[-1] if named else chunk
+
+
+# "två förskolor i Bredäng", "Förskolorna i Enskede": a plural type word names the group.
+_GROUP = re.compile(
+    r"(?i)^(?:\w+\s+)?\w*(?:skolor|enheter|verksamheter|boenden|grupper|hemtjänster)(?:na)?\b"
+)
+
+# A line said for every unit: "Kontaktperson för båda är jag", "… för alla tre".
+FOR_ALL = re.compile(
+    r"(?i)\b(?:båda|bägge|samtliga|alla\s+(?:två|tre|fyra|fem)|both|all\s+(?:two|three|four))\b"
+)
+
+
+@cache
+def unit_types() -> frozenset[str]:
+    return frozenset(t.casefold() for t in words_data()["unit_types"])
+
+
+def units_by_line(lines: list[str]) -> list[tuple[int, str]]:
+    """(line, unit) for the first new unit named on each line, in order."""
+    seen: list[str] = []
+    found = []
+    for i, line in enumerate(lines):
+        for name in typed_units(line):
+            if _GROUP.match(name) or name.casefold() in unit_types():
+                continue  # a group, or a table's heading "Förskola"
+            if seen and f"{seen[-1]}, {name[:1].lower()}{name[1:]}" in line:
+                continue  # "Kulturskolan Stockholm, område Söderort" is one unit
+            # Not similar_names: "Vård- och omsorgsboendet Hässelbygården" and "… Fruängsgården"
+            # are alike in most letters yet two units.
+            if not any(
+                name.casefold() in o.casefold() or o.casefold() in name.casefold() for o in seen
+            ):
+                seen.append(name)
+                found.append((i, name))
+    return found
+
+
+# "Navet Järva (Arbetsmarknadsförvaltningen): chef …", "Publikservice på Kulturhuset
+# Stadsteatern – chef …": a paragraph that opens with a unit's name and goes on to its people.
+_HEADED = re.compile(
+    rf"^\s*(?:[-*•]\s*)?(?P<name>[{UPPER}][\w&'’-]*(?:,?[ ][\w&'’-]+){{0,4}}?)"
+    r"\s*(?:\(|[ ][–—-][ ]|:|[ ](?:på|vid|inom|hos|at)[ ])"
+)
+
+_LISTED = re.compile(
+    rf"^\s*(?:[-*•·–]|\d{{1,2}}[.)])\s+(?P<name>[{UPPER}][\w&'’-]*(?:[ ][\w&'’-]+){{0,3}}?),"
+)
+
+_ROLE = re.compile(r"(?i)chef|rektor|kontakt|manager|contact")
+
+
+def headed_units(lines: list[str]) -> list[tuple[int, str]]:
+    """(line, unit) for each paragraph that opens with a name and names the unit's people,
+    for units without a type word in their name."""
+    found = []
+    for i, line in enumerate(lines):
+        # "- Tallkotten, chef Ingela Holm": a list item's name ends at its comma.
+        head = (_LISTED.match(line) if LIST_ITEM.match(line) else None) or _HEADED.match(line)
+        if head is None or not _ROLE.search(line[head.end() :]):
+            continue
+        name = head.group("name").strip()
+        owner, _, rest = name.partition(", ")
+        if rest and find_organisations(owner):
+            name = rest[:1].upper() + rest[1:]  # "Stockholms Sjukhem, palliativa slutenvården"
+        if "," not in name and not label_key(name) and is_unit_name(name):
+            found.append((i, name))
+    return found
+
+
+_UNIT_LABEL = re.compile(r"^\s*(?:[-*•]\s*)?(?P<label>[^:\t]{2,30}):\s*(?P<name>\S.{1,80})$")
+
+
+def labelled_units(lines: list[str]) -> list[tuple[int, str]]:
+    """(line, unit) for each "Anläggning: Östermalms IP" that opens a unit's labelled block."""
+    found: list[tuple[int, str]] = []
+    for i, line in enumerate(lines):
+        label = _UNIT_LABEL.match(line)
+        if label and label_key(label.group("label")) == "unit":
+            name = label.group("name").strip(" .")
+            # "Verksamhet: Solbacken" and later "Enhet: Solbackens förskola" name one unit.
+            if is_unit_name(name) and not any(similar_names(name, n) for _, n in found):
+                found.append((i, name))
+    return found
+
+
+def tab_table(lines: list[str]) -> tuple[list[tuple[int, str]], list[str], int, int] | None:
+    """(units, their rows as "heading: cell" lines, first and past-last line) of a table
+    written with tabs whose first heading is the unit's ("Anläggning\tChef\tKontakt…")."""
+    for i, line in enumerate(lines):
+        headings = [c.strip() for c in line.split("\t")]
+        if len(headings) < 3 or label_key(headings[0]) != "unit":
+            continue
+        if not all(label_key(h) for h in headings[1:]):
+            continue
+        rows = []
+        for j in range(i + 1, len(lines)):
+            cells = [c.strip() for c in lines[j].split("\t")]
+            if len(cells) != len(headings) or not is_unit_name(cells[0]):
+                break
+            rows.append((j, cells))
+        if len(rows) >= 2:
+            blocks = [
+                "\n".join(f"{h}: {c}" for h, c in zip(headings[1:], cells[1:], strict=True))
+                for _, cells in rows
+            ]
+            return [(j, cells[0]) for j, cells in rows], blocks, i, rows[-1][0] + 1
+    return None
