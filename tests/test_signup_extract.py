@@ -1196,6 +1196,12 @@ def test_a_correction_naming_a_new_contact_changes_the_contact() -> None:
             "Mette Kristensen",
             "Hamid Rostami-Lind",
         ),
+        (
+            "Mette vill att hennes namn skrivs rätt: Mette Kristensén (med é). Tack!",
+            ("Mette Kristensen", "Hamid Rostami"),
+            "Mette Kristensén",
+            "Hamid Rostami",
+        ),
     ],
 )
 def test_a_name_put_right_corrects_the_person_who_had_it(
@@ -1785,6 +1791,65 @@ PEOPLE_KINDS = [
         "Kontaktperson: samma\n\nkari.nordstad@stockholm.se\n08-508 14 777\n\nHälsningar\nKari",
         ("Kari Nordstad", "kari.nordstad@stockholm.se"),
         ("Kari Nordstad", "Kari Nordstad", "kari.nordstad@stockholm.se", "08-508 14 777"),
+    ),
+    (
+        "a compound title glued onto the name, and 'Kontakt' without a colon",
+        "Hej! Vi på Bostadsbolagets kundtjänst i Skärholmen anmäler oss. Regionchef Tove"
+        " Lindqvist-Ek. Kontakt Rasmus Öberg 08-123 45 67. /Rasmus",
+        ("Rasmus Öberg", "rasmus.oberg@bostad.se"),
+        ("Tove Lindqvist-Ek", "Rasmus Öberg", "rasmus.oberg@bostad.se", "08-123 45 67"),
+    ),
+    (
+        "a contact introduced by a title in lower case",
+        "Hej\nBiblioteket i Hagsätra vill vara med. Chef Maja Rönn. Kontakt bibliotekarie"
+        " Emir Hadžić, emir.hadzic@stockholm.se, 08-508 11 222.\n\nHälsningar\nMaja",
+        ("Maja Rönn", "maja.ronn@stockholm.se"),
+        ("Maja Rönn", "Emir Hadžić", "emir.hadzic@stockholm.se", "08-508 11 222"),
+    ),
+    (
+        "a colleague's 'Head of Quality' is no manager, and 'Ms.' is no part of her name",
+        "Hello,\nI am the principal of Lindö International School and we wish to register."
+        " Our contact person will be our Head of Quality, Ms. Grace Otieno"
+        " (grace.otieno@lindo.se, +46 70 111 22 33).\n\nKind regards,\nPaul Weber\nPrincipal",
+        ("Paul Weber", "paul.weber@lindo.se"),
+        ("Paul Weber", "Grace Otieno", "grace.otieno@lindo.se", "+46 70 111 22 33"),
+    ),
+    (
+        "a number on the line after 'Chef: jag.' is the writer's",
+        "Hej! Vi anmäler Fruängens bibliotek. Chef: jag. Tel 08-508 11 333.\nLena Brandt",
+        ("Lena Brandt", "lena.brandt@stockholm.se"),
+        ("Lena Brandt", "Lena Brandt", "lena.brandt@stockholm.se", "08-508 11 333"),
+    ),
+    (
+        "'Jag Name title är kontakt tel …' typed on a phone",
+        "Hej! Hemtjänsten Bagarmossen anmäler sig. Chef Goran Ilić. Jag Päivi Laine"
+        " undersköterska är kontakt tel 070 111 22 44.",
+        ("Päivi Laine", "paivi.laine@stockholm.se"),
+        ("Goran Ilić", "Päivi Laine", "paivi.laine@stockholm.se", "070 111 22 44"),
+    ),
+    (
+        "'Bäst når ni mig på …' gives the writer's number",
+        "Hej!\nFältgruppen i Rinkeby vill anmäla sig. Chef är Olle Hed. Kontaktperson är"
+        " jag, Sara Nyström. Bäst når ni mig på 070-222 33 44.\n\nHälsningar\nSara",
+        ("Sara Nyström", "sara.nystrom@stockholm.se"),
+        ("Olle Hed", "Sara Nyström", "sara.nystrom@stockholm.se", "070-222 33 44"),
+    ),
+    (
+        "a sentence of details after a labelled contact is the contact's, not the sender's",
+        "Hej!\nJag skriver hemifrån. Vi på Förskolan Lärkan anmäler oss.\n\n"
+        "Förskolechef: Nina Berg\nKontaktperson: Ida Holm (jag). Använd helst jobbadressen"
+        " ida.holm@edu.stockholm.se. Tel 08-508 22 111.\n\nHälsningar Ida",
+        ("Ida Holm", "idaholm77@gmail.com"),
+        ("Nina Berg", "Ida Holm", "ida.holm@edu.stockholm.se", "08-508 22 111"),
+    ),
+    (
+        "a unit's line that ends in its manager's name does not run into the next line",
+        "Hej,\nVi vill anmäla två av våra gruppbostäder till Kvalitetsutmärkelsen 2027 och"
+        " hoppas att det går bra att skicka dem i samma mejl:\n\n"
+        "Gruppbostaden Ekbacken – chef Anna Lind\nGruppbostaden Tallbacken – chef Ola Berg\n\n"
+        "Kontakt för båda är jag, Eva Sund, 070-333 44 55.",
+        ("Eva Sund", "eva.sund@stockholm.se"),
+        ("Anna Lind", "Eva Sund", "eva.sund@stockholm.se", "070-333 44 55"),
     ),
 ]
 

@@ -15,6 +15,7 @@ from bot.signups.extract.extract import SignupFields
 from bot.signups.extract.vocabulary import (
     EMAIL,
     LABEL_NAME,
+    NAME,
     address_in,
     phone_in,
     same_person,
@@ -94,8 +95,26 @@ def _name_fixes(fields: SignupFields, current: SignupFields, text: str) -> Signu
     return fixed
 
 
+# "Jelena vill att hennes namn stavas rätt: Jelena Marković": a sentence about spelling.
+_SPELLING = re.compile(r"(?i)\b(?:stava\w*|skrivs|skrivas|spell\w*|namn\w*|name)\b")
+
+
+def _respelled(fields: SignupFields, current: SignupFields, sentence: str) -> SignupFields:
+    """A registered name written again with other letters ("Markovic" as "Marković") in a
+    sentence about spelling: the reply's letters are the right ones."""
+    for match in re.finditer(NAME, sentence):
+        name = match.group(0)
+        if same_person(name, current.manager_name) and name != current.manager_name:
+            fields = replace(fields, manager_name=name)
+        if same_person(name, current.contact_name) and name != current.contact_name:
+            fields = replace(fields, contact_name=name)
+    return fields
+
+
 def _fixed_names(fields: SignupFields, current: SignupFields, text: str) -> SignupFields:
     for sentence in split_sentences(text):
+        if _SPELLING.search(sentence):
+            fields = _respelled(fields, current, sentence)
         for match in _NAME_FIX.finditer(sentence):
             new, old = match.group("new"), match.group("old")
             manager = _renamed(current.manager_name, new, old)

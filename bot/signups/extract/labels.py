@@ -14,6 +14,7 @@ from bot.signups.extract.vocabulary import (
     LABEL_NAME,
     MAIL_W,
     MANAGER_WORDS,
+    NAME,
     ORG,
     PHONE,
     PHONE_W,
@@ -101,8 +102,25 @@ def _label_of(line: str) -> tuple[str, str] | None:
 
 def _only_details(line: str) -> bool:
     rest = PHONE.sub("", EMAIL.sub("", line))
-    rest = re.sub(rf"(?i){MAIL_W}|{PHONE_W}|[\s,;:/|()<>]", "", rest)
+    rest = re.sub(rf"(?i){MAIL_W}|{PHONE_W}|[\s,;:/|()<>.]", "", rest)
     return rest == "" and line.strip() != ""
+
+
+_OWN_PERSON = re.compile(
+    r"(?i)\b(?:jag|mig|min|mitt|me|my|kontakt\w*|contact\w*|\w*chef\w*|\w*rektor\w*|manager)\b"
+    r"|\bI\b"
+)
+
+
+def _details_sentence(lines: list[str], i: int, found: Found) -> bool:
+    """ "Kontaktperson: Eva Lind. Använd helst jobbmejlen eva.lind@…": a sentence straight
+    after a labelled person that gives details and names nobody else gives that person's."""
+    line = lines[i]
+    if i - 1 not in found.used_lines or not (EMAIL.search(line) or PHONE.search(line)):
+        return False
+    if _OWN_PERSON.search(EMAIL.sub(" ", line)):
+        return False  # "Jag är kontaktperson; tel …": a person of its own
+    return not any(clean_name(m.group(0)) for m in re.finditer(NAME, line))
 
 
 def _person_value(found: Found, person: str, value: str) -> None:
@@ -242,7 +260,7 @@ def label_pass(lines: list[str]) -> Found:
         if hit is None:
             # A block of bare details under the labels, after a blank line too, is the last
             # labelled person's; any other line ends that person's block.
-            if person and _only_details(line):
+            if person and (_only_details(line) or _details_sentence(lines, i, found)):
                 attach_details(found, person, line)
                 found.used_lines.add(i)
             elif line.strip():

@@ -29,17 +29,24 @@ from bot.signups.extract.vocabulary import (
 # A role word for the unit's manager. A deputy ("biträdande rektor") is not the manager.
 _MANAGER = (
     r"(?<![\w-])(?:(?i:\w*chef(?:en|ens|s)?|\w*rektor(?:n|ns|s)?|föreståndar(?:e|en)|\w*manager"
-    r"|principal(?!\s+contact)|head\s+of\s+\w+|head\s+teacher|(?:pre)?school\s+head"
+    # A "Head of Quality" or "Head of Science" is a colleague, not the school's head.
+    r"|principal(?!\s+contact)|head\s+of\s+(?:the\s+)?(?:(?:pre)?school|unit|centre|center|operations)"
+    r"|head\s*teacher"
+    r"|(?:pre)?school\s+head"
     r"|verksamhetsansvarig"
     r"|ansvarig\s+för\s+(?:verksamheten|enheten|förskolan|skolan|boendet|arbetet))"
     # "EC = jag", "EC: Eva Lind": the enhetschef, as the city's staff abbreviate it.
     r"|EC(?=\s*[=:]|\s+är\b))(?!\w)"
 )
 _CONTACT = (
-    rf"(?i:kontakt)(?=:?\s+(?:[{UPPER}0-9+]|(?i:är|blir|var|jag|undertecknad|mig)\b))"
+    rf"(?i:kontakt)(?=:?\s+(?:[{UPPER}0-9+]|(?i:är|blir|var|jag|undertecknad|mig)\b"
+    # "Kontakt: fritidsledare Hodan Farah": the contact's title before the name.
+    rf"|(?!(?:med|till|från|via|genom|under|inom|efter|with)\b)[a-zåäöé][\w/-]{{3,}}\s+[{UPPER}]))"
     rf"|(?i:(?:main|primary|principal)\s+contact|contact(?=\s+(?:is|will\s+be)\b))"
     # "Jag är kontakt.", "det är hon som är kontakt också", "sköter kontakten".
-    rf"|(?i:(?:(?<=är\s)|(?<=som\s))kontakt(?=\s*(?:[.,;!–-]|också\b|tills\b|$))|sköt(?:er|a)\s+kontakten\b"
+    rf"|(?i:(?:(?<=är\s)|(?<=som\s))kontakt(?=\s*(?:[.,;!–-]|också\b|tills\b|$)"
+    # "… är kontakt tel 070-…": the details straight after.
+    rf"|\s+(?:{PHONE_W}|{MAIL_W})\b)|sköt(?:er|a)\s+kontakten\b"
     # "Jag har tagit över kontakten", "jag tar över som kontaktperson": a new contact.
     rf"|(?:tar|tagit|tog)\s+över\s+(?:som\s+)?kontakt(?:en|person(?:en)?)?\b"
     # "Jag nås på …", "Mig når ni på …", "jag samordnar anmälan": the writer offers herself.
@@ -95,7 +102,7 @@ _IS_WRITER = re.compile(
     r"(?i)\s*(?:\((?:jag|det är jag|me|myself)\)|,?\s*(?:det är|that's|that is) (?:jag|me)\b)"
 )
 _REACH = re.compile(
-    r"(?i)(?:(?:ni|du|man)\s+)?(?:kan\s+)?(?:ring|ringa|mejla|maila|nås|når|nå|kontakta|svara"
+    r"(?i)(?:(?:bäst|enklast|lättast|helst)\s+)?(?:(?:ni|du|man)\s+)?(?:kan\s+)?(?:ring|ringa|mejla|maila|nås|når|nå|kontakta|svara"
     r"|skriv|sms:a|messa|call|e-?mail|reach|text|contact)\b"
 )
 # "Rektor och kontaktperson är jag", "contact our Head of Swedish, Malin Ek": both cues
