@@ -866,6 +866,87 @@ def test_a_forwarders_own_words_can_sign_the_forwarded_unit_up() -> None:
     assert looks_like_signup(subject, signup_text(subject, FORWARD_WITH_NOTE))
 
 
+ASKED_COLLEAGUE = """\
+Hej,
+
+Vi vill gärna anmäla Vårbergs bibliotek. Jag har bett Ann-Sofi att vara kontaktperson,
+hon svarade nedan.
+
+/Björn
+
+Björn Ek
+Enhetschef Vårbergs bibliotek
+Kulturförvaltningen
+
+Från: Ann-Sofi von Post <ann-sofi.von.post@stockholm.se>
+Skickat: den 3 mars 2027 09:12
+Till: Ek Björn <bjorn.ek@stockholm.se>
+Ämne: SV: utmärkelsen
+
+Hej Björn! Visst, jag tar kontakten. Mitt mobilnummer är 070-444 55 66.
+
+Ann-Sofi von Post
+Bibliotekarie
+"""
+
+
+@pytest.mark.parametrize("subject", ["VB: SV: utmärkelsen", "Anmälan Vårbergs bibliotek"])
+def test_a_colleague_asked_by_first_name_is_named_in_full_by_her_quoted_answer(
+    subject: str,
+) -> None:
+    fields = extract_mail(
+        subject, ASKED_COLLEAGUE, sender_name="Ek Björn", sender_email="bjorn.ek@stockholm.se"
+    )
+    assert (fields.manager_name, fields.contact_name) == ("Björn Ek", "Ann-Sofi von Post")
+    assert (fields.contact_email, fields.contact_phone) == (
+        "ann-sofi.von.post@stockholm.se",
+        "070-444 55 66",
+    )
+
+
+RESENT_OWN_MAIL = """\
+Hej, jag skickade detta till fel adress först. Se nedan.
+
+/Tove
+
+-----Ursprungligt meddelande-----
+Från: Tove Lindahl <tove.lindahl@edu.stockholm.se>
+Skickat: den 2 mars 2027 14:10
+Till: kvalitet@stockholm.se
+Ämne: Anmälan
+
+Hej! Skärholmens gymnasium vill anmäla sig till Kvalitetsutmärkelsen. Rektor är Nils Ahl.
+Jag är kontaktperson, 08-508 33 100.
+
+Tove Lindahl
+Utvecklingsledare
+Utbildningsförvaltningen
+
+-----Ursprungligt meddelande-----
+Från: Ahl Nils <nils.ahl@edu.stockholm.se>
+Skickat: den 1 mars 2027 16:00
+Till: Tove Lindahl <tove.lindahl@edu.stockholm.se>
+Ämne: SV: utmärkelsen
+
+Ja, gör det! Du får vara kontakt.
+/Nils
+"""
+
+
+def test_a_writer_who_sends_on_her_own_earlier_sign_up_is_its_contact() -> None:
+    fields = extract_mail(
+        "VB: Anmälan",
+        RESENT_OWN_MAIL,
+        sender_name="Tove Lindahl",
+        sender_email="tove.lindahl@edu.stockholm.se",
+    )
+    assert (fields.manager_name, fields.contact_name) == ("Nils Ahl", "Tove Lindahl")
+    assert (fields.contact_email, fields.contact_phone) == (
+        "tove.lindahl@edu.stockholm.se",
+        "08-508 33 100",
+    )
+
+
 # --- Unit names ----------------------------------------------------------------------------
 
 
@@ -1850,6 +1931,27 @@ PEOPLE_KINDS = [
         "Kontakt för båda är jag, Eva Sund, 070-333 44 55.",
         ("Eva Sund", "eva.sund@stockholm.se"),
         ("Anna Lind", "Eva Sund", "eva.sund@stockholm.se", "070-333 44 55"),
+    ),
+    (
+        "'leds av' names the manager; 'Contact: me' is the writer",
+        "Hello,\nTensta Library would like to register. It is led by Omar Nur. Contact: me."
+        "\n\nBest regards,\nLinn Berg",
+        ("Linn Berg", "linn.berg@stockholm.se"),
+        ("Omar Nur", "Linn Berg", "linn.berg@stockholm.se", None),
+    ),
+    (
+        "'Förskolan leds av mig, Name'",
+        "Hej! Vi anmäler Förskolan Tallen i Farsta. Förskolan leds av mig, Pia Holm.\n"
+        "Kontakt: Karin Ek, karin.ek@stockholm.se",
+        ("Pia Holm", "pia.holm@stockholm.se"),
+        ("Pia Holm", "Karin Ek", "karin.ek@stockholm.se", None),
+    ),
+    (
+        "'Kontakt: jag själv tills vidare' is the writer for the time being",
+        "Hej,\nVi anmäler Dagverksamheten Eken.\nEnhetschef: Omid Karimi\n"
+        "Kontakt: jag själv tills vidare (vi rekryterar).\n\nHälsningar\nSiv Ahlgren",
+        ("Siv Ahlgren", "siv.ahlgren@stockholm.se"),
+        ("Omid Karimi", "Siv Ahlgren", "siv.ahlgren@stockholm.se", None),
     ),
 ]
 

@@ -19,6 +19,7 @@ import quotequail
 from bot.signups.extract.extract import SignupFields, extract_signup
 from bot.signups.extract.organisations import find_organisations
 from bot.signups.extract.quoting import strip_quoted
+from bot.signups.extract.thread import contact_from_thread, quoted_part
 from bot.signups.extract.vocabulary import normalise, same_person
 
 _FORWARD_SUBJECT = re.compile(r"(?i)^\s*(?:(?:re|sv|aw)\s*:\s*)*(?:fwd?|vb|wg|vs)\s*:")
@@ -41,7 +42,7 @@ class Forwarded:
     notes: str
     # Each forwarder's note with who wrote it, outermost first: the mail's own sender's
     # (unnamed here) above, then a colleague's who forwarded it on ("Yusuf Demirtaş").
-    layers: tuple[tuple[str, str], ...] = ()
+    layers: tuple[tuple[str, str, str | None], ...] = ()
 
 
 def _is_forward(subject: str, text: str) -> bool:
@@ -56,7 +57,7 @@ def unwrap_forward(subject: str, text: str) -> Forwarded | None:
     if not _is_forward(subject, text):
         return None
     notes: list[str] = []
-    authors = [""]
+    authors: list[tuple[str, str | None]] = [("", None)]
     inner: dict[str, str] | None = None
     current = text
     for _ in range(_MAX_DEPTH):
@@ -65,7 +66,8 @@ def unwrap_forward(subject: str, text: str) -> Forwarded | None:
             break
         inner = found
         notes.append(strip_quoted(found.get("text_top") or ""))
-        authors.append(parseaddr(found.get("from", ""))[0])
+        author, author_address = parseaddr(found.get("from", ""))
+        authors.append((author, author_address or None))
         current = found["text"]
     if inner is None:
         return None
@@ -77,7 +79,7 @@ def unwrap_forward(subject: str, text: str) -> Forwarded | None:
         address or None,
         inner.get("subject", ""),
         "\n\n".join(notes),
-        tuple(zip(notes, authors, strict=False)),
+        tuple((note, *author) for note, author in zip(notes, authors, strict=False)),
     )
 
 
@@ -89,9 +91,7 @@ def _organisation_from_thread(fields: SignupFields, subject: str, text: str) -> 
     """A reply that names no organisation takes it from the mail it answers, when that mail
     names one plainly ("Hej alla chefer inom Östermalms stadsdelsförvaltning!") and is not
     the bot's own."""
-    full, own = normalise(text), strip_quoted(text)
-    # The quoted part: what follows the reply, or (for "> " quoting) the text without marks.
-    quoted = full[len(own) :] if full.startswith(own) else re.sub(r"(?m)^\s*>+ ?", "", full)
+    quoted = quoted_part(text)
     if not quoted.strip() or _REPLY_TO_BOT.search(subject) or _OWN_MAIL.search(quoted):
         return fields
     strong = [m for m in find_organisations(quoted) if not m.weak]
@@ -133,6 +133,7 @@ def extract_mail(
         fields = extract_signup(
             strip_quoted(text), sender_name=sender_name, sender_email=sender_email, subject=subject
         )
+        fields = contact_from_thread(fields, text)
         return fields if fields.organisation else _organisation_from_thread(fields, subject, text)
     inner = extract_signup(
         forwarded.text,
@@ -144,11 +145,17 @@ def extract_mail(
     # so that it counts most: a manager's "Kontaktperson blir Şebnem" above a registrar's
     # "Se nedan".
     notes = SignupFields()
-    for note, author in forwarded.layers:
-        notes = notes.merged(extract_signup(note, sender_name=author, subject=subject))
+    own = False
+    for note, author, address in forwarded.layers:
+        notes = notes.merged(
+            extract_signup(note, sender_name=author, sender_email=address, subject=subject)
+        )
+        # "Skickade till fel adress, se nedan": the forwarder sends on her own earlier mail,
+        # whose header names her; what that mail says about her is her own word.
+        own = own or (bool(author) and same_person(author, sender_name))
     # A contact the notes name (an attached form read above the forward) is the unit's; the
     # forwarder only by their own word, which the From header does not give.
-    named = bool(notes.contact_name) and not same_person(notes.contact_name, sender_name)
+    named = bool(notes.contact_name) and (own or not same_person(notes.contact_name, sender_name))
     added = SignupFields(
         unit_name=notes.unit_name,
         manager_name=notes.manager_name,
@@ -159,4 +166,4 @@ def extract_mail(
         organisation_as_written=notes.organisation_as_written,
         organisation_known=notes.organisation_known,
     )
-    return added.merged(inner)
+    return contact_from_thread(added.merged(inner), text)

@@ -71,7 +71,11 @@ _LABEL_RULES = [
 _BULLET = re.compile(r"^\s*(?:[-*•·–—▪►]+|\d{1,2}[.)])\s+")
 _SEPARATORS = (r":", r"\t+", r"\s+[-–—]\s+", r" {2,}")
 _GENERIC_UNIT = re.compile(r"(?i)förskola|skola|grundskola|gymnasium|äldreomsorg|socialtjänst")
-_SELF = re.compile(r"(?i)jag|jag själv|mig|mig själv|undertecknad|undertecknade|avsändaren")
+# "Kontakt: jag själv tills vidare": for the time being is still the writer.
+_SELF = re.compile(
+    r"(?i)(?:jag|jag själv|mig|mig själv|undertecknad|undertecknade|avsändaren|me|myself|I am)"
+    r"(?:,?\s*(?:tills\s+vidare|tillfälligt|för\s+tillfället|så\s+länge|for\s+now))?"
+)
 _SAME_AS_MANAGER = re.compile(
     rf"(?i)(?:samma(?: person)?(?: som)?|se|densamma|detsamma|dito|same(?: as)?)"
     rf"(?: ovan| above| (?:ansvarig )?(?:{MANAGER_WORDS}|manager)(?:en|n)?)?"

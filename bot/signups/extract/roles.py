@@ -20,6 +20,7 @@ from bot.signups.extract.vocabulary import (
     PHONE,
     PHONE_W,
     UPPER,
+    WORD,
     address_in,
     clean_name,
     phone_in,
@@ -34,6 +35,8 @@ _MANAGER = (
     r"|head\s*teacher"
     r"|(?:pre)?school\s+head"
     r"|verksamhetsansvarig"
+    # "Förskolan Hagen leds av Eva Lind", "is headed by": the person who leads the unit.
+    r"|leds\s+av|(?:is\s+)?(?:led|headed|managed)\s+by"
     r"|ansvarig\s+för\s+(?:verksamheten|enheten|förskolan|skolan|boendet|arbetet))"
     # "EC = jag", "EC: Eva Lind": the enhetschef, as the city's staff abbreviate it.
     r"|EC(?=\s*[=:]|\s+är\b))(?!\w)"
@@ -85,7 +88,12 @@ _SELF = re.compile(
     rf"(?<!\w)(?:(?i:jag|mig|undertecknad|undertecknade|me|myself)|I(?=\s+(?:am|will|would|have|work)\b|'))(?!\w)"
     rf"(?:\s+själv)?(?:\s*,?\s*(?P<name>{NAME})|\s*\((?P<bracketed>{NAME})\))?"
 )
-_PERSON = re.compile(rf"(?P<self>{_SELF.pattern})|(?P<named>{NAME})")
+# "Jag har bett Karl-Henrik att vara kontaktperson": a colleague asked by first name alone.
+_ASKED = (
+    rf"(?:(?<=\bbett\s)|(?<=\bfrågat\s)|(?<=\bber\s))(?P<asked>{WORD})"
+    r"(?=\s+(?:att\s+)?(?:vara|bli|ta)\b)"
+)
+_PERSON = re.compile(rf"(?P<self>{_SELF.pattern})|(?P<named>{NAME})|{_ASKED}")
 _ONLY_DETAILS = re.compile(
     rf"(?:(?i:{MAIL_W}|{PHONE_W}|direkt|växel|vxl?|mobile?|cell|(?:tele)?phone|or|eller|och)\b[\s:.,/()]*"
     rf"|{EMAIL.pattern}(?:<mailto:[^>\s]*>)?[\s,;/.]*"
@@ -149,6 +157,8 @@ def _people(text: str) -> list[_Person]:
             people.append(
                 _Person(match.start(), match.end(), writer if bracketed else None, writer)
             )
+        elif match.group("asked"):
+            people.append(_Person(match.start(), match.end(), match.group("asked")))
         elif _PLACE_BEFORE.search(text[max(0, match.start() - 8) : match.start()]):
             continue
         elif (name := clean_name(match.group("named"))) is not None:
