@@ -1953,6 +1953,36 @@ PEOPLE_KINDS = [
         ("Siv Ahlgren", "siv.ahlgren@stockholm.se"),
         ("Omid Karimi", "Siv Ahlgren", "siv.ahlgren@stockholm.se", None),
     ),
+    (
+        "a second 'Kontakt:' naming someone else does not give the first contact its details",
+        "Hej!\nVi anmäler Förskolan Vitsippan.\nFörskolechef: Rut Falk\n"
+        "Kontakt: Rut Falk, 08-508 40 400\nVid frånvaro i mars:\n"
+        "Kontakt: pedagog Olle Krantz, olle.krantz@edu.stockholm.se\n\nHälsningar\nRut Falk",
+        ("Rut Falk", "rut.falk@edu.stockholm.se"),
+        ("Rut Falk", "Rut Falk", "rut.falk@edu.stockholm.se", "08-508 40 400"),
+    ),
+    (
+        "'kontakten sköts av' names the contact",
+        "Hej,\nDet här är en anmälan för Boendestödet Vasastan. Chefen heter Amina Warsame"
+        " och kontakten sköts av Linus Ek (linus.ek@stockholm.se).\n\nHälsningar Linus",
+        ("Linus Ek", "linus.ek@stockholm.se"),
+        ("Amina Warsame", "Linus Ek", "linus.ek@stockholm.se", None),
+    ),
+    (
+        "an English 'please reach out to our coordinator' names the contact",
+        "Hello!\nWe would like to register the Youth Guidance Unit in Kista. The unit manager"
+        " is Carlos Ruiz. For questions please reach out to our coordinator Aisha Bello at"
+        " aisha.bello@stockholm.se.\n\nThanks,\nCarlos",
+        ("Carlos Ruiz", "carlos.ruiz@stockholm.se"),
+        ("Carlos Ruiz", "Aisha Bello", "aisha.bello@stockholm.se", None),
+    ),
+    (
+        "'Hör gärna av er till mig' offers the writer as contact",
+        "Hej!\nVi anmäler Förskolan Snäckan. Rektor: Stig Ahl. Hör gärna av er till mig på"
+        " 070-515 15 15 om något är oklart.\n\nHälsningar\nMona Ek\nPedagogista",
+        ("Mona Ek", "mona.ek@edu.stockholm.se"),
+        ("Stig Ahl", "Mona Ek", "mona.ek@edu.stockholm.se", "070-515 15 15"),
+    ),
 ]
 
 

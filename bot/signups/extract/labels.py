@@ -21,6 +21,7 @@ from bot.signups.extract.vocabulary import (
     clean_name,
     first,
     number,
+    same_person,
     tidy,
 )
 
@@ -129,16 +130,20 @@ def _details_sentence(lines: list[str], i: int, found: Found) -> bool:
 
 def _person_value(found: Found, person: str, value: str) -> None:
     """Read "Anna Berg, rektor, anna.berg@…" or "samma som chef" / "jag" into a role."""
-    attach_details(found, person, value)
     rest = re.sub(r"\([^)]*\)", " ", PHONE.sub(" ", EMAIL.sub(" ", value)))
+    name = None
     for part in re.split(r"[,;/|]|\s[-–]\s", rest):
         # "bibliotekarie Nasrin Karimi": a title in lower case before the name.
         part = re.sub(r"^(?:[a-zåäö][\w-]*\s+){1,3}(?=[^\W\d_])", "", tidy(part))
         match = LABEL_NAME.match(tidy(part))
         name = clean_name(match.group(0)) if match else None
         if name:
-            found.put(person, name)
             break
+    earlier = getattr(found, person)
+    if earlier and name and not same_person(earlier, name):
+        return  # a second "Kontakt:" for another unit: its person's details are not ours
+    attach_details(found, person, value)
+    found.put(person, name)
     words = tidy(rest).lower()
     if getattr(found, person) is None and _SELF.fullmatch(words):
         found.put(f"{person}_ref", "writer")

@@ -52,6 +52,8 @@ _CONTACT = (
     rf"|\s+(?:{PHONE_W}|{MAIL_W})\b)|sköt(?:er|a)\s+kontakten\b"
     # "Jag har tagit över kontakten", "jag tar över som kontaktperson": a new contact.
     rf"|(?:tar|tagit|tog)\s+över\s+(?:som\s+)?kontakt(?:en|person(?:en)?)?\b"
+    # "Kontakten sköts av Linus Ek", "please reach out to our coordinator, Aisha Bello".
+    rf"|kontakt(?:en)?\s+(?:sköts|hanteras|tas)\s+av|(?:reach\s+out\s+to|get\s+in\s+touch\s+with)\b"
     # "Jag nås på …", "Mig når ni på …", "jag samordnar anmälan": the writer offers herself.
     rf"|(?<=jag\s)nås\b|(?<=mig\s)når\s+(?:ni|du)\b"
     rf"|(?:samordnar|håller\s+i|sköter)\s+(?:arbetet\s+med\s+)?(?:ansökan|anmälan|anmälningen)\b"
@@ -61,7 +63,7 @@ _CONTACT = (
     rf"|questions\s+(?:\w+\s+)?(?:can|may|should)\s+be\s+(?:sent|directed|addressed)\s+to)|(?i:the\s+contact)(?=\s*[,.:;(]|\s+for\b)|(?i:kontaktperson(?:en|ens)?|kontakt\s+(?:för|i)\s+\w+|contact\s+person"
     r"|(?:kontakta|nå|når|nås|reach|contact|ring|mejla|maila|call|email|e-mail)"
     r"(?=\s+(?:gärna\s+|mig|me|us|our\s|vår\s|min\s|my\s))"
-    r"|(?:återkom|hör\s+av\s+(?:er|dig)|vänd\s+(?:er|dig)|ställas|skickas|riktas|besvaras\s+av)"
+    r"|(?:återkom|hör\s+(?:gärna\s+)?av\s+(?:er|dig)|vänd\s+(?:er|dig)|ställas|skickas|riktas|besvaras\s+av)"
     r"(?=\s+(?:gärna\s+)?(?:till\s+)?mig))(?!\w)"
 )
 # "Vi har ingen rektor just nu": a vacant post names nobody.
