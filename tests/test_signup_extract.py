@@ -1278,6 +1278,12 @@ def test_a_correction_naming_a_new_contact_changes_the_contact() -> None:
             "Hamid Rostami-Lind",
         ),
         (
+            "Hi, please note that Hamid's surname is spelled Róstami. Thanks!",
+            ("Mette Kristensen", "Hamid Rostami"),
+            "Mette Kristensen",
+            "Hamid Róstami",
+        ),
+        (
             "Mette vill att hennes namn skrivs rätt: Mette Kristensén (med é). Tack!",
             ("Mette Kristensen", "Hamid Rostami"),
             "Mette Kristensén",
@@ -1982,6 +1988,13 @@ PEOPLE_KINDS = [
         " 070-515 15 15 om något är oklart.\n\nHälsningar\nMona Ek\nPedagogista",
         ("Mona Ek", "mona.ek@edu.stockholm.se"),
         ("Stig Ahl", "Mona Ek", "mona.ek@edu.stockholm.se", "070-515 15 15"),
+    ),
+    (
+        "a title label marked '(kontakt)' labels the contact",
+        "Hej!\nVi anmäler Boendet Björkhagen.\nEnhetschef: Nora Berg\n"
+        "Samordnare (kontakt): Kalle Ek, kalle.ek@stockholm.se\n\nHälsningar Nora",
+        ("Nora Berg", "nora.berg@stockholm.se"),
+        ("Nora Berg", "Kalle Ek", "kalle.ek@stockholm.se", None),
     ),
 ]
 

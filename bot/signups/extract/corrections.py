@@ -15,7 +15,7 @@ from bot.signups.extract.extract import SignupFields
 from bot.signups.extract.vocabulary import (
     EMAIL,
     LABEL_NAME,
-    NAME,
+    WORD,
     address_in,
     phone_in,
     same_person,
@@ -99,15 +99,27 @@ def _name_fixes(fields: SignupFields, current: SignupFields, text: str) -> Signu
 _SPELLING = re.compile(r"(?i)\b(?:stava\w*|skrivs|skrivas|spell\w*|namn\w*|name)\b")
 
 
+def _respelled_name(name: str | None, sentence: str) -> str | None:
+    """`name` with each of its words that the sentence writes with other letters ("Markovic"
+    as "Marković") in the sentence's letters; None when the sentence spells none of them."""
+    if not name:
+        return None
+    written = {w.casefold(): w for w in re.findall(WORD, sentence)}
+    words = name.split()
+    new = [
+        w if w in written.values() else next((v for v in written.values() if same_person(v, w)), w)
+        for w in words
+    ]
+    return " ".join(new) if new != words else None
+
+
 def _respelled(fields: SignupFields, current: SignupFields, sentence: str) -> SignupFields:
-    """A registered name written again with other letters ("Markovic" as "Marković") in a
-    sentence about spelling: the reply's letters are the right ones."""
-    for match in re.finditer(NAME, sentence):
-        name = match.group(0)
-        if same_person(name, current.manager_name) and name != current.manager_name:
-            fields = replace(fields, manager_name=name)
-        if same_person(name, current.contact_name) and name != current.contact_name:
-            fields = replace(fields, contact_name=name)
+    """A registered name written again with other letters in a sentence about spelling: the
+    reply's letters are the right ones."""
+    if manager := _respelled_name(current.manager_name, sentence):
+        fields = replace(fields, manager_name=manager)
+    if contact := _respelled_name(current.contact_name, sentence):
+        fields = replace(fields, contact_name=contact)
     return fields
 
 

@@ -84,8 +84,20 @@ _SAME_AS_MANAGER = re.compile(
 )
 
 
+# "Samordnare (kontakt)", "Bibliotekarie och kontaktperson": a title marked as the contact's.
+_TITLE_AS_CONTACT = re.compile(
+    r"(?P<title>[\w-]+(?: [\w-]+)?)\s*(?:\(\s*(?:kontakt(?:person)?|contact(?: person)?)\s*\)"
+    r"|(?:och|/|&|and)\s*(?:kontakt(?:person)?|contact(?: person)?))"
+)
+
+
 def label_key(label: str) -> str | None:
     """The field a label names ("Kontaktpersonens e-post" → details), or None."""
+    marked = _TITLE_AS_CONTACT.fullmatch(re.sub(r"\s+", " ", label.lower()).strip(" .:-"))
+    pronoun = r"(?:jag|vi|du|ni|han|hon|hen|de|mig|oss|i|we|me|you|he|she|they)\b"
+    if marked and not re.match(rf"{pronoun}|.*[\d@]", marked.group("title")):
+        manager = re.fullmatch(rf"(?:ansvarig )?(?:{MANAGER_WORDS})", marked.group("title"))
+        return "both" if manager else "contact"
     text = re.sub(r"\([^)]*\)", " ", label.lower())
     text = re.sub(r"\s+", " ", text).strip(" .:-")
     return next((key for key, rule in _LABEL_RULES if rule.fullmatch(text)), None)
