@@ -904,6 +904,21 @@ def test_a_colleague_asked_by_first_name_is_named_in_full_by_her_quoted_answer(
     )
 
 
+def test_a_contact_named_in_full_takes_the_details_of_her_quoted_answer() -> None:
+    text = ASKED_COLLEAGUE.replace(
+        "Jag har bett Ann-Sofi att vara kontaktperson,", "Kontaktperson blir Ann-Sofi von Post,"
+    )
+    assert "Kontaktperson blir Ann-Sofi von Post" in text
+    fields = extract_mail(
+        "SV: utmärkelsen", text, sender_name="Ek Björn", sender_email="bjorn.ek@stockholm.se"
+    )
+    assert fields.contact_name == "Ann-Sofi von Post"
+    assert (fields.contact_email, fields.contact_phone) == (
+        "ann-sofi.von.post@stockholm.se",
+        "070-444 55 66",
+    )
+
+
 RESENT_OWN_MAIL = """\
 Hej, jag skickade detta till fel adress först. Se nedan.
 

@@ -1,4 +1,5 @@
-"""A colleague the mail names by first name alone, named in full by the thread quoted below.
+"""A contact the mail names without details (or by first name alone), completed from the
+message of theirs that the thread quotes below.
 
 "Jag har bett Karl-Henrik att vara kontaktperson" above Karl-Henrik's own quoted answer
 ("Från: Karl-Henrik af Klercker <…>", "Mitt direktnummer är …"): a registrar reads his full
@@ -12,7 +13,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from bot.signups.extract.quoting import strip_quoted
-from bot.signups.extract.vocabulary import clean_name, normalise, phone_in
+from bot.signups.extract.vocabulary import clean_name, normalise, phone_in, same_person
 
 if TYPE_CHECKING:
     from bot.signups.extract.extract import SignupFields
@@ -31,7 +32,9 @@ def quoted_part(text: str) -> str:
 
 def _first_name_first(name: str, first_name: str) -> str | None:
     """The quoted sender's name with `first_name` first (Outlook writes "Efternamn Förnamn"),
-    or None when it is someone else's."""
+    or None when it is someone else's. A contact named in full is matched whole."""
+    if " " in first_name:
+        return first_name if same_person(name, first_name) else None
     words = name.split()
     folded = [w.casefold() for w in words]
     if first_name.casefold() not in folded or len(words) < 2:
@@ -41,10 +44,11 @@ def _first_name_first(name: str, first_name: str) -> str | None:
 
 
 def contact_from_thread(fields: SignupFields, text: str) -> SignupFields:
-    """`fields` with a contact named by first name alone put in full, with the address and the
-    number of the quoted message that person wrote; as they are when no one such wrote."""
+    """`fields` with a contact named by first name alone put in full, and the address and the
+    number the contact's mail did not give taken from the quoted message that person wrote;
+    as they are when no one such wrote."""
     first_name = fields.contact_name
-    if not first_name or " " in first_name.strip():
+    if not first_name or (" " in first_name and fields.contact_email and fields.contact_phone):
         return fields
     quoted = quoted_part(text)
     headers = list(_FROM.finditer(quoted))
