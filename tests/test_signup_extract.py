@@ -2011,6 +2011,27 @@ PEOPLE_KINDS = [
         ("Nora Berg", "nora.berg@stockholm.se"),
         ("Nora Berg", "Kalle Ek", "kalle.ek@stockholm.se", None),
     ),
+    (
+        "'Kontaktperson: se signatur' is the one who signs",
+        "Hej!\nVi anmäler Förskolan Kardemumma. Rektor: Sanna Ek. Kontaktperson: se signatur."
+        "\n\nMvh\nTea Lund\nFörskollärare\n08-508 12 121\ntea.lund@edu.stockholm.se",
+        ("Tea Lund", "tea.lund@edu.stockholm.se"),
+        ("Sanna Ek", "Tea Lund", "tea.lund@edu.stockholm.se", "08-508 12 121"),
+    ),
+    (
+        "'Kontaktuppgifter till mig nedan' offers the writer as contact",
+        "Hej!\nVi anmäler Förskolan Kanelen. Rektor: Sanna Ek. Kontaktuppgifter till mig nedan."
+        "\n\nMvh\nTea Lund\nFörskollärare\n08-508 12 122",
+        ("Tea Lund", "tea.lund@edu.stockholm.se"),
+        ("Sanna Ek", "Tea Lund", "tea.lund@edu.stockholm.se", "08-508 12 122"),
+    ),
+    (
+        "'Hon är också vår kontaktperson' after the manager is named",
+        "Hej,\nVi vill delta med Boendet Klara. Föreståndare är Kristina Berg. Hon är också vår"
+        " kontaktperson och nås på 08-684 23 311.\n\nMed vänlig hälsning\nOla Ek",
+        ("Ola Ek", "ola.ek@stadsmissionen.se"),
+        ("Kristina Berg", "Kristina Berg", None, "08-684 23 311"),
+    ),
 ]
 
 

@@ -74,7 +74,9 @@ _SEPARATORS = (r":", r"\t+", r"\s+[-–—]\s+", r" {2,}")
 _GENERIC_UNIT = re.compile(r"(?i)förskola|skola|grundskola|gymnasium|äldreomsorg|socialtjänst")
 # "Kontakt: jag själv tills vidare": for the time being is still the writer.
 _SELF = re.compile(
-    r"(?i)(?:jag|jag själv|mig|mig själv|undertecknad|undertecknade|avsändaren|me|myself|I am)"
+    r"(?i)(?:jag|jag själv|mig|mig själv|undertecknad|undertecknade|avsändaren|me|myself|I am"
+    # "Kontaktperson: se signatur": the one who signs.
+    r"|se\s+(?:min\s+)?(?:signatur(?:en)?|underskrift(?:en)?)(?:\s+nedan)?|see\s+(?:my\s+)?signature)"
     r"(?:,?\s*(?:tills\s+vidare|tillfälligt|för\s+tillfället|så\s+länge|for\s+now))?"
 )
 _SAME_AS_MANAGER = re.compile(

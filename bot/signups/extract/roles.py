@@ -55,7 +55,7 @@ _CONTACT = (
     # "Kontakten sköts av Linus Ek", "please reach out to our coordinator, Aisha Bello".
     rf"|kontakt(?:en)?\s+(?:sköts|hanteras|tas)\s+av|(?:reach\s+out\s+to|get\s+in\s+touch\s+with)\b"
     # "Jag nås på …", "Mig når ni på …", "jag samordnar anmälan": the writer offers herself.
-    rf"|(?<=jag\s)nås\b|(?<=mig\s)når\s+(?:ni|du)\b"
+    rf"|(?<=jag\s)nås\b|(?<=mig\s)når\s+(?:ni|du)\b|kontaktuppgifter(?=\s+(?:till|för)\s+mig\b)"
     rf"|(?:samordnar|håller\s+i|sköter)\s+(?:arbetet\s+med\s+)?(?:ansökan|anmälan|anmälningen)\b"
     rf"|svarar\s+(?:gärna\s+)?på\s+(?:frågor|era\s+frågor)"
     # "Frågor kan ställas till vår samordnare, Emil Ek": the person questions go to.
@@ -251,7 +251,7 @@ def roles_pass(text: str) -> Found:
     sentences = [s for paragraph in text.split("\n") for s in split_sentences(paragraph)]
     for sentence in sentences:
         before = found.last_person
-        _sentence_roles(sentence, found)
+        _sentence_roles(_pronoun_named(sentence, found), found)
         if before and found.last_person == before and _details_only(sentence):
             # "Rektor och kontaktperson är jag, Pia Forsberg. Tel 070-455 12 12": the line
             # of details under a person is that person's.
@@ -259,6 +259,20 @@ def roles_pass(text: str) -> Found:
             found.put(f"{before}_phone", phone_in(sentence))
     follow_contact(found, text)
     return found
+
+
+# "Föreståndare är Eva Lind. Hon är också kontaktperson": the sentence opens with the person
+# just named.
+_PRONOUN_SUBJECT = re.compile(r"^(?:Hon|Han|Hen|She|He)(?=\s+(?:är|blir|var|is|will)\b)")
+
+
+def _pronoun_named(sentence: str, found: Found) -> str:
+    """The sentence with an opening "Hon"/"Han" replaced by the person the sentence before
+    named, when it named one."""
+    named = (
+        getattr(found, found.last_person) if found.last_person in ("manager", "contact") else None
+    )
+    return _PRONOUN_SUBJECT.sub(lambda _: named, sentence, count=1) if named else sentence
 
 
 def _first_names_in_full(text: str) -> str:
