@@ -2032,6 +2032,20 @@ PEOPLE_KINDS = [
         ("Ola Ek", "ola.ek@stadsmissionen.se"),
         ("Kristina Berg", "Kristina Berg", None, "08-684 23 311"),
     ),
+    (
+        "an address after a second person in the contact's label is that person's",
+        "Hej\nHemtjänsten Liljeholmen anmäler sig. Chef: Amir Haddad.\nKontaktperson: Amir"
+        " Haddad, men under april Pia Ek (pia.ek@stockholm.se).\n/Amir",
+        ("Amir Haddad", "amir.haddad@stockholm.se"),
+        ("Amir Haddad", "Amir Haddad", "amir.haddad@stockholm.se", None),
+    ),
+    (
+        "a title after the contact's name is no second person",
+        "Hello,\nLindö School would like to register. Our principal is Ruth Meyer.\n"
+        "Contact person: Aoife Byrne, Vice Principal, 08-555 100 20.\n\nThanks,\nAoife",
+        ("Aoife Byrne", "aoife.byrne@lindo.se"),
+        ("Ruth Meyer", "Aoife Byrne", "aoife.byrne@lindo.se", "08-555 100 20"),
+    ),
 ]
 
 

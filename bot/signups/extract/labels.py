@@ -20,6 +20,7 @@ from bot.signups.extract.vocabulary import (
     PHONE_W,
     clean_name,
     first,
+    is_title_word,
     number,
     same_person,
     tidy,
@@ -142,6 +143,19 @@ def _details_sentence(lines: list[str], i: int, found: Found) -> bool:
     return not any(clean_name(m.group(0)) for m in re.finditer(NAME, line))
 
 
+def _own_part(value: str, name: str | None) -> str:
+    """ "Amir Haddad, men under april Pia Ek (pia.ek@…)": the value up to another person's
+    name, whose details are theirs."""
+    others = [
+        m.start()
+        for m in re.finditer(NAME, value)
+        if (other := clean_name(m.group(0)))
+        and not (name and same_person(other, name))
+        and not any(is_title_word(w) for w in other.split())  # "…, Vice Principal, 08-…"
+    ]
+    return value[: others[0]] if name and others else value
+
+
 def _person_value(found: Found, person: str, value: str) -> None:
     """Read "Anna Berg, rektor, anna.berg@…" or "samma som chef" / "jag" into a role."""
     rest = re.sub(r"\([^)]*\)", " ", PHONE.sub(" ", EMAIL.sub(" ", value)))
@@ -156,7 +170,7 @@ def _person_value(found: Found, person: str, value: str) -> None:
     earlier = getattr(found, person)
     if earlier and name and not same_person(earlier, name):
         return  # a second "Kontakt:" for another unit: its person's details are not ours
-    attach_details(found, person, value)
+    attach_details(found, person, _own_part(value, name))
     found.put(person, name)
     words = tidy(rest).lower()
     if getattr(found, person) is None and _SELF.fullmatch(words):

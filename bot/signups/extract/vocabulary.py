@@ -196,7 +196,7 @@ def _titles() -> frozenset[str]:
     return frozenset(t.casefold() for t in words_data()["titles"])
 
 
-def _is_title_word(word: str) -> bool:
+def is_title_word(word: str) -> bool:
     """ "Förskolläraren", "Producer": a title, in its definite form too."""
     folded = word.casefold()
     return folded in _titles() or re.sub(r"(?:en|n|et)$", "", folded) in _titles()
@@ -220,7 +220,7 @@ def clean_name(name: str | None) -> str | None:
             words = words[1:]  # "Områdeschef Eva Lind", "Kontakt Eva Lind"
         elif len(words) > 3 and " ".join(words[:2]).casefold() in _titles():
             words = words[2:]
-        elif len(words) > 2 and _is_title_word(words[0]):
+        elif len(words) > 2 and is_title_word(words[0]):
             words = words[1:]
         else:
             break
