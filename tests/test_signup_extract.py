@@ -2046,6 +2046,13 @@ PEOPLE_KINDS = [
         ("Aoife Byrne", "aoife.byrne@lindo.se"),
         ("Ruth Meyer", "Aoife Byrne", "aoife.byrne@lindo.se", "08-555 100 20"),
     ),
+    (
+        "'Vid frågor, kontakta X' names the contact",
+        "Hej!\nVi anmäler Kulturskolan Söder. Ansvarig chef är Erik Sand. Vid frågor, kontakta"
+        " Lena Holm, 08-508 27 270.\nMvh Erik",
+        ("Erik Sand", "erik.sand@stockholm.se"),
+        ("Erik Sand", "Lena Holm", None, "08-508 27 270"),
+    ),
 ]
 
 

@@ -60,6 +60,8 @@ _CONTACT = (
     rf"|svarar\s+(?:gärna\s+)?på\s+(?:frågor|era\s+frågor)"
     # "Frågor kan ställas till vår samordnare, Emil Ek": the person questions go to.
     rf"|frågor(?:na)?\s+(?:om\s+\w+\s+)?(?:kan\s+)?(?:ställas|skickas|riktas|besvaras)\s+(?:till|av)"
+    # "Vid frågor, kontakta Lena Holm": the person to ask.
+    rf"|(?:vid|för|om\s+ni\s+har)\s+frågor,?\s+(?:kontakta|ring|mejla|maila|vänd\s+er\s+till)"
     rf"|questions\s+(?:\w+\s+)?(?:can|may|should)\s+be\s+(?:sent|directed|addressed)\s+to)|(?i:the\s+contact)(?=\s*[,.:;(]|\s+for\b)|(?i:kontaktperson(?:en|ens)?|kontakt\s+(?:för|i)\s+\w+|contact\s+person"
     r"|(?:kontakta|nå|når|nås|reach|contact|ring|mejla|maila|call|email|e-mail)"
     r"(?=\s+(?:gärna\s+|mig|me|us|our\s|vår\s|min\s|my\s))"
