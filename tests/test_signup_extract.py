@@ -987,6 +987,102 @@ def test_a_forwarders_own_words_can_sign_the_forwarded_unit_up() -> None:
     assert looks_like_signup(subject, signup_text(subject, FORWARD_WITH_NOTE))
 
 
+ASKED_COLLEAGUE = """\
+Hej,
+
+Vi vill gärna anmäla Vårbergs bibliotek. Jag har bett Ann-Sofi att vara kontaktperson,
+hon svarade nedan.
+
+/Björn
+
+Björn Ek
+Enhetschef Vårbergs bibliotek
+Kulturförvaltningen
+
+Från: Ann-Sofi von Post <ann-sofi.von.post@stockholm.se>
+Skickat: den 3 mars 2027 09:12
+Till: Ek Björn <bjorn.ek@stockholm.se>
+Ämne: SV: utmärkelsen
+
+Hej Björn! Visst, jag tar kontakten. Mitt mobilnummer är 070-444 55 66.
+
+Ann-Sofi von Post
+Bibliotekarie
+"""
+
+
+@pytest.mark.parametrize("subject", ["VB: SV: utmärkelsen", "Anmälan Vårbergs bibliotek"])
+def test_a_colleague_asked_by_first_name_is_named_in_full_by_her_quoted_answer(
+    subject: str,
+) -> None:
+    fields = extract_mail(
+        subject, ASKED_COLLEAGUE, sender_name="Ek Björn", sender_email="bjorn.ek@stockholm.se"
+    )
+    assert (fields.manager_name, fields.contact_name) == ("Björn Ek", "Ann-Sofi von Post")
+    assert (fields.contact_email, fields.contact_phone) == (
+        "ann-sofi.von.post@stockholm.se",
+        "070-444 55 66",
+    )
+
+
+def test_a_contact_named_in_full_takes_the_details_of_her_quoted_answer() -> None:
+    text = ASKED_COLLEAGUE.replace(
+        "Jag har bett Ann-Sofi att vara kontaktperson,", "Kontaktperson blir Ann-Sofi von Post,"
+    )
+    assert "Kontaktperson blir Ann-Sofi von Post" in text
+    fields = extract_mail(
+        "SV: utmärkelsen", text, sender_name="Ek Björn", sender_email="bjorn.ek@stockholm.se"
+    )
+    assert fields.contact_name == "Ann-Sofi von Post"
+    assert (fields.contact_email, fields.contact_phone) == (
+        "ann-sofi.von.post@stockholm.se",
+        "070-444 55 66",
+    )
+
+
+RESENT_OWN_MAIL = """\
+Hej, jag skickade detta till fel adress först. Se nedan.
+
+/Tove
+
+-----Ursprungligt meddelande-----
+Från: Tove Lindahl <tove.lindahl@edu.stockholm.se>
+Skickat: den 2 mars 2027 14:10
+Till: kvalitet@stockholm.se
+Ämne: Anmälan
+
+Hej! Skärholmens gymnasium vill anmäla sig till Kvalitetsutmärkelsen. Rektor är Nils Ahl.
+Jag är kontaktperson, 08-508 33 100.
+
+Tove Lindahl
+Utvecklingsledare
+Utbildningsförvaltningen
+
+-----Ursprungligt meddelande-----
+Från: Ahl Nils <nils.ahl@edu.stockholm.se>
+Skickat: den 1 mars 2027 16:00
+Till: Tove Lindahl <tove.lindahl@edu.stockholm.se>
+Ämne: SV: utmärkelsen
+
+Ja, gör det! Du får vara kontakt.
+/Nils
+"""
+
+
+def test_a_writer_who_sends_on_her_own_earlier_sign_up_is_its_contact() -> None:
+    fields = extract_mail(
+        "VB: Anmälan",
+        RESENT_OWN_MAIL,
+        sender_name="Tove Lindahl",
+        sender_email="tove.lindahl@edu.stockholm.se",
+    )
+    assert (fields.manager_name, fields.contact_name) == ("Nils Ahl", "Tove Lindahl")
+    assert (fields.contact_email, fields.contact_phone) == (
+        "tove.lindahl@edu.stockholm.se",
+        "08-508 33 100",
+    )
+
+
 # --- Unit names ----------------------------------------------------------------------------
 
 
@@ -1408,6 +1504,18 @@ def test_a_correction_naming_a_new_contact_changes_the_contact() -> None:
             ("Mette Kristensen", "Hamid Rostami"),
             "Mette Kristensen",
             "Hamid Rostami-Lind",
+        ),
+        (
+            "Hi, please note that Hamid's surname is spelled Róstami. Thanks!",
+            ("Mette Kristensen", "Hamid Rostami"),
+            "Mette Kristensen",
+            "Hamid Róstami",
+        ),
+        (
+            "Mette vill att hennes namn skrivs rätt: Mette Kristensén (med é). Tack!",
+            ("Mette Kristensen", "Hamid Rostami"),
+            "Mette Kristensén",
+            "Hamid Rostami",
         ),
     ],
 )
@@ -2101,6 +2209,165 @@ PEOPLE_KINDS = [
         "Kontaktperson: samma\n\nkari.nordstad@stockholm.se\n08-508 14 777\n\nHälsningar\nKari",
         ("Kari Nordstad", "kari.nordstad@stockholm.se"),
         ("Kari Nordstad", "Kari Nordstad", "kari.nordstad@stockholm.se", "08-508 14 777"),
+    ),
+    (
+        "a compound title glued onto the name, and 'Kontakt' without a colon",
+        "Hej! Vi på Bostadsbolagets kundtjänst i Skärholmen anmäler oss. Regionchef Tove"
+        " Lindqvist-Ek. Kontakt Rasmus Öberg 08-123 45 67. /Rasmus",
+        ("Rasmus Öberg", "rasmus.oberg@bostad.se"),
+        ("Tove Lindqvist-Ek", "Rasmus Öberg", "rasmus.oberg@bostad.se", "08-123 45 67"),
+    ),
+    (
+        "a contact introduced by a title in lower case",
+        "Hej\nBiblioteket i Hagsätra vill vara med. Chef Maja Rönn. Kontakt bibliotekarie"
+        " Emir Hadžić, emir.hadzic@stockholm.se, 08-508 11 222.\n\nHälsningar\nMaja",
+        ("Maja Rönn", "maja.ronn@stockholm.se"),
+        ("Maja Rönn", "Emir Hadžić", "emir.hadzic@stockholm.se", "08-508 11 222"),
+    ),
+    (
+        "a colleague's 'Head of Quality' is no manager, and 'Ms.' is no part of her name",
+        "Hello,\nI am the principal of Lindö International School and we wish to register."
+        " Our contact person will be our Head of Quality, Ms. Grace Otieno"
+        " (grace.otieno@lindo.se, +46 70 111 22 33).\n\nKind regards,\nPaul Weber\nPrincipal",
+        ("Paul Weber", "paul.weber@lindo.se"),
+        ("Paul Weber", "Grace Otieno", "grace.otieno@lindo.se", "+46 70 111 22 33"),
+    ),
+    (
+        "a number on the line after 'Chef: jag.' is the writer's",
+        "Hej! Vi anmäler Fruängens bibliotek. Chef: jag. Tel 08-508 11 333.\nLena Brandt",
+        ("Lena Brandt", "lena.brandt@stockholm.se"),
+        ("Lena Brandt", "Lena Brandt", "lena.brandt@stockholm.se", "08-508 11 333"),
+    ),
+    (
+        "'Jag Name title är kontakt tel …' typed on a phone",
+        "Hej! Hemtjänsten Bagarmossen anmäler sig. Chef Goran Ilić. Jag Päivi Laine"
+        " undersköterska är kontakt tel 070 111 22 44.",
+        ("Päivi Laine", "paivi.laine@stockholm.se"),
+        ("Goran Ilić", "Päivi Laine", "paivi.laine@stockholm.se", "070 111 22 44"),
+    ),
+    (
+        "'Bäst når ni mig på …' gives the writer's number",
+        "Hej!\nFältgruppen i Rinkeby vill anmäla sig. Chef är Olle Hed. Kontaktperson är"
+        " jag, Sara Nyström. Bäst når ni mig på 070-222 33 44.\n\nHälsningar\nSara",
+        ("Sara Nyström", "sara.nystrom@stockholm.se"),
+        ("Olle Hed", "Sara Nyström", "sara.nystrom@stockholm.se", "070-222 33 44"),
+    ),
+    (
+        "a sentence of details after a labelled contact is the contact's, not the sender's",
+        "Hej!\nJag skriver hemifrån. Vi på Förskolan Lärkan anmäler oss.\n\n"
+        "Förskolechef: Nina Berg\nKontaktperson: Ida Holm (jag). Använd helst jobbadressen"
+        " ida.holm@edu.stockholm.se. Tel 08-508 22 111.\n\nHälsningar Ida",
+        ("Ida Holm", "idaholm77@gmail.com"),
+        ("Nina Berg", "Ida Holm", "ida.holm@edu.stockholm.se", "08-508 22 111"),
+    ),
+    (
+        "a unit's line that ends in its manager's name does not run into the next line",
+        "Hej,\nVi vill anmäla två av våra gruppbostäder till Kvalitetsutmärkelsen 2027 och"
+        " hoppas att det går bra att skicka dem i samma mejl:\n\n"
+        "Gruppbostaden Ekbacken – chef Anna Lind\nGruppbostaden Tallbacken – chef Ola Berg\n\n"
+        "Kontakt för båda är jag, Eva Sund, 070-333 44 55.",
+        ("Eva Sund", "eva.sund@stockholm.se"),
+        ("Anna Lind", "Eva Sund", "eva.sund@stockholm.se", "070-333 44 55"),
+    ),
+    (
+        "'leds av' names the manager; 'Contact: me' is the writer",
+        "Hello,\nTensta Library would like to register. It is led by Omar Nur. Contact: me."
+        "\n\nBest regards,\nLinn Berg",
+        ("Linn Berg", "linn.berg@stockholm.se"),
+        ("Omar Nur", "Linn Berg", "linn.berg@stockholm.se", None),
+    ),
+    (
+        "'Förskolan leds av mig, Name'",
+        "Hej! Vi anmäler Förskolan Tallen i Farsta. Förskolan leds av mig, Pia Holm.\n"
+        "Kontakt: Karin Ek, karin.ek@stockholm.se",
+        ("Pia Holm", "pia.holm@stockholm.se"),
+        ("Pia Holm", "Karin Ek", "karin.ek@stockholm.se", None),
+    ),
+    (
+        "'Kontakt: jag själv tills vidare' is the writer for the time being",
+        "Hej,\nVi anmäler Dagverksamheten Eken.\nEnhetschef: Omid Karimi\n"
+        "Kontakt: jag själv tills vidare (vi rekryterar).\n\nHälsningar\nSiv Ahlgren",
+        ("Siv Ahlgren", "siv.ahlgren@stockholm.se"),
+        ("Omid Karimi", "Siv Ahlgren", "siv.ahlgren@stockholm.se", None),
+    ),
+    (
+        "a second 'Kontakt:' naming someone else does not give the first contact its details",
+        "Hej!\nVi anmäler Förskolan Vitsippan.\nFörskolechef: Rut Falk\n"
+        "Kontakt: Rut Falk, 08-508 40 400\nVid frånvaro i mars:\n"
+        "Kontakt: pedagog Olle Krantz, olle.krantz@edu.stockholm.se\n\nHälsningar\nRut Falk",
+        ("Rut Falk", "rut.falk@edu.stockholm.se"),
+        ("Rut Falk", "Rut Falk", "rut.falk@edu.stockholm.se", "08-508 40 400"),
+    ),
+    (
+        "'kontakten sköts av' names the contact",
+        "Hej,\nDet här är en anmälan för Boendestödet Vasastan. Chefen heter Amina Warsame"
+        " och kontakten sköts av Linus Ek (linus.ek@stockholm.se).\n\nHälsningar Linus",
+        ("Linus Ek", "linus.ek@stockholm.se"),
+        ("Amina Warsame", "Linus Ek", "linus.ek@stockholm.se", None),
+    ),
+    (
+        "an English 'please reach out to our coordinator' names the contact",
+        "Hello!\nWe would like to register the Youth Guidance Unit in Kista. The unit manager"
+        " is Carlos Ruiz. For questions please reach out to our coordinator Aisha Bello at"
+        " aisha.bello@stockholm.se.\n\nThanks,\nCarlos",
+        ("Carlos Ruiz", "carlos.ruiz@stockholm.se"),
+        ("Carlos Ruiz", "Aisha Bello", "aisha.bello@stockholm.se", None),
+    ),
+    (
+        "'Hör gärna av er till mig' offers the writer as contact",
+        "Hej!\nVi anmäler Förskolan Snäckan. Rektor: Stig Ahl. Hör gärna av er till mig på"
+        " 070-515 15 15 om något är oklart.\n\nHälsningar\nMona Ek\nPedagogista",
+        ("Mona Ek", "mona.ek@edu.stockholm.se"),
+        ("Stig Ahl", "Mona Ek", "mona.ek@edu.stockholm.se", "070-515 15 15"),
+    ),
+    (
+        "a title label marked '(kontakt)' labels the contact",
+        "Hej!\nVi anmäler Boendet Björkhagen.\nEnhetschef: Nora Berg\n"
+        "Samordnare (kontakt): Kalle Ek, kalle.ek@stockholm.se\n\nHälsningar Nora",
+        ("Nora Berg", "nora.berg@stockholm.se"),
+        ("Nora Berg", "Kalle Ek", "kalle.ek@stockholm.se", None),
+    ),
+    (
+        "'Kontaktperson: se signatur' is the one who signs",
+        "Hej!\nVi anmäler Förskolan Kardemumma. Rektor: Sanna Ek. Kontaktperson: se signatur."
+        "\n\nMvh\nTea Lund\nFörskollärare\n08-508 12 121\ntea.lund@edu.stockholm.se",
+        ("Tea Lund", "tea.lund@edu.stockholm.se"),
+        ("Sanna Ek", "Tea Lund", "tea.lund@edu.stockholm.se", "08-508 12 121"),
+    ),
+    (
+        "'Kontaktuppgifter till mig nedan' offers the writer as contact",
+        "Hej!\nVi anmäler Förskolan Kanelen. Rektor: Sanna Ek. Kontaktuppgifter till mig nedan."
+        "\n\nMvh\nTea Lund\nFörskollärare\n08-508 12 122",
+        ("Tea Lund", "tea.lund@edu.stockholm.se"),
+        ("Sanna Ek", "Tea Lund", "tea.lund@edu.stockholm.se", "08-508 12 122"),
+    ),
+    (
+        "'Hon är också vår kontaktperson' after the manager is named",
+        "Hej,\nVi vill delta med Boendet Klara. Föreståndare är Kristina Berg. Hon är också vår"
+        " kontaktperson och nås på 08-684 23 311.\n\nMed vänlig hälsning\nOla Ek",
+        ("Ola Ek", "ola.ek@stadsmissionen.se"),
+        ("Kristina Berg", "Kristina Berg", None, "08-684 23 311"),
+    ),
+    (
+        "an address after a second person in the contact's label is that person's",
+        "Hej\nHemtjänsten Liljeholmen anmäler sig. Chef: Amir Haddad.\nKontaktperson: Amir"
+        " Haddad, men under april Pia Ek (pia.ek@stockholm.se).\n/Amir",
+        ("Amir Haddad", "amir.haddad@stockholm.se"),
+        ("Amir Haddad", "Amir Haddad", "amir.haddad@stockholm.se", None),
+    ),
+    (
+        "a title after the contact's name is no second person",
+        "Hello,\nLindö School would like to register. Our principal is Ruth Meyer.\n"
+        "Contact person: Aoife Byrne, Vice Principal, 08-555 100 20.\n\nThanks,\nAoife",
+        ("Aoife Byrne", "aoife.byrne@lindo.se"),
+        ("Ruth Meyer", "Aoife Byrne", "aoife.byrne@lindo.se", "08-555 100 20"),
+    ),
+    (
+        "'Vid frågor, kontakta X' names the contact",
+        "Hej!\nVi anmäler Kulturskolan Söder. Ansvarig chef är Erik Sand. Vid frågor, kontakta"
+        " Lena Holm, 08-508 27 270.\nMvh Erik",
+        ("Erik Sand", "erik.sand@stockholm.se"),
+        ("Erik Sand", "Lena Holm", None, "08-508 27 270"),
     ),
 ]
 

@@ -12,7 +12,7 @@ The modules: `vocabulary` (shared patterns and helpers), `quoting` (quoted repli
 `unitnames` (the unit's name as weighed candidates; type words and titles in
 `words.toml`), `organisations` (canonical names from `organisations.toml`), `awards`
 (employees and earlier awards), `extract` (the passes combined), `forwards` (a forward's
-inner mail), `corrections` (a reply read against the registration), `several` (several
+inner mail), `thread` (a colleague named in full by the quoted thread), `corrections` (a reply read against the registration), `several` (several
 units in one mail), `detection` (withdrawals and sign-up mails) and `names` (comparing
 unit names).
 """

@@ -17,6 +17,7 @@ from bot.signups.extract.vocabulary import (
     LABEL_NAME,
     NAME,
     UPPER,
+    WORD,
     address_in,
     phone_in,
     same_person,
@@ -96,8 +97,39 @@ def _name_fixes(fields: SignupFields, current: SignupFields, text: str) -> Signu
     return fixed
 
 
+# "Jelena vill att hennes namn stavas rätt: Jelena Marković": a sentence about spelling.
+_SPELLING = re.compile(r"(?i)\b(?:stava\w*|skrivs|skrivas|spell\w*|namn\w*|name)\b")
+
+
+def _respelled_name(name: str | None, sentence: str) -> str | None:
+    """`name` with each of its words that the sentence writes with other letters ("Markovic"
+    as "Marković") in the sentence's letters; None when the sentence spells none of them."""
+    if not name:
+        return None
+    written = {w.casefold(): w for w in re.findall(WORD, sentence)}
+    words = name.split()
+    new = [
+        w if w in written.values() else next((v for v in written.values() if same_person(v, w)), w)
+        for w in words
+    ]
+    return " ".join(new) if new != words else None
+
+
+def _spelled_in(fields: SignupFields, current: SignupFields, sentence: str) -> SignupFields:
+    """A registered name, or one of its words, written again with other letters in a sentence
+    about spelling ("my surname is spelled Marković"): the reply's letters are the right ones.
+    `_respelled` below takes a whole name written with its accents in any sentence."""
+    if manager := _respelled_name(current.manager_name, sentence):
+        fields = replace(fields, manager_name=manager)
+    if contact := _respelled_name(current.contact_name, sentence):
+        fields = replace(fields, contact_name=contact)
+    return fields
+
+
 def _fixed_names(fields: SignupFields, current: SignupFields, text: str) -> SignupFields:
     for sentence in split_sentences(text):
+        if _SPELLING.search(sentence):
+            fields = _spelled_in(fields, current, sentence)
         for match in _NAME_FIX.finditer(sentence):
             new, old = match.group("new"), match.group("old")
             manager = _renamed(current.manager_name, new, old)

@@ -21,7 +21,7 @@ from bot.signups.extract.spelling import as_written, display_name, readable
 from bot.signups.extract.state import Found, combine
 from bot.signups.extract.unitnames import unit_candidates
 from bot.signups.extract.unitwords import is_title, is_unit_name
-from bot.signups.extract.vocabulary import number, same_person, tidy
+from bot.signups.extract.vocabulary import UPPER, number, same_person, tidy
 
 
 @dataclass(frozen=True)
@@ -78,6 +78,8 @@ class SignupFields:
         return replace(self, **changes)  # type: ignore[arg-type]
 
 
+# "our Head of Quality, Mr. Javier Morales": a courtesy title is no part of the name.
+_HONORIFIC = re.compile(rf"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+(?=[{UPPER}])")
 _LABEL_AFTER_SENTENCE = re.compile(r"(?<=[\w)])\.[ \t]+(?=[A-ZÅÄÖ][\w ()/-]{1,40}:\s)")
 
 
@@ -164,7 +166,7 @@ def extract_signup(
 ) -> SignupFields:
     """The sign-up fields the mail's plain-text body states; None where it states nothing."""
     original = f"{subject}\n{text}"
-    text, subject = readable(text), readable(subject)
+    text, subject = _HONORIFIC.sub("", readable(text)), readable(subject)
     sender_name = _name_order(display_name(sender_name), text)
     # "Chef: Marita Kullberg. Kontakt: Viveka Ström, …": one label per line.
     body = _LABEL_AFTER_SENTENCE.sub(".\n", strip_quoted(text))

@@ -20,6 +20,7 @@ from bot.signups.extract.extract import SignupFields, extract_signup
 from bot.signups.extract.organisations import find_organisations
 from bot.signups.extract.quoting import strip_quoted
 from bot.signups.extract.signature import split_signature
+from bot.signups.extract.thread import contact_from_thread, quoted_part
 from bot.signups.extract.vocabulary import (
     NAME,
     normalise,
@@ -46,9 +47,9 @@ class Forwarded:
     sender_email: str | None
     subject: str
     notes: str
-    # Each forwarder's note with who wrote it (name, address), outermost first: the mail's
-    # own sender's (unnamed here) above, then a colleague's who forwarded it on.
-    layers: tuple[tuple[str, str, str], ...] = ()
+    # Each forwarder's note with who wrote it, outermost first: the mail's own sender's
+    # (unnamed here) above, then a colleague's who forwarded it on ("Yusuf Demirtaş").
+    layers: tuple[tuple[str, str, str | None], ...] = ()
 
 
 def _is_forward(subject: str, text: str) -> bool:
@@ -63,7 +64,7 @@ def unwrap_forward(subject: str, text: str) -> Forwarded | None:
     if not _is_forward(subject, text):
         return None
     notes: list[str] = []
-    authors = [("", "")]
+    authors: list[tuple[str, str | None]] = [("", None)]
     inner: dict[str, str] | None = None
     current = text
     for _ in range(_MAX_DEPTH):
@@ -72,7 +73,8 @@ def unwrap_forward(subject: str, text: str) -> Forwarded | None:
             break
         inner = found
         notes.append(strip_quoted(found.get("text_top") or ""))
-        authors.append(parseaddr(found.get("from", "")))
+        author, author_address = parseaddr(found.get("from", ""))
+        authors.append((author, author_address or None))
         current = found["text"]
     if inner is None:
         return None
@@ -96,9 +98,7 @@ def _organisation_from_thread(fields: SignupFields, subject: str, text: str) -> 
     """A reply that names no organisation takes it from the mail it answers, when that mail
     names one plainly ("Hej alla chefer inom Östermalms stadsdelsförvaltning!") and is not
     the bot's own."""
-    full, own = normalise(text), strip_quoted(text)
-    # The quoted part: what follows the reply, or (for "> " quoting) the text without marks.
-    quoted = full[len(own) :] if full.startswith(own) else re.sub(r"(?m)^\s*>+ ?", "", full)
+    quoted = quoted_part(text)
     if not quoted.strip() or _REPLY_TO_BOT.search(subject) or _OWN_MAIL.search(quoted):
         return fields
     strong = [m for m in find_organisations(quoted) if not m.weak]
@@ -197,6 +197,7 @@ def extract_mail(
         fields = extract_signup(
             strip_quoted(text), sender_name=sender_name, sender_email=sender_email, subject=subject
         )
+        fields = contact_from_thread(fields, text)
         return fields if fields.organisation else _organisation_from_thread(fields, subject, text)
     inner = extract_signup(
         _unquoted(forwarded.text),
@@ -209,11 +210,15 @@ def extract_mail(
     # "Se nedan".
     notes = SignupFields()
     offered = False
+    own = False
     for note, author, address in forwarded.layers:
         read = _note(note, author or sender_name, subject, address or sender_email)
         notes = notes.merged(read)
         # "Jag är kontaktperson": a forwarder who offers themselves in their own words.
         offered = offered or (bool(read.contact_name) and _offers_self(note))
+        # "Skickade till fel adress, se nedan": the forwarder sends on her own earlier mail,
+        # whose header names her; what that mail says about her is her own word.
+        own = own or (bool(author) and same_person(author, sender_name))
         if _names_as_contact(note, forwarded.sender_name) and not inner.contact_name:
             # "Jag har bett Karl-Henrik att vara kontaktperson": the forwarded mail's writer.
             inner = replace(
@@ -225,7 +230,7 @@ def extract_mail(
     # A contact the notes name (an attached form read above the forward) is the unit's; the
     # forwarder only by their own word, which the From header does not give.
     named = bool(notes.contact_name) and (
-        offered or not same_person(notes.contact_name, sender_name)
+        offered or own or not same_person(notes.contact_name, sender_name)
     )
     if offered:
         inner = replace(inner, contact_name=None, contact_email=None, contact_phone=None)
@@ -239,4 +244,4 @@ def extract_mail(
         organisation_as_written=notes.organisation_as_written,
         organisation_known=notes.organisation_known,
     )
-    return added.merged(inner)
+    return contact_from_thread(added.merged(inner), text)

@@ -14,12 +14,15 @@ from bot.signups.extract.vocabulary import (
     LABEL_NAME,
     MAIL_W,
     MANAGER_WORDS,
+    NAME,
     ORG,
     PHONE,
     PHONE_W,
     clean_name,
     first,
+    is_title_word,
     number,
+    same_person,
     tidy,
 )
 
@@ -70,10 +73,12 @@ _LABEL_RULES = [
 _BULLET = re.compile(r"^\s*(?:[-*•·–—▪►]+|\d{1,2}[.)])\s+")
 _SEPARATORS = (r":", r"\t+", r"\s+[-–—]\s+", r" {2,}")
 _GENERIC_UNIT = re.compile(r"(?i)förskola|skola|grundskola|gymnasium|äldreomsorg|socialtjänst")
-# "jag själv tills vidare": the writer, for now.
+# "Kontakt: jag själv tills vidare": for the time being is still the writer.
 _SELF = re.compile(
-    r"(?i)(?:jag|jag själv|mig|mig själv|undertecknad|undertecknade|avsändaren)"
-    r"(?: (?:tills vidare|tillsvidare|för tillfället|så länge|än så länge))?"
+    r"(?i)(?:jag|jag själv|mig|mig själv|undertecknad|undertecknade|avsändaren|me|myself|I am"
+    # "Kontaktperson: se signatur": the one who signs.
+    r"|se\s+(?:min\s+)?(?:signatur(?:en)?|underskrift(?:en)?)(?:\s+nedan)?|see\s+(?:my\s+)?signature)"
+    r"(?:,?\s*(?:tills\s+vidare|tillsvidare|än\s+så\s+länge|tillfälligt|för\s+tillfället|så\s+länge|for\s+now))?"
 )
 _SAME_AS_MANAGER = re.compile(
     rf"(?i)(?:samma(?: person)?(?: som)?|se|densamma|detsamma|dito|same(?: as)?)"
@@ -82,8 +87,20 @@ _SAME_AS_MANAGER = re.compile(
 )
 
 
+# "Samordnare (kontakt)", "Bibliotekarie och kontaktperson": a title marked as the contact's.
+_TITLE_AS_CONTACT = re.compile(
+    r"(?P<title>[\w-]+(?: [\w-]+)?)\s*(?:\(\s*(?:kontakt(?:person)?|contact(?: person)?)\s*\)"
+    r"|(?:och|/|&|and)\s*(?:kontakt(?:person)?|contact(?: person)?))"
+)
+
+
 def label_key(label: str) -> str | None:
     """The field a label names ("Kontaktpersonens e-post" → details), or None."""
+    marked = _TITLE_AS_CONTACT.fullmatch(re.sub(r"\s+", " ", label.lower()).strip(" .:-"))
+    pronoun = r"(?:jag|vi|du|ni|han|hon|hen|de|mig|oss|i|we|me|you|he|she|they)\b"
+    if marked and not re.match(rf"{pronoun}|.*[\d@]", marked.group("title")):
+        manager = re.fullmatch(rf"(?:ansvarig )?(?:{MANAGER_WORDS})", marked.group("title"))
+        return "both" if manager else "contact"
     text = re.sub(r"\([^)]*\)", " ", label.lower())
     text = re.sub(r"\s+", " ", text).strip(" .:-")
     return next((key for key, rule in _LABEL_RULES if rule.fullmatch(text)), None)
@@ -105,22 +122,56 @@ def _label_of(line: str) -> tuple[str, str] | None:
 
 def _only_details(line: str) -> bool:
     rest = PHONE.sub("", EMAIL.sub("", line))
-    rest = re.sub(rf"(?i){MAIL_W}|{PHONE_W}|[\s,;:/|()<>]", "", rest)
+    rest = re.sub(rf"(?i){MAIL_W}|{PHONE_W}|[\s,;:/|()<>.]", "", rest)
     return rest == "" and line.strip() != ""
+
+
+_OWN_PERSON = re.compile(
+    r"(?i)\b(?:jag|mig|min|mitt|me|my|kontakt\w*|contact\w*|\w*chef\w*|\w*rektor\w*|manager)\b"
+    r"|\bI\b"
+)
+
+
+def _details_sentence(lines: list[str], i: int, found: Found) -> bool:
+    """ "Kontaktperson: Eva Lind. Använd helst jobbmejlen eva.lind@…": a sentence straight
+    after a labelled person that gives details and names nobody else gives that person's."""
+    line = lines[i]
+    if i - 1 not in found.used_lines or not (EMAIL.search(line) or PHONE.search(line)):
+        return False
+    if _OWN_PERSON.search(EMAIL.sub(" ", line)):
+        return False  # "Jag är kontaktperson; tel …": a person of its own
+    return not any(clean_name(m.group(0)) for m in re.finditer(NAME, line))
+
+
+def _own_part(value: str, name: str | None) -> str:
+    """ "Amir Haddad, men under april Pia Ek (pia.ek@…)": the value up to another person's
+    name, whose details are theirs."""
+    others = [
+        m.start()
+        for m in re.finditer(NAME, value)
+        if (other := clean_name(m.group(0)))
+        and not (name and same_person(other, name))
+        and not any(is_title_word(w) for w in other.split())  # "…, Vice Principal, 08-…"
+    ]
+    return value[: others[0]] if name and others else value
 
 
 def _person_value(found: Found, person: str, value: str) -> None:
     """Read "Anna Berg, rektor, anna.berg@…" or "samma som chef" / "jag" into a role."""
-    attach_details(found, person, value)
     rest = re.sub(r"\([^)]*\)", " ", PHONE.sub(" ", EMAIL.sub(" ", value)))
+    name = None
     for part in re.split(r"[,;/|]|\s[-–]\s", rest):
         # "bibliotekarie Nasrin Karimi": a title in lower case before the name.
         part = re.sub(r"^(?:[a-zåäö][\w-]*\s+){1,3}(?=[^\W\d_])", "", tidy(part))
         match = LABEL_NAME.match(tidy(part))
         name = clean_name(match.group(0)) if match else None
         if name:
-            found.put(person, name)
             break
+    earlier = getattr(found, person)
+    if earlier and name and not same_person(earlier, name):
+        return  # a second "Kontakt:" for another unit: its person's details are not ours
+    attach_details(found, person, _own_part(value, name))
+    found.put(person, name)
     words = tidy(rest).lower()
     if getattr(found, person) is None and _SELF.fullmatch(words):
         found.put(f"{person}_ref", "writer")
@@ -254,7 +305,7 @@ def label_pass(lines: list[str]) -> Found:
         if hit is None:
             # A block of bare details under the labels, after a blank line too, is the last
             # labelled person's; any other line ends that person's block.
-            if person and _only_details(line):
+            if person and (_only_details(line) or _details_sentence(lines, i, found)):
                 attach_details(found, person, line)
                 found.used_lines.add(i)
             elif line.strip():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from bot.signups.extract.state import Found, attach_details
 from bot.signups.extract.vocabulary import (
@@ -59,7 +60,7 @@ _CONTACT_LATER = re.compile(
     rf"(?:{CONTACT_LATER.pattern})"
 )
 _WRITER_DETAILS = re.compile(
-    r"(?i)\bnå(?:r)?\s+mig|kontakta\s+mig|mig\s+når\s+(?:du|ni)"
+    r"(?i)\bnå(?:r)?\s+(?:(?:du|ni)\s+)?mig|kontakta\s+mig|mig\s+når\s+(?:du|ni)"
     r"|\bmitt\s+(?:tele?fon|mobil)?nummer|\bmin\s+(?:e-?post|mejl|mail)|\bmy\s+(?:phone\s+)?number"
     r"|\bmy\s+e-?mail"
 )
@@ -133,14 +134,27 @@ def prose_pass(text: str) -> Found:
 
 def prose_text(lines: list[str], used: set[int]) -> str:
     """Body text with labelled lines removed and wrapped lines joined into paragraphs."""
-    kept = ["" if i in used else line.strip() for i, line in enumerate(lines)]
+    kept = ["" if i in used else re.sub(r"\s+", " ", line).strip() for i, line in enumerate(lines)]
+    width = max((len(line) for line in kept), default=0)
     # "Hälsningar från oss alla på Kastanjen" over "Eleni": a closing is a line of its own,
     # not wrapped into the name below it.
     kept = [f"{line}\n" if _GREETING_LINE.match(line) else line for line in kept]
     paragraphs = re.split(r"\n\s*\n", "\n".join(kept))
-    return "\n".join(re.sub(r"\s+", " ", p).strip() for p in paragraphs)
+    return "\n".join(_joined(p.split("\n"), width) for p in paragraphs)
 
 
 _GREETING_LINE = re.compile(
     r"(?i)^(?:(?:med\s+)?(?:vänliga?|bästa|varma|många|glada)?\s*hälsning(?:ar)?|mvh|kram)\b"
 )
+
+
+def _joined(rows: list[str], width: int) -> str:
+    """A paragraph's lines as one line. A line the writer ended although the next word would
+    have fit is a line of its own ("… – enhetschef Eva Lind" over "Förskolan Ugglan – …"):
+    it is joined with a tab, which no name or unit name runs across."""
+    rows = [row.strip() for row in rows if row.strip()]
+    text = rows[0] if rows else ""
+    for above, row in pairwise(rows):
+        wrapped = len(above) + 1 + len(row.split()[0]) > width
+        text += (" " if wrapped else "\t") + row
+    return text

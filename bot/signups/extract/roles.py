@@ -20,6 +20,7 @@ from bot.signups.extract.vocabulary import (
     PHONE,
     PHONE_W,
     UPPER,
+    WORD,
     address_in,
     clean_name,
     phone_in,
@@ -29,29 +30,42 @@ from bot.signups.extract.vocabulary import (
 # A role word for the unit's manager. A deputy ("biträdande rektor") is not the manager.
 _MANAGER = (
     r"(?<![\w-])(?:(?i:\w*chef(?:en|ens|s)?|\w*rektor(?:n|ns|s)?|föreståndar(?:e|en)|\w*manager"
-    r"|principal(?!\s+contact)|head\s+of\s+\w+|head\s+teacher|(?:pre)?school\s+head"
+    # A "Head of Quality" or "Head of Science" is a colleague, not the school's head.
+    r"|principal(?!\s+contact)|head\s+of\s+(?:the\s+)?(?:(?:pre)?school|unit|centre|center|operations)"
+    r"|head\s*teacher"
+    r"|(?:pre)?school\s+head"
     r"|verksamhetsansvarig"
+    # "Förskolan Hagen leds av Eva Lind", "is headed by": the person who leads the unit.
+    r"|leds\s+av|(?:is\s+)?(?:led|headed|managed)\s+by"
     r"|ansvarig\s+för\s+(?:verksamheten|enheten|förskolan|skolan|boendet|arbetet))"
     # "EC = jag", "EC: Eva Lind": the enhetschef, as the city's staff abbreviate it.
     r"|EC(?=\s*[=:]|\s+är\b))(?!\w)"
 )
 _CONTACT = (
-    rf"(?i:kontakt)(?=:?\s+(?:[{UPPER}0-9+]|(?i:är|blir|var|jag|undertecknad|mig)\b))"
+    rf"(?i:kontakt)(?=:?\s+(?:[{UPPER}0-9+]|(?i:är|blir|var|jag|undertecknad|mig)\b"
+    # "Kontakt: fritidsledare Hodan Farah": the contact's title before the name.
+    rf"|(?!(?:med|till|från|via|genom|under|inom|efter|with)\b)[a-zåäöé][\w/-]{{3,}}\s+[{UPPER}]))"
     rf"|(?i:(?:main|primary|principal)\s+contact|contact(?=\s+(?:is|will\s+be)\b))"
     # "Jag är kontakt.", "det är hon som är kontakt också", "sköter kontakten".
-    rf"|(?i:(?:(?<=är\s)|(?<=som\s))kontakt(?=\s*(?:[.,;!–-]|också\b|tills\b|$))|sköt(?:er|a)\s+kontakten\b"
+    rf"|(?i:(?:(?<=är\s)|(?<=som\s))kontakt(?=\s*(?:[.,;!–-]|också\b|tills\b|$)"
+    # "… är kontakt tel 070-…": the details straight after.
+    rf"|\s+(?:{PHONE_W}|{MAIL_W})\b)|sköt(?:er|a)\s+kontakten\b"
     # "Jag har tagit över kontakten", "jag tar över som kontaktperson": a new contact.
     rf"|(?:tar|tagit|tog)\s+över\s+(?:som\s+)?kontakt(?:en|person(?:en)?)?\b"
+    # "Kontakten sköts av Linus Ek", "please reach out to our coordinator, Aisha Bello".
+    rf"|kontakt(?:en)?\s+(?:sköts|hanteras|tas)\s+av|(?:reach\s+out\s+to|get\s+in\s+touch\s+with)\b"
     # "Jag nås på …", "Mig når ni på …", "jag samordnar anmälan": the writer offers herself.
-    rf"|(?<=jag\s)nås\b|(?<=mig\s)når\s+(?:ni|du)\b"
+    rf"|(?<=jag\s)nås\b|(?<=mig\s)når\s+(?:ni|du)\b|kontaktuppgifter(?=\s+(?:till|för)\s+mig\b)"
     rf"|(?:samordnar|håller\s+i|sköter)\s+(?:arbetet\s+med\s+)?(?:ansökan|anmälan|anmälningen)\b"
     rf"|svarar\s+(?:gärna\s+)?på\s+(?:frågor|era\s+frågor)"
     # "Frågor kan ställas till vår samordnare, Emil Ek": the person questions go to.
     rf"|frågor(?:na)?\s+(?:om\s+\w+\s+)?(?:kan\s+)?(?:ställas|skickas|riktas|besvaras)\s+(?:till|av)"
+    # "Vid frågor, kontakta Lena Holm": the person to ask.
+    rf"|(?:vid|för|om\s+ni\s+har)\s+frågor,?\s+(?:kontakta|ring|mejla|maila|vänd\s+er\s+till)"
     rf"|questions\s+(?:\w+\s+)?(?:can|may|should)\s+be\s+(?:sent|directed|addressed)\s+to)|(?i:the\s+contact)(?=\s*[,.:;(]|\s+for\b)|(?i:kontaktperson(?:en|ens)?|kontakt\s+(?:för|i)\s+\w+|contact\s+person"
     r"|(?:kontakta|nå|når|nås|reach|contact|ring|mejla|maila|call|email|e-mail)"
     r"(?=\s+(?:gärna\s+|mig|me|us|our\s|vår\s|min\s|my\s))"
-    r"|(?:återkom|hör\s+av\s+(?:er|dig)|vänd\s+(?:er|dig)|ställas|skickas|riktas|besvaras\s+av)"
+    r"|(?:återkom|hör\s+(?:gärna\s+)?av\s+(?:er|dig)|vänd\s+(?:er|dig)|ställas|skickas|riktas|besvaras\s+av)"
     r"(?=\s+(?:gärna\s+)?(?:till\s+)?mig))(?!\w)"
 )
 # "Vi har ingen rektor just nu": a vacant post names nobody.
@@ -78,7 +92,12 @@ _SELF = re.compile(
     rf"(?<!\w)(?:(?i:jag|mig|undertecknad|undertecknade|me|myself)|I(?=\s+(?:am|will|would|have|work)\b|'))(?!\w)"
     rf"(?:\s+själv)?(?:\s*,?\s*(?P<name>{NAME})|\s*\((?P<bracketed>{NAME})\))?"
 )
-_PERSON = re.compile(rf"(?P<self>{_SELF.pattern})|(?P<named>{NAME})")
+# "Jag har bett Karl-Henrik att vara kontaktperson": a colleague asked by first name alone.
+_ASKED = (
+    rf"(?:(?<=\bbett\s)|(?<=\bfrågat\s)|(?<=\bber\s))(?P<asked>{WORD})"
+    r"(?=\s+(?:att\s+)?(?:vara|bli|ta)\b)"
+)
+_PERSON = re.compile(rf"(?P<self>{_SELF.pattern})|(?P<named>{NAME})|{_ASKED}")
 _ONLY_DETAILS = re.compile(
     rf"(?:(?i:{MAIL_W}|{PHONE_W}|direkt|växel|vxl?|mobile?|cell|(?:tele)?phone|or|eller|och)\b[\s:.,/()]*"
     rf"|{EMAIL.pattern}(?:<mailto:[^>\s]*>)?[\s,;/.]*"
@@ -95,7 +114,7 @@ _IS_WRITER = re.compile(
     r"(?i)\s*(?:\((?:jag|det är jag|me|myself)\)|,?\s*(?:det är|that's|that is) (?:jag|me)\b)"
 )
 _REACH = re.compile(
-    r"(?i)(?:(?:ni|du|man)\s+)?(?:kan\s+)?(?:ring|ringa|mejla|maila|nås|når|nå|kontakta|svara"
+    r"(?i)(?:(?:bäst|enklast|lättast|helst)\s+)?(?:(?:ni|du|man)\s+)?(?:kan\s+)?(?:ring|ringa|mejla|maila|nås|når|nå|kontakta|svara"
     r"|skriv|sms:a|messa|call|e-?mail|reach|text|contact)\b"
 )
 # "Rektor och kontaktperson är jag", "contact our Head of Swedish, Malin Ek": both cues
@@ -142,6 +161,8 @@ def _people(text: str) -> list[_Person]:
             people.append(
                 _Person(match.start(), match.end(), writer if bracketed else None, writer)
             )
+        elif match.group("asked"):
+            people.append(_Person(match.start(), match.end(), match.group("asked")))
         elif _PLACE_BEFORE.search(text[max(0, match.start() - 8) : match.start()]):
             continue
         elif (name := clean_name(match.group("named"))) is not None:
@@ -232,7 +253,7 @@ def roles_pass(text: str) -> Found:
     sentences = [s for paragraph in text.split("\n") for s in split_sentences(paragraph)]
     for sentence in sentences:
         before = found.last_person
-        _sentence_roles(sentence, found)
+        _sentence_roles(_pronoun_named(sentence, found), found)
         if before and found.last_person == before and _details_only(sentence):
             # "Rektor och kontaktperson är jag, Pia Forsberg. Tel 070-455 12 12": the line
             # of details under a person is that person's.
@@ -240,6 +261,20 @@ def roles_pass(text: str) -> Found:
             found.put(f"{before}_phone", phone_in(sentence))
     follow_contact(found, text)
     return found
+
+
+# "Föreståndare är Eva Lind. Hon är också kontaktperson": the sentence opens with the person
+# just named.
+_PRONOUN_SUBJECT = re.compile(r"^(?:Hon|Han|Hen|She|He)(?=\s+(?:är|blir|var|is|will)\b)")
+
+
+def _pronoun_named(sentence: str, found: Found) -> str:
+    """The sentence with an opening "Hon"/"Han" replaced by the person the sentence before
+    named, when it named one."""
+    named = (
+        getattr(found, found.last_person) if found.last_person in ("manager", "contact") else None
+    )
+    return _PRONOUN_SUBJECT.sub(lambda _: named, sentence, count=1) if named else sentence
 
 
 def _first_names_in_full(text: str) -> str:

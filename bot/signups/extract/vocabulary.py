@@ -196,10 +196,15 @@ def _titles() -> frozenset[str]:
     return frozenset(t.casefold() for t in words_data()["titles"])
 
 
-def _is_title_word(word: str) -> bool:
+def is_title_word(word: str) -> bool:
     """ "Förskolläraren", "Producer": a title, in its definite form too."""
     folded = word.casefold()
     return folded in _titles() or re.sub(r"(?:en|n|et)$", "", folded) in _titles()
+
+
+# A compound title or a contact word that a sentence glued onto the name after it: no
+# Swedish name ends in "-chef" or "-rektor".
+_GLUED_ROLE = r"(?i)\w+chef(?:en|s)?|\w+rektor(?:n|s)?|kontakt(?:person(?:en)?)?"
 
 
 def clean_name(name: str | None) -> str | None:
@@ -211,9 +216,11 @@ def clean_name(name: str | None) -> str | None:
     while words:
         if re.fullmatch(rf"(?i)vår|min|{_MODIFIERS}|(?:{MANAGER_WORDS})(?:en|n)?", words[0]):
             words = words[1:]  # "Enhetschefen Eva Lind"
+        elif re.fullmatch(_GLUED_ROLE, words[0]):
+            words = words[1:]  # "Områdeschef Eva Lind", "Kontakt Eva Lind"
         elif len(words) > 3 and " ".join(words[:2]).casefold() in _titles():
             words = words[2:]
-        elif len(words) > 2 and _is_title_word(words[0]):
+        elif len(words) > 2 and is_title_word(words[0]):
             words = words[1:]
         else:
             break
@@ -262,7 +269,8 @@ _ABBREVIATION = re.compile(
 def split_sentences(text: str) -> list[str]:
     parts = re.split(r"(?<=[.!?])\s+|\n\s*\n|\n(?=\s*(?:[-*•]\s|[^\n:]{1,40}:))", text)
     sentences: list[str] = []
-    for part in (re.sub(r"\s+", " ", p).strip() for p in parts if p.strip()):
+    # A tab is kept: prose_text joins a line the writer ended on purpose with one.
+    for part in (re.sub(r"[^\S\t]+", " ", p).strip() for p in parts if p.strip()):
         if sentences and _ABBREVIATION.search(sentences[-1]):
             sentences[-1] += " " + part
         else:
