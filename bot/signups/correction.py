@@ -20,19 +20,9 @@ def forget_replaced_contact(unit: Unit, fields: SignupFields) -> None:
     not stay as Lina's; without one the receipt shows it missing, and the unit adds it.
     """
     new, old = fields.contact_name, unit.contact_name
-    if new and old and not similar_names(new, old) and not _spelled_out(old, new):
+    if new and old and not similar_names(new, old):
         unit.contact_email = unit.contact_email if fields.contact_email else None
         unit.contact_phone = unit.contact_phone if fields.contact_phone else None
-
-
-def _spelled_out(old: str, new: str) -> bool:
-    """ "Malin Ek" set right as "Malin Ekström": the same person, her name written whole."""
-    old_words, new_words = old.casefold().split(), new.casefold().split()
-    return (
-        len(old_words) == len(new_words)
-        and old_words[:-1] == new_words[:-1]
-        and new_words[-1].startswith(old_words[-1])
-    )
 
 
 # "Ja, det stämmer", "Stämmer bra!", "Yes, that's right": the answer to the receipt's question.
