@@ -182,3 +182,94 @@ def test_two_units_in_one_sentence_get_a_reference_each_and_one_receipt(app: App
     text = body_text(receipt)
     assert "KU-2027-001" in text and "KU-2027-002" in text
     assert "Förskolan Eken" in text and "Förskolan Linden" in text
+
+
+# --- How many units a mail registers ------------------------------------------------------
+
+
+def _registered_units(app: App, body: str, **mail: str) -> list[tuple[Any, ...]]:
+    put(app, make_mail(body, **mail))
+    cycle(app)
+    with app.sessions() as session:
+        return [
+            (u.unit_name, u.manager_name, u.contact_name, u.contact_email, u.contact_phone)
+            for u in session.scalars(select(Unit).order_by(Unit.id))
+        ]
+
+
+NUMBERED_BLOCKS = """\
+Hej,
+
+Enskede-Årsta-Vantör sdf anmäler följande fyra enheter till Kvalitetsutmärkelsen 2027.
+
+1. Årstadalens förskolor
+   Chef: Lovisa Strand, rektor
+   Kontaktperson: Pontus Lind, pontus.lind@stockholm.se, 08-508 140 11
+
+2. Boendestödet Vantör
+   Chef: Selma Husić
+   Kontaktperson: Selma Husić (samma), selma.husic@stockholm.se
+
+3. Socialtjänstens mottagning Vantör
+   Chef: Tomas Wik, sektionschef
+   Kontaktperson: Nora Ali, tel. 08-508 140 77
+
+4. Träffpunkt Rågsved
+   Chef: Gun Alm
+   Kontaktperson: meddelas senare
+
+Med vänlig hälsning
+Maj Ek
+Registrator
+"""
+
+
+def test_a_numbered_list_of_name_items_registers_every_unit_with_its_own_people(app: App) -> None:
+    """A list item that is only a name, over its own "Chef:"/"Kontaktperson:" lines, is a
+    unit: with or without a type word, and a proper name before a plural type word
+    ("Årstadalens förskolor") names one unit, not a group."""
+    got = _registered_units(
+        app, NUMBERED_BLOCKS, sender="registrator.eav@stockholm.se", sender_name="Maj Ek"
+    )
+    assert got == [
+        (
+            "Årstadalens förskolor",
+            "Lovisa Strand",
+            "Pontus Lind",
+            "pontus.lind@stockholm.se",
+            "08-508 140 11",
+        ),
+        ("Boendestödet Vantör", "Selma Husić", "Selma Husić", "selma.husic@stockholm.se", None),
+        ("Socialtjänstens mottagning Vantör", "Tomas Wik", "Nora Ali", None, "08-508 140 77"),
+        ("Träffpunkt Rågsved", "Gun Alm", None, None, None),
+    ]
+
+
+OWN_AND_NEIGHBOUR = """\
+Hej!
+
+Vi på Rösjöns förskolor vill anmäla oss till Kvalitetsutmärkelsen 2027. Rektor är Iben Holm och jag, Tove Sand, är biträdande rektor och kontaktperson för oss (08-508 330 12).
+
+Jag anmäler också grannenheten Mälarhöjdens förskolor, som har bett mig om det. Där är Gustav Berg rektor och själv kontaktperson, gustav.berg@stockholm.se, 070-441 20 18.
+
+Båda enheterna hör till Hägersten-Älvsjö stadsdelsförvaltning.
+
+Hälsningar
+Tove
+"""
+
+
+def test_a_unit_and_the_unit_it_signs_up_beside_it_are_two_units(app: App) -> None:
+    got = _registered_units(
+        app, OWN_AND_NEIGHBOUR, sender="tove.sand@stockholm.se", sender_name="Tove Sand"
+    )
+    assert got == [
+        ("Rösjöns förskolor", "Iben Holm", "Tove Sand", "tove.sand@stockholm.se", "08-508 330 12"),
+        (
+            "Mälarhöjdens förskolor",
+            "Gustav Berg",
+            "Gustav Berg",
+            "gustav.berg@stockholm.se",
+            "070-441 20 18",
+        ),
+    ]
