@@ -273,3 +273,156 @@ def test_a_unit_and_the_unit_it_signs_up_beside_it_are_two_units(app: App) -> No
             "070-441 20 18",
         ),
     ]
+
+
+PROSE_PARAGRAPHS = """\
+Hej,
+
+Avdelningen för individ- och familjeomsorg i Hässelby-Vällingby stadsdelsförvaltning anmäler två verksamheter:
+
+Familjecentralen Vällingby, där Rut Sjöholm är enhetschef och Ali Rahimi kontaktperson (ali.rahimi@stockholm.se, 08-508 050 17).
+
+Öppenvården Hässelby, chef Kerstin Ahl, som själv är kontaktperson, kerstin.ahl@stockholm.se.
+
+Hälsningar
+Mats Ulf
+Avdelningschef
+"""
+
+
+def test_a_role_said_of_the_person_before_it_is_theirs_when_the_next_clause_drops_its_verb(
+    app: App,
+) -> None:
+    """ "där Rut Sjöholm är enhetschef och Ali Rahimi kontaktperson": the manager is the person
+    the role word is said of, not the name that opens the next clause."""
+    got = _registered_units(
+        app, PROSE_PARAGRAPHS, sender="mats.ulf@stockholm.se", sender_name="Mats Ulf"
+    )
+    assert got == [
+        (
+            "Familjecentralen Vällingby",
+            "Rut Sjöholm",
+            "Ali Rahimi",
+            "ali.rahimi@stockholm.se",
+            "08-508 050 17",
+        ),
+        ("Öppenvården Hässelby", "Kerstin Ahl", "Kerstin Ahl", "kerstin.ahl@stockholm.se", None),
+    ]
+
+
+ON_BEHALF = """\
+Hej!
+
+Jag skickar denna anmälan för Hemtjänst Östermalm Norr på uppdrag av enhetschefen.
+
+Enhetschef är Marta Nowak, hon nås på 08-508 100 21.
+Kontaktperson är Jonas Brink, samordnare, nås på 070-618 22 40.
+
+Vi hör till Östermalms sdf.
+
+Mvh
+Pia Holm
+Administratör
+"""
+
+
+def test_a_mail_that_calls_itself_the_sign_up_registers_the_unit(app: App) -> None:
+    """ "Jag skickar denna anmälan för …" signs the unit up though it says neither "vi" nor
+    the award; "på uppdrag av enhetschefen" names the post, not the unit before it."""
+    got = _registered_units(
+        app,
+        ON_BEHALF,
+        sender="pia.holm@stockholm.se",
+        sender_name="Pia Holm",
+        subject="Anmälan hemtjänst",
+    )
+    assert got == [
+        ("Hemtjänst Östermalm Norr", "Marta Nowak", "Jonas Brink", None, "070-618 22 40")
+    ]
+
+
+ENGLISH_ENTER = """\
+Dear Sir/Madam,
+
+Kunskapsskolan Liljeholmen would like to enter the Stockholm City Quality Award 2027. Our principal is Emma Ward and the contact person will be Daniel Osei, who can be reached at daniel.osei@kunskapsskolan.se or 08-410 220 30.
+
+Kind regards,
+Emma Ward
+Principal
+"""
+
+
+def test_an_english_mail_that_enters_the_award_under_its_full_name_registers_the_unit(
+    app: App,
+) -> None:
+    got = _registered_units(
+        app,
+        ENGLISH_ENTER,
+        sender="emma.ward@kunskapsskolan.se",
+        sender_name="Emma Ward",
+        subject="Application - Stockholm Quality Award 2027",
+    )
+    assert got == [
+        (
+            "Kunskapsskolan Liljeholmen",
+            "Emma Ward",
+            "Daniel Osei",
+            "daniel.osei@kunskapsskolan.se",
+            "08-410 220 30",
+        )
+    ]
+
+
+SELF_CORRECTED = """\
+Hej,
+
+Vi anmäler Boendet Solgården? nej förlåt – Boendet Solängen, som vi driver åt Spånga-Tensta. Jag är enhetschef och heter Lars Kvist. Kontaktperson blir Ida Frost, ida.frost@exempelomsorg.se, 070-223 11 90, nej förlåt, 070-223 11 09.
+
+Mvh
+Lars Kvist
+"""
+
+
+def test_what_the_writer_takes_back_mid_sentence_is_not_read(app: App) -> None:
+    """ "X? nej förlåt – Y": the correction stands in place of what it takes back, for a name
+    (it repeats the words it keeps) and for a number (as many words as it gives)."""
+    got = _registered_units(
+        app,
+        SELF_CORRECTED,
+        sender="lars.kvist@exempelomsorg.se",
+        sender_name="Lars Kvist",
+        subject="Anmälan",
+    )
+    assert got == [
+        (
+            "Boendet Solängen",
+            "Lars Kvist",
+            "Ida Frost",
+            "ida.frost@exempelomsorg.se",
+            "070-223 11 09",
+        )
+    ]
+
+
+UNNAMED_UNITS_QUESTION = """\
+Hej,
+
+Behöver man fylla i något formulär, eller räcker ett vanligt mejl? Vi har några förskolor i Farsta som vill anmäla sig och jag håller ihop det.
+
+Hälsningar
+Eva Sten
+Samordnare, Farsta stadsdelsförvaltning
+"""
+
+
+def test_units_that_want_to_sign_up_but_are_neither_named_nor_counted_register_nothing(
+    app: App,
+) -> None:
+    got = _registered_units(
+        app,
+        UNNAMED_UNITS_QUESTION,
+        sender="eva.sten@stockholm.se",
+        sender_name="Eva Sten",
+        subject="Formulär?",
+    )
+    assert got == []

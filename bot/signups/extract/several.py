@@ -203,8 +203,8 @@ def several_units(
         units = headed if len(headed) > len({i for i, _ in units}) else units
     # A list whose items are names, each over its own "Chef:"/"Kontaktperson:" lines, gives
     # the units however their names look.
-    if len(listed := listed_units(lines)) > len({i for i, _ in units}):
-        units = listed
+    if len(name_items := listed_units(lines)) > len({i for i, _ in units}):
+        units = name_items
     labelled = labelled_units(lines)
     # A block of labelled lines for each unit; a name in the lead-in above them ("Inom
     # grundskoleavdelningen, område Nordväst, har tre skolor …") is the group they are in.
