@@ -426,3 +426,29 @@ def test_units_that_want_to_sign_up_but_are_neither_named_nor_counted_register_n
         subject="Formulär?",
     )
     assert got == []
+
+
+PLACE_IN_BRACKETS = """\
+Hej!
+
+Jag heter Trần Minh Châu och är rektor för Förskolan Vasen (Sankt Eriksplan). Vi anmäler oss gärna till Kvalitetsutmärkelsen 2027!
+
+Kontaktperson blir vår pedagogista Lâm Quốc Bảo, bao.lam@stockholm.se, 08-508 093 10.
+
+Hälsningar
+Châu
+Norrmalms stadsdelsförvaltning
+"""
+
+
+def test_a_place_after_the_role_word_is_not_the_manager(app: App) -> None:
+    """ "rektor för Förskolan Vasen (Sankt Eriksplan)": the words after "för" name the place
+    the role is of, up to a comma or a verb; the writer who "är rektor" is the manager."""
+    [unit] = _registered_units(
+        app,
+        PLACE_IN_BRACKETS,
+        sender="chau.tran@stockholm.se",
+        sender_name="Chau Tran",
+        subject="Anmälan – Förskolan Vasen",
+    )
+    assert unit[1:] == ("Trần Minh Châu", "Lâm Quốc Bảo", "bao.lam@stockholm.se", "08-508 093 10")

@@ -125,6 +125,9 @@ _JOINED = re.compile(r"(?i)\s*(?:och|samt|and|&|/|,|our|vår|min|my)\s*")
 _COPULA_BEFORE = re.compile(
     r"(?i),?\s+(?:som\s+)?(?:är|blir|var|is|was|will\s+be)\s+(?:(?:vår|er|ny|nya|our|the|new)\s+)?"
 )
+_PLACE_AFTER = re.compile(
+    r"(?i)\s+(?:för|på|vid|inom|of|at)\s+[^,:;–—]*?(?=,|:|;|\s[–—-]\s|\s(?:är|blir|heter|is|will)\b|$)"
+)
 _POST_AFTER_PREPOSITION = re.compile(r"(?i)\b(?:av|med|till|från|hos|by|with|from)\s+$")
 # How far before a role word its person may stand ("Jag är gruppchef och kontaktperson").
 _LOOKBACK = 45
@@ -183,6 +186,10 @@ def _pointed_at(
 ) -> _Person | None:
     # "Rektor Elisabet Grip": the name read with its title glued on starts at the cue.
     after = [p for p in people if start <= p.start < end or cue_start <= p.start < start < p.end]
+    if place := _PLACE_AFTER.match(sentence, start):
+        # "rektor för Norrmalms förskolor område 3 (Sankt Eriksplan)": the place the role is
+        # of; its person comes after a verb or a comma.
+        after = [p for p in after if p.start >= place.end()]
     before = [p for p in people if cue_start - _LOOKBACK <= p.end <= cue_start]
     if _POST_AFTER_PREPOSITION.search(sentence[max(0, cue_start - 12) : cue_start]):
         before = []  # "på uppdrag av enhetschefen": the post, not the person named before it
