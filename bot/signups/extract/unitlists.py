@@ -79,8 +79,9 @@ def _named_before(chunk: str, before: str) -> str:
 # name it is one unit's name: "Sätra förskolor", "Hökarängens förskolor" (a förskoleenhet).
 _PLURAL = r"\w*(?:skolor|enheter|verksamheter|boenden|grupper|hemtjänster)"
 _GROUP = re.compile(
-    rf"(?i)^(?:(?:två|tre|fyra|fem|sex|båda|bägge|alla|samtliga|flera|några|våra|era|dessa"
-    rf"|de|övriga|\d+)\s+)?{_PLURAL}\b|^(?:\w+\s+)?{_PLURAL}na\b"
+    rf"(?i)^(?:(?:två|tre|fyra|fem|sex|sju|åtta|båda|bägge|alla|samtliga|flera|några|många"
+    rf"|fler|andra|övriga|vissa|olika|våra|era|mina|deras|dessa|de|sådana|kommunala"
+    rf"|fristående|privata|nya|\d+)\s+)?{_PLURAL}\b|^(?:\w+\s+)?{_PLURAL}na\b"
 )
 
 # A line said for every unit: "Kontaktperson för båda är jag", "… för alla tre".
