@@ -2593,3 +2593,30 @@ def test_a_unit_whose_contact_is_the_writer_for_now_has_the_writers_signature_nu
         ("Sara Berg", "sara.berg@stockholm.se", None),
         ("Eva Lind", "eva.lind@stockholm.se", "08-508 11 111"),
     ]
+
+
+# --- A writer who corrects themself ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("written", "meant"),
+    [
+        (
+            "Vi anmäler Förskolan Ugglan? nej förlåt – Förskolan Uven.",
+            "Vi anmäler Förskolan Uven.",
+        ),
+        (
+            "Kontakt: Ola Berg, nej förlåt, Siv Lund, 08-12 34 56.",
+            "Kontakt: Siv Lund, 08-12 34 56.",
+        ),
+        ("Ring 070-111 22 33, jag menar 070-111 22 44.", "Ring 070-111 22 44."),
+        ("Förlåt att jag skriver sent. Vi anmäler Förskolan Uven.", None),
+        ("Vi har jobbat länge och jag menar att vi är redo.", None),
+    ],
+)
+def test_a_correction_mid_sentence_replaces_what_it_takes_back(
+    written: str, meant: str | None
+) -> None:
+    from bot.signups.extract.selfcorrection import take_back_corrected
+
+    assert take_back_corrected(written) == (meant or written)

@@ -182,3 +182,273 @@ def test_two_units_in_one_sentence_get_a_reference_each_and_one_receipt(app: App
     text = body_text(receipt)
     assert "KU-2027-001" in text and "KU-2027-002" in text
     assert "Förskolan Eken" in text and "Förskolan Linden" in text
+
+
+# --- How many units a mail registers ------------------------------------------------------
+
+
+def _registered_units(app: App, body: str, **mail: str) -> list[tuple[Any, ...]]:
+    put(app, make_mail(body, **mail))
+    cycle(app)
+    with app.sessions() as session:
+        return [
+            (u.unit_name, u.manager_name, u.contact_name, u.contact_email, u.contact_phone)
+            for u in session.scalars(select(Unit).order_by(Unit.id))
+        ]
+
+
+NUMBERED_BLOCKS = """\
+Hej,
+
+Enskede-Årsta-Vantör sdf anmäler följande fyra enheter till Kvalitetsutmärkelsen 2027.
+
+1. Årstadalens förskolor
+   Chef: Lovisa Strand, rektor
+   Kontaktperson: Pontus Lind, pontus.lind@stockholm.se, 08-508 140 11
+
+2. Boendestödet Vantör
+   Chef: Selma Husić
+   Kontaktperson: Selma Husić (samma), selma.husic@stockholm.se
+
+3. Socialtjänstens mottagning Vantör
+   Chef: Tomas Wik, sektionschef
+   Kontaktperson: Nora Ali, tel. 08-508 140 77
+
+4. Träffpunkt Rågsved
+   Chef: Gun Alm
+   Kontaktperson: meddelas senare
+
+Med vänlig hälsning
+Maj Ek
+Registrator
+"""
+
+
+def test_a_numbered_list_of_name_items_registers_every_unit_with_its_own_people(app: App) -> None:
+    """A list item that is only a name, over its own "Chef:"/"Kontaktperson:" lines, is a
+    unit: with or without a type word, and a proper name before a plural type word
+    ("Årstadalens förskolor") names one unit, not a group."""
+    got = _registered_units(
+        app, NUMBERED_BLOCKS, sender="registrator.eav@stockholm.se", sender_name="Maj Ek"
+    )
+    assert got == [
+        (
+            "Årstadalens förskolor",
+            "Lovisa Strand",
+            "Pontus Lind",
+            "pontus.lind@stockholm.se",
+            "08-508 140 11",
+        ),
+        ("Boendestödet Vantör", "Selma Husić", "Selma Husić", "selma.husic@stockholm.se", None),
+        ("Socialtjänstens mottagning Vantör", "Tomas Wik", "Nora Ali", None, "08-508 140 77"),
+        ("Träffpunkt Rågsved", "Gun Alm", None, None, None),
+    ]
+
+
+OWN_AND_NEIGHBOUR = """\
+Hej!
+
+Vi på Rösjöns förskolor vill anmäla oss till Kvalitetsutmärkelsen 2027. Rektor är Iben Holm och jag, Tove Sand, är biträdande rektor och kontaktperson för oss (08-508 330 12).
+
+Jag anmäler också grannenheten Mälarhöjdens förskolor, som har bett mig om det. Där är Gustav Berg rektor och själv kontaktperson, gustav.berg@stockholm.se, 070-441 20 18.
+
+Båda enheterna hör till Hägersten-Älvsjö stadsdelsförvaltning.
+
+Hälsningar
+Tove
+"""
+
+
+def test_a_unit_and_the_unit_it_signs_up_beside_it_are_two_units(app: App) -> None:
+    got = _registered_units(
+        app, OWN_AND_NEIGHBOUR, sender="tove.sand@stockholm.se", sender_name="Tove Sand"
+    )
+    assert got == [
+        ("Rösjöns förskolor", "Iben Holm", "Tove Sand", "tove.sand@stockholm.se", "08-508 330 12"),
+        (
+            "Mälarhöjdens förskolor",
+            "Gustav Berg",
+            "Gustav Berg",
+            "gustav.berg@stockholm.se",
+            "070-441 20 18",
+        ),
+    ]
+
+
+PROSE_PARAGRAPHS = """\
+Hej,
+
+Avdelningen för individ- och familjeomsorg i Hässelby-Vällingby stadsdelsförvaltning anmäler två verksamheter:
+
+Familjecentralen Vällingby, där Rut Sjöholm är enhetschef och Ali Rahimi kontaktperson (ali.rahimi@stockholm.se, 08-508 050 17).
+
+Öppenvården Hässelby, chef Kerstin Ahl, som själv är kontaktperson, kerstin.ahl@stockholm.se.
+
+Hälsningar
+Mats Ulf
+Avdelningschef
+"""
+
+
+def test_a_role_said_of_the_person_before_it_is_theirs_when_the_next_clause_drops_its_verb(
+    app: App,
+) -> None:
+    """ "där Rut Sjöholm är enhetschef och Ali Rahimi kontaktperson": the manager is the person
+    the role word is said of, not the name that opens the next clause."""
+    got = _registered_units(
+        app, PROSE_PARAGRAPHS, sender="mats.ulf@stockholm.se", sender_name="Mats Ulf"
+    )
+    assert got == [
+        (
+            "Familjecentralen Vällingby",
+            "Rut Sjöholm",
+            "Ali Rahimi",
+            "ali.rahimi@stockholm.se",
+            "08-508 050 17",
+        ),
+        ("Öppenvården Hässelby", "Kerstin Ahl", "Kerstin Ahl", "kerstin.ahl@stockholm.se", None),
+    ]
+
+
+ON_BEHALF = """\
+Hej!
+
+Jag skickar denna anmälan för Hemtjänst Östermalm Norr på uppdrag av enhetschefen.
+
+Enhetschef är Marta Nowak, hon nås på 08-508 100 21.
+Kontaktperson är Jonas Brink, samordnare, nås på 070-618 22 40.
+
+Vi hör till Östermalms sdf.
+
+Mvh
+Pia Holm
+Administratör
+"""
+
+
+def test_a_mail_that_calls_itself_the_sign_up_registers_the_unit(app: App) -> None:
+    """ "Jag skickar denna anmälan för …" signs the unit up though it says neither "vi" nor
+    the award; "på uppdrag av enhetschefen" names the post, not the unit before it."""
+    got = _registered_units(
+        app,
+        ON_BEHALF,
+        sender="pia.holm@stockholm.se",
+        sender_name="Pia Holm",
+        subject="Anmälan hemtjänst",
+    )
+    assert got == [
+        ("Hemtjänst Östermalm Norr", "Marta Nowak", "Jonas Brink", None, "070-618 22 40")
+    ]
+
+
+ENGLISH_ENTER = """\
+Dear Sir/Madam,
+
+Kunskapsskolan Liljeholmen would like to enter the Stockholm City Quality Award 2027. Our principal is Emma Ward and the contact person will be Daniel Osei, who can be reached at daniel.osei@kunskapsskolan.se or 08-410 220 30.
+
+Kind regards,
+Emma Ward
+Principal
+"""
+
+
+def test_an_english_mail_that_enters_the_award_under_its_full_name_registers_the_unit(
+    app: App,
+) -> None:
+    got = _registered_units(
+        app,
+        ENGLISH_ENTER,
+        sender="emma.ward@kunskapsskolan.se",
+        sender_name="Emma Ward",
+        subject="Application - Stockholm Quality Award 2027",
+    )
+    assert got == [
+        (
+            "Kunskapsskolan Liljeholmen",
+            "Emma Ward",
+            "Daniel Osei",
+            "daniel.osei@kunskapsskolan.se",
+            "08-410 220 30",
+        )
+    ]
+
+
+SELF_CORRECTED = """\
+Hej,
+
+Vi anmäler Boendet Solgården? nej förlåt – Boendet Solängen, som vi driver åt Spånga-Tensta. Jag är enhetschef och heter Lars Kvist. Kontaktperson blir Ida Frost, ida.frost@exempelomsorg.se, 070-223 11 90, nej förlåt, 070-223 11 09.
+
+Mvh
+Lars Kvist
+"""
+
+
+def test_what_the_writer_takes_back_mid_sentence_is_not_read(app: App) -> None:
+    """ "X? nej förlåt – Y": the correction stands in place of what it takes back, for a name
+    (it repeats the words it keeps) and for a number (as many words as it gives)."""
+    got = _registered_units(
+        app,
+        SELF_CORRECTED,
+        sender="lars.kvist@exempelomsorg.se",
+        sender_name="Lars Kvist",
+        subject="Anmälan",
+    )
+    assert got == [
+        (
+            "Boendet Solängen",
+            "Lars Kvist",
+            "Ida Frost",
+            "ida.frost@exempelomsorg.se",
+            "070-223 11 09",
+        )
+    ]
+
+
+UNNAMED_UNITS_QUESTION = """\
+Hej,
+
+Behöver man fylla i något formulär, eller räcker ett vanligt mejl? Vi har några förskolor i Farsta som vill anmäla sig och jag håller ihop det.
+
+Hälsningar
+Eva Sten
+Samordnare, Farsta stadsdelsförvaltning
+"""
+
+
+def test_units_that_want_to_sign_up_but_are_neither_named_nor_counted_register_nothing(
+    app: App,
+) -> None:
+    got = _registered_units(
+        app,
+        UNNAMED_UNITS_QUESTION,
+        sender="eva.sten@stockholm.se",
+        sender_name="Eva Sten",
+        subject="Formulär?",
+    )
+    assert got == []
+
+
+PLACE_IN_BRACKETS = """\
+Hej!
+
+Jag heter Trần Minh Châu och är rektor för Förskolan Vasen (Sankt Eriksplan). Vi anmäler oss gärna till Kvalitetsutmärkelsen 2027!
+
+Kontaktperson blir vår pedagogista Lâm Quốc Bảo, bao.lam@stockholm.se, 08-508 093 10.
+
+Hälsningar
+Châu
+Norrmalms stadsdelsförvaltning
+"""
+
+
+def test_a_place_after_the_role_word_is_not_the_manager(app: App) -> None:
+    """ "rektor för Förskolan Vasen (Sankt Eriksplan)": the words after "för" name the place
+    the role is of, up to a comma or a verb; the writer who "är rektor" is the manager."""
+    [unit] = _registered_units(
+        app,
+        PLACE_IN_BRACKETS,
+        sender="chau.tran@stockholm.se",
+        sender_name="Chau Tran",
+        subject="Anmälan – Förskolan Vasen",
+    )
+    assert unit[1:] == ("Trần Minh Châu", "Lâm Quốc Bảo", "bao.lam@stockholm.se", "08-508 093 10")

@@ -11,7 +11,8 @@ The modules: `vocabulary` (shared patterns and helpers), `quoting` (quoted repli
 `state` (what a pass found), `labels`, `roles`, `prose` and `signature` (the passes),
 `unitnames` (the unit's name as weighed candidates; type words and titles in
 `words.toml`), `organisations` (canonical names from `organisations.toml`), `awards`
-(employees and earlier awards), `extract` (the passes combined), `forwards` (a forward's
+(employees and earlier awards), `selfcorrection` (what a writer takes back mid-sentence),
+`extract` (the passes combined), `forwards` (a forward's
 inner mail), `thread` (a colleague named in full by the quoted thread), `corrections` (a reply read against the registration), `several` (several
 units in one mail), `detection` (withdrawals and sign-up mails) and `names` (comparing
 unit names).

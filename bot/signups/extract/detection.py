@@ -83,8 +83,9 @@ _SIGNUP_WORD = re.compile(
     r"(?=\s*(?:[^\w\s]|$)|\s+i\s+år\b|\s+(?:i|på)\s+(?:årets\s+|den\s+)?(?:\w*utmärkelse|tävling))"
     # Informal: "Vi på Kryssningsterminalen hänger på", "vi ställer upp i år".
     r"|\b(?:hänger|häng)\s+på\b(?!\s+\w)|\bställer\s+upp\b(?!\s+(?:som|med)\b)"
-    r"|\b(?:participate|take\s+part|join|enter)\s+(?:in\s+)?(?:this\s+year's\s+|the\s+)?"
-    r"(?:kvalitetsutmärkelse|quality\s+award)"
+    # "enter the Stockholm City Quality Award 2027": the award's name may carry the city's.
+    r"|\b(?:participate|take\s+part|join|enter|apply)\s+(?:in\s+|for\s+|to\s+)?"
+    r"(?:this\s+year's\s+|the\s+)?(?:[A-Z][\w']*\s+){0,3}(?:kvalitetsutmärkelse|quality\s+award)"
 )
 _ASKING = re.compile(
     r"(?i)^\s*(?:hur|när|var|vart|vad|kan|får|måste|ska|går|how|when|where|what|can|could|do|does)\b"
@@ -100,6 +101,10 @@ _NOT_A_SIGNUP = re.compile(
     r"|\b(?:hör\s+av\s+oss|återkommer|kommer\s+tillbaka)\s+med\b|\b(?:planerar|funderar\s+på)\s+att\b"
     # The call to all: "Alla enheter som vill vara med i år anmäler sig senast 22 mars".
     r"|\b(?:alla|ni|de|enheter|verksamheter)\s+som\s+(?:\w+\s+)?vill\b"
+    # Units not named or counted: "Vi har flera enheter i Kungsholmen som vill anmäla sig".
+    r"|\b(?:flera|några|många|fler|ett\s+antal|several|some)\s+(?:\w+\s+)?"
+    r"\w*(?:enheter|verksamheter|förskolor|skolor|boenden|grupper|units|schools)\b"
+    r"[^.]*?\b(?:som|that|who)\s+(?:\w+\s+)?(?:vill|want|would)\b"
     # The call, not a sign-up: "anmälan öppen till 22 mars", "anmälan till X är inte …".
     r"|(?<!vår\s)(?<!denna\s)(?<!min\s)(?<!er\s)\banmälan(?:\s+till\s+\w+(?:\s+\d{4})?)?"
     r"\s+(?:inte\s+|ej\s+)?(?:är|var|blir|öppen|öppnar|stänger|stängd|görs|sker)\b"
@@ -115,6 +120,8 @@ _ABOUT_SIGNUP = re.compile(
 _SIGNUP_CONTEXT = re.compile(
     r"(?i)utmärkelse|\boss\b|\bvår\b|\bvårt\b|\bhärmed\b|\bvi\b|\bsig\b"
     r"|\bwe\b|\bour\b|\bI\b|quality\s+award|\bvill\s+anmäla\b|\bvill\s+(?:gärna\s+)?vara\s+med\b"
+    # "Jag skickar denna anmälan för …": the mail points at itself as the sign-up.
+    r"|\b(?:denna|den\s+här|bifogade?|this)\s+(?:anmälan|application|registration)\b"
     r"|\b(?:två|tre|fyra|fem|\d)\s+anmälningar\b"
     r"|\bvill\s+(?:\w+\s+)?(?:vara\s+med|delta|medverka)\b"
     # "Frösunda Omsorg anmäler Personlig assistans Söderort": the unit named after the verb.

@@ -120,6 +120,15 @@ _REACH = re.compile(
 # "Rektor och kontaktperson är jag", "contact our Head of Swedish, Malin Ek": both cues
 # point at the second one's person.
 _JOINED = re.compile(r"(?i)\s*(?:och|samt|and|&|/|,|our|vår|min|my)\s*")
+# "Anna Berg är rektor", "Anna Berg, som är vår rektor": only a copula between a person and
+# the role word that follows them.
+_COPULA_BEFORE = re.compile(
+    r"(?i),?\s+(?:som\s+)?(?:är|blir|var|is|was|will\s+be)\s+(?:(?:vår|er|ny|nya|our|the|new)\s+)?"
+)
+_PLACE_AFTER = re.compile(
+    r"(?i)\s+(?:för|på|vid|inom|of|at)\s+[^,:;–—]*?(?=,|:|;|\s[–—-]\s|\s(?:är|blir|heter|is|will)\b|$)"
+)
+_POST_AFTER_PREPOSITION = re.compile(r"(?i)\b(?:av|med|till|från|hos|by|with|from)\s+$")
 # How far before a role word its person may stand ("Jag är gruppchef och kontaktperson").
 _LOOKBACK = 45
 
@@ -177,10 +186,23 @@ def _pointed_at(
 ) -> _Person | None:
     # "Rektor Elisabet Grip": the name read with its title glued on starts at the cue.
     after = [p for p in people if start <= p.start < end or cue_start <= p.start < start < p.end]
+    if place := _PLACE_AFTER.match(sentence, start):
+        # "rektor för Norrmalms förskolor område 3 (Sankt Eriksplan)": the place the role is
+        # of; its person comes after a verb or a comma.
+        after = [p for p in after if p.start >= place.end()]
+    before = [p for p in people if cue_start - _LOOKBACK <= p.end <= cue_start]
+    if _POST_AFTER_PREPOSITION.search(sentence[max(0, cue_start - 12) : cue_start]):
+        before = []  # "på uppdrag av enhetschefen": the post, not the person named before it
+    # "jag är enhetschef, Amra Mujić": a name straight after the role word is in apposition.
+    apposition = bool(after) and not sentence[start : after[0].start].strip(" ,:")
+    copula = bool(before) and _COPULA_BEFORE.fullmatch(sentence[before[-1].end : cue_start])
+    if copula and not apposition:
+        # "där Ayşe Demir är enhetschef och Sven-Erik Palm kontaktperson": the person the role
+        # word is said of; the name after it opens the next clause, its verb left out.
+        return before[-1]
     # "en ny rektor som börjar i mars, så jag …": a clause between, not the role's person.
     if after and not _NEW_CLAUSE.search(sentence[start : after[0].start]):
         return after[0]
-    before = [p for p in people if cue_start - _LOOKBACK <= p.end <= cue_start]
     return before[-1] if before else None
 
 

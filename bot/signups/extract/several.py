@@ -25,6 +25,7 @@ from bot.signups.extract.unitlists import (
     counted_units,
     headed_units,
     labelled_units,
+    listed_units,
     sentences_of,
     tab_table,
     unit_types,
@@ -200,6 +201,10 @@ def several_units(
     if len({i for i, _ in units}) < 2 and SEVERAL.search(text):
         headed = headed_units(lines)
         units = headed if len(headed) > len({i for i, _ in units}) else units
+    # A list whose items are names, each over its own "Chef:"/"Kontaktperson:" lines, gives
+    # the units however their names look.
+    if len(name_items := listed_units(lines)) > len({i for i, _ in units}):
+        units = name_items
     labelled = labelled_units(lines)
     # A block of labelled lines for each unit; a name in the lead-in above them ("Inom
     # grundskoleavdelningen, område Nordväst, har tre skolor …") is the group they are in.

@@ -19,6 +19,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.signups.extract.language import is_english
+from bot.signups.extract.selfcorrection import take_back_corrected
 from bot.signups.extract.vocabulary import EMAIL, words_data
 
 _ASCII = str.maketrans("åäöéÅÄÖÉ", "aaoeAAOE")
@@ -178,7 +179,8 @@ def _corrected(word: str) -> str:
 
 def readable(text: str) -> str:
     """`restore_spelling` for a mail whose language is read from the text itself, with the
-    typos of known words put right."""
+    typos of known words put right, and what the writer took back left out."""
+    text = take_back_corrected(text)
     english = is_english(text)
     text = restore_spelling(text, english=english)
     return text if english else _map_words(text, _corrected)

@@ -74,9 +74,14 @@ def _named_before(chunk: str, before: str) -> str:
     return named[-1] if named else chunk
 
 
-# "två förskolor i Bredäng", "Förskolorna i Enskede": a plural type word names the group.
+# "två förskolor i Bredäng", "Förskolorna i Enskede", "våra enheter": a plural type word that
+# opens the name, follows a count or a pronoun, or is definite names the group. After a proper
+# name it is one unit's name: "Sätra förskolor", "Hökarängens förskolor" (a förskoleenhet).
+_PLURAL = r"\w*(?:skolor|enheter|verksamheter|boenden|grupper|hemtjänster)"
 _GROUP = re.compile(
-    r"(?i)^(?:\w+\s+)?\w*(?:skolor|enheter|verksamheter|boenden|grupper|hemtjänster)(?:na)?\b"
+    rf"(?i)^(?:(?:två|tre|fyra|fem|sex|sju|åtta|båda|bägge|alla|samtliga|flera|några|många"
+    rf"|fler|andra|övriga|vissa|olika|våra|era|mina|deras|dessa|de|sådana|kommunala"
+    rf"|fristående|privata|nya|\d+)\s+)?{_PLURAL}\b|^(?:\w+\s+)?{_PLURAL}na\b"
 )
 
 # A line said for every unit: "Kontaktperson för båda är jag", "… för alla tre".
@@ -138,6 +143,46 @@ def headed_units(lines: list[str]) -> list[tuple[int, str]]:
         if rest and find_organisations(owner):
             name = rest[:1].upper() + rest[1:]  # "Stockholms Sjukhem, palliativa slutenvården"
         if "," not in name and not label_key(name) and is_unit_name(name):
+            found.append((i, name))
+    return found
+
+
+# "1. Hökarängens förskolor" alone on its line: a list item that is only a name.
+_NAME_ITEM = re.compile(
+    rf"^\s*(?:\d{{1,2}}[.)]|[-*•·–])\s+(?P<name>[{UPPER}0-9][^:\t@]{{1,80}}?)\s*[.:]?\s*$"
+)
+_ROLE_LABEL = re.compile(r"^\s*(?P<label>[^:\t]{2,40}):")
+
+
+def _names_people(lines: list[str]) -> bool:
+    """True when the lines label the unit's people ("Chef: …", "Kontaktperson: …")."""
+    return any(
+        (label := _ROLE_LABEL.match(line)) and label_key(label.group("label")) in _PEOPLE
+        for line in lines
+    )
+
+
+_PEOPLE = ("manager", "contact", "both")
+
+
+def listed_units(lines: list[str]) -> list[tuple[int, str]]:
+    """(line, unit) for each list item that is only a name and is followed by labelled lines
+    for its people: a registrar's numbered list of units, whatever their names look like
+    ("3. Socialtjänstens mottagningsenhet Farsta" has no type word a reader knows)."""
+    items = [
+        (i, m.group("name").strip())
+        for i, line in enumerate(lines)
+        if (m := _NAME_ITEM.match(line))
+    ]
+    ends = [i for i, _ in items[1:]] + [len(lines)] if items else []
+    found = []
+    for (i, name), end in zip(items, ends, strict=True):
+        block = lines[i + 1 : end]
+        # The item's own lines: up to the first blank line after some text.
+        own = block[
+            : next((k for k, line in enumerate(block) if k and not line.strip()), len(block))
+        ]
+        if len(name.split()) <= 8 and not label_key(name) and _names_people(own):
             found.append((i, name))
     return found
 
