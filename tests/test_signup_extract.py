@@ -7,7 +7,6 @@ from dataclasses import replace
 
 import pytest
 
-from bot.mail.parse import parse_mail
 from bot.signups.extract import (
     SignupFields,
     extract_mail,
@@ -23,7 +22,6 @@ from bot.signups.extract import (
 )
 from bot.signups.extract.spelling import restore_spelling
 from bot.signups.extract.vocabulary import clean_name
-from tests.conftest import make_mail
 
 # --- Labelled sign-ups -------------------------------------------------------------------
 
@@ -2595,94 +2593,3 @@ def test_a_unit_whose_contact_is_the_writer_for_now_has_the_writers_signature_nu
         ("Sara Berg", "sara.berg@stockholm.se", None),
         ("Eva Lind", "eva.lind@stockholm.se", "08-508 11 111"),
     ]
-
-
-# --- The contact's details in prose (real MIME, parsed as the bot parses it) -------------
-
-
-def _read_mime(body: str, *, sender_name: str, sender: str) -> SignupFields:
-    mail = parse_mail(make_mail(body, sender=sender, sender_name=sender_name))
-    return extract_mail(
-        mail.subject, mail.text, sender_name=mail.from_name, sender_email=mail.from_addr
-    )
-
-
-def _contact(fields: SignupFields) -> tuple[str | None, ...]:
-    return (fields.contact_name, fields.contact_email, fields.contact_phone)
-
-
-def test_contact_person_written_apart_and_her_details_in_the_next_sentence() -> None:
-    body = (
-        "Hej,\n\nJag är rektor på Förskolan Lärkan i Hägersten-Älvsjö sdf och vi vill anmäla oss"
-        " till Kvalitetsutmärkelsen.\n\nKontakt person är min kollega Sanna Öberg, hon är"
-        " förskollärare och leder vårt utvecklingsarbete. Hennes telefon 070-411 22 33 och mail"
-        " sanna.oberg@stockholm.se\n\nHälsningar\nKjell Rudin\n"
-    )
-    fields = _read_mime(body, sender_name="Kjell Rudin", sender="kjell.rudin@stockholm.se")
-    assert fields.manager_name == "Kjell Rudin"
-    assert _contact(fields) == ("Sanna Öberg", "sanna.oberg@stockholm.se", "070-411 22 33")
-
-
-def test_the_writers_own_number_in_prose_is_the_contacts_when_the_writer_is_contact() -> None:
-    body = (
-        "Hej\n\nJag heter Leila Haddad och är enhetschef på Daglig verksamhet Ängen i Farsta"
-        " stadsdelsförvaltning. Vi vill vara med i Kvalitetsutmärkelsen.\n\n"
-        "Jag är också kontaktperson. Vid frågor går det bra att ringa min mobil"
-        " 072-300 40 50.\n\nMvh\nLeila\n"
-    )
-    fields = _read_mime(body, sender_name="Leila Haddad", sender="leila.haddad@stockholm.se")
-    assert _contact(fields) == ("Leila Haddad", "leila.haddad@stockholm.se", "072-300 40 50")
-
-
-def test_a_writer_asked_to_be_contact_who_says_how_she_is_reached() -> None:
-    body = (
-        "Hej,\n\nVi på Idrottsförvaltningen anmäler enheten Bokning och service.\n\n"
-        "Chef för enheten är Gustav Wahl, och han har bett mig vara kontaktperson. Jag heter"
-        " Petra Ny och nås på 08-508 270 10 eller petra.ny@stockholm.se.\n\n"
-        "Vänliga hälsningar\nPetra Ny\nHandläggare\n"
-    )
-    fields = _read_mime(body, sender_name="Petra Ny", sender="petra.ny@stockholm.se")
-    assert fields.manager_name == "Gustav Wahl"
-    assert _contact(fields) == ("Petra Ny", "petra.ny@stockholm.se", "08-508 270 10")
-
-
-def test_a_manager_who_keeps_in_touch_herself_gives_her_number_in_the_same_sentence() -> None:
-    body = (
-        "Hej!\n\nNu anmäler vi Hemtjänst Hässelby Strand till Kvalitetsutmärkelsen.\n\n"
-        "Jag som skriver heter Ronja Blom och är enhetschef. Jag sköter gärna själv kontakten"
-        " med er, ring på 08-508 051 22.\n\nHälsningar\nRonja Blom\nEnhetschef\n"
-        "Hässelby-Vällingby stadsdelsförvaltning\n"
-    )
-    fields = _read_mime(body, sender_name="Ronja Blom", sender="ronja.blom@stockholm.se")
-    assert _contact(fields) == ("Ronja Blom", "ronja.blom@stockholm.se", "08-508 051 22")
-
-
-def test_a_named_contact_reached_by_first_name_and_a_switchboard_with_a_remark() -> None:
-    body = (
-        "Hej!\n\nHärmed anmäler vi Familjerätten Söder till Kvalitetsutmärkelsen 2027. Vi hör"
-        " till Socialförvaltningen.\n\nAnsvarig chef är Lars Åhman. Kontaktperson är Dalia"
-        " Karim, familjerättssekreterare. Dalia nås på dalia.karim@stockholm.se. Telefon"
-        " växel 08-508 11 000 (fråga efter Dalia).\n\nMed vänlig hälsning\nLars Åhman\n"
-    )
-    fields = _read_mime(body, sender_name="Lars Åhman", sender="lars.ahman@stockholm.se")
-    assert _contact(fields) == ("Dalia Karim", "dalia.karim@stockholm.se", "08-508 11 000")
-
-
-def test_contact_details_naming_nobody_are_the_writing_managers_own() -> None:
-    body = (
-        "Hej,\n\nJag vill anmäla Vardaga Äldreboende Solgläntan till Kvalitetsutmärkelsen.\n\n"
-        "Verksamhetschef är jag själv, Agnes Lund. Kontakt: agnes.lund@vardaga.se eller"
-        " 070-555 66 77.\n\nHälsningar\nAgnes Lund\n"
-    )
-    fields = _read_mime(body, sender_name="Agnes Lund", sender="agnes.lund@vardaga.se")
-    assert _contact(fields) == ("Agnes Lund", "agnes.lund@vardaga.se", "070-555 66 77")
-
-
-def test_contact_details_of_someone_else_do_not_make_the_writer_the_contact() -> None:
-    body = (
-        "Hej,\n\nJag vill anmäla Vardaga Äldreboende Solgläntan till Kvalitetsutmärkelsen.\n\n"
-        "Verksamhetschef är jag själv, Agnes Lund. Kontakt: linnea.falk@vardaga.se.\n\n"
-        "Hälsningar\nAgnes Lund\n"
-    )
-    fields = _read_mime(body, sender_name="Agnes Lund", sender="agnes.lund@vardaga.se")
-    assert fields.contact_name is None

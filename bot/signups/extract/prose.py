@@ -8,9 +8,11 @@ from itertools import pairwise
 from bot.signups.extract.state import Found, attach_details
 from bot.signups.extract.vocabulary import (
     CONTACT_LATER,
+    MAIL_W,
     MANAGER_WORDS,
     NAME,
     ORG,
+    PHONE_W,
     TITLE,
     UNIT,
     clean_name,
@@ -64,10 +66,12 @@ _CONTACT_LATER = re.compile(
 # Tarik Ek och nås på …", but not "jag har bett Eva, som nås på …").
 _WRITER_DETAILS = re.compile(
     r"(?i)\bnå(?:r)?\s+(?:(?:du|ni)\s+)?mig|kontakta\s+mig|mig\s+når\s+(?:du|ni)"
-    r"|\b(?:mitt|min|mina)\s+(?:direkt|jobb|arbets)?(?:(?:tele?fon|mobil)(?:nummer|nr)?|nummer"
-    r"|e-?post(?:adress)?|mejl(?:adress)?|mail(?:adress)?|kontaktuppgifter)(?!\w)"
-    r"|\bmy\s+(?:direct\s+|mobile\s+)?(?:phone\s+)?number|\bmy\s+(?:e-?mail|phone|mobile|contact\s+details)"
-    r"|\bjag\b(?:(?!\b(?:hon|han|hen|som|men|de|ni|hennes|hans)\b)[^.;!?\n])*?\bnås\b"
+    rf"|\b(?:mitt|min|mina)\s+(?:direkt|jobb|arbets)?(?:{PHONE_W}|{MAIL_W}|nummer|nr"
+    r"|direktnummer|kontaktuppgifter)(?!\w)"
+    r"|\bmy\s+(?:direct\s+|mobile\s+|work\s+)?(?:phone\s+|telephone\s+)?number"
+    r"|\bmy\s+(?:e-?mail|phone|mobile|contact\s+details)"
+    r"|\bjag\b(?:(?!\b(?:hon|han|hen|som|men|de|ni|hennes|hans)\b)[^.;!?\n])*?"
+    r"\b(?:nås|är\s+nåbar)\b"
 )
 _UNIT_PATTERNS = [
     re.compile(

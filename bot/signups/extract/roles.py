@@ -323,8 +323,12 @@ def _about_person(sentence: str, name: str | None) -> bool:
     (first name or pronoun) and tells how to reach them, naming nobody else."""
     if not name or not (EMAIL.search(sentence) or PHONE.search(sentence)):
         return False
-    opener = rf"(?:{re.escape(name)}|{re.escape(name.split()[0])}|Hon|Han|Hen|She|He)\s+"
-    if not re.match(opener + _REACHED, sentence):
+    person = rf"(?:{re.escape(name)}|{re.escape(name.split()[0])})"
+    opener = rf"(?:{person}|Hon|Han|Hen|She|He)\s+{_REACHED}"
+    # "Ni når henne på …", "Hennes mobil är …", "Omids nummer är …".
+    reached = rf"(?:Ni|Du|Man)\s+(?:kan\s+)?når?\s+(?:henne|honom|hen|{person})\b"
+    theirs = rf"(?:Hennes|Hans|Hens|{person}s)\s+(?i:{PHONE_W}|{MAIL_W}|nummer|direktnummer)\b"
+    if not re.match(f"{opener}|{reached}|{theirs}", sentence):
         return False
     return all(p.name in (None, name) for p in _people(sentence))
 
