@@ -148,3 +148,24 @@ def test_a_colleague_who_is_reached_is_not_the_writer() -> None:
     )
     fields = _read_mime(body, sender_name="Bo Ek", sender="bo.ek@edu.stockholm.se")
     assert _contact(fields) == ("Sara Holm", None, "08-508 333 44")
+
+
+def test_an_administrator_who_gives_her_own_address_as_the_contact_is_the_contact() -> None:
+    body = (
+        "Hej!\n\nHärmed anmäls Ungdomsmottagningen Liljeholmen, Hägersten-Älvsjö"
+        " stadsdelsförvaltning. Enhetschef är Bo Sjö.\n\nKontakt: mira.tal@stockholm.se,"
+        " 08-508 230 40.\n\nMvh\nMira Tal\nAdministratör\n"
+    )
+    fields = _read_mime(body, sender_name="Mira Tal", sender="mira.tal@stockholm.se")
+    assert fields.manager_name == "Bo Sjö"
+    assert _contact(fields) == ("Mira Tal", "mira.tal@stockholm.se", "08-508 230 40")
+
+
+def test_a_contact_said_to_have_a_number_in_the_next_sentence() -> None:
+    body = (
+        "Hej!\n\nVi anmäler Familjerätten Söder, Socialförvaltningen. Ansvarig chef är Lars"
+        " Åhman. Kontaktperson är Dalia Karim, dalia.karim@stockholm.se. Hon har"
+        " mobilnummer 070-818 20 30.\n\nMed vänlig hälsning\nLars Åhman\n"
+    )
+    fields = _read_mime(body, sender_name="Lars Åhman", sender="lars.ahman@stockholm.se")
+    assert _contact(fields) == ("Dalia Karim", "dalia.karim@stockholm.se", "070-818 20 30")

@@ -116,9 +116,11 @@ def _resolve_people(
     elif contact is None and found.contact_ref == "later":
         pass  # "Kontaktperson meddelas senare": nobody yet, the sign-up waits for one
     elif contact is None and _nobody_elses(found, sender_email):
-        # Nobody else named: the writer is the contact only as the unit's own manager; an
-        # administrator who signs a unit up is not (the staff ask the unit instead).
-        contact = manager if same_person(manager, writer) else None
+        # Nobody else named: the writer is the contact as the unit's own manager, or by giving
+        # their own address as the contact's ("Kontakt: <From address>"); an administrator
+        # who only signs a unit up is not (the staff ask the unit instead).
+        own = found.contact_email is not None
+        contact = manager if same_person(manager, writer) else writer if own else None
     return manager, _in_full(contact, [manager, writer])
 
 

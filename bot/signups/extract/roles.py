@@ -324,7 +324,9 @@ def _about_person(sentence: str, name: str | None) -> bool:
     if not name or not (EMAIL.search(sentence) or PHONE.search(sentence)):
         return False
     person = rf"(?:{re.escape(name)}|{re.escape(name.split()[0])})"
-    opener = rf"(?:{person}|Hon|Han|Hen|She|He)\s+{_REACHED}"
+    # "Omid nås på …", "Hon har mobilnummer 070-…".
+    has = rf"(?i:har|has)\s+(?:(?i:{PHONE_W}|{MAIL_W}|nummer|direktnummer)|(?=[+0-9]))"
+    opener = rf"(?:{person}|Hon|Han|Hen|She|He)\s+(?:{_REACHED}|{has})"
     # "Ni når henne på …", "Hennes mobil är …", "Omids nummer är …".
     reached = rf"(?:Ni|Du|Man)\s+(?:kan\s+)?når?\s+(?:henne|honom|hen|{person})\b"
     theirs = rf"(?:Hennes|Hans|Hens|{person}s)\s+(?i:{PHONE_W}|{MAIL_W}|nummer|direktnummer)\b"
