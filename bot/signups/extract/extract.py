@@ -115,22 +115,22 @@ def _resolve_people(
         contact = writer
     elif contact is None and found.contact_ref == "later":
         pass  # "Kontaktperson meddelas senare": nobody yet, the sign-up waits for one
-    elif contact is None and _nobody_elses(found, sender_email):
+    elif contact is None and _only_the_writers_details(found, sender_email):
         # Nobody else named: the writer is the contact as the unit's own manager, or by giving
         # their own address as the contact's ("Kontakt: <From address>"); an administrator
         # who only signs a unit up is not (the staff ask the unit instead).
-        own = found.contact_email is not None
-        contact = manager if same_person(manager, writer) else writer if own else None
+        gave_own_address = found.contact_email is not None
+        contact = manager if same_person(manager, writer) else writer if gave_own_address else None
     return manager, _in_full(contact, [manager, writer])
 
 
-def _nobody_elses(found: Found, sender_email: str | None) -> bool:
+def _only_the_writers_details(found: Found, sender_email: str | None) -> bool:
     """No contact details, or "Kontakt: <the writer's own address> eller 070-…": details that
     name nobody and point at no one but the writer."""
     email = found.contact_email
     if email is None:
         return True
-    return bool(sender_email) and email.casefold() == (sender_email or "").casefold()
+    return sender_email is not None and email.casefold() == sender_email.casefold()
 
 
 def _in_full(name: str | None, named: list[str | None]) -> str | None:

@@ -259,8 +259,10 @@ def roles_pass(text: str) -> Found:
     for sentence in sentences:
         before = found.last_person
         _sentence_roles(_pronoun_named(sentence, found), found)
-        if before and found.last_person == before and (
-            _details_only(sentence) or _about_person(sentence, getattr(found, before, None))
+        if (
+            before
+            and found.last_person == before
+            and (_details_only(sentence) or _about_person(sentence, getattr(found, before, None)))
         ):
             # "Rektor och kontaktperson är jag, Pia Forsberg. Tel 070-455 12 12": the line
             # of details under a person is that person's; so is "Omid nås på …".
