@@ -99,7 +99,9 @@ def _name_order(sender: str, text: str) -> str:
     return flipped if said(words[1]) and not said(words[0]) else sender
 
 
-def _resolve_people(found: Found, sender_name: str) -> tuple[str | None, str | None]:
+def _resolve_people(
+    found: Found, sender_name: str, sender_email: str | None
+) -> tuple[str | None, str | None]:
     """(manager, contact) names, following "jag" and "samma som chef" to the person meant."""
     # The From display name stands for the writer only where the mail points at the writer.
     writer = found.writer or tidy(sender_name) or None
@@ -113,11 +115,22 @@ def _resolve_people(found: Found, sender_name: str) -> tuple[str | None, str | N
         contact = writer
     elif contact is None and found.contact_ref == "later":
         pass  # "Kontaktperson meddelas senare": nobody yet, the sign-up waits for one
-    elif contact is None and found.contact_email is None and found.contact_phone is None:
-        # Nobody else named: the writer is the contact only as the unit's own manager; an
-        # administrator who signs a unit up is not (the staff ask the unit instead).
-        contact = manager if same_person(manager, writer) else None
+    elif contact is None and _only_the_writers_details(found, sender_email):
+        # Nobody else named: the writer is the contact as the unit's own manager, or by giving
+        # their own address as the contact's ("Kontakt: <From address>"); an administrator
+        # who only signs a unit up is not (the staff ask the unit instead).
+        gave_own_address = found.contact_email is not None
+        contact = manager if same_person(manager, writer) else writer if gave_own_address else None
     return manager, _in_full(contact, [manager, writer])
+
+
+def _only_the_writers_details(found: Found, sender_email: str | None) -> bool:
+    """No contact details, or "Kontakt: <the writer's own address> eller 070-…": details that
+    name nobody and point at no one but the writer."""
+    email = found.contact_email
+    if email is None:
+        return True
+    return sender_email is not None and email.casefold() == sender_email.casefold()
 
 
 def _in_full(name: str | None, named: list[str | None]) -> str | None:
@@ -178,7 +191,7 @@ def extract_signup(
     )
     follow_contact(found, text)  # a labelled contact, described in a sentence after it
     found.put("employees", number(m.group(1)) if (m := EMPLOYEES.search(body)) else None)
-    manager, contact = _resolve_people(found, sender_name)
+    manager, contact = _resolve_people(found, sender_name, sender_email)
     email, phone = _contact_details(found, manager, contact, sender_name)
     # The From address is the contact's only when the contact is the writer.
     writer = found.writer or tidy(sender_name) or None

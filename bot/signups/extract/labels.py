@@ -43,7 +43,7 @@ _LABEL_RULES = [
         ("unit", r"(?:name of (?:the )?)?(?:unit|workplace|team|preschool|school)(?: name)?"),
         (
             "contact",
-            r"(?:namn på )?(?:gemensam )?kontakt(?:person)?(?:ens|er|erna)?(?: namn)?"
+            r"(?:namn på )?(?:gemensam )?kontakt(?:[ -]?person)?(?:ens|er|erna)?(?: namn)?"
             r"(?: för (?:anmälan|[\w -]{2,40}))?|kontaktuppgifter",
         ),
         (

@@ -8,9 +8,11 @@ from itertools import pairwise
 from bot.signups.extract.state import Found, attach_details
 from bot.signups.extract.vocabulary import (
     CONTACT_LATER,
+    MAIL_W,
     MANAGER_WORDS,
     NAME,
     ORG,
+    PHONE_W,
     TITLE,
     UNIT,
     clean_name,
@@ -59,10 +61,17 @@ _CONTACT_LATER = re.compile(
     rf"(?i:kontaktperson(?:en)?|kontakt|contact(?:\s+person)?)[\s:]+(?:\w+\s+){{0,2}}?"
     rf"(?:{CONTACT_LATER.pattern})"
 )
+# Details the writer gives as their own, whoever else the mail names: the possessive ("Mitt
+# telefon 073-…", "mina kontaktuppgifter") or the writer as the subject of "nås" ("Jag heter
+# Tarik Ek och nås på …", but not "jag har bett Eva, som nås på …").
 _WRITER_DETAILS = re.compile(
     r"(?i)\bnå(?:r)?\s+(?:(?:du|ni)\s+)?mig|kontakta\s+mig|mig\s+når\s+(?:du|ni)"
-    r"|\bmitt\s+(?:tele?fon|mobil)?nummer|\bmin\s+(?:e-?post|mejl|mail)|\bmy\s+(?:phone\s+)?number"
-    r"|\bmy\s+e-?mail"
+    rf"|\b(?:mitt|min|mina)\s+(?:direkt|jobb|arbets)?(?:{PHONE_W}|{MAIL_W}|nummer|nr"
+    r"|direktnummer|kontaktuppgifter)(?!\w)"
+    r"|\bmy\s+(?:direct\s+|mobile\s+|work\s+)?(?:phone\s+|telephone\s+)?number"
+    r"|\bmy\s+(?:e-?mail|phone|mobile|contact\s+details)"
+    r"|\bjag\b(?:(?!\b(?:hon|han|hen|som|men|de|ni|hennes|hans)\b)[^.;!?\n])*?"
+    r"\b(?:nås|är\s+nåbar)\b"
 )
 _UNIT_PATTERNS = [
     re.compile(
@@ -114,8 +123,8 @@ def _prose_contact(text: str, found: Found) -> None:
     later = _CONTACT_LATER.search(text)
     if later and found.contact is None:
         found.put("contact_ref", "later")
-    details = _WRITER_DETAILS.search(text)
-    if details:
+    # The first of them that gives a detail counts ("kontakta mig gärna!" gives none).
+    for details in _WRITER_DETAILS.finditer(text):
         attach_details(found, "writer", _sentence_after(text, details.start(), details.end()))
 
 

@@ -50,6 +50,9 @@ _CONTACT = (
     rf"|(?i:(?:(?<=är\s)|(?<=som\s))kontakt(?=\s*(?:[.,;!–-]|också\b|tills\b|$)"
     # "… är kontakt tel 070-…": the details straight after.
     rf"|\s+(?:{PHONE_W}|{MAIL_W})\b)|sköt(?:er|a)\s+kontakten\b"
+    # "Jag tar gärna själv kontakten med er": the writer keeps in touch with the award.
+    rf"|(?:tar|håller|sköter)\s+(?:gärna\s+|också\s+|själv\s+)*(?:i\s+)?kontakten"
+    rf"(?=\s*(?:[,.;!]|$)|\s+med\s+(?:er|dig|kvalitetsutmärkelsen)\b)"
     # "Jag har tagit över kontakten", "jag tar över som kontaktperson": a new contact.
     rf"|(?:tar|tagit|tog)\s+över\s+(?:som\s+)?kontakt(?:en|person(?:en)?)?\b"
     # "Kontakten sköts av Linus Ek", "please reach out to our coordinator, Aisha Bello".
@@ -62,7 +65,7 @@ _CONTACT = (
     rf"|frågor(?:na)?\s+(?:om\s+\w+\s+)?(?:kan\s+)?(?:ställas|skickas|riktas|besvaras)\s+(?:till|av)"
     # "Vid frågor, kontakta Lena Holm": the person to ask.
     rf"|(?:vid|för|om\s+ni\s+har)\s+frågor,?\s+(?:kontakta|ring|mejla|maila|vänd\s+er\s+till)"
-    rf"|questions\s+(?:\w+\s+)?(?:can|may|should)\s+be\s+(?:sent|directed|addressed)\s+to)|(?i:the\s+contact)(?=\s*[,.:;(]|\s+for\b)|(?i:kontaktperson(?:en|ens)?|kontakt\s+(?:för|i)\s+\w+|contact\s+person"
+    rf"|questions\s+(?:\w+\s+)?(?:can|may|should)\s+be\s+(?:sent|directed|addressed)\s+to)|(?i:the\s+contact)(?=\s*[,.:;(]|\s+for\b)|(?i:kontakt[ -]?person(?:en|ens)?|kontakt\s+(?:för|i)\s+\w+|contact\s+person"
     r"|(?:kontakta|nå|når|nås|reach|contact|ring|mejla|maila|call|email|e-mail)"
     r"(?=\s+(?:gärna\s+|mig|me|us|our\s|vår\s|min\s|my\s))"
     r"|(?:återkom|hör\s+(?:gärna\s+)?av\s+(?:er|dig)|vänd\s+(?:er|dig)|ställas|skickas|riktas|besvaras\s+av)"
@@ -117,6 +120,8 @@ _REACH = re.compile(
     r"(?i)(?:(?:bäst|enklast|lättast|helst)\s+)?(?:(?:ni|du|man)\s+)?(?:kan\s+)?(?:ring|ringa|mejla|maila|nås|når|nå|kontakta|svara"
     r"|skriv|sms:a|messa|call|e-?mail|reach|text|contact)\b"
 )
+# "… nås på", "… kan också nås via", "… can be reached at": how a named person is reached.
+_REACHED = r"(?i:(?:kan\s+)?(?:också\s+|även\s+|bäst\s+)?(?:nås|can\s+(?:also\s+)?be\s+reached))\b"
 # "Rektor och kontaktperson är jag", "contact our Head of Swedish, Malin Ek": both cues
 # point at the second one's person.
 _JOINED = re.compile(r"(?i)\s*(?:och|samt|and|&|/|,|our|vår|min|my)\s*")
@@ -276,9 +281,13 @@ def roles_pass(text: str) -> Found:
     for sentence in sentences:
         before = found.last_person
         _sentence_roles(_pronoun_named(sentence, found), found)
-        if before and found.last_person == before and _details_only(sentence):
+        if (
+            before
+            and found.last_person == before
+            and (_details_only(sentence) or _about_person(sentence, getattr(found, before, None)))
+        ):
             # "Rektor och kontaktperson är jag, Pia Forsberg. Tel 070-455 12 12": the line
-            # of details under a person is that person's.
+            # of details under a person is that person's; so is "Omid nås på …".
             found.put(f"{before}_email", address_in(sentence))
             found.put(f"{before}_phone", phone_in(sentence))
     follow_contact(found, text)
@@ -319,14 +328,35 @@ def _first_names_in_full(text: str) -> str:
     return text
 
 
+# "Telefon växel 08-… (be att bli kopplad).": a remark in brackets after the details.
+_REMARK = re.compile(r"\s*\([^()]{1,60}\)[\s.]*$")
+
+
 def _details_only(sentence: str) -> bool:
     """Only details, or a request to use them that names nobody ("Nås på 070-…", "Ring gärna
     08-… eller mejla"): they belong to the person named just before."""
-    if _ONLY_DETAILS.fullmatch(sentence):
+    if _ONLY_DETAILS.fullmatch(_REMARK.sub("", sentence)):
         return True
     if not _REACH.match(sentence) or not (EMAIL.search(sentence) or PHONE.search(sentence)):
         return False
     return not any(p.name for p in _people(sentence))
+
+
+def _about_person(sentence: str, name: str | None) -> bool:
+    """ "Omid nås på …", "Hon nås på …": a sentence that opens with the person just named
+    (first name or pronoun) and tells how to reach them, naming nobody else."""
+    if not name or not (EMAIL.search(sentence) or PHONE.search(sentence)):
+        return False
+    person = rf"(?:{re.escape(name)}|{re.escape(name.split()[0])})"
+    # "Omid nås på …", "Hon har mobilnummer 070-…".
+    has = rf"(?i:har|has)\s+(?:(?i:{PHONE_W}|{MAIL_W}|nummer|direktnummer)|(?=[+0-9]))"
+    opener = rf"(?:{person}|Hon|Han|Hen|She|He)\s+(?:{_REACHED}|{has})"
+    # "Ni når henne på …", "Hennes mobil är …", "Omids nummer är …".
+    reached = rf"(?:Ni|Du|Man)\s+(?:kan\s+)?når?\s+(?:henne|honom|hen|{person})\b"
+    theirs = rf"(?:Hennes|Hans|Hens|{person}s)\s+(?i:{PHONE_W}|{MAIL_W}|nummer|direktnummer)\b"
+    if not re.match(f"{opener}|{reached}|{theirs}", sentence):
+        return False
+    return all(p.name in (None, name) for p in _people(sentence))
 
 
 def follow_contact(found: Found, text: str) -> None:
