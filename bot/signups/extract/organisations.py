@@ -64,6 +64,7 @@ class _Catalogue:
     names: frozenset[str]
     starts: dict[str, tuple[_Pattern, ...]]
     english_words: frozenset[str]
+    business_words: frozenset[str]
 
 
 @cache
@@ -90,8 +91,9 @@ def _catalogue() -> _Catalogue:
     for pattern in patterns:
         starts[pattern.words[0]] = (*starts.get(pattern.words[0], ()), pattern)
     english = frozenset(_fold(w) for w in data["english_words"])
+    business = frozenset(data["business_words"])
     return _Catalogue(
-        tuple(patterns), district_words, tuple(sorted(long_words)), names, starts, english
+        tuple(patterns), district_words, tuple(sorted(long_words)), names, starts, english, business
     )
 
 
@@ -152,6 +154,18 @@ class _Text:
     def written(self, first: int, last: int) -> str:
         return self.text[self.spans[first][0] : self.spans[last][1]]
 
+    def business_end(self, last: int) -> int:
+        """The last word of a provider's name that runs on from `last` in capitalised
+        business words on the same line ("Humana Assistans", "Attendo Sverige AB")."""
+        end = last
+        while end + 1 < len(self.raw) and self.raw[end + 1] in _catalogue().business_words:
+            if "\n" in self.text[self.spans[end][1] : self.spans[end + 1][0]]:
+                break
+            end += 1
+        if end > last and end + 1 < len(self.raw) and self.raw[end + 1] == "AB":
+            end += 1
+        return end
+
 
 def read_with_typo(written: str) -> bool:
     """True when the organisation was matched only by forgiving a typo in one of its words."""
@@ -178,7 +192,7 @@ def _district(text: _Text, pattern: _Pattern, i: int, bare: bool) -> Organisatio
 def _match(words: _Text, pattern: _Pattern, i: int, bare: bool) -> OrganisationMatch | None:
     if pattern.district:
         return _district(words, pattern, i, bare)
-    last = i + len(pattern.words) - 1
+    last = words.business_end(i + len(pattern.words) - 1)
     written = words.written(i, last)
     after = words.text[words.spans[last][1] :]
     # "Kulturförv." is written with its full stop: the abbreviation's, not the sentence's.
@@ -326,7 +340,8 @@ _COMMISSIONED = re.compile(
     r"|commissioned\s+by|under\s+contract\s+(?:with|to))\s+$"
 )
 _TAKEN_BACK = re.compile(
-    r"(?i)\b(?:skrev|skrivit|angav|angett|inte|ej|istället\s+för|i\s+stället\s+för|felaktigt"
+    r"(?i)\b(?:skrev|skrivit|angav|angett|(?:inte|ej)(?:\s+(?:till|under|i|hos|på))?"
+    r"|istället\s+för|i\s+stället\s+för|felaktigt"
     r"|wrote|not|instead\s+of)\s+$"
 )
 # A district after a preposition is a place ("mitt i Farsta", "vi ligger i Farsta"),

@@ -51,6 +51,8 @@ _CONTEXTS = [
         r"(?i:\banmäler\s+sig\s+(?!till\b)|\banm[äa]l(?:a|er|e?s)\s+(?:härmed\s+|gärna\s+)?|\banmälan\s+(?:till\s+(?:årets\s+)?"
         r"kvalitetsutmärkelse\w*(?:\s+20\d\d)?\s+)?(?:för|från|av)\s+|\banmälan\s+(?:avser|gäller)\s+"
         r"|\bregister\s+|\bsign\s+up\s+|(?<!vår\s)(?<!min\s)(?<!er\s)\banmälan\s*:\s+|\bdet\s+gäller\s+"
+        # "Stadsmissionen driver Boendet Hornstull och vill …": a provider runs the unit.
+        r"|\bdriver\s+"
         # "vi heter Tensta träffpunkt för seniorer", "rätt namn är …": the unit's own name.
         r"|\bvi\s+heter\s+|\b(?:verksamheten|enheten)\s+heter\s+|\b(?:rätt|korrekt)\s+namn\s+är\s+)"
         r"(?=(?P<unit>.{3,80}))"
@@ -128,6 +130,7 @@ def _before_verb(text: str) -> list[UnitCandidate]:
     for match in _CONTEXTS[2].finditer(text):
         start = max(text.rfind(c, 0, match.start()) for c in ".!?\n") + 1
         subject = corrected(GREETING.sub("", text[start : match.start()].strip()))
+        subject = re.sub(r"(?i)[ ,]+(?:och|samt|and)$", "", subject)  # "X och vill vara med"
         head = subject.split(",")[0]
         whole = PART_OF.match(subject, len(head) + 1) or inner_part(subject, len(head))
         head = subject if whole else head

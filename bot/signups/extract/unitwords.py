@@ -85,7 +85,7 @@ _NOT_SUBJECT = re.compile(
 _POSSESSIVE = re.compile(r"(?i)^(?:vår|vårt|våra|sin|sitt|sina|min|mitt|er|ert|our|my|their)\s+")
 
 _VERBISH = re.compile(
-    r"(?i)\b(?:vi|jag|oss|som|har|är|ska|kommer|vill|kan|blir|we|is|are|has|will|would)\b"
+    r"(?i)\b(?:vi|jag|oss|som|har|är|ska|kommer|vill|kan|blir|driver|drivs|we|is|are|has|will|would)\b"
 )
 
 # Where a unit's name ends in a sentence: punctuation, a dash, "till/för/i år", an aside.
