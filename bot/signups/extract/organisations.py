@@ -287,7 +287,9 @@ def _canonical(labelled: str | None, text: str) -> OrganisationMatch | None:
     return bare[0] if bare else None
 
 
-def written_near_unit(match: OrganisationMatch, own_text: str) -> OrganisationMatch:
+def written_near_unit(
+    match: OrganisationMatch, own_text: str, unit: str | None = None
+) -> OrganisationMatch:
     """The organisation as the mail's own text writes it, where it does; else as found.
 
     The form nearest the unit is evidence of how the unit names its organisation: "SISAB:s
@@ -298,7 +300,28 @@ def written_near_unit(match: OrganisationMatch, own_text: str) -> OrganisationMa
     if not match.known:
         return match
     same = [m for m in find_organisations(own_text) if m.name == match.name and not m.weak]
+    # "Internationella Engelska Skolan Årsta … We are one of the IES schools": the provider's
+    # name inside the unit's is the unit's; a mention of its own says how the mail writes it.
+    # A line that holds the name alone ("Nytida AB" under "Sebastian") is a signature's.
+    own = [m for m in same if not _inside(m, own_text, unit) and not _alone(m, own_text)]
+    same = own or same
     return replace(match, written=_with_other_form(own_text, same[0], same)) if same else match
+
+
+def _inside(mention: OrganisationMatch, text: str, unit: str | None) -> bool:
+    """True when the mention is part of the unit's name where the text writes it."""
+    if not unit:
+        return False
+    folded, name = text.casefold(), unit.casefold()
+    starts = [m.start() for m in re.finditer(re.escape(name), folded)]
+    return any(a <= mention.position < a + len(name) for a in starts)
+
+
+def _alone(mention: OrganisationMatch, text: str) -> bool:
+    start = text.rfind("\n", 0, mention.position) + 1
+    end = text.find("\n", mention.position)
+    line = text[start : end if end >= 0 else len(text)]
+    return line.strip(" ,.") == mention.written
 
 
 def _with_other_form(text: str, form: OrganisationMatch, forms: list[OrganisationMatch]) -> str:
