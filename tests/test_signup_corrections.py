@@ -260,7 +260,7 @@ def test_a_company_named_with_its_ab_in_a_correction_is_the_organisation_not_the
 def test_a_reply_naming_the_same_organisation_keeps_the_form_the_signup_wrote(app: App) -> None:
     sender = {"sender": "omar.ali@familjebostader.se", "sender_name": "Omar Ali"}
     first = (
-        "Hej,\n\nFamiljebostäders kundcenter i Farsta anmäler sig till Kvalitetsutmärkelsen "
+        "Hej,\n\nFamiljebostäders kundcenter i Skärholmen anmäler sig till Kvalitetsutmärkelsen "
         "2027. Chef: Berit Sand. Kontaktperson: Omar Ali, omar.ali@familjebostader.se.\n\n"
         "Hälsningar\nOmar Ali\nAB Familjebostäder\n"
     )
@@ -269,7 +269,7 @@ def test_a_reply_naming_the_same_organisation_keeps_the_form_the_signup_wrote(ap
     _reply(
         app,
         "Hej!\n\nVi har fått ny chef: Karl Holm tar över efter Berit Sand. Resten stämmer.\n\n"
-        "Tack!\nOmar Ali\nKundcenter Farsta, Familjebostäder\n",
+        "Tack!\nOmar Ali\nKundcenter Skärholmen, Familjebostäder\n",
         **sender,
     )
     [unit] = units_of(app)

@@ -2603,10 +2603,10 @@ def test_a_unit_whose_contact_is_the_writer_for_now_has_the_writers_signature_nu
 NAMED_UNITS = [
     # Quotation marks set the name off in the sentence; they are no part of it.
     (
-        "Hej,\n\nJag vill anmäla förskolan «Solrosen» i Hägersten till Kvalitetsutmärkelsen "
-        "2027.\n\nRektor är Ingrid Holm och kontaktperson är Per Lund, per.lund@stockholm.se."
-        "\n\nHälsningar\nPer Lund\nHägersten-Älvsjö stadsdelsförvaltning\n",
-        "Förskolan Solrosen",
+        "Hej,\n\nJag vill anmäla förskolan «Smörblomman» i Hägersten till Kvalitetsutmärkelsen "
+        "2027.\n\nRektor är Ingrid Holm och kontaktperson är Per Lundell, per.lundell@stockholm.se."
+        "\n\nHälsningar\nPer Lundell\nHägersten-Älvsjö stadsdelsförvaltning\n",
+        "Förskolan Smörblomman",
         "Ingrid Holm",
     ),
     # A dash between the unit and its part, both opening the sentence, joins one name.
@@ -2619,10 +2619,10 @@ NAMED_UNITS = [
     ),
     # The department after a comma is where the unit sits, not part of its name.
     (
-        "Hej!\n\nVi på Hyresgästservice, avdelningen Kund och marknad på Stockholmshem, vill "
+        "Hej!\n\nVi på Hyresgästmottagningen, avdelningen Kund och marknad på Stockholmshem, vill "
         "vara med i Kvalitetsutmärkelsen 2027.\n\nGruppchef är Maja Ström och kontaktperson "
         "blir Omar Said, omar.said@stockholmshem.se.\n\nOmar Said\n",
-        "Hyresgästservice",
+        "Hyresgästmottagningen",
         "Maja Ström",
     ),
     # An adverb after the name is the sentence going on.
@@ -2635,11 +2635,11 @@ NAMED_UNITS = [
     ),
     # A numbered part belongs to the name; the place in brackets after it is no person.
     (
-        "Hej!\n\nJag heter Karin Ek och är rektor för Östermalms förskolor område 2 (Gärdet). "
+        "Hej!\n\nJag heter Karin Ekbom och är rektor för Östermalms förskolor område 2 (Gärdet). "
         "Vi anmäler oss gärna till Kvalitetsutmärkelsen 2027!\n\nKontaktperson blir Tove "
         "Lind, tove.lind@stockholm.se.\n\nKarin\nÖstermalms stadsdelsförvaltning\n",
         "Östermalms förskolor område 2",
-        "Karin Ek",
+        "Karin Ekbom",
     ),
     # The organisation, then the part of it that signs up: the part is the unit.
     (
@@ -2652,10 +2652,10 @@ NAMED_UNITS = [
     # An owner written in several words, in the genitive, before a lower-case part.
     (
         "Hej,\n\nStockholm Parkerings distrikt Nord i Brommaområdet anmäler sig till "
-        "Kvalitetsutmärkelsen 2027.\n\nAnsvarig: Eva Dahl, distriktschef\nKontaktperson: Ali "
+        "Kvalitetsutmärkelsen 2027.\n\nAnsvarig: Eva Dahlin, distriktschef\nKontaktperson: Ali "
         "Khan, ali.khan@stockholmparkering.se\n\nHälsningar Ali\n",
         "Distrikt Nord",
-        "Eva Dahl",
+        "Eva Dahlin",
     ),
     # A department that carries its field ("avdelning för tillsyn"), then the unit in it.
     (

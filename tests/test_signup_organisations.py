@@ -280,11 +280,11 @@ def test_a_provider_is_registered_as_the_mail_names_it(
 
 def test_a_providers_name_of_its_own_beside_the_units_is_the_form_written(app: App) -> None:
     body = (
-        "Hej!\n\nVittra Sjöstaden vill anmäla sig till Kvalitetsutmärkelsen 2027. Vi är en av "
+        "Hej!\n\nVittra Hammarbyhöjden vill anmäla sig till Kvalitetsutmärkelsen 2027. Vi är en av "
         "Vittras skolor i Stockholm.\n\nRektor är Emma Falk och kontaktperson är Jon Ek, "
         "jon.ek@vittra.se.\n\nHälsningar\nJon Ek\n"
     )
     put(app, make_mail(body, sender="jon.ek@vittra.se", sender_name="Jon Ek"))
     cycle(app)
     [unit] = units_of(app)
-    assert (unit.unit_name, unit.organisation_as_written) == ("Vittra Sjöstaden", "Vittras")
+    assert (unit.unit_name, unit.organisation_as_written) == ("Vittra Hammarbyhöjden", "Vittras")

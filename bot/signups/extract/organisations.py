@@ -156,7 +156,7 @@ class _Text:
 
     def business_end(self, last: int) -> int:
         """The last word of a provider's name that runs on from `last` in capitalised
-        business words on the same line ("Humana Assistans", "Attendo Sverige AB")."""
+        business words on the same line ("Vardaga Omsorg", "Nytida Sverige AB")."""
         end = last
         while end + 1 < len(self.raw) and self.raw[end + 1] in _catalogue().business_words:
             if "\n" in self.text[self.spans[end][1] : self.spans[end + 1][0]]:
@@ -300,9 +300,9 @@ def written_near_unit(
     if not match.known:
         return match
     same = [m for m in find_organisations(own_text) if m.name == match.name and not m.weak]
-    # "Internationella Engelska Skolan Årsta … We are one of the IES schools": the provider's
-    # name inside the unit's is the unit's; a mention of its own says how the mail writes it.
-    # A line that holds the name alone ("Nytida AB" under "Sebastian") is a signature's.
+    # "Vittra Hammarbyhöjden … en av Vittras skolor": the provider's name inside the unit's
+    # is the unit's; a mention of its own says how the mail writes it.
+    # A line that holds the name alone ("Vittra AB" under "Jon") is a signature's.
     own = [m for m in same if not _inside(m, own_text, unit) and not _alone(m, own_text)]
     same = own or same
     return replace(match, written=_with_other_form(own_text, same[0], same)) if same else match

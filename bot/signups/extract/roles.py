@@ -87,7 +87,7 @@ _PRONOUN = re.compile(
 )
 # "förskolechef för Mötesplats Älvsjö": a name after a preposition is a place, not a person.
 _PLACE_BEFORE = re.compile(r"(?i)\b(?:för|på|vid|i|inom|at|of|in|within)\s+$")
-# "rektor för Norrmalms förskolor område 3 (Sankt Eriksplan)": a name in brackets after the
+# "rektor för Östermalms förskolor område 2 (Gärdet)": a name in brackets after the
 # unit is where the unit is, not a person.
 _PLACE_ASIDE = re.compile(
     r"(?i)\b(?:för|på|vid|i|inom|at|of|in|within)\s+[^\s(),.;:]+(?:\s+[^\s(),.;:]+){0,5}\s*\($"

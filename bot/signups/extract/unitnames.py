@@ -51,7 +51,7 @@ _CONTEXTS = [
         r"(?i:\banmäler\s+sig\s+(?!till\b)|\banm[äa]l(?:a|er|e?s)\s+(?:härmed\s+|gärna\s+)?|\banmälan\s+(?:till\s+(?:årets\s+)?"
         r"kvalitetsutmärkelse\w*(?:\s+20\d\d)?\s+)?(?:för|från|av)\s+|\banmälan\s+(?:avser|gäller)\s+"
         r"|\bregister\s+|\bsign\s+up\s+|(?<!vår\s)(?<!min\s)(?<!er\s)\banmälan\s*:\s+|\bdet\s+gäller\s+"
-        # "Stadsmissionen driver Boendet Hornstull och vill …": a provider runs the unit.
+        # "Stiftelsen X driver Boendet Y och vill …": a provider runs the unit.
         r"|\bdriver\s+"
         # "vi heter Tensta träffpunkt för seniorer", "rätt namn är …": the unit's own name.
         r"|\bvi\s+heter\s+|\b(?:verksamheten|enheten)\s+heter\s+|\b(?:rätt|korrekt)\s+namn\s+är\s+)"
@@ -136,7 +136,7 @@ def _before_verb(text: str) -> list[UnitCandidate]:
         head = subject if whole else head
         phrase = phrase_name(head) if _OWN_VERB.match(text, match.start()) else None
         if phrase and _dashed_name(head):
-            phrase = tidy_unit(head)  # "Stadsbiblioteket – Barn & Unga anmäler sig"
+            phrase = tidy_unit(head)  # "Kulturskolan – Dans & Cirkus vill vara med"
         if phrase:
             weight = 3.9 if written_lower(phrase, subject) else 4.5
             found.append(UnitCandidate(phrase, weight, start, "sentence"))
@@ -154,7 +154,7 @@ def _before_verb(text: str) -> list[UnitCandidate]:
 
 
 # A dash between two names that together open the sentence joins a unit to its part:
-# "Stadsbiblioteket – Barn & Unga anmäler sig", "Kulturskolan – Dans vill vara med".
+# "Kulturskolan – Dans & Cirkus vill vara med", "Biblioteket – Unga vuxna anmäler sig".
 _DASHED = re.compile(rf"(?P<whole>{NAME_PART})[ ][–—-][ ](?P<part>{NAME_PART})")
 
 

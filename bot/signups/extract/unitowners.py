@@ -1,5 +1,5 @@
 """Whose a unit is, where a mail writes the owner into the name: "Familjebostäders
-kundcenter", "Kundcenter på Stockholm Parkering", "Familjebostäder, område Söder" name the
+kundcenter", "Kundcenter på Stockholm Parkering", "Stockholmshem, område Västerort" name the
 unit without its owner; and a name tidied to its natural form (no greeting, no quotation
 marks, no legal form, the first letter capitalised).
 """
@@ -46,7 +46,7 @@ def without_owner(name: str) -> str:
     at = re.match(r"(.+?)[ ](?:på|hos|vid|inom|at)[ ](.+)$", name)
     if at and (orgs := find_organisations(at.group(2))) and orgs[0].written == at.group(2):
         name = at.group(1)
-    # "Familjebostäder, område Söder": the organisation, then the part of it that is the unit.
+    # "Stockholmshem, område Västerort": the organisation, then the part of it that is the unit.
     lead = re.match(r"(.+?),[ ](.+)$", name)
     if lead and (orgs := find_organisations(lead.group(1))) and orgs[0].written == lead.group(1):
         name = lead.group(2)

@@ -24,7 +24,7 @@ _PLACE_END = r"(?:[ ](?:gård|strand|torg|backe|park|hage|holme|udde|gärde)(?![
 NAME_PART = rf"{CAP}(?:[ ](?:{CAP}|&[ ]{CAP}|och[ ]{CAP}))" + "{0,2}" + _PLACE_END
 
 
-# "Norrmalms förskolor område 3", "Hemtjänsten Bromma distrikt Nord": the numbered or named
+# "Östermalms förskolor område 2", "Hemtjänsten Bromma distrikt Nord": the numbered or named
 # part of a larger whole belongs to the name.
 _PART_TAIL = (
     rf"(?:[ ](?:område|distrikt|avdelning|sektion|enhet)[ ](?:\d+[A-Za-z]?|{CAP})(?![\w-]))?"
@@ -94,7 +94,7 @@ _PHRASE_END = re.compile(
     r"|\s(?:vill|anmäler|anmäla|är|har|ska|kommer|kan|skulle|blir|would|is|are|will|has)\b"
     r"|\s(?:och|and)\s+(?:vill|anmäler|har|är|ska|would|want|are|vi|jag|we|I)\b"
     r"|\s(?:want|wants|wish|I|(?i:vi|jag|we))\b"
-    # "Boendestöd Södermalm också vara med": an adverb is the sentence going on.
+    # "Träffpunkt Tallkrogen också vara med": an adverb is the sentence going on.
     r"|\s(?:också|även|gärna|härmed|redan|nu|verkligen|also|too)\b"
     # A picture character ends the phrase as a full stop would: "Trollskogen 🌳 Chef: …".
     r"|\s*[\u2600-\u27bf\U0001f000-\U0001faff])"
@@ -183,7 +183,7 @@ _SWEDISH_NAME = re.compile(
 PART_OF = re.compile(rf"[ ](?:område|avdelning|sektion|enhet)[ ]{CAP}")
 
 # "Bygglovsavdelningen, enheten för småhus, …": a department, then the unit within it.
-# "Stadsledningskontorets avdelning för HR, enheten Lön och pension": the department may
+# "Miljöförvaltningens avdelning för tillsyn, enheten Livsmedel och hälsa": the department may
 # carry its field after "för".
 _DEPARTMENT_END = re.compile(
     r"(?i)(?:avdelning|förvaltning|kontor)(?:en|et)?(?:[ ]för[ ][\w-]+(?:[ ](?:och|&)[ ][\w-]+)?)?$"
@@ -234,8 +234,8 @@ def phrase_name(span: str) -> str | None:
         end = _PHRASE_END.search(span, end.end())
     if end and end.group(0).strip() == "," and inner_part(span, end.start()):
         return phrase_name(span[end.end() :])
-    # The run stops at a comma: "Kundservice, avdelningen Kund och kommunikation på SVOA" is
-    # the Kundservice, and the department after the comma is where it sits.
+    # The run stops at a comma: "Hyresgästmottagningen, avdelningen Kund och marknad på
+    # Micasa" is the Hyresgästmottagningen; the department after the comma is where it sits.
     owner = re.match(r"([^,]{3,60}?)[ ](?:på|hos|at)[ ]([^,.;:!?]+)", span)
     if owner and (orgs := find_organisations(owner.group(2))) and orgs[0].position == 0:
         # "Rum för barn på Kulturhuset": the name runs up to the organisation that owns it.
@@ -286,7 +286,7 @@ def usable_name(name: str) -> bool:
     if not (orgs and orgs[0].written.casefold() == name.casefold()):
         return True
     if re.search(r"(?:^|[ ])AB(?:[ ]|$)", name):
-        return False  # "Kulturhuset Stadsteatern AB": with its legal form, the company itself
+        return False  # a listed company written with its legal form "AB" is the company itself
     # "Förvaltningsområde Söder" of a property company: the type word says it is a unit.
     return name.split()[0].casefold() in unit_words().types and not orgs[0].weak
 
