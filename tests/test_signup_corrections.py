@@ -224,3 +224,57 @@ def test_a_name_typed_without_its_accents_in_a_reply_is_no_correction() -> None:
     text = "Hej! Jelena Markovic har nytt nummer: 070-123 45 67.\n/Eva"
     read = read_reply(extract_signup(text), current, text, sender_name="Eva Lund")
     assert read.manager_name in (None, "Jelena Marković")
+
+
+def _reply(app: App, body: str, **sender: str) -> None:
+    receipt = sent(app)[0]
+    put(app, make_mail(body, subject=f"SV: {receipt['Subject']}", **sender,
+                       in_reply_to=str(receipt["Message-ID"]).strip().strip("<>")))  # fmt: skip
+    cycle(app)
+
+
+def test_a_company_named_with_its_ab_in_a_correction_is_the_organisation_not_the_unit(
+    app: App,
+) -> None:
+    sender = {"sender": "lisa.fors@kulturhusetstadsteatern.se", "sender_name": "Lisa Fors"}
+    first = (
+        "Hej!\n\nScenteknik Plattan anmäler sig till Kvalitetsutmärkelsen 2027. Chef: Per Ahl. "
+        "Kontakt: Lisa Fors, lisa.fors@kulturhusetstadsteatern.se, 08-508 111 22.\n\n"
+        "Kulturförvaltningen\n"
+    )
+    put(app, make_mail(first, **sender))
+    cycle(app)
+    _reply(
+        app,
+        "Hej,\n\nJag skrev fel organisation. Vi hör inte till Kulturförvaltningen utan till "
+        "bolaget Kulturhuset Stadsteatern AB. Övrigt stämmer.\n\nMvh Lisa\n",
+        **sender,
+    )
+    [unit] = units_of(app)
+    assert (unit.unit_name, unit.organisation) == (
+        "Scenteknik Plattan",
+        "Kulturhuset Stadsteatern AB",
+    )
+
+
+def test_a_reply_naming_the_same_organisation_keeps_the_form_the_signup_wrote(app: App) -> None:
+    sender = {"sender": "omar.ali@familjebostader.se", "sender_name": "Omar Ali"}
+    first = (
+        "Hej,\n\nFamiljebostäders kundcenter i Skärholmen anmäler sig till Kvalitetsutmärkelsen "
+        "2027. Chef: Berit Sand. Kontaktperson: Omar Ali, omar.ali@familjebostader.se.\n\n"
+        "Hälsningar\nOmar Ali\nAB Familjebostäder\n"
+    )
+    put(app, make_mail(first, **sender))
+    cycle(app)
+    _reply(
+        app,
+        "Hej!\n\nVi har fått ny chef: Karl Holm tar över efter Berit Sand. Resten stämmer.\n\n"
+        "Tack!\nOmar Ali\nKundcenter Skärholmen, Familjebostäder\n",
+        **sender,
+    )
+    [unit] = units_of(app)
+    assert (unit.manager_name, unit.organisation, unit.organisation_as_written) == (
+        "Karl Holm",
+        "AB Familjebostäder",
+        "Familjebostäders",
+    )

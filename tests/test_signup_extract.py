@@ -7,6 +7,7 @@ from dataclasses import replace
 
 import pytest
 
+from bot.runner import App
 from bot.signups.extract import (
     SignupFields,
     extract_mail,
@@ -22,6 +23,8 @@ from bot.signups.extract import (
 )
 from bot.signups.extract.spelling import restore_spelling
 from bot.signups.extract.vocabulary import clean_name
+from tests.conftest import cycle, make_mail, put
+from tests.test_signup_receipt import units_of
 
 # --- Labelled sign-ups -------------------------------------------------------------------
 
@@ -2620,3 +2623,83 @@ def test_a_correction_mid_sentence_replaces_what_it_takes_back(
     from bot.signups.extract.selfcorrection import take_back_corrected
 
     assert take_back_corrected(written) == (meant or written)
+
+
+# --- The unit's name as a registrar writes it (real MIME through the app) -----------------
+
+NAMED_UNITS = [
+    # Quotation marks set the name off in the sentence; they are no part of it.
+    (
+        "Hej,\n\nJag vill anmäla förskolan «Smörblomman» i Hägersten till Kvalitetsutmärkelsen "
+        "2027.\n\nRektor är Ingrid Holm och kontaktperson är Per Lundell, per.lundell@stockholm.se."
+        "\n\nHälsningar\nPer Lundell\nHägersten-Älvsjö stadsdelsförvaltning\n",
+        "Förskolan Smörblomman",
+        "Ingrid Holm",
+    ),
+    # A dash between the unit and its part, both opening the sentence, joins one name.
+    (
+        "Hej!\n\nKulturskolan – Dans & Cirkus vill vara med i Kvalitetsutmärkelsen i år. Vi hör "
+        "till Kulturförvaltningen.\n\nChef är Jonas Vik och kontaktperson är Lea Sund, "
+        "lea.sund@stockholm.se.\n\nMvh\nLea Sund\n",
+        "Kulturskolan – Dans & Cirkus",
+        "Jonas Vik",
+    ),
+    # The department after a comma is where the unit sits, not part of its name.
+    (
+        "Hej!\n\nVi på Hyresgästmottagningen, avdelningen Kund och marknad på Stockholmshem, vill "
+        "vara med i Kvalitetsutmärkelsen 2027.\n\nGruppchef är Maja Ström och kontaktperson "
+        "blir Omar Said, omar.said@stockholmshem.se.\n\nOmar Said\n",
+        "Hyresgästmottagningen",
+        "Maja Ström",
+    ),
+    # An adverb after the name is the sentence going on.
+    (
+        "Hej!\n\nNu vill vi på Träffpunkt Tallkrogen också vara med! Vi tillhör Skarpnäcks "
+        "stadsdelsförvaltning.\n\nEnhetschef är Britt Ek, kontaktperson är Sam Lo, "
+        "sam.lo@stockholm.se.\n\nHälsningar\nSam Lo\n",
+        "Träffpunkt Tallkrogen",
+        "Britt Ek",
+    ),
+    # A numbered part belongs to the name; the place in brackets after it is no person.
+    (
+        "Hej!\n\nJag heter Karin Ekbom och är rektor för Östermalms förskolor område 2 (Gärdet). "
+        "Vi anmäler oss gärna till Kvalitetsutmärkelsen 2027!\n\nKontaktperson blir Tove "
+        "Lind, tove.lind@stockholm.se.\n\nKarin\nÖstermalms stadsdelsförvaltning\n",
+        "Östermalms förskolor område 2",
+        "Karin Ekbom",
+    ),
+    # The organisation, then the part of it that signs up: the part is the unit.
+    (
+        "Hej!\n\nStockholmshem, område Västerort, vill anmäla sig till Kvalitetsutmärkelsen."
+        "\n\nOmrådeschef är Lars Berg. Kontaktperson är Nina Holm, nina.holm@stockholmshem.se."
+        "\n\nNina Holm\n",
+        "Område Västerort",
+        "Lars Berg",
+    ),
+    # An owner written in several words, in the genitive, before a lower-case part.
+    (
+        "Hej,\n\nStockholm Parkerings distrikt Nord i Brommaområdet anmäler sig till "
+        "Kvalitetsutmärkelsen 2027.\n\nAnsvarig: Eva Dahlin, distriktschef\nKontaktperson: Ali "
+        "Khan, ali.khan@stockholmparkering.se\n\nHälsningar Ali\n",
+        "Distrikt Nord",
+        "Eva Dahlin",
+    ),
+    # A department that carries its field ("avdelning för tillsyn"), then the unit in it.
+    (
+        "Hej!\n\nMiljöförvaltningens avdelning för tillsyn, enheten Livsmedel och hälsa, vill "
+        "anmäla sig till Kvalitetsutmärkelsen 2027.\n\nEnhetschef: Anna Ros\nKontaktperson: "
+        "Ida Ek, ida.ek@stockholm.se\n\nHälsningar\nIda Ek\n",
+        "Livsmedel och hälsa",
+        "Anna Ros",
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "unit", "manager"), NAMED_UNITS)
+def test_the_unit_is_registered_by_its_own_name(
+    app: App, body: str, unit: str, manager: str
+) -> None:
+    put(app, make_mail(body, sender="skribent@stockholm.se", sender_name="Skribent Sson"))
+    cycle(app)
+    [registered] = units_of(app)
+    assert (registered.unit_name, registered.manager_name) == (unit, manager)

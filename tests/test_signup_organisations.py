@@ -7,12 +7,15 @@ from importlib.resources import files
 
 import pytest
 
+from bot.runner import App
 from bot.signups.extract import extract_signup
 from bot.signups.extract.organisations import (
     canonical_organisation,
     find_organisations,
     organisation_names,
 )
+from tests.conftest import cycle, make_mail, put
+from tests.test_signup_receipt import units_of
 
 DATA = tomllib.loads(
     files("bot.signups.extract").joinpath("organisations.toml").read_text(encoding="utf-8")
@@ -235,3 +238,53 @@ def test_unicode_names_come_out_whole(name: str) -> None:
     fields = extract_signup(text, sender_name="Lena Berg", sender_email="lena.berg@stockholm.se")
     assert fields.manager_name == name
     assert fields.contact_name == "Lena Berg"
+
+
+# --- Through the app, from real MIME ----------------------------------------------------
+
+PROVIDERS = [
+    # A church charity or mission that runs a unit for the city is the unit's organisation,
+    # though the district is named in the unit's own name.
+    (
+        "Hej,\n\nBräcke diakoni driver Gruppbostaden Lärkan Farsta på uppdrag av Stockholms "
+        "stad och vill anmäla den till Kvalitetsutmärkelsen 2027.\n\nVerksamhetschef är Kim "
+        "Berg och kontaktperson är undertecknad.\n\nVänliga hälsningar\nJosef Al-Amin\n"
+        "Bräcke diakoni\njosef.alamin@brackediakoni.se | 08-714 11 22\n",
+        ("Bräcke diakoni", "Bräcke diakoni", "Gruppbostaden Lärkan Farsta"),
+    ),
+    (
+        "Hej!\n\nStockholms Stadsmission driver Boendet Hornstull och vill vara med i "
+        "Kvalitetsutmärkelsen.\n\nFöreståndare: Lena Holm\nKontaktperson: Lena Holm, "
+        "lena.holm@stadsmissionen.se\n",
+        ("Stockholms Stadsmission", "Stockholms Stadsmission", "Boendet Hornstull"),
+    ),
+    # A listed provider with its line of business after its name is written so.
+    (
+        "Hej!\n\nAttendo Omsorg har ett vård- och omsorgsboende på Kungsholmen, Vård- och "
+        "omsorgsboendet Lindhagen, som vi vill anmäla.\n\nVerksamhetschef är Eva Kron. "
+        "Kontaktperson är jag, Pia Lund, 070-123 45 67.\n\nHälsningar\nPia Lund\nAttendo\n",
+        ("Attendo", "Attendo Omsorg", "Vård- och omsorgsboendet Lindhagen"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("body", "expected"), PROVIDERS)
+def test_a_provider_is_registered_as_the_mail_names_it(
+    app: App, body: str, expected: tuple[str, str, str]
+) -> None:
+    put(app, make_mail(body, sender="skribent@example.se", sender_name="Skribent Sson"))
+    cycle(app)
+    [unit] = units_of(app)
+    assert (unit.organisation, unit.organisation_as_written, unit.unit_name) == expected
+
+
+def test_a_providers_name_of_its_own_beside_the_units_is_the_form_written(app: App) -> None:
+    body = (
+        "Hej!\n\nVittra Hammarbyhöjden vill anmäla sig till Kvalitetsutmärkelsen 2027. Vi är en av "
+        "Vittras skolor i Stockholm.\n\nRektor är Emma Falk och kontaktperson är Jon Ek, "
+        "jon.ek@vittra.se.\n\nHälsningar\nJon Ek\n"
+    )
+    put(app, make_mail(body, sender="jon.ek@vittra.se", sender_name="Jon Ek"))
+    cycle(app)
+    [unit] = units_of(app)
+    assert (unit.unit_name, unit.organisation_as_written) == ("Vittra Hammarbyhöjden", "Vittras")

@@ -57,11 +57,14 @@ def fields_of(unit: Unit) -> SignupFields:
 
 def apply_fields(unit: Unit, fields: SignupFields, now: datetime) -> None:
     merged = fields_of(unit).merged(fields)
+    # A reply that names the registered organisation again (in its signature, say) leaves the
+    # form the sign-up wrote: the evidence changes with the organisation.
+    moved = fields.organisation != unit.organisation or not unit.organisation_as_written
     for name in FIELD_NAMES:
         setattr(unit, name, getattr(merged, name))
     if fields.employees is not None:
         unit.employees = fields.employees
-    if fields.organisation is not None:
+    if fields.organisation is not None and moved:
         # As the mail wrote it ("Äldreförv."), beside the canonical name: the staff's evidence.
         written = fields.organisation_as_written or fields.organisation
         unit.organisation_as_written = " ".join(written.split())

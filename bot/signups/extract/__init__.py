@@ -9,7 +9,8 @@ text stays None, because the workflow asks the unit rather than guess.
 
 The modules: `vocabulary` (shared patterns and helpers), `quoting` (quoted replies),
 `state` (what a pass found), `labels`, `roles`, `prose` and `signature` (the passes),
-`unitnames` (the unit's name as weighed candidates; type words and titles in
+`unitnames` (the unit's name as weighed candidates; `unitwords` and `unitowners` what a
+name looks like and whose it is; type words and titles in
 `words.toml`), `organisations` (canonical names from `organisations.toml`), `awards`
 (employees and earlier awards), `selfcorrection` (what a writer takes back mid-sentence),
 `extract` (the passes combined), `forwards` (a forward's

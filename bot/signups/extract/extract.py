@@ -198,10 +198,11 @@ def extract_signup(
     from_sender = email is None and bool(sender_email) and same_person(contact, writer)
     awards, mentions = award_years(body)
     organisation = canonical_organisation(found.organisation, body, subject)
+    unit = _unit(labelled, found, subject, lines, signature)
     if organisation and not labelled.organisation:
-        organisation = written_near_unit(organisation, "\n".join(lines))
+        organisation = written_near_unit(organisation, "\n".join(lines), unit)
     values = {
-        "unit_name": as_written(_unit(labelled, found, subject, lines, signature), original),
+        "unit_name": as_written(unit, original),
         "manager_name": as_written(manager, original),
         "contact_name": as_written(contact, original),
         "contact_email": sender_email if from_sender else email,

@@ -64,6 +64,7 @@ class _Catalogue:
     names: frozenset[str]
     starts: dict[str, tuple[_Pattern, ...]]
     english_words: frozenset[str]
+    business_words: frozenset[str]
 
 
 @cache
@@ -90,8 +91,9 @@ def _catalogue() -> _Catalogue:
     for pattern in patterns:
         starts[pattern.words[0]] = (*starts.get(pattern.words[0], ()), pattern)
     english = frozenset(_fold(w) for w in data["english_words"])
+    business = frozenset(data["business_words"])
     return _Catalogue(
-        tuple(patterns), district_words, tuple(sorted(long_words)), names, starts, english
+        tuple(patterns), district_words, tuple(sorted(long_words)), names, starts, english, business
     )
 
 
@@ -152,6 +154,18 @@ class _Text:
     def written(self, first: int, last: int) -> str:
         return self.text[self.spans[first][0] : self.spans[last][1]]
 
+    def business_end(self, last: int) -> int:
+        """The last word of a provider's name that runs on from `last` in capitalised
+        business words on the same line ("Vardaga Omsorg", "Nytida Sverige AB")."""
+        end = last
+        while end + 1 < len(self.raw) and self.raw[end + 1] in _catalogue().business_words:
+            if "\n" in self.text[self.spans[end][1] : self.spans[end + 1][0]]:
+                break
+            end += 1
+        if end > last and end + 1 < len(self.raw) and self.raw[end + 1] == "AB":
+            end += 1
+        return end
+
 
 def read_with_typo(written: str) -> bool:
     """True when the organisation was matched only by forgiving a typo in one of its words."""
@@ -178,7 +192,7 @@ def _district(text: _Text, pattern: _Pattern, i: int, bare: bool) -> Organisatio
 def _match(words: _Text, pattern: _Pattern, i: int, bare: bool) -> OrganisationMatch | None:
     if pattern.district:
         return _district(words, pattern, i, bare)
-    last = i + len(pattern.words) - 1
+    last = words.business_end(i + len(pattern.words) - 1)
     written = words.written(i, last)
     after = words.text[words.spans[last][1] :]
     # "Kulturförv." is written with its full stop: the abbreviation's, not the sentence's.
@@ -273,7 +287,9 @@ def _canonical(labelled: str | None, text: str) -> OrganisationMatch | None:
     return bare[0] if bare else None
 
 
-def written_near_unit(match: OrganisationMatch, own_text: str) -> OrganisationMatch:
+def written_near_unit(
+    match: OrganisationMatch, own_text: str, unit: str | None = None
+) -> OrganisationMatch:
     """The organisation as the mail's own text writes it, where it does; else as found.
 
     The form nearest the unit is evidence of how the unit names its organisation: "SISAB:s
@@ -284,7 +300,28 @@ def written_near_unit(match: OrganisationMatch, own_text: str) -> OrganisationMa
     if not match.known:
         return match
     same = [m for m in find_organisations(own_text) if m.name == match.name and not m.weak]
+    # "Vittra Hammarbyhöjden … en av Vittras skolor": the provider's name inside the unit's
+    # is the unit's; a mention of its own says how the mail writes it.
+    # A line that holds the name alone ("Vittra AB" under "Jon") is a signature's.
+    own = [m for m in same if not _inside(m, own_text, unit) and not _alone(m, own_text)]
+    same = own or same
     return replace(match, written=_with_other_form(own_text, same[0], same)) if same else match
+
+
+def _inside(mention: OrganisationMatch, text: str, unit: str | None) -> bool:
+    """True when the mention is part of the unit's name where the text writes it."""
+    if not unit:
+        return False
+    folded, name = text.casefold(), unit.casefold()
+    starts = [m.start() for m in re.finditer(re.escape(name), folded)]
+    return any(a <= mention.position < a + len(name) for a in starts)
+
+
+def _alone(mention: OrganisationMatch, text: str) -> bool:
+    start = text.rfind("\n", 0, mention.position) + 1
+    end = text.find("\n", mention.position)
+    line = text[start : end if end >= 0 else len(text)]
+    return line.strip(" ,.") == mention.written
 
 
 def _with_other_form(text: str, form: OrganisationMatch, forms: list[OrganisationMatch]) -> str:
@@ -326,7 +363,8 @@ _COMMISSIONED = re.compile(
     r"|commissioned\s+by|under\s+contract\s+(?:with|to))\s+$"
 )
 _TAKEN_BACK = re.compile(
-    r"(?i)\b(?:skrev|skrivit|angav|angett|inte|ej|istället\s+för|i\s+stället\s+för|felaktigt"
+    r"(?i)\b(?:skrev|skrivit|angav|angett|(?:inte|ej)(?:\s+(?:till|under|i|hos|på))?"
+    r"|istället\s+för|i\s+stället\s+för|felaktigt"
     r"|wrote|not|instead\s+of)\s+$"
 )
 # A district after a preposition is a place ("mitt i Farsta", "vi ligger i Farsta"),

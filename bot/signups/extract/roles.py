@@ -90,6 +90,11 @@ _PRONOUN = re.compile(
 )
 # "förskolechef för Mötesplats Älvsjö": a name after a preposition is a place, not a person.
 _PLACE_BEFORE = re.compile(r"(?i)\b(?:för|på|vid|i|inom|at|of|in|within)\s+$")
+# "rektor för Östermalms förskolor område 2 (Gärdet)": a name in brackets after the
+# unit is where the unit is, not a person.
+_PLACE_ASIDE = re.compile(
+    r"(?i)\b(?:för|på|vid|i|inom|at|of|in|within)\s+[^\s(),.;:]+(?:\s+[^\s(),.;:]+){0,5}\s*\($"
+)
 # "jag", "jag själv, Maria Sjöberg", "undertecknad", English "I"/"me".
 _SELF = re.compile(
     rf"(?<!\w)(?:(?i:jag|mig|undertecknad|undertecknade|me|myself)|I(?=\s+(?:am|will|would|have|work)\b|'))(?!\w)"
@@ -177,7 +182,9 @@ def _people(text: str) -> list[_Person]:
             )
         elif match.group("asked"):
             people.append(_Person(match.start(), match.end(), match.group("asked")))
-        elif _PLACE_BEFORE.search(text[max(0, match.start() - 8) : match.start()]):
+        elif _PLACE_BEFORE.search(
+            text[max(0, match.start() - 8) : match.start()]
+        ) or _PLACE_ASIDE.search(text[max(0, match.start() - 80) : match.start()]):
             continue
         elif (name := clean_name(match.group("named"))) is not None:
             # "Zeynep Öztürk, det är jag", "Jonas Åkesson (jag)": the writer, named.

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from bot.signups.extract.unitowners import GREETING, tidy_unit, unquoted, written_lower
 from bot.signups.extract.unitwords import (
     CAP,
-    GREETING,
     NAME_PART,
     PART_OF,
     PLAIN_NAME,
@@ -23,10 +23,8 @@ from bot.signups.extract.unitwords import (
     has_type_word,
     inner_part,
     phrase_name,
-    tidy_unit,
     unit_words,
     usable_name,
-    written_lower,
 )
 from bot.signups.extract.vocabulary import UPPER as _UP
 
@@ -53,6 +51,8 @@ _CONTEXTS = [
         r"(?i:\banmäler\s+sig\s+(?!till\b)|\banm[äa]l(?:a|er|e?s)\s+(?:härmed\s+|gärna\s+)?|\banmälan\s+(?:till\s+(?:årets\s+)?"
         r"kvalitetsutmärkelse\w*(?:\s+20\d\d)?\s+)?(?:för|från|av)\s+|\banmälan\s+(?:avser|gäller)\s+"
         r"|\bregister\s+|\bsign\s+up\s+|(?<!vår\s)(?<!min\s)(?<!er\s)\banmälan\s*:\s+|\bdet\s+gäller\s+"
+        # "Stiftelsen X driver Boendet Y och vill …": a provider runs the unit.
+        r"|\bdriver\s+"
         # "vi heter Tensta träffpunkt för seniorer", "rätt namn är …": the unit's own name.
         r"|\bvi\s+heter\s+|\b(?:verksamheten|enheten)\s+heter\s+|\b(?:rätt|korrekt)\s+namn\s+är\s+)"
         r"(?=(?P<unit>.{3,80}))"
@@ -108,7 +108,7 @@ def _after_lead_in(text: str) -> list[UnitCandidate]:
 # "Jag är chef för Kista träff", "rektor på Rinkebyskolan": the unit the writer leads. It
 # says less than a sentence that signs the unit up, and more than a name in the body.
 _MANAGER_OF = re.compile(
-    r"(?i)\bjag\s+är\s+(?:\w+\s+){0,2}?(?:\w*chef|\w*rektor|föreståndare)\s+(?:för|på|vid)\s+"
+    r"(?i)\b(?:jag|och)\s+är\s+(?:\w+\s+){0,2}?(?:\w*chef|\w*rektor|föreståndare)\s+(?:för|på|vid)\s+"
     r"(?=(?P<unit>.{3,80}))"
 )
 
@@ -130,10 +130,13 @@ def _before_verb(text: str) -> list[UnitCandidate]:
     for match in _CONTEXTS[2].finditer(text):
         start = max(text.rfind(c, 0, match.start()) for c in ".!?\n") + 1
         subject = corrected(GREETING.sub("", text[start : match.start()].strip()))
+        subject = re.sub(r"(?i)[ ,]+(?:och|samt|and)$", "", subject)  # "X och vill vara med"
         head = subject.split(",")[0]
         whole = PART_OF.match(subject, len(head) + 1) or inner_part(subject, len(head))
         head = subject if whole else head
         phrase = phrase_name(head) if _OWN_VERB.match(text, match.start()) else None
+        if phrase and _dashed_name(head):
+            phrase = tidy_unit(head)  # "Kulturskolan – Dans & Cirkus vill vara med"
         if phrase:
             weight = 3.9 if written_lower(phrase, subject) else 4.5
             found.append(UnitCandidate(phrase, weight, start, "sentence"))
@@ -148,6 +151,21 @@ def _before_verb(text: str) -> list[UnitCandidate]:
         elif plain:
             found.append(UnitCandidate(tidy_unit(plain.group(0)), 3.0, start, "sentence"))
     return found
+
+
+# A dash between two names that together open the sentence joins a unit to its part:
+# "Kulturskolan – Dans & Cirkus vill vara med", "Biblioteket – Unga vuxna anmäler sig".
+_DASHED = re.compile(rf"(?P<whole>{NAME_PART})[ ][–—-][ ](?P<part>{NAME_PART})")
+
+
+def _dashed_name(head: str) -> bool:
+    dashed = _DASHED.fullmatch(head.strip())
+    if dashed is None:
+        return False
+    return all(
+        usable_name(side) and not re.search(r"(?i)kvalitetsutmärkelse|20\d\d", side)
+        for side in (dashed.group("whole"), dashed.group("part"))
+    )
 
 
 # "en liten fristående förskola i X", "vårt vård- och omsorgsboende", "Our preschool": a
@@ -194,6 +212,7 @@ def _subject_name(name: str) -> bool:
 
 def unit_candidates(subject: str, body: str, signature: str) -> list[UnitCandidate]:
     """Every candidate for the unit's name, strongest first (then earliest)."""
+    subject, body, signature = unquoted(subject), unquoted(body), unquoted(signature)
     subject = re.sub(r"(?i)^\s*(?:(?:re|sv|vs|vb|fw|fwd)\s*:\s*)+", "", subject)
     subject = re.sub(
         r"(?i)\b(?:anmälan|anmäler\s+sig|anmälning|kvalitetsutmärkelse\w*|KU(?:[\s-]?20\d\d)?|sign[\s-]?up"

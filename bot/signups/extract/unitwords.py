@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from bot.signups.extract.organisations import find_organisations
+from bot.signups.extract.unitowners import PART_WORDS, tidy_unit, without_owner
 from bot.signups.extract.vocabulary import UPPER as _UP
 from bot.signups.extract.vocabulary import words_data
 
@@ -21,6 +22,13 @@ CAP = rf"(?:S:ta?|[{_UP}0-9][\w&'’-]*)"  # "S:t Eriks": Sankt
 _PLACE_END = r"(?:[ ](?:gård|strand|torg|backe|park|hage|holme|udde|gärde)(?![\w-]))?"
 
 NAME_PART = rf"{CAP}(?:[ ](?:{CAP}|&[ ]{CAP}|och[ ]{CAP}))" + "{0,2}" + _PLACE_END
+
+
+# "Östermalms förskolor område 2", "Hemtjänsten Bromma distrikt Nord": the numbered or named
+# part of a larger whole belongs to the name.
+_PART_TAIL = (
+    rf"(?:[ ](?:område|distrikt|avdelning|sektion|enhet)[ ](?:\d+[A-Za-z]?|{CAP})(?![\w-]))?"
+)
 
 
 @dataclass(frozen=True)
@@ -45,8 +53,8 @@ def unit_words() -> _Words:
         re.escape(e) for e in {*data["compound_endings"], *map(_ascii, data["compound_endings"])}
     )
     typed = re.compile(
-        rf"(?<![\w-])(?:(?i:{types})(?:[ ](?:i|på)(?=[ ][{_UP}]))?[ ]{NAME_PART}"
-        rf"|{CAP}(?:[ ]{CAP})?[ ](?i:{types})(?:[ ]{NAME_PART})?"
+        rf"(?<![\w-])(?:(?i:{types})(?:[ ](?:i|på)(?=[ ][{_UP}]))?[ ]{NAME_PART}{_PART_TAIL}"
+        rf"|{CAP}(?:[ ]{CAP})?[ ](?i:{types})(?:[ ]{NAME_PART})?{_PART_TAIL}"
         # "Park- och naturenheten", "Torg- och marknadsenheten": two compounds sharing an end.
         rf"|[{_UP}][\w]+-[ ](?:och|&)[ ][\w-]*(?:{endings}|{types})(?:[ ]{NAME_PART})?"
         rf"|[{_UP}][\w-]{{2,}}(?:{endings})(?:[ ](?!Stockholms stad){NAME_PART})?"
@@ -77,7 +85,7 @@ _NOT_SUBJECT = re.compile(
 _POSSESSIVE = re.compile(r"(?i)^(?:vår|vårt|våra|sin|sitt|sina|min|mitt|er|ert|our|my|their)\s+")
 
 _VERBISH = re.compile(
-    r"(?i)\b(?:vi|jag|oss|som|har|är|ska|kommer|vill|kan|blir|we|is|are|has|will|would)\b"
+    r"(?i)\b(?:vi|jag|oss|som|har|är|ska|kommer|vill|kan|blir|driver|drivs|we|is|are|has|will|would)\b"
 )
 
 # Where a unit's name ends in a sentence: punctuation, a dash, "till/för/i år", an aside.
@@ -86,6 +94,8 @@ _PHRASE_END = re.compile(
     r"|\s(?:vill|anmäler|anmäla|är|har|ska|kommer|kan|skulle|blir|would|is|are|will|has)\b"
     r"|\s(?:och|and)\s+(?:vill|anmäler|har|är|ska|would|want|are|vi|jag|we|I)\b"
     r"|\s(?:want|wants|wish|I|(?i:vi|jag|we))\b"
+    # "Träffpunkt Tallkrogen också vara med": an adverb is the sentence going on.
+    r"|\s(?:också|även|gärna|härmed|redan|nu|verkligen|also|too)\b"
     # A picture character ends the phrase as a full stop would: "Trollskogen 🌳 Chef: …".
     r"|\s*[\u2600-\u27bf\U0001f000-\U0001faff])"
 )
@@ -173,7 +183,11 @@ _SWEDISH_NAME = re.compile(
 PART_OF = re.compile(rf"[ ](?:område|avdelning|sektion|enhet)[ ]{CAP}")
 
 # "Bygglovsavdelningen, enheten för småhus, …": a department, then the unit within it.
-_DEPARTMENT_END = re.compile(r"(?i)(?:avdelning|förvaltning|kontor)(?:en|et)?$")
+# "Miljöförvaltningens avdelning för tillsyn, enheten Livsmedel och hälsa": the department may
+# carry its field after "för".
+_DEPARTMENT_END = re.compile(
+    r"(?i)(?:avdelning|förvaltning|kontor)(?:en|et)?(?:[ ]för[ ][\w-]+(?:[ ](?:och|&)[ ][\w-]+)?)?$"
+)
 
 _INNER_PART = re.compile(rf"[ ]*(?:enheten|sektionen|gruppen)[ ](?:för[ ][a-zåäö]|{CAP})")
 
@@ -215,18 +229,20 @@ def phrase_name(span: str) -> str | None:
             span = rest[named.end() :] if named else rest  # "vår Förvaltningsenhet Söderort"
     span = re.sub(rf"^(?:the|The)[ ](?=[{_UP}])", "", span)  # "our team, the Network …"
     end = _PHRASE_END.search(span, 1)
+    if end and end.group(0).strip() == "för" and ends_in_type(span[: end.start()]):
+        # "Enheten för ekonomiskt bistånd", "Stadsarkivets enhet för digital arkivering"
+        end = _PHRASE_END.search(span, end.end())
     if end and end.group(0).strip() == "," and inner_part(span, end.start()):
         return phrase_name(span[end.end() :])
-    owner = re.match(r"(.{3,60}?)[ ](?:på|hos|at)[ ]([^,.;:!?]+)", span)
+    # The run stops at a comma: "Hyresgästmottagningen, avdelningen Kund och marknad på
+    # Micasa" is the Hyresgästmottagningen; the department after the comma is where it sits.
+    owner = re.match(r"([^,]{3,60}?)[ ](?:på|hos|at)[ ]([^,.;:!?]+)", span)
     if owner and (orgs := find_organisations(owner.group(2))) and orgs[0].position == 0:
         # "Rum för barn på Kulturhuset": the name runs up to the organisation that owns it.
         end = re.compile(r"[ ]").search(span, len(owner.group(1)))
     part = PART_OF.match(span, end.end()) if end and end.group(0) == "," else None
     if part:
         end = _PHRASE_END.search(span, part.end())  # "Kulturskolan Stockholm, område Söderort"
-    if end and end.group(0).strip() == "för" and ends_in_type(span[: end.start()]):
-        # "Enheten för ekonomiskt bistånd", "Stadsarkivets enhet för digital arkivering"
-        end = _PHRASE_END.search(span, end.end())
     if end and end.group(0).strip() in {"vid", "på"} and not _proper_name(span[: end.start()]):
         # "driftenheten vid Skogskyrkogården": a unit without a name of its own is named by
         # its place; "Kundservice på Bostadsförmedlingen" is the company's.
@@ -235,7 +251,7 @@ def phrase_name(span: str) -> str | None:
             end = _PHRASE_END.search(span, place.end())
     phrase = (span[: end.start()] if end else span).strip()
     place = re.match(rf"(.+?)[ ]i[ ][{_UP}][\w-]*(?:[ ][\w-]+)?$", phrase)
-    if place and _proper_name(_without_owner(place.group(1))):
+    if place and _proper_name(without_owner(place.group(1))):
         phrase = place.group(1)  # not "Familjebostäders kundcenter", named by its place
     within = re.match(r"(.+?)[ ]i[ ](.+)$", phrase)
     if within and find_organisations(within.group(2)):
@@ -244,7 +260,7 @@ def phrase_name(span: str) -> str | None:
     words = phrase.split()
     if not words or len(words) > _MAX_PHRASE_WORDS:
         return None
-    own = _without_owner(phrase)
+    own = without_owner(phrase)
     capital = re.match(rf"[{_UP}0-9]", phrase) or re.match(rf"[{_UP}0-9]", own)
     if not capital and not _lower_case_name(own.split()):
         return None
@@ -262,93 +278,17 @@ def _department() -> re.Pattern[str]:
 def usable_name(name: str) -> bool:
     if len(name) < 3 or _STOP.match(name) or name.casefold() in unit_words().titles:
         return False
-    if name.casefold().removesuffix("en") in _PART_WORDS:
+    if name.casefold().removesuffix("en") in PART_WORDS:
         return False  # "Enheten" alone names no unit
     if _department().fullmatch(name):
         return False
     orgs = find_organisations(name, bare_districts=True)
     if not (orgs and orgs[0].written.casefold() == name.casefold()):
         return True
+    if re.search(r"(?:^|[ ])AB(?:[ ]|$)", name):
+        return False  # a listed company written with its legal form "AB" is the company itself
     # "Förvaltningsområde Söder" of a property company: the type word says it is a unit.
     return name.split()[0].casefold() in unit_words().types and not orgs[0].weak
-
-
-GREETING = re.compile(r"(?i)^(?:hej|hejsan|hallå|tjena|hello|hi|dear|god\s+(?:morgon|dag))[\s,!]+")
-
-# Words for a part of an organisation that only say what kind of part the name is:
-# "Fastighetskontorets enhet Lokalförsörjning", "Avdelningen Kundservice".
-_PART_WORDS = {"enhet": "Enheten", "avdelning": "Avdelningen", "sektion": "Sektionen"}
-
-# "Avfallsavdelningens …", "Socialtjänstavdelningens …": a department that owns the unit.
-_DEPARTMENT_GENITIVE = re.compile(
-    r"(?i)^[\w-]+(?:avdelningens|förvaltningens|kontorets|divisionens)$"
-)
-
-
-def _owner(words: list[str], name: str) -> bool:
-    """True when the words are an organisation or department in the genitive ("SISAB:s",
-    "Familjebostäders", "Avfallsavdelningens"): the unit's owner, not its name."""
-    text = " ".join(words)
-    if not re.search(r"(?::s|[^s]s)$", text):
-        return False
-    for owner in (text, text.removesuffix("s")):  # "Micasas": the genitive of "Micasa"
-        orgs = find_organisations(owner)
-        if orgs and orgs[0].position == 0 and len(orgs[0].written) >= len(text) - 2:
-            return True
-    # "Bygglovsavdelningens kundtjänst" is named by its department; "Avfallsavdelningens
-    # insamlingsgrupp Norr" has a name of its own.
-    return bool(_DEPARTMENT_GENITIVE.match(text) and re.search(rf"[ ][{_UP}]", name))
-
-
-def _without_owner(name: str) -> str:
-    """The unit's own name without the organisation that owns it, where the mail joins the
-    two: "Kundcenter på Stockholm Parkering", "Drift och underhåll hos Stokab" and
-    "Stadsledningskontorets enhet för data och analys" name "Kundcenter", "Drift och
-    underhåll" and "Enheten för data och analys"."""
-    at = re.match(r"(.+?)[ ](?:på|hos|vid|inom|at)[ ](.+)$", name)
-    if at and (orgs := find_organisations(at.group(2))) and orgs[0].written == at.group(2):
-        name = at.group(1)
-    words = name.split()
-    for k in range(min(4, len(words) - 1), 0, -1):
-        if _owner(words[:k], " ".join(words[k:])):
-            words = words[k:]
-            if len(words) == 1 and re.search(r"..(?:enhet|avdelning|sektion)$", words[0]):
-                # "Fastighetskontorets Markupplåtelseenhet" is the Markupplåtelseenheten.
-                words[0] += "en"
-            break
-    else:
-        if len(words) < 2 or words[0].capitalize() not in _PART_WORDS.values():
-            return name
-        words = [words[0].casefold().removesuffix("en"), *words[1:]]
-    part = words[0].casefold() if len(words) > 1 else ""
-    if part in _PART_WORDS and re.match(rf"[{_UP}]", words[1]):
-        words = words[1:]  # "enhet Lokalförsörjning omsorg": the name follows
-    elif part in _PART_WORDS and words[1] == "för":
-        words = [_PART_WORDS[part], *words[1:]]  # "enhet för data" is "Enheten för data"
-    elif part.removesuffix("en") in _PART_WORDS and len(words) > 1:
-        words[0] = _PART_WORDS[part.removesuffix("en")]
-    return " ".join(words)
-
-
-def tidy_unit(name: str) -> str:
-    name = name.split("|")[-1]  # "Principal | Internationella Engelska Skolan Hägersten"
-    name = GREETING.sub("", name)
-    # "Föräldrakooperativet Myrstacken ekonomisk förening": the legal form is the owner's.
-    name = re.sub(
-        r"(?i)\s+(?:ekonomisk\s+förening|ek\.?\s?för\.?)$", "", name
-    )  # "Hej\nFritidsgården Pinnen anmäler sig", run together
-    name = _without_owner(re.sub(r"\s*\([^)]*\)?", "", name).strip(" ,.;:-–\"“”'"))
-    return name[:1].upper() + name[1:]
-
-
-def written_lower(name: str, text: str) -> bool:
-    """True when the text writes the name from a lower-case letter ("kista hemtjänst"), not
-    as the noun after its owner's name ("Familjebostäders kundcenter i Farsta")."""
-    lower = name[:1].lower() + name[1:]
-    if name in text or lower not in text:
-        return False
-    before = text[: text.index(lower)].split()
-    return not (before and _owner(before[-1:], name))
 
 
 # "Tensta gymnasium – nej förlåt, Tensta grundskola": the writer puts a slip right at once.

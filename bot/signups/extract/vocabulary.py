@@ -71,8 +71,10 @@ ORG = re.compile(
     rf"|\b[{_UP}]\w*(?:förvaltningen|kontoret|nämnden)\b"
     rf"|\bAB(?:[ ][{_UP}]\w+)+"
     rf"|\b[{_UP}][\w&.-]*(?:[ ](?:[{_UP}][\w&.-]*|i|och|&|för)){{0,6}}[ ]AB\b"
-    # A foundation that runs units for the city: "Stiftelsen Solrosen".
-    rf"|\bStiftelsen(?:[ ][{_UP}]\w+){{1,3}}"
+    # A foundation, association or church charity that runs units for the city: "Stiftelsen
+    # Solrosen", "Föreningen Gemenskap", "Bräcke diakoni", "Solrosens stiftelse".
+    rf"|\b(?:Stiftelsen|Föreningen)(?:[ ][{_UP}]\w+){{1,3}}"
+    rf"|\b[{_UP}]\w+(?:[ ][{_UP}]\w+){{0,2}}[ ](?i:diakoni|stiftelse|stadsmission|ideell[ ]förening)\b"
     # A parent cooperative or other economic association: "Föräldrakooperativet Myran ek. för."
     rf"|\b[{_UP}][\w&-]*(?:[ ][{_UP}][\w&-]*){{0,4}}[ ](?:ek\.[ ]?för\.|ekonomisk[ ]förening\b)"
 )

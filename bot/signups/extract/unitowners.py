@@ -1,0 +1,106 @@
+"""Whose a unit is, where a mail writes the owner into the name: "Familjebostäders
+kundcenter", "Kundcenter på Stockholm Parkering", "Stockholmshem, område Västerort" name the
+unit without its owner; and a name tidied to its natural form (no greeting, no quotation
+marks, no legal form, the first letter capitalised).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.signups.extract.organisations import find_organisations
+from bot.signups.extract.vocabulary import UPPER as _UP
+
+GREETING = re.compile(r"(?i)^(?:hej|hejsan|hallå|tjena|hello|hi|dear|god\s+(?:morgon|dag))[\s,!]+")
+
+# Words for a part of an organisation that only say what kind of part the name is:
+# "Fastighetskontorets enhet Lokalförsörjning", "Avdelningen Kundservice".
+PART_WORDS = {"enhet": "Enheten", "avdelning": "Avdelningen", "sektion": "Sektionen"}
+
+# "Avfallsavdelningens …", "Socialtjänstavdelningens …": a department that owns the unit.
+_DEPARTMENT_GENITIVE = re.compile(
+    r"(?i)^[\w-]+(?:avdelningens|förvaltningens|kontorets|divisionens)$"
+)
+
+
+def _owner(words: list[str], name: str) -> bool:
+    """True when the words are an organisation or department in the genitive ("SISAB:s",
+    "Familjebostäders", "Avfallsavdelningens"): the unit's owner, not its name."""
+    text = " ".join(words)
+    if not re.search(r"(?::s|[^s]s)$", text):
+        return False
+    for owner in (text, text.removesuffix("s")):  # "Micasas": the genitive of "Micasa"
+        orgs = find_organisations(owner)
+        if orgs and orgs[0].position == 0 and len(orgs[0].written) >= len(text) - 2:
+            return True
+    # "Bygglovsavdelningens kundtjänst" is named by its department; "Avfallsavdelningens
+    # insamlingsgrupp Norr" has a name of its own.
+    return bool(_DEPARTMENT_GENITIVE.match(text) and re.search(rf"[ ][{_UP}]", name))
+
+
+def without_owner(name: str) -> str:
+    """The unit's own name without the organisation that owns it, where the mail joins the
+    two: "Kundcenter på Stockholm Parkering", "Drift och underhåll hos Stokab" and
+    "Stadsledningskontorets enhet för data och analys" name "Kundcenter", "Drift och
+    underhåll" and "Enheten för data och analys"."""
+    at = re.match(r"(.+?)[ ](?:på|hos|vid|inom|at)[ ](.+)$", name)
+    if at and (orgs := find_organisations(at.group(2))) and orgs[0].written == at.group(2):
+        name = at.group(1)
+    # "Stockholmshem, område Västerort": the organisation, then the part of it that is the unit.
+    lead = re.match(r"(.+?),[ ](.+)$", name)
+    if lead and (orgs := find_organisations(lead.group(1))) and orgs[0].written == lead.group(1):
+        name = lead.group(2)
+    words = name.split()
+    for k in range(min(4, len(words) - 1), 0, -1):
+        if _owner(words[:k], " ".join(words[k:])):
+            words = words[k:]
+            if len(words) == 1 and re.search(r"..(?:enhet|avdelning|sektion)$", words[0]):
+                # "Fastighetskontorets Markupplåtelseenhet" is the Markupplåtelseenheten.
+                words[0] += "en"
+            break
+    else:
+        if len(words) < 2 or words[0].capitalize() not in PART_WORDS.values():
+            return name
+        words = [words[0].casefold().removesuffix("en"), *words[1:]]
+    part = words[0].casefold() if len(words) > 1 else ""
+    if part in PART_WORDS and re.match(rf"[{_UP}]", words[1]):
+        words = words[1:]  # "enhet Lokalförsörjning omsorg": the name follows
+    elif part in PART_WORDS and words[1] == "för":
+        words = [PART_WORDS[part], *words[1:]]  # "enhet för data" is "Enheten för data"
+    elif part.removesuffix("en") in PART_WORDS and len(words) > 1:
+        words[0] = PART_WORDS[part.removesuffix("en")]
+    return " ".join(words)
+
+
+def tidy_unit(name: str) -> str:
+    name = name.split("|")[-1]  # "Principal | Internationella Engelska Skolan Hägersten"
+    name = GREETING.sub("", name)
+    # "Föräldrakooperativet Myrstacken ekonomisk förening": the legal form is the owner's.
+    name = re.sub(
+        r"(?i)\s+(?:ekonomisk\s+förening|ek\.?\s?för\.?)$", "", name
+    )  # "Hej\nFritidsgården Pinnen anmäler sig", run together
+    name = without_owner(re.sub(r"\s*\([^)]*\)?", "", unquoted(name)).strip(" ,.;:-–\"“”'"))
+    return name[:1].upper() + name[1:]
+
+
+# Quotation marks around a name ("förskolan "Blåklockan"", «Solrosen», 'Kastanjen') set it
+# off in the sentence; they are no part of it. An apostrophe inside a word ("O'Leary") is.
+_QUOTED = re.compile(
+    r"[\"“”„«»]([^\"“”„«»\n]{1,60})[\"“”„«»]|(?<!\w)['‘’]([^'‘’\n]{1,60}?)['‘’](?!\w)"
+)
+
+
+def unquoted(text: str) -> str:
+    """The text with the quotation marks around names taken away."""
+    return _QUOTED.sub(lambda m: m.group(1) or m.group(2), text)
+
+
+def written_lower(name: str, text: str) -> bool:
+    """True when the text writes the name from a lower-case letter ("kista hemtjänst"), not
+    as the noun after its owner's name ("Familjebostäders kundcenter i Farsta")."""
+    lower = name[:1].lower() + name[1:]
+    if name in text or lower not in text:
+        return False
+    before = text[: text.index(lower)].split()
+    # "Svenska Bostäders distrikt Husby": the owner may be written in several words.
+    return not any(_owner(before[-k:], name) for k in range(1, min(4, len(before)) + 1))
