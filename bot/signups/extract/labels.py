@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from bot.signups.extract.state import Found, attach_details
+from bot.signups.extract.unitplaces import without_place
 from bot.signups.extract.vocabulary import (
     CONTACT_LATER,
     EMAIL,
@@ -189,7 +190,7 @@ _ABBREVIATED = re.compile(r"(?i)förv\.\s*$")
 def _unit_value(found: Found, value: str) -> None:
     org = first(ORG, value)
     unit = tidy(re.sub(r"\([^)]*\)", " ", ORG.sub(" ", value) if org else value))
-    unit = re.sub(r"(?i)\s+(?:i|inom|på)$", "", unit)
+    unit = without_place(re.sub(r"(?i)\s+(?:i|inom|på)$", "", unit))
     if unit and not _GENERIC_UNIT.fullmatch(unit):
         found.put("unit", unit)
     found.put("organisation", org)

@@ -12,7 +12,9 @@ import re
 from dataclasses import dataclass, replace
 from functools import cache
 
+from bot.signups.extract.organisations import find_organisations
 from bot.signups.extract.unitowners import GREETING, tidy_unit, unquoted, written_lower
+from bot.signups.extract.unitplaces import with_whom_for
 from bot.signups.extract.unitwords import (
     CAP,
     NAME_PART,
@@ -39,6 +41,9 @@ class UnitCandidate:
     source: str
 
 
+# "vill", "önskar", "skulle vilja": the words a unit wants with, before "delta" or "anmäla".
+_WANT = r"(?:vill|önskar|skulle\s+vilja)"
+
 _CONTEXTS = [
     re.compile(
         r"(?i:\bvi\s+(?:på|vid|i|är|från)|\b(?:från|av)\s+oss\s+(?:på|vid|i)|\bvi\s+som\s+(?:arbetar|jobbar)\s+(?:på|vid|i)"
@@ -50,7 +55,7 @@ _CONTEXTS = [
     re.compile(
         r"(?i:\banmäler\s+sig\s+(?!till\b)|\banm[äa]l(?:a|er|e?s)\s+(?:härmed\s+|gärna\s+)?|\banmälan\s+(?:till\s+(?:årets\s+)?"
         r"kvalitetsutmärkelse\w*(?:\s+20\d\d)?\s+)?(?:för|från|av)\s+|\banmälan\s+(?:avser|gäller)\s+"
-        r"|\bregister\s+|\bsign\s+up\s+|(?<!vår\s)(?<!min\s)(?<!er\s)\banmälan\s*:\s+|\bdet\s+gäller\s+"
+        r"|\bregister(?:ing|s)?\s+|\bsign(?:ing|s)?\s+up\s+|(?<!vår\s)(?<!min\s)(?<!er\s)\banmälan\s*:\s+|\bdet\s+gäller\s+"
         # "Stiftelsen X driver Boendet Y och vill …": a provider runs the unit.
         r"|\bdriver\s+"
         # "vi heter Tensta träffpunkt för seniorer", "rätt namn är …": the unit's own name.
@@ -59,7 +64,7 @@ _CONTEXTS = [
     ),
     # The unit before the verb: found by the verb, then read backwards (see _before_verb).
     re.compile(
-        r"(?i:\bvill\s+(?:gärna\s+|härmed\s+){0,2}(?:anmäla|vara\s+med|delta)"
+        rf"(?i:\b{_WANT}\s+(?:gärna\s+|härmed\s+){{0,2}}(?:anmäla|vara\s+med|delta|medverka)"
         r"|\banmäler\s+(?:sig|härmed)|\bdeltar\b|\bwould\s+like\s+to"
         r"|\b(?:wish(?:es)?|wants?|plans?|intends?)\s+to)"
     ),
@@ -68,8 +73,9 @@ _CONTEXTS = [
 # A verb whose subject is the unit itself ("Parkleken Sätra vill vara med"); "X vill anmäla Y"
 # has the one who signs up as its subject, and Y follows the verb.
 _OWN_VERB = re.compile(
-    r"(?i)\bvill\s+(?:gärna\s+|härmed\s+){0,2}(?:anmäla\s+(?:sig|oss)|vara\s+med|delta|medverka)"
-    r"|\banmäler\s+(?:sig|oss)|\bdeltar\b"
+    rf"(?i)\b{_WANT}\s+(?:gärna\s+|härmed\s+){{0,2}}(?:anmäla\s+(?:sig|oss)|vara\s+med|delta|medverka)"
+    # "X anmäler härmed sin verksamhet": a reflexive possessive is the unit signing itself up.
+    r"|\banmäler\s+(?:härmed\s+)?(?:sig|oss|sin|sitt|sina)\b|\bdeltar\b"
     r"|\b(?:would\s+like|wish(?:es)?|wants?|plans?|intends?)\s+to\s+(?:take\s+part|participate|sign\s+up"
     r"|join|register|enter)"
 )
@@ -108,7 +114,9 @@ def _after_lead_in(text: str) -> list[UnitCandidate]:
 # "Jag är chef för Kista träff", "rektor på Rinkebyskolan": the unit the writer leads. It
 # says less than a sentence that signs the unit up, and more than a name in the body.
 _MANAGER_OF = re.compile(
-    r"(?i)\b(?:jag|och)\s+är\s+(?:\w+\s+){0,2}?(?:\w*chef|\w*rektor|föreståndare)\s+(?:för|på|vid)\s+"
+    r"(?i)(?:\b(?:jag|och)\s+är\s+(?:\w+\s+){0,2}?(?:\w*chef|\w*rektor|föreståndare)\s+(?:för|på|vid)\s+"
+    # "I'm the manager of Customer Service at …": the same in English.
+    r"|\bI(?:'m|’m|\s+am)\s+(?:the\s+)?(?:\w+\s+)?(?:manager|head|director|principal)\s+(?:of|for)\s+)"
     r"(?=(?P<unit>.{3,80}))"
 )
 
@@ -118,7 +126,8 @@ def _managed(text: str) -> list[UnitCandidate]:
     for match in _MANAGER_OF.finditer(text):
         span = match.group("unit").split("\n")[0]
         typed = unit_words().typed.match(span)
-        name = tidy_unit(typed.group(0)) if typed else phrase_name(span)
+        phrase = phrase_name(span)
+        name = with_whom_for(tidy_unit(typed.group(0)), phrase) if typed else phrase
         if name and re.match(rf"[{_UP}0-9]", name):
             found.append(UnitCandidate(name, 3.2, match.start("unit"), "sentence"))
     return found
@@ -134,9 +143,12 @@ def _before_verb(text: str) -> list[UnitCandidate]:
         head = subject.split(",")[0]
         whole = PART_OF.match(subject, len(head) + 1) or inner_part(subject, len(head))
         head = subject if whole else head
+        apposition = None if whole else _apposition(subject)
         phrase = phrase_name(head) if _OWN_VERB.match(text, match.start()) else None
         if phrase and _dashed_name(head):
             phrase = tidy_unit(head)  # "Kulturskolan – Dans & Cirkus vill vara med"
+        if apposition and _OWN_VERB.match(text, match.start()):
+            phrase = tidy_unit(apposition)
         if phrase:
             weight = 3.9 if written_lower(phrase, subject) else 4.5
             found.append(UnitCandidate(phrase, weight, start, "sentence"))
@@ -147,10 +159,29 @@ def _before_verb(text: str) -> list[UnitCandidate]:
         plain = re.search(rf"{NAME_PART}$", span)
         # "Förskolan Regnbågen i Bagarmossen anmäler sig": the typed name, not the place.
         if typed:
-            found.append(UnitCandidate(tidy_unit(typed[-1].group(0)), 4.0, start, "sentence"))
+            name = tidy_unit(typed[-1].group(0))
+            # "… Mottagningsenheten barn och unga och anmäler": lower-case words of the name.
+            tail = re.sub(r"(?i)[ ,]+(?:och|samt|and)$", "", span[typed[-1].end() :])
+            name = with_whom_for(name, phrase_name(name + tail) if tail else None)
+            found.append(UnitCandidate(name, 4.0, start, "sentence"))
         elif plain:
             found.append(UnitCandidate(tidy_unit(plain.group(0)), 3.0, start, "sentence"))
     return found
+
+
+def _apposition(subject: str) -> str | None:
+    """ "Socialförvaltningen, Stödcentrum för unga brottsoffer, anmäler …": the organisation,
+    then the unit set off by commas, whole, small words and all."""
+    parts = [p.strip() for p in subject.rstrip(" ,").split(",")]
+    if len(parts) != 2 or not re.match(rf"[{_UP}]", parts[1]):
+        return None
+    orgs = find_organisations(parts[0])
+    if not (orgs and orgs[0].written.casefold() == parts[0].casefold()):
+        return None
+    name = parts[1]
+    if len(name.split()) > 6 or re.search(r"(?i)\b(?:vi|jag|som|och\s+(?:vi|jag))\b", name):
+        return None
+    return name
 
 
 # A dash between two names that together open the sentence joins a unit to its part:
@@ -215,7 +246,7 @@ def unit_candidates(subject: str, body: str, signature: str) -> list[UnitCandida
     subject, body, signature = unquoted(subject), unquoted(body), unquoted(signature)
     subject = re.sub(r"(?i)^\s*(?:(?:re|sv|vs|vb|fw|fwd)\s*:\s*)+", "", subject)
     subject = re.sub(
-        r"(?i)\b(?:anmälan|anmäler\s+sig|anmälning|kvalitetsutmärkelse\w*|KU(?:[\s-]?20\d\d)?|sign[\s-]?up"
+        r"(?i)\b(?:\w*anmälan|anmäler\s+sig|anmälning|kvalitetsutmärkelse\w*|KU(?:[\s-]?20\d\d)?|sign[\s-]?up"
         r"|registration|quality\s+award|20\d\d)\b",
         " ",
         subject,

@@ -19,7 +19,11 @@ from bot.signups.extract.vocabulary import words_data
 CAP = rf"(?:S:ta?|[{_UP}0-9][\w&'’-]*)"  # "S:t Eriks": Sankt
 
 # "Årsta gård", "Hässelby strand": a place name may end in a lower-case word.
-_PLACE_END = r"(?:[ ](?:gård|strand|torg|backe|park|hage|holme|udde|gärde)(?![\w-]))?"
+# "Vällingby centrum", "Hammarby sjöstad", "Spånga kyrka" too.
+_PLACE_END = (
+    r"(?:[ ](?:gård|strand|torg|backe|park|hage|holme|udde|gärde|centrum|sjöstad|kyrka|allé"
+    r"|hamn|äng|dal|skog)(?![\w-]))?"
+)
 
 NAME_PART = rf"{CAP}(?:[ ](?:{CAP}|&[ ]{CAP}|och[ ]{CAP}))" + "{0,2}" + _PLACE_END
 
@@ -91,8 +95,12 @@ _VERBISH = re.compile(
 # Where a unit's name ends in a sentence: punctuation, a dash, "till/för/i år", an aside.
 _PHRASE_END = re.compile(
     r"\s*(?:[,.;:!?]|\s[-–—]\s|\s(?:till|för|inom|med|sedan|to|for|in|with|at|within|på|vid)\b"
-    r"|\s(?:vill|anmäler|anmäla|är|har|ska|kommer|kan|skulle|blir|would|is|are|will|has)\b"
-    r"|\s(?:och|and)\s+(?:vill|anmäler|har|är|ska|would|want|are|vi|jag|we|I)\b"
+    r"|\s(?:vill|önskar|anmäler|anmäla|är|har|ska|kommer|kan|skulle|blir|would|is|are|will|has)\b"
+    # "Hemtjänsten Y och hör till …": where it belongs, lies or is run is the sentence going on.
+    r"|\s(?:tillhör|hör\s+till|ingår|ligger|finns|drivs|belongs|is\s+part)\b"
+    r"|\s(?:och|and)\s+(?:vill|önskar|anmäler|har|är|ska|hör|tillhör|ingår|ligger|finns|drivs"
+    r"|arbetar|jobbar|skickar|skriver|sänder|söker|hoppas|undrar|would|want|are|belongs?|vi|jag"
+    r"|we|I)\b"
     r"|\s(?:want|wants|wish|I|(?i:vi|jag|we))\b"
     # "Träffpunkt Tallkrogen också vara med": an adverb is the sentence going on.
     r"|\s(?:också|även|gärna|härmed|redan|nu|verkligen|also|too)\b"
@@ -105,7 +113,7 @@ _LEADING_FILLER = re.compile(r"(?i)^(?:(?:härmed|gärna|nu|också|även|in|vi|w
 _MAX_PHRASE_WORDS = 7
 
 
-def _proper_name(name: str) -> bool:
+def proper_name(name: str) -> bool:
     """True when a name holds more than its type words ("Storskogens förskola", not "Öppna
     förskolan"), so that a place after it is only where the unit is."""
     types = "|".join(re.escape(t) for t in sorted(unit_words().types, key=len, reverse=True))
@@ -243,7 +251,7 @@ def phrase_name(span: str) -> str | None:
     part = PART_OF.match(span, end.end()) if end and end.group(0) == "," else None
     if part:
         end = _PHRASE_END.search(span, part.end())  # "Kulturskolan Stockholm, område Söderort"
-    if end and end.group(0).strip() in {"vid", "på"} and not _proper_name(span[: end.start()]):
+    if end and end.group(0).strip() in {"vid", "på"} and not proper_name(span[: end.start()]):
         # "driftenheten vid Skogskyrkogården": a unit without a name of its own is named by
         # its place; "Kundservice på Bostadsförmedlingen" is the company's.
         place = PLAIN_NAME.match(span, end.end() + 1)
@@ -251,7 +259,7 @@ def phrase_name(span: str) -> str | None:
             end = _PHRASE_END.search(span, place.end())
     phrase = (span[: end.start()] if end else span).strip()
     place = re.match(rf"(.+?)[ ]i[ ][{_UP}][\w-]*(?:[ ][\w-]+)?$", phrase)
-    if place and _proper_name(without_owner(place.group(1))):
+    if place and proper_name(without_owner(place.group(1))):
         phrase = place.group(1)  # not "Familjebostäders kundcenter", named by its place
     within = re.match(r"(.+?)[ ]i[ ](.+)$", phrase)
     if within and find_organisations(within.group(2)):
@@ -280,6 +288,8 @@ def usable_name(name: str) -> bool:
         return False
     if name.casefold().removesuffix("en") in PART_WORDS:
         return False  # "Enheten" alone names no unit
+    if re.fullmatch(r"(?i)(?:enhet|enheten|unit|verksamhet|verksamheten)[ ]\d{1,2}[.:]?", name):
+        return False  # "Enhet 1" over a block of a list counts the units; it names none
     if _department().fullmatch(name):
         return False
     orgs = find_organisations(name, bare_districts=True)
