@@ -185,3 +185,22 @@ def test_a_sentence_naming_the_writer_contact_above_the_signature_line() -> None
     fields = _read_mime(body, sender_name="Yonas Tekle", sender="yonas.tekle@vardaga.se")
     assert fields.manager_name == "Anneli Skog"
     assert _contact(fields) == ("Yonas Tekle", "yonas.tekle@vardaga.se", "073-410 55 21")
+
+
+def test_the_contacts_description_goes_on_with_a_number_for_her_team() -> None:
+    body = (
+        "Hej,\nVi på Hemtjänsten Kungsholmen Norra vill anmäla oss till Kvalitetsutmärkelsen."
+        " Vi hör till Kungsholmens stadsdelsförvaltning.\n\nEnhetschef: Maria von Post\n"
+        "Kontaktperson: Sofie Lund, planerare.\n\nSofie delar funktionsbrevlådan med de andra"
+        " planerarna, så svara gärna till hemtjanst.kungsholmen@stockholm.se. Telefon till"
+        " planeringen 08-508 08 314.\n\nHälsningar\nSofie L / Planeringen\n"
+    )
+    fields = _read_mime(
+        body, sender_name="Kungsholmen hemtjänst", sender="hemtjanst.kungsholmen@stockholm.se"
+    )
+    assert fields.manager_name == "Maria von Post"
+    assert _contact(fields) == (
+        "Sofie Lund",
+        "hemtjanst.kungsholmen@stockholm.se",
+        "08-508 08 314",
+    )

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.signups.extract.followup import follow_contact
 from bot.signups.extract.rolecues import (
     CONTACT_CUES,
     MANAGER_CUES,
@@ -92,11 +93,6 @@ _DETAILS = (
 _CUE = re.compile(
     rf"(?P<manager>{_MANAGER}|{MANAGER_CUES})|(?P<contact>{_CONTACT}|{CONTACT_CUES})"
     rf"|(?P<details>{_DETAILS})"
-)
-# A later sentence about the contact: "Maja nås på …", "Hon nås på …".
-_PRONOUN = re.compile(
-    r"^(?:Hon|Han|Hen|She|He|Nås|Når\s+(?:ni|du)|Kan\s+nås|Reach|Can\s+be\s+reached)\b"
-    r"|(?i:\b(?:henne|honom|hennes|hans|hens|her|him|his)\b)"
 )
 # "förskolechef för Mötesplats Älvsjö": a name after a preposition is a place, not a person.
 _PLACE_BEFORE = re.compile(r"(?i)\b(?:för|på|vid|i|inom|at|of|in|within)\s+$")
@@ -376,16 +372,3 @@ def _about_person(sentence: str, name: str | None) -> bool:
     if not re.match(f"{opener}|{reached}|{theirs}", sentence):
         return False
     return all(p.name in (None, name) for p in _people(sentence))
-
-
-def follow_contact(found: Found, text: str) -> None:
-    """The contact's details from a later sentence about them ("Maja nås på …", "Ni når
-    henne på …"), when the sentence that named them gave none."""
-    if not found.contact or found.contact_email or found.contact_phone:
-        return
-    first_name = found.contact.split()[0]
-    for paragraph in text.split("\n"):
-        for sentence in split_sentences(paragraph):
-            if re.match(rf"{re.escape(first_name)}\b", sentence) or _PRONOUN.search(sentence):
-                found.put("contact_email", address_in(sentence))
-                found.put("contact_phone", phone_in(sentence))

@@ -47,7 +47,8 @@ def in_capitals(text: str) -> str:
     words = text.split()
     if not text.isupper() or any(w.casefold() in _JOINING for w in words):
         return text
-    return text.title()
+    # "HEMTJÄNST BROMMA", "KULTURFÖRVALTNINGEN": a unit or an office, not a person.
+    return text.title() if clean_name(text.title()) else text
 
 
 def _person_line(line: str) -> bool:
