@@ -7,7 +7,7 @@ read by `extract_mail`, as the sign-up flow reads it.
 from __future__ import annotations
 
 from bot.mail.parse import parse_mail
-from bot.signups.extract import SignupFields, extract_mail
+from bot.signups.extract import SignupFields, extract_mail, several_units
 from tests.conftest import make_mail
 
 
@@ -204,3 +204,24 @@ def test_the_contacts_description_goes_on_with_a_number_for_her_team() -> None:
         "hemtjanst.kungsholmen@stockholm.se",
         "08-508 08 314",
     )
+
+
+def test_each_units_own_manager_is_its_contact_reached_as_said_after_each_name() -> None:
+    body = (
+        "Hej!\n\nJag är regionchef på Humana och vill anmäla två av våra enheter i Stockholm:\n\n"
+        "Humana Gruppbostad Tallkrogen – enhetschef Lovisa Brandt\n"
+        "Humana Gruppbostad Gubbängen – enhetschef Ahmed Noor\n\n"
+        "Respektive enhetschef är kontaktperson. Lovisa nås på lovisa.brandt@humana.se /"
+        " 070-318 22 01 och Ahmed på ahmed.noor@humana.se / 070-318 22 09.\n\n"
+        "Med vänlig hälsning\nKerstin Alm\nRegionchef Stockholm, Humana\n"
+    )
+    mail = parse_mail(make_mail(body, sender="kerstin.alm@humana.se", sender_name="Kerstin Alm"))
+    units = several_units(mail.text, sender_name=mail.from_name, sender_email=mail.from_addr)
+    assert [(u.unit_name, u.manager_name) for u in units] == [
+        ("Humana Gruppbostad Tallkrogen", "Lovisa Brandt"),
+        ("Humana Gruppbostad Gubbängen", "Ahmed Noor"),
+    ]
+    assert [_contact(u) for u in units] == [
+        ("Lovisa Brandt", "lovisa.brandt@humana.se", "070-318 22 01"),
+        ("Ahmed Noor", "ahmed.noor@humana.se", "070-318 22 09"),
+    ]
