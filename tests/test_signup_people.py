@@ -225,3 +225,23 @@ def test_each_units_own_manager_is_its_contact_reached_as_said_after_each_name()
         ("Lovisa Brandt", "lovisa.brandt@humana.se", "070-318 22 01"),
         ("Ahmed Noor", "ahmed.noor@humana.se", "070-318 22 09"),
     ]
+
+
+def test_a_contact_for_each_unit_named_by_its_short_name() -> None:
+    body = (
+        "Hej!\n\nVi vill anmäla två förskolor i Skarpnäcks stadsdelsförvaltning: Linden och"
+        " Eken. Båda leds av mig, Sara Holm.\n\n"
+        "Kontakt för Linden: Oskar Berg, oskar.berg@stockholm.se, 08-508 15 221.\n"
+        "Kontakt för Eken blir Jenny Lo – hon har inte fått mejl ännu, så det kommer senare.\n\n"
+        "Hälsningar\nSara Holm\nRektor\n"
+    )
+    mail = parse_mail(make_mail(body, sender="sara.holm@stockholm.se", sender_name="Sara Holm"))
+    units = several_units(mail.text, sender_name=mail.from_name, sender_email=mail.from_addr)
+    assert [(u.unit_name, u.manager_name) for u in units] == [
+        ("Linden", "Sara Holm"),
+        ("Eken", "Sara Holm"),
+    ]
+    assert [_contact(u) for u in units] == [
+        ("Oskar Berg", "oskar.berg@stockholm.se", "08-508 15 221"),
+        ("Jenny Lo", None, None),
+    ]

@@ -112,7 +112,9 @@ def _joined(line: str, names: list[str]) -> bool:
 def _own_line(line: str, key: str, heading: str | None) -> str:
     """A line about one unit, as a line about a single unit: "Rektor Linden: Anna" → "Rektor:
     Anna"; "Eken – Anna Berg, …" under "Kontaktpersoner:" → "Kontaktpersoner: Anna Berg, …"."""
-    rest = re.sub(rf"(?<!\w){re.escape(key)}(?!\w)", " ", line, count=1)
+    # "Kontakt för Ängen: Petra Lund" → "Kontakt: Petra Lund": the preposition goes with it.
+    before = r"(?:(?<!\w)(?i:för|på|vid|inom|for|at)\s+)?"
+    rest = re.sub(rf"{before}(?<!\w){re.escape(key)}(?!\w)", " ", line, count=1)
     rest = re.sub(r"\s+:", ":", re.sub(r"^\s*[-–—:,]\s*", "", rest.strip())).strip()
     label = rest.split(":", 1)[0] if ":" in rest else ""
     if label and label_key(label):
