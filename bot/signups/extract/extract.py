@@ -10,13 +10,14 @@ import re
 from dataclasses import dataclass, field, fields, replace
 
 from bot.signups.extract.awards import EMPLOYEES, award_years
+from bot.signups.extract.followup import follow_contact
 from bot.signups.extract.labels import label_pass, split_labelled_sentences, table_rows
 from bot.signups.extract.organisations import canonical_organisation, written_near_unit
 from bot.signups.extract.prose import prose_pass, prose_text
 from bot.signups.extract.provenance import inferred_fields, weak_fields
 from bot.signups.extract.quoting import strip_quoted
-from bot.signups.extract.roles import follow_contact, roles_pass
-from bot.signups.extract.signature import signature_pass, split_signature
+from bot.signups.extract.roles import roles_pass
+from bot.signups.extract.signature import signature_pass, split_mail
 from bot.signups.extract.spelling import as_written, display_name, readable
 from bot.signups.extract.state import Found, combine
 from bot.signups.extract.unitnames import unit_candidates
@@ -87,11 +88,19 @@ def _name_order(sender: str, text: str) -> str:
     """The From name in the order the mail writes it: Outlook's "Berg Anna" is the "Anna Berg"
     or the "Mvh Anna" of the text."""
     words = sender.split()
+    if len(words) < 2:
+        return sender
+    # "Fernández López María José" is "María José Fernández López": the surnames may be more
+    # than one word, and a signature in capitals writes the name too.
+    folded = text.casefold()
+    if sender.casefold() not in folded:
+        for cut in range(1, len(words)):
+            turned = " ".join(words[cut:] + words[:cut])
+            if turned.casefold() in folded:
+                return turned
     if len(words) != 2:
         return sender
     flipped = f"{words[1]} {words[0]}"
-    if flipped in text and sender not in text:
-        return flipped
 
     def said(word: str) -> bool:
         return bool(re.search(rf"(?<!\w){re.escape(word)}(?!\w)", text))
@@ -183,7 +192,7 @@ def extract_signup(
     sender_name = _name_order(display_name(sender_name), text)
     # "Chef: Marita Kullberg. Kontakt: Viveka Ström, …": one label per line.
     body = _LABEL_AFTER_SENTENCE.sub(".\n", strip_quoted(text))
-    lines, signature = split_signature(split_labelled_sentences(table_rows(body.split("\n"))))
+    lines, signature = split_mail(split_labelled_sentences(table_rows(body.split("\n"))))
     labelled = label_pass(lines)
     text = prose_text(lines, labelled.used_lines)
     found = combine(

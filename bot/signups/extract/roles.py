@@ -12,6 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.signups.extract.followup import follow_contact
+from bot.signups.extract.rolecues import (
+    CONTACT_CUES,
+    MANAGER_CUES,
+    objects_named,
+    opens_clause,
+    post_is_subject,
+)
 from bot.signups.extract.state import Found
 from bot.signups.extract.vocabulary import (
     EMAIL,
@@ -82,11 +90,9 @@ _DETAILS = (
     r"(?:e-?post|mejl|mail)(?:adress)?|(?:correct|new)\s+(?:phone\s+)?number"
     r"|(?:correct|new)\s+e-?mail(?:\s+address)?)(?!\w)"
 )
-_CUE = re.compile(rf"(?P<manager>{_MANAGER})|(?P<contact>{_CONTACT})|(?P<details>{_DETAILS})")
-# A later sentence about the contact: "Maja nås på …", "Hon nås på …".
-_PRONOUN = re.compile(
-    r"^(?:Hon|Han|Hen|She|He|Nås|Når\s+(?:ni|du)|Kan\s+nås|Reach|Can\s+be\s+reached)\b"
-    r"|(?i:\b(?:henne|honom|hennes|hans|hens|her|him|his)\b)"
+_CUE = re.compile(
+    rf"(?P<manager>{_MANAGER}|{MANAGER_CUES})|(?P<contact>{_CONTACT}|{CONTACT_CUES})"
+    rf"|(?P<details>{_DETAILS})"
 )
 # "förskolechef för Mötesplats Älvsjö": a name after a preposition is a place, not a person.
 _PLACE_BEFORE = re.compile(r"(?i)\b(?:för|på|vid|i|inom|at|of|in|within)\s+$")
@@ -97,7 +103,7 @@ _PLACE_ASIDE = re.compile(
 )
 # "jag", "jag själv, Maria Sjöberg", "undertecknad", English "I"/"me".
 _SELF = re.compile(
-    rf"(?<!\w)(?:(?i:jag|mig|undertecknad|undertecknade|me|myself)|I(?=\s+(?:am|will|would|have|work)\b|'))(?!\w)"
+    rf"(?<!\w)(?:(?i:jag|mig|undertecknad|undertecknade|me|myself)|I(?=\s+(?:am|will|would|have|work|head|lead|manage|run)\b|['’]))(?!\w)"
     rf"(?:\s+själv)?(?:\s*,?\s*(?P<name>{NAME})|\s*\((?P<bracketed>{NAME})\))?"
 )
 # "Jag har bett Karl-Henrik att vara kontaktperson": a colleague asked by first name alone.
@@ -251,7 +257,12 @@ def _assign(found: Found, role: str, person: _Person, details: str) -> None:
 
 
 def _sentence_roles(sentence: str, found: Found) -> None:
-    cues = [c for c in _CUE.finditer(sentence) if not _DEPUTY.search(sentence[: c.start()])]
+    cues = [
+        c
+        for c in _CUE.finditer(sentence)
+        if not _DEPUTY.search(sentence[: c.start()])
+        and not (c.group("manager") and post_is_subject(sentence, c.start(), c.end()))
+    ]
     people = _people(sentence)
     for i, cue in enumerate(cues):
         if cue.group("details"):
@@ -269,14 +280,18 @@ def _sentence_roles(sentence: str, found: Found) -> None:
             later = cues[i + 2].start() if i + 2 < len(cues) else len(sentence)
             person = _pointed_at(people, following.end(), later, following.start())
             end = later
-        if person is None and role == "contact":
-            person = _subject(people, sentence, cue)
+        if role == "contact" and (person is None or _opens_clause(person, sentence, cue)):
+            person = _subject(people, sentence, cue) or person
         if person is None and stop < end:
             continue  # "Ansvarig chef för parkleken är enhetschef Goran Jurić": the next cue
         if person is None:
             continue
         details = sentence[max(person.end, cue.end()) : end]
         _assign(found, role, person, details)
+
+
+def _opens_clause(person: _Person, sentence: str, cue: re.Match[str]) -> bool:
+    return person.start >= cue.end() and opens_clause(sentence, person.start, person.end, cue.end())
 
 
 def roles_pass(text: str) -> Found:
@@ -287,7 +302,7 @@ def roles_pass(text: str) -> Found:
     sentences = [s for paragraph in text.split("\n") for s in split_sentences(paragraph)]
     for sentence in sentences:
         before = found.last_person
-        _sentence_roles(_pronoun_named(sentence, found), found)
+        _sentence_roles(objects_named(_pronoun_named(sentence, found)), found)
         if (
             before
             and found.last_person == before
@@ -356,7 +371,7 @@ def _about_person(sentence: str, name: str | None) -> bool:
         return False
     person = rf"(?:{re.escape(name)}|{re.escape(name.split()[0])})"
     # "Omid nås på …", "Hon har mobilnummer 070-…".
-    has = rf"(?i:har|has)\s+(?:(?i:{PHONE_W}|{MAIL_W}|nummer|direktnummer)|(?=[+0-9]))"
+    has = rf"(?i:har|has)\s+(?:(?i:också|även|dessutom|also)\s+)?(?:(?i:{PHONE_W}|{MAIL_W}|nummer|direktnummer)|(?=[+0-9]))"
     opener = rf"(?:{person}|Hon|Han|Hen|She|He)\s+(?:{_REACHED}|{has})"
     # "Ni når henne på …", "Hennes mobil är …", "Omids nummer är …".
     reached = rf"(?:Ni|Du|Man)\s+(?:kan\s+)?når?\s+(?:henne|honom|hen|{person})\b"
@@ -364,16 +379,3 @@ def _about_person(sentence: str, name: str | None) -> bool:
     if not re.match(f"{opener}|{reached}|{theirs}", sentence):
         return False
     return all(p.name in (None, name) for p in _people(sentence))
-
-
-def follow_contact(found: Found, text: str) -> None:
-    """The contact's details from a later sentence about them ("Maja nås på …", "Ni når
-    henne på …"), when the sentence that named them gave none."""
-    if not found.contact or found.contact_email or found.contact_phone:
-        return
-    first_name = found.contact.split()[0]
-    for paragraph in text.split("\n"):
-        for sentence in split_sentences(paragraph):
-            if re.match(rf"{re.escape(first_name)}\b", sentence) or _PRONOUN.search(sentence):
-                found.put("contact_email", address_in(sentence))
-                found.put("contact_phone", phone_in(sentence))

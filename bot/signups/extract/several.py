@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.signups.extract.eachcontact import details_after, each_manager_is_contact
 from bot.signups.extract.extract import SignupFields, extract_signup
 from bot.signups.extract.labels import label_key
 from bot.signups.extract.signature import split_signature
@@ -111,7 +112,9 @@ def _joined(line: str, names: list[str]) -> bool:
 def _own_line(line: str, key: str, heading: str | None) -> str:
     """A line about one unit, as a line about a single unit: "Rektor Linden: Anna" → "Rektor:
     Anna"; "Eken – Anna Berg, …" under "Kontaktpersoner:" → "Kontaktpersoner: Anna Berg, …"."""
-    rest = re.sub(rf"(?<!\w){re.escape(key)}(?!\w)", " ", line, count=1)
+    # "Kontakt för Ängen: Petra Lund" → "Kontakt: Petra Lund": the preposition goes with it.
+    before = r"(?:(?<!\w)(?i:för|på|vid|inom|for|at)\s+)?"
+    rest = re.sub(rf"{before}(?<!\w){re.escape(key)}(?!\w)", " ", line, count=1)
     rest = re.sub(r"\s+:", ":", re.sub(r"^\s*[-–—:,]\s*", "", rest.strip())).strip()
     label = rest.split(":", 1)[0] if ":" in rest else ""
     if label and label_key(label):
@@ -247,8 +250,10 @@ def several_units(
     # The writer's own number, in the signature: a unit whose contact is the writer has it.
     signed = phone_in("\n".join(below))
     result = []
-    for name, block in zip(names, blocks, strict=True):
-        own = extract_signup(block, sender_name=sender_name, sender_email=sender_email)
+    owns = [extract_signup(b, sender_name=sender_name, sender_email=sender_email) for b in blocks]
+    if each_manager_is_contact(shared):
+        owns = _managers_as_contacts(owns, shared)
+    for name, own in zip(names, owns, strict=True):
         written = own.organisation_as_written
         district = (own.organisation or "").endswith("stadsdelsförvaltning")
         if written and district and written.casefold() in name.casefold():
@@ -263,4 +268,29 @@ def several_units(
         if same_person(own.contact_name, sender_name) and not own.contact_phone:
             own = replace(own, contact_phone=signed)  # "Kontakt: jag själv (se nedan)"
         result.append(base.merged(replace(own, unit_name=name)))
+    return result
+
+
+def _managers_as_contacts(owns: list[SignupFields], shared: str) -> list[SignupFields]:
+    """ "Respektive enhetschef är kontaktperson. Katarzyna nås på … och Joost på …": each
+    unit's manager is its contact, with the details that follow their name."""
+    managers = [own.manager_name for own in owns if own.manager_name]
+    result = []
+    for own in owns:
+        manager = own.manager_name
+        if manager is None:
+            result.append(own)
+            continue
+        email, phone = details_after(manager, managers, shared)
+        if not same_person(own.contact_name, manager):
+            own = replace(own, contact_email=None, contact_phone=None)
+        result.append(
+            replace(
+                own,
+                contact_name=manager,
+                contact_email=email or own.contact_email,
+                contact_phone=phone or own.contact_phone,
+                contact_email_from_sender=False if email else own.contact_email_from_sender,
+            )
+        )
     return result

@@ -37,11 +37,41 @@ _CLOSING = re.compile(
 _SIGNATURE_LABEL = re.compile(rf"(?i)^\s*(?:{MAIL_W}|{PHONE_W}|direkt|växel)\s*[:.]?\s*")
 
 
+# Words that join a unit's name and never stand in a person's: "STÖDCENTRUM FÖR UNGA".
+_JOINING = frozenset(("för", "och", "i", "på", "av", "med", "till", "vid", "the", "of", "and"))
+
+
+def in_capitals(text: str) -> str:
+    """ "MICHAŁ WÓJCIK", a signature set in capitals, as the name is written ("Michał Wójcik");
+    other text as it is."""
+    words = text.split()
+    if not text.isupper() or any(w.casefold() in _JOINING for w in words):
+        return text
+    # "HEMTJÄNST BROMMA", "KULTURFÖRVALTNINGEN": a unit or an office, not a person.
+    return text.title() if clean_name(text.title()) else text
+
+
 def _person_line(line: str) -> bool:
     if len(line.strip()) > 80 or re.search(r"[.!?](?:\s|$)", line.strip()):
         return False  # a sentence, not "Anna Berg, rektor"
-    name = line.split(",")[0].strip()
+    name = in_capitals(line.split(",")[0].strip())
     return bool(re.fullmatch(NAME, name)) and not NOT_PERSON.search(name)
+
+
+# "PS. Gülşens mejl är …", "P.S.": a postscript under the signature.
+_POSTSCRIPT = re.compile(r"^\s*(?:P\.?\s?S\.?|PS)(?=[\s:.,]|$)[\s:.,]*")
+
+
+def split_mail(lines: list[str]) -> tuple[list[str], list[str]]:
+    """(body lines, signature lines). A postscript under the signature ("PS. Gülşens mejl är
+    …") is the body's: the writer adds to the mail, not to the signature it stands below."""
+    for i, line in enumerate(lines):
+        if not (i and _POSTSCRIPT.match(line)):
+            continue
+        body, signature = split_signature(lines[:i])
+        if signature:
+            return [*body, "", _POSTSCRIPT.sub("", line), *lines[i + 1 :]], signature
+    return split_signature(lines)
 
 
 def split_signature(lines: list[str]) -> tuple[list[str], list[str]]:
@@ -59,14 +89,16 @@ def split_signature(lines: list[str]) -> tuple[list[str], list[str]]:
         return lines[: filled[-1]], [lines[filled[-1]].strip()]
     for k, i in enumerate(filled[-8:], start=max(0, len(filled) - 8)):
         above = lines[filled[k - 1]].strip() if k else ""
-        # A name under "Kontaktperson:" (or under a table cell "Chef") is a label's value.
-        if _person_line(lines[i]) and not (above.endswith(":") or label_key(above)):
+        # A name under "Kontaktperson:" (or under a table cell "Chef") is a label's value; not
+        # under a sentence ("Kontaktperson för alla tre är jag.").
+        cell = label_key(above) and not re.search(r"[.!?]$", above)
+        if _person_line(lines[i]) and not (above.endswith(":") or cell):
             return lines[:i], [x.strip() for x in lines[i:] if x.strip()]
     return lines, []
 
 
 def _signature_name(text: str, sender_name: str) -> str | None:
-    text = tidy(text)
+    text = in_capitals(tidy(text))
     if re.fullmatch(NAME, text):
         return clean_name(text)
     sender = sender_name.strip()
@@ -82,7 +114,7 @@ def _full_name(first_name: str, below: list[str]) -> str | None:
     if not re.fullmatch(WORD, first_name.strip()):
         return None
     for line in below:
-        name = tidy(re.split(r"\s*[,|]\s*|\s+[-–]\s+", line, maxsplit=1)[0])
+        name = in_capitals(tidy(re.split(r"\s*[,|]\s*|\s+[-–]\s+", line, maxsplit=1)[0]))
         if re.fullmatch(NAME, name) and name.split()[0] == first_name.strip():
             return clean_name(name)
     return None

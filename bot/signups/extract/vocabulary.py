@@ -59,10 +59,12 @@ SHARED_MAILBOX = re.compile(
     r"|no-?reply|admin|hello|hej|mail|support|kundtjanst|kundservice)@"
 )
 # 08-508 123 45, 070-123 45 67, +46 8 508 123 45: a leading 0 or +46, then 6 to 12 digits.
-# Also "08/508 123 45", "08.508.123.45" and "(08) 508 123 45", as people write them.
+# Also "08/508 123 45", "08.508.123.45" and "(08) 508 123 45", as people write them, and with
+# the typographic hyphens and dashes Word puts in ("08‑50804771" has a non-breaking hyphen).
+_SEP = "[ \t\\-\u2010\u2011\u2012\u2013\u2212/.]"
 PHONE = re.compile(
-    r"(?<![\w+])(?:(?:\+46[ \t-]?(?:\(0\)[ \t]?)?|0)\d{1,3}(?:[ \t\-–/.]{0,3}\d){5,9}"
-    r"|\(0\d{1,3}\)[ \t]?\d(?:[ \t\-–/.]{0,3}\d){4,8})(?!\d)"
+    rf"(?<![\w+])(?:(?:\+46[ \t\-\u2011]?(?:\(0\)[ \t]?)?|0)\d{{1,3}}(?:{_SEP}{{0,3}}\d){{5,9}}"
+    rf"|\(0\d{{1,3}}\)[ \t]?\d(?:{_SEP}{{0,3}}\d){{4,8}})(?!\d)"
 )
 
 ORG = re.compile(
@@ -133,6 +135,15 @@ def first(pattern: re.Pattern[str], text: str) -> str | None:
     return value if re.search(r"\bek\.[ ]?för\.$", value) else value.rstrip(".")
 
 
+# "förnamn.efternamn@stockholmshem.se": how the organisation forms its addresses, a pattern
+# that reaches nobody, not anyone's address.
+_PLACEHOLDER = re.compile(
+    r"(?i)^(?:(?:för|for|first|given|sur|last|efter|family)?(?:namn|name)"
+    r"|fornamn|initial(?:er)?|x+)(?:[._-](?:(?:för|for|first|given|sur|last|efter|family)?"
+    r"(?:namn|name)|fornamn|initial(?:er)?|x+))*@"
+)
+
+
 def address_in(text: str) -> str | None:
     """The first e-mail address in a text that a mail server would take. The pattern finds
     candidates; email-validator judges their syntax and domain, so that the content id of an
@@ -140,6 +151,8 @@ def address_in(text: str) -> str | None:
     no contact's address. Nothing is looked up (no DNS): a unit's address is as it wrote it."""
     for match in EMAIL.finditer(text):
         candidate = match.group(0).rstrip(".")
+        if _PLACEHOLDER.match(candidate):
+            continue
         try:
             validate_email(candidate, check_deliverability=False)
         except EmailNotValidError:

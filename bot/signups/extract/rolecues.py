@@ -1,0 +1,91 @@
+"""More ways a mail says who the contact and the manager are, for the roles pass.
+
+These are the roundabout ones: the person the unit is told to contact ("det är henne ni ska
+kontakta"), the one who does the work ("Den som håller i arbetet är …"), the writer who
+heads the team ("I head the team") and a manager who is the subject of a clause of their
+own ("Vår verksamhetschef har gett klartecken") rather than a pointer to a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.signups.extract.vocabulary import NAME, clean_name
+
+# "det är henne ni ska kontakta", "som ni ska prata med är Eva Lind": the person the unit
+# tells the award to turn to. Followed by the end of the clause, or by "är" and the person.
+ASKED_TO_CONTACT = (
+    r"(?:ni|du|you)\s+(?:ska|skall|kan|bör|får|should|can|may)\s+"
+    r"(?:gärna\s+|helst\s+|i\s+första\s+hand\s+)?"
+    r"(?:kontakta|prata\s+med|tala\s+med|vända\s+(?:er|dig)\s+till|höra\s+av\s+(?:er|dig)\s+till"
+    r"|ringa|mejla|maila|contact|talk\s+to|speak\s+(?:to|with)|reach\s+out\s+to)"
+    r"(?=\s*(?:[,.;!)]|$)|\s+(?:är|blir|is)\b)"
+)
+# "Den som kommer att hålla i arbetet är vår pedagogista, …": the one who does the work.
+DOES_THE_WORK = (
+    r"\b(?:den|the\s+one|the\s+person)\s+(?:som|who)\s+(?:kommer\s+att\s+|ska\s+|will\s+)?"
+    r"(?:håll(?:a|er)\s+i|sköt(?:a|er)|driv(?:a|er)|samordna(?:r)?|lead|coordinate|handle)s?\s+"
+    r"(?:\w+\s+){0,2}?(?:arbetet|kvalitetsarbetet|ansökan|anmälan|bidraget|processen|work"
+    r"|application|entry)\b"
+)
+# "Det är jag som blir er kontakt", "she will be your contact": the contact, said to the award.
+YOUR_CONTACT = r"(?:blir|bli|vara|är)\s+(?:er|din)\s+kontakt(?:person)?\b"
+# "I'll handle the application on our side", "I will coordinate the entry".
+HANDLES_IT = (
+    r"(?:(?<=I'll\s)|(?<=I’ll\s)|(?<=I\swill\s))(?:handle|coordinate|manage|run)\s+(?:the|our|this)\s+"
+    r"(?:application|registration|sign-?up|entry|submission)\b"
+)
+CONTACT_CUES = rf"(?i:{ASKED_TO_CONTACT}|{DOES_THE_WORK}|{YOUR_CONTACT})|{HANDLES_IT}"
+
+# "I head the team", "Jag leder enheten": the writer heads the unit.
+_UNIT_OBJECT = (
+    r"(?:the|our|this)\s+(?:team|unit|school|preschool|centre|center|department|service)"
+    r"|enheten|verksamheten|skolan|förskolan|boendet|avdelningen|gruppen|teamet|biblioteket"
+)
+MANAGER_CUES = (
+    rf"(?:(?<=\bI\s)(?:head|lead|manage|run)|(?<=\bjag\s)(?i:leder))(?=\s+(?:{_UNIT_OBJECT})\b)"
+)
+
+# "Vår verksamhetschef har gett klartecken": the post as the subject of a verb of its own;
+# it points at nobody after it ("… och jag är kontaktperson" is the writer, not the chief).
+_OWN_CLAUSE_BEFORE = re.compile(r"(?i)(?:^|[\s,])(?:vår|min|er|our|my|their|deras)\s+$")
+_OWN_CLAUSE_AFTER = re.compile(
+    r"(?i)\s+(?:har|hade|ska|skall|kommer|vill|kan|måste|gav|has|had|will|would|gave|agreed)\b"
+)
+
+
+def post_is_subject(sentence: str, start: int, end: int) -> bool:
+    """The role word at sentence[start:end] is the subject of its own clause."""
+    return bool(
+        _OWN_CLAUSE_BEFORE.search(sentence[:start]) and _OWN_CLAUSE_AFTER.match(sentence, end)
+    )
+
+
+# "Birgitta har godkänt det": a name that opens a clause with a finite verb of its own.
+_OPENS_CLAUSE = re.compile(
+    r"(?i)\s+(?:har|hade|är|var|blir|kommer|ska|skall|kan|vill|får|has|had|is|was|will)\b"
+)
+
+
+def opens_clause(sentence: str, name_start: int, name_end: int, cue_end: int) -> bool:
+    """A name after a comma that is the subject of the next clause, not the role's person:
+    "jag … kommer vara kontakt för anmälan, Birgitta har godkänt det"."""
+    between = sentence[cue_end:name_start]
+    return "," in between and bool(_OPENS_CLAUSE.match(sentence, name_end))
+
+
+_OBJECT = re.compile(r"(?<!\w)(?:henne|honom)(?!\w)")
+
+
+def objects_named(sentence: str) -> str:
+    """ "… Leyla Karataş som driver arbetet, så det är henne ni ska kontakta": "henne" and
+    "honom" as the person the sentence named just before them."""
+    names = [
+        (m.end(), name) for m in re.finditer(NAME, sentence) if (name := clean_name(m.group(0)))
+    ]
+
+    def named(pronoun: re.Match[str]) -> str:
+        before = [name for end, name in names if end <= pronoun.start()]
+        return before[-1] if before else pronoun.group(0)
+
+    return _OBJECT.sub(named, sentence)
