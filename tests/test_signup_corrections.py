@@ -343,3 +343,42 @@ def test_a_place_in_the_registered_units_name_is_no_new_organisation() -> None:
     read = read_reply(fields, current, text, sender_name="Per Holm")
     assert read.organisation in (None, "Utbildningsförvaltningen")
     assert read.contact_email == "per.holm@edu.stockholm.se"
+
+
+def test_an_organisation_put_right_does_not_rename_the_unit() -> None:
+    current = SignupFields(
+        unit_name="Biljettkassan",
+        organisation="Kulturförvaltningen",
+        manager_name="Eva Lund",
+        contact_name="Per Holm",
+    )
+    text = (
+        "Hej,\n\nOrganisationen blev fel. Vi hör inte till Kulturförvaltningen utan till "
+        "bolaget Stockholms Stadsteater AB. Övrigt stämmer.\n\n/Per\n"
+    )
+    fields = replace(
+        extract_signup(text, sender_name="Per Holm"),
+        unit_name="Stockholms Stadsteater AB",
+        organisation="Stockholms Stadsteater AB",
+    )
+    read = read_reply(fields, current, text, sender_name="Per Holm")
+    assert read.unit_name is None
+    assert read.organisation == "Stockholms Stadsteater AB"
+
+
+def test_a_manager_who_says_the_contact_is_right_is_not_made_the_contact(app: App) -> None:
+    put(app, make_mail(PROSE, sender="maria.sjoberg@edu.stockholm.se", sender_name="Maria Sjöberg"))
+    cycle(app)
+    receipt = sent(app)[0]
+    answer = (
+        "Hej!\n\nMaria har skickat kvittot vidare till mig. Chef blev fel: det är jag, Henrik "
+        "Falk, som är förskolechef, inte Maria. Sofia är kontaktperson, det stämmer.\n\n"
+        "Hälsningar\nHenrik Falk\nFörskolechef\n"
+    )
+    put(app, make_mail(answer, sender="henrik.falk@edu.stockholm.se", sender_name="Falk Henrik",
+                       subject=f"SV: {receipt['Subject']}",
+                       in_reply_to=str(receipt["Message-ID"]).strip().strip("<>")))  # fmt: skip
+    cycle(app)
+    [change] = _pending(app)  # held: Henrik writes from an address not registered
+    assert change["manager_name"] == "Henrik Falk"
+    assert "contact_name" not in change and "contact_email" not in change

@@ -236,6 +236,15 @@ def _names_a_person(unit: str | None, current: SignupFields) -> bool:
     )
 
 
+def _names_the_organisation(fields: SignupFields, current: SignupFields) -> bool:
+    """True when the reply's "unit" is the organisation it names ("Vi tillhör inte
+    Kulturförvaltningen utan bolaget X AB"): a correction of the organisation, not of the
+    registered unit's name."""
+    unit, registered = fields.unit_name, current.unit_name
+    said = {o.casefold() for o in (fields.organisation, fields.organisation_as_written) if o}
+    return bool(unit and registered and unit.casefold() in said and unit != registered)
+
+
 def _unit_place_as_organisation(fields: SignupFields, current: SignupFields) -> SignupFields:
     """No organisation from a place word of the registered unit's own name.
 
@@ -255,10 +264,14 @@ def read_reply(
     fields: SignupFields, current: SignupFields, text: str, *, sender_name: str
 ) -> SignupFields:
     """The reply's fields as a correction of `current`, the registration it answers."""
-    if _names_a_person(fields.unit_name, current):
+    if _names_a_person(fields.unit_name, current) or _names_the_organisation(fields, current):
         fields = replace(fields, unit_name=None)
     fields = _unit_place_as_organisation(fields, current)
-    inferred = bool(fields.contact_name) and not _CONTACT_ROLE.search(text)
+    # "Eva är kontaktperson, det stämmer" names no new contact: the writer taken for one
+    # (weak: the reply never names them as contact) is no change of contact either.
+    inferred = bool(fields.contact_name) and (
+        not _CONTACT_ROLE.search(text) or "contact_name" in fields.weak
+    )
     if inferred and not same_person(fields.contact_name, current.contact_name):
         # No contact named: the writer's own name and details say nothing about the contact.
         fields = replace(
