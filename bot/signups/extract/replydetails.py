@@ -36,6 +36,10 @@ _SOMEONE_ELSES = re.compile(
 )
 
 
+# "Växelns nummer är …": the unit's switchboard, nobody's own number.
+_SWITCHBOARD = re.compile(r"(?i)\b(?:växel\w*|switchboard|reception\w*|fax\w*)\b")
+
+
 def _names_another(sentence: str, contact: str | None) -> bool:
     """True when the sentence names a person other than the registered contact."""
     return any(not same_person(m.group(), contact) for m in re.finditer(NAME, sentence))
@@ -46,7 +50,9 @@ def _put_right(sentence: str, word: re.Pattern[str], contact: str | None, writer
         return False
     if _OWN.search(sentence) and not writer:
         return False
-    return not _SOMEONE_ELSES.search(sentence) and not _names_another(sentence, contact)
+    if _SOMEONE_ELSES.search(sentence) or _SWITCHBOARD.search(sentence):
+        return False
+    return not _names_another(sentence, contact)
 
 
 def corrected_details(
