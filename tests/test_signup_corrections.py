@@ -5,11 +5,12 @@ no answer. Real MIME through the app, real database, mail out of .Sent.
 
 from __future__ import annotations
 
+import json
 from dataclasses import replace
 
 from sqlalchemy import select
 
-from bot.models import InboundMessage, Unit
+from bot.models import InboundMessage, PendingChange, Unit
 from bot.runner import App
 from bot.signups.extract import SignupFields, extract_signup, read_reply
 from tests.conftest import body_text, cycle, make_mail, put, sent
@@ -278,3 +279,163 @@ def test_a_reply_naming_the_same_organisation_keeps_the_form_the_signup_wrote(ap
         "AB Familjebostäder",
         "Familjebostäders",
     )
+
+
+def _pending(app: App) -> list[dict[str, str]]:
+    with app.sessions() as session:
+        return [json.loads(c) for c in session.scalars(select(PendingChange.changes))]
+
+
+def test_the_number_put_right_by_a_writer_who_is_not_the_contact(app: App) -> None:
+    # Maria is the manager; Sofia the contact. "Telefonnumret" is the registration's one number.
+    unit = _signed_up_and_answered(
+        app,
+        PROSE,
+        "Hej, telefonnumret jag skrev blev fel, det ska vara 08-508 123 54. Resten stämmer.\n"
+        "\nMaria Sjöberg\n",
+    )
+    assert (unit.contact_name, unit.contact_phone) == ("Sofia Öberg", "08-508 123 54")
+    assert unit.contact_email == "sofia.oberg@edu.stockholm.se"
+
+
+def test_a_number_said_to_be_someone_elses_is_not_the_contacts() -> None:
+    current = SignupFields(
+        unit_name="Förskolan Ekbacken",
+        manager_name="Eva Lund",
+        contact_name="Per Holm",
+        contact_phone="08-508 111 11",
+    )
+    for text in (
+        "Hej! Eva Lunds nummer är fel i kvittot, det ska vara 070-222 33 44.\n/Eva",
+        "Hej! Numret till växeln blev fel, det ska vara 08-508 100 00.\n/Eva",
+    ):
+        read = read_reply(extract_signup(text), current, text, sender_name="Eva Lund")
+        assert read.contact_phone in (None, "08-508 111 11"), text
+
+
+def test_a_surname_with_a_glued_prefix_is_read_whole_and_her_number_put_right(app: App) -> None:
+    sender = {"sender": "isla.mcgregor@stockholm.se", "sender_name": "McGregor Isla"}
+    first = (
+        "Hej!\nVi på Träffpunkt Årsta, Enskede-Årsta-Vantörs sdf, anmäler oss.\n"
+        "Chef: Jonas Ekdahl\nKontakt: jag, Isla McGregor, arbetsterapeut\n\n"
+        "Isla McGregor\nTfn 08-508 14 367\n"
+    )
+    put(app, make_mail(first, **sender))
+    cycle(app)
+    receipt = sent(app)[0]
+    [unit] = units_of(app)
+    assert (unit.contact_name, unit.contact_email) == ("Isla McGregor", sender["sender"])
+    answer = "Hej,\nsiffrorna blev omkastade, mitt nummer är 08-508 14 376 (inte 367).\nIsla\n"
+    put(app, make_mail(answer, subject=f"SV: {receipt['Subject']}", **sender,
+                       in_reply_to=str(receipt["Message-ID"]).strip().strip("<>")))  # fmt: skip
+    cycle(app)
+    [unit] = units_of(app)
+    assert (unit.contact_name, unit.contact_phone) == ("Isla McGregor", "08-508 14 376")
+
+
+def test_a_new_acting_manager_named_in_a_reply(app: App) -> None:
+    unit = _signed_up_and_answered(
+        app,
+        PROSE,
+        "Hej! Vi har fått ny chef. Maria Sjöberg har slutat och från och med 1 april är "
+        "Karin Holmström tf. förskolechef för Solbacken. Sofia är fortfarande kontaktperson.\n"
+        "\n/Sofia\n",
+    )
+    assert (unit.manager_name, unit.contact_name) == ("Karin Holmström", "Sofia Öberg")
+
+
+def test_a_late_manager_who_takes_over_as_contact_by_she(app: App) -> None:
+    unit = _signed_up_and_answered(
+        app,
+        PROSE,
+        "Hej igen!\n\nNu har vår nya förskolechef börjat: Karin Holmström. Hon tar även över "
+        "som kontaktperson, karin.holmstrom@edu.stockholm.se, 08-508 123 77.\n\nMvh Maria\n",
+    )
+    assert (unit.manager_name, unit.contact_name) == ("Karin Holmström", "Karin Holmström")
+    assert (unit.contact_email, unit.contact_phone) == (
+        "karin.holmstrom@edu.stockholm.se",
+        "08-508 123 77",
+    )
+
+
+def test_a_held_takeover_is_read_right_and_goes_to_the_registered_contact(app: App) -> None:
+    put(app, make_mail(PROSE, sender="maria.sjoberg@edu.stockholm.se", sender_name="Maria Sjöberg"))
+    cycle(app)
+    receipt = sent(app)[0]
+    takeover = (
+        "Hej,\n\nSofia bad mig ta över som kontaktperson för anmälan. Maria är fortfarande "
+        "chef.\n\nMed vänlig hälsning\nOmid Rahimi\nPedagog\n"
+        "Tel 08-508 123 61\n"
+    )
+    put(app, make_mail(takeover, sender="omid.rahimi@edu.stockholm.se", sender_name="Rahimi Omid",
+                       subject=f"SV: {receipt['Subject']}",
+                       in_reply_to=str(receipt["Message-ID"]).strip().strip("<>")))  # fmt: skip
+    cycle(app)
+    [unit] = units_of(app)
+    assert unit.contact_name == "Sofia Öberg"  # held: not from a registered address
+    [change] = _pending(app)
+    # "Sofia bad mig …" opens a sentence about a person, not a unit's name.
+    assert change.get("unit_name") in (None, "Solbackens förskola")
+    assert (change["contact_name"], change["contact_phone"]) == ("Omid Rahimi", "08-508 123 61")
+    told = {m["To"].addresses[0].addr_spec: m["X-Kvalitetsbot-Kind"] for m in sent(app)[1:]}
+    assert told == {
+        "sofia.oberg@edu.stockholm.se": "change-confirmation",
+        "omid.rahimi@edu.stockholm.se": "change-held",
+    }
+
+
+def test_a_place_in_the_registered_units_name_is_no_new_organisation() -> None:
+    current = SignupFields(
+        unit_name="Bromma gymnasium",
+        organisation="Utbildningsförvaltningen",
+        manager_name="Eva Lund",
+        contact_name="Per Holm",
+        contact_email="per.holm@stockholm.se",
+    )
+    text = (
+        "Hej,\n\nMin nya adress är per.holm@edu.stockholm.se, inte @stockholm.se.\n\n"
+        "Hälsningar\nPer Holm\nLärare i fysik, Bromma gymnasium\n"
+    )
+    fields = extract_signup(text, sender_name="Per Holm")
+    read = read_reply(fields, current, text, sender_name="Per Holm")
+    assert read.organisation in (None, "Utbildningsförvaltningen")
+    assert read.contact_email == "per.holm@edu.stockholm.se"
+
+
+def test_an_organisation_put_right_does_not_rename_the_unit() -> None:
+    current = SignupFields(
+        unit_name="Biljettkassan",
+        organisation="Kulturförvaltningen",
+        manager_name="Eva Lund",
+        contact_name="Per Holm",
+    )
+    text = (
+        "Hej,\n\nOrganisationen blev fel. Vi hör inte till Kulturförvaltningen utan till "
+        "bolaget Stockholms Stadsteater AB. Övrigt stämmer.\n\n/Per\n"
+    )
+    fields = replace(
+        extract_signup(text, sender_name="Per Holm"),
+        unit_name="Stockholms Stadsteater AB",
+        organisation="Stockholms Stadsteater AB",
+    )
+    read = read_reply(fields, current, text, sender_name="Per Holm")
+    assert read.unit_name is None
+    assert read.organisation == "Stockholms Stadsteater AB"
+
+
+def test_a_manager_who_says_the_contact_is_right_is_not_made_the_contact(app: App) -> None:
+    put(app, make_mail(PROSE, sender="maria.sjoberg@edu.stockholm.se", sender_name="Maria Sjöberg"))
+    cycle(app)
+    receipt = sent(app)[0]
+    answer = (
+        "Hej!\n\nMaria har skickat kvittot vidare till mig. Chef blev fel: det är jag, Henrik "
+        "Falk, som är förskolechef, inte Maria. Sofia är kontaktperson, det stämmer.\n\n"
+        "Hälsningar\nHenrik Falk\nFörskolechef\n"
+    )
+    put(app, make_mail(answer, sender="henrik.falk@edu.stockholm.se", sender_name="Falk Henrik",
+                       subject=f"SV: {receipt['Subject']}",
+                       in_reply_to=str(receipt["Message-ID"]).strip().strip("<>")))  # fmt: skip
+    cycle(app)
+    [change] = _pending(app)  # held: Henrik writes from an address not registered
+    assert change["manager_name"] == "Henrik Falk"
+    assert "contact_name" not in change and "contact_email" not in change

@@ -12,6 +12,7 @@ import re
 from dataclasses import replace
 
 from bot.signups.extract.extract import SignupFields
+from bot.signups.extract.replydetails import corrected_details
 from bot.signups.extract.vocabulary import (
     EMAIL,
     LABEL_NAME,
@@ -226,20 +227,51 @@ def _unit_renamed(fields: SignupFields, current: SignupFields, text: str) -> Sig
 
 
 def _names_a_person(unit: str | None, current: SignupFields) -> bool:
-    """True when the reply's "unit" is a registered person ("Mohammed slutar hos oss")."""
+    """True when the reply's "unit" is a registered person ("Mohammed slutar hos oss") or
+    opens with one's first name ("Lars-Åke bad mig ta över"): a sentence about them."""
     people = [p for p in (current.manager_name, current.contact_name) if p]
     return unit is not None and any(
-        same_person(unit, p) or unit.casefold() == p.split()[0].casefold() for p in people
+        same_person(unit, p) or unit.split()[0].casefold() == p.split()[0].casefold()
+        for p in people
     )
+
+
+def _names_the_organisation(fields: SignupFields, current: SignupFields) -> bool:
+    """True when the reply's "unit" is the organisation it names ("Vi tillhör inte
+    Kulturförvaltningen utan bolaget X AB"): a correction of the organisation, not of the
+    registered unit's name."""
+    unit, registered = fields.unit_name, current.unit_name
+    said = {o.casefold() for o in (fields.organisation, fields.organisation_as_written) if o}
+    return bool(unit and registered and unit.casefold() in said and unit != registered)
+
+
+def _unit_place_as_organisation(fields: SignupFields, current: SignupFields) -> SignupFields:
+    """No organisation from a place word of the registered unit's own name.
+
+    "Lektor i kemi, Kungsholmens gymnasium" under a reply names the unit, not the district
+    "Kungsholmens stadsdelsförvaltning": a registered organisation stays.
+    """
+    written = fields.organisation_as_written
+    if not (written and current.organisation and current.unit_name):
+        return fields
+    unit_words = {w.casefold() for w in current.unit_name.split()}
+    if not {w.casefold() for w in written.split()} <= unit_words:
+        return fields
+    return replace(fields, organisation=None, organisation_as_written=None, organisation_known=None)
 
 
 def read_reply(
     fields: SignupFields, current: SignupFields, text: str, *, sender_name: str
 ) -> SignupFields:
     """The reply's fields as a correction of `current`, the registration it answers."""
-    if _names_a_person(fields.unit_name, current):
+    if _names_a_person(fields.unit_name, current) or _names_the_organisation(fields, current):
         fields = replace(fields, unit_name=None)
-    inferred = bool(fields.contact_name) and not _CONTACT_ROLE.search(text)
+    fields = _unit_place_as_organisation(fields, current)
+    # "Eva är kontaktperson, det stämmer" names no new contact: the writer taken for one
+    # (weak: the reply never names them as contact) is no change of contact either.
+    inferred = bool(fields.contact_name) and (
+        not _CONTACT_ROLE.search(text) or "contact_name" in fields.weak
+    )
     if inferred and not same_person(fields.contact_name, current.contact_name):
         # No contact named: the writer's own name and details say nothing about the contact.
         fields = replace(
@@ -250,13 +282,15 @@ def read_reply(
             contact_email_from_sender=False,
         )
     if fields.contact_name is None and current.contact_name:
-        email, phone = _details_about(
-            text, current.contact_name, same_person(sender_name, current.contact_name)
+        writer_is_contact = same_person(sender_name, current.contact_name)
+        email, phone = _details_about(text, current.contact_name, writer_is_contact)
+        fixed_email, fixed_phone = corrected_details(
+            text, current.contact_name, writer_is_contact=writer_is_contact
         )
         fields = replace(
             fields,
-            contact_email=fields.contact_email or email,
-            contact_phone=fields.contact_phone or phone,
+            contact_email=fields.contact_email or email or fixed_email,
+            contact_phone=fields.contact_phone or phone or fixed_phone,
         )
     fields = _unit_renamed(fields, current, text)
     return _respelled(_name_fixes(fields, current, text), current, text)

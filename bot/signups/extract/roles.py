@@ -79,9 +79,10 @@ _CONTACT = (
     r"|(?:återkom|hör\s+(?:gärna\s+)?av\s+(?:er|dig)|vänd\s+(?:er|dig)|ställas|skickas|riktas|besvaras\s+av)"
     r"(?=\s+(?:gärna\s+)?(?:till\s+)?mig))(?!\w)"
 )
-# "Vi har ingen rektor just nu": a vacant post names nobody.
+# "Vi har ingen rektor just nu": a vacant post names nobody. An acting manager ("tf.
+# enhetschef", tillförordnad) stands in the post, so is the manager, not a deputy.
 _DEPUTY = re.compile(
-    r"(?i)\b(?:biträdande|bitr\.?|vice|ställföreträdande|tf\.?|ingen|saknar|no|without)\s*$"
+    r"(?i)\b(?:biträdande|bitr\.?|vice|ställföreträdande|ingen|saknar|no|without)\s*$"
 )
 # A correction that gives only a number or an address: "Rätt nummer är …".
 _DETAILS = (
@@ -316,9 +317,12 @@ def roles_pass(text: str) -> Found:
     return found
 
 
-# "Föreståndare är Eva Lind. Hon är också kontaktperson": the sentence opens with the person
-# just named.
-_PRONOUN_SUBJECT = re.compile(r"^(?:Hon|Han|Hen|She|He)(?=\s+(?:är|blir|var|is|will)\b)")
+# "Föreståndare är Eva Lind. Hon är också kontaktperson", "… Hon tar också över som
+# kontaktperson": the sentence opens with the person just named.
+_PRONOUN_SUBJECT = re.compile(
+    r"^(?:Hon|Han|Hen|She|He)"
+    r"(?=\s+(?:är|blir|var|tar\s+(?:(?:också|även)\s+)?över|is|will|takes\s+over)\b)"
+)
 
 
 def _pronoun_named(sentence: str, found: Found) -> str:

@@ -25,7 +25,9 @@ def _letters(test: str) -> str:
 _UP = _letters("isupper")
 _LOW = _letters("islower") + "ʼ"
 UPPER = _UP  # every capital letter, for other modules' patterns
-WORD = rf"(?:[{_UP}]['’](?=[{_UP}]))?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+# A surname prefix glued to a capital: "MacLeod", "McDonald", "FitzGerald", "DiMaggio".
+_GLUED_PREFIX = rf"(?:Ma?c|Fitz|D[aeiu]|L[ae])(?=[{_UP}])"
+WORD = rf"(?:[{_UP}]['’](?=[{_UP}])|{_GLUED_PREFIX})?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
 # Particles stand before a surname in lower case ("af Klint", "von Essen", "al-Hassan").
 _PARTICLE = r"(?:(?:(?:von|af|de|van|der|den|la|da|di|del|dos|bin|ibn|el|al|ul)[ -]){1,2})"
 # A person's name in prose: two to four capitalised words, as Swedish names are written.
@@ -38,7 +40,7 @@ MANAGER_WORDS = (
     r"|sektionschef|gruppchef|skolchef|förvaltningschef|föreståndare|vd|chef"
 )
 _MODIFIERS = (
-    r"biträdande|bitr\.?|ställföreträdande|vice|tillförordnad|t\.f\.|tf|ansvarig|administrativ"
+    r"biträdande|bitr\.?|ställföreträdande|vice|tillförordnad|t\.f\.|tf\.?|ansvarig|administrativ"
 )
 # A compound ending in a manager word is a manager's title too: "anläggningschef", "gymnasierektor".
 TITLE = rf"(?i:(?:(?:{_MODIFIERS})\s+)?(?:{MANAGER_WORDS}|\w+chef|\w+rektor))\b"
@@ -277,7 +279,7 @@ def plausible_unit(unit: str) -> bool:
 
 # Abbreviations whose full stop ends no sentence: "tel. 08-…", "t.ex. …", "ek. för.".
 _ABBREVIATION = re.compile(
-    r"(?i)(?:^|[\s(])(?:tel|tfn|mob|nr|dir|tex|t\.ex|bl\.a|ca|ev|inkl|resp|ek)\.$"
+    r"(?i)(?:^|[\s(])(?:tel|tfn|mob|nr|dir|tex|t\.ex|bl\.a|ca|ev|inkl|resp|ek|tf|t\.f|bitr|fr\.o\.m|f\.d)\.$"
 )
 
 
