@@ -23,6 +23,7 @@ from bot.mail.outbox import suppress_bounced
 from bot.models import Unit
 from bot.signups.confirm import handle_confirmation_reply
 from bot.signups.extract import (
+    agrees_to_quoted_signup,
     is_undo_withdrawal,
     is_withdrawal,
     looks_like_signup,
@@ -175,7 +176,9 @@ def _handle_text(
     mail = inbound.mail
     if unit is not None:
         return handle_reply(session, ctx, inbound, now, unit)
-    if looks_like_signup(mail.subject, signup_text(mail.subject, mail.text)):
+    if looks_like_signup(
+        mail.subject, signup_text(mail.subject, mail.text)
+    ) or agrees_to_quoted_signup(mail.text):
         several = several_units(
             text, sender_name=mail.from_name, sender_email=mail.from_addr, subject=mail.subject
         )

@@ -14,12 +14,14 @@ The modules: `vocabulary` (shared patterns and helpers), `quoting` (quoted repli
 (employees and earlier awards), `selfcorrection` (what a writer takes back mid-sentence),
 `extract` (the passes combined), `forwards` (a forward's
 inner mail), `thread` (a colleague named in full by the quoted thread), `corrections` (a reply read against the registration), `several` (several
-units in one mail), `detection` (withdrawals and sign-up mails) and `names` (comparing
-unit names).
+units in one mail), `detection` (withdrawals and sign-up mails), `destination` (what a
+mail signs up for: this award or another prize or event), `assent` (a yes to a quoted
+proposal to sign up) and `names` (comparing unit names).
 """
 
 from __future__ import annotations
 
+from bot.signups.extract.assent import agrees_to_quoted_signup
 from bot.signups.extract.corrections import read_reply
 from bot.signups.extract.detection import is_undo_withdrawal, is_withdrawal, looks_like_signup
 from bot.signups.extract.extract import SignupFields, extract_signup
@@ -30,6 +32,7 @@ from bot.signups.extract.several import several_units
 
 __all__ = [
     "SignupFields",
+    "agrees_to_quoted_signup",
     "extract_mail",
     "extract_signup",
     "is_undo_withdrawal",
