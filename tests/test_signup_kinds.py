@@ -665,3 +665,37 @@ def test_a_yes_that_puts_the_sign_up_off_registers_nothing(app: App) -> None:
         subject="Sv: Kvalitetsutmärkelsen?",
     )
     assert got == []
+
+
+FORWARDER_NAMED_CONTACT = """\
+Hej! Skickar in anmälan enligt nedan.
+Lisa
+
+---------- Forwarded message ---------
+Från: Omar Haddad <omar.haddad@stockholm.se>
+Date: tis 2 mars 2027 kl. 10:15
+Subject: Kvalitetsutmärkelsen
+To: Lisa Wärn <lisa.warn@stockholm.se>
+
+
+Hej Lisa, kan du skicka in detta?
+
+Fritidsgården Kupan vill anmäla sig till Kvalitetsutmärkelsen 2027. Jag är chef. Kontaktperson: Lisa Wärn (alltså du), 08-508 25 140.
+
+Omar
+"""
+
+
+def test_a_forwarded_mail_that_makes_the_forwarder_the_contact_gives_her_from_address(
+    app: App,
+) -> None:
+    """The forwarder is the From person; the forwarded mail names her as contact, so the From
+    address is the contact's, as for any writer who is the contact."""
+    got = _registered_units(
+        app,
+        FORWARDER_NAMED_CONTACT,
+        sender="lisa.warn@stockholm.se",
+        sender_name="Lisa Wärn",
+        subject="Fwd: Kvalitetsutmärkelsen",
+    )
+    assert [u[2:] for u in got] == [("Lisa Wärn", "lisa.warn@stockholm.se", "08-508 25 140")]
