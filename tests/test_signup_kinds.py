@@ -503,6 +503,16 @@ Förra årets vinnare Förskolan Ängen (Bromma sdf) berättar: "Det var hela ar
 """
 
 
+ENGLISH_SEMINAR = """\
+Hi,
+
+We would like to register two colleagues from Youth Services Norr (Norrmalm district) for the quality seminar on 3 April: Sara Lund, unit manager, +46 70 555 12 12, and Tom Ek.
+
+Best regards
+Sara Lund
+"""
+
+
 @pytest.mark.parametrize(
     ("body", "subject"),
     [
@@ -510,6 +520,7 @@ Förra årets vinnare Förskolan Ängen (Bromma sdf) berättar: "Det var hela ar
         (PEOPLE_TO_A_DAY, "Anmälan till inspirationsdagen"),
         (EXAMINER_INTEREST, "Intresseanmälan bedömare"),
         (NEWSLETTER_CALL, "Kvalitetsnytt mars"),
+        (ENGLISH_SEMINAR, "Seminar registration"),
     ],
 )
 def test_a_sign_up_for_something_the_award_does_not_keep_registers_nothing(
@@ -699,3 +710,35 @@ def test_a_forwarded_mail_that_makes_the_forwarder_the_contact_gives_her_from_ad
         subject="Fwd: Kvalitetsutmärkelsen",
     )
     assert [u[2:] for u in got] == [("Lisa Wärn", "lisa.warn@stockholm.se", "08-508 25 140")]
+
+
+QUALITY_PRIZE_NO_GIVER = """\
+Hej!
+
+Vi vill anmäla Förskolan Kastanjen till kvalitetspriset i år. Rektor är Linnea Falk och kontaktperson är Jonas Berg, jonas.berg@stockholm.se, 08-508 19 230.
+
+Hälsningar
+Jonas Berg
+Bromma stadsdelsförvaltning
+"""
+
+
+def test_a_quality_prize_without_another_giver_is_this_award(app: App) -> None:
+    """ "kvalitetspriset" sent to the award's mailbox is the award by another name; only
+    "Svenska kvalitetspriset" (another giver) is another prize."""
+    got = _registered_units(
+        app,
+        QUALITY_PRIZE_NO_GIVER,
+        sender="jonas.berg@stockholm.se",
+        sender_name="Jonas Berg",
+        subject="Anmälan",
+    )
+    assert got == [
+        (
+            "Förskolan Kastanjen",
+            "Linnea Falk",
+            "Jonas Berg",
+            "jonas.berg@stockholm.se",
+            "08-508 19 230",
+        )
+    ]

@@ -13,7 +13,12 @@ import re
 
 # This award, however it is written: "Kvalitetsutmärkelsen 2027", "utmärkelsen", "the
 # Quality Award". Its own name wins wherever it is the place the sign-up goes.
-AWARD = re.compile(r"(?i)kvalitetsutmärkelse|\butmärkelse(?:n)?\b|\bquality\s+award")
+# A quality prize with no other giver named is this award by another name; "Svenska
+# kvalitetspriset" and "SIQ:s kvalitetspris" are the national one.
+AWARD = re.compile(
+    r"(?i)kvalitetsutmärkelse|\butmärkelse(?:n)?\b|\bquality\s+award"
+    r"|(?<!svenska\s)(?<!sveriges\s)(?<!siq:s\s)(?<!siqs\s)\bkvalitetspris(?:et)?\b"
+)
 # Days that are no event: "på fredag", "i vardags".
 _WEEKDAY = r"(?:mån|tis|ons|tors|fre|lör|sön|var|helg|hel)dag(?:en|ar|s)?"
 # Somewhere else to sign up to: another prize or diploma, or an event for people.
@@ -21,8 +26,10 @@ _ELSEWHERE = re.compile(
     r"(?i)\b(?!" + _WEEKDAY + r"\b)(?:"
     r"\w*pris(?:et|er|erna)?|\w*priset|\w*diplomering\w*|\w*certifiering\w*|\w*nominering\w*"
     r"|\w+award|\w{3,}dag(?:en|ar|arna)?|\w*konferens\w*|\w*seminari\w*|\w*webbinari\w*"
-    r"|\w*utbildning\w*|kurs(?:en|er|erna)?|\w*mässa(?:n)?|gala(?:n)?|\w*frukostmöte\w*"
-    r"|\w*informationsmöte\w*|\w*nätverksträff\w*|workshop\w*|skrivarstug\w*|prize|conference"
+    r"|\w*utbildning\w*|kurs(?:en|er|erna)?|\w*mässa(?:n)?|gala(?:n)?|\w*frukost\w*"
+    r"|\w*informationsmöte\w*|\w*nätverk(?:et|sträff\w*)?|workshop\w*|skrivarstug\w*"
+    r"|\w*föreläsning\w*|studiebesök\w*|evenemang\w*"
+    r"|prize|conference|seminar\w*|webinar\w*|training|course"
     r")\b"
 )
 # The place a sign-up goes: "till …", "i …", "to …", "for …", up to a few words on.
@@ -30,7 +37,8 @@ _ELSEWHERE = re.compile(
 _PLACE = re.compile(r"(?i)(?=\b(?:till|i|to|for|in)\s+((?:[\w'\"”“-]+[ \t]+){0,4}[\w'\"”“-]+))")
 # Not a unit: people ("följande personer", "tre medarbetare") or a person as examiner.
 _PEOPLE = re.compile(
-    r"(?i)^\s*(?:\w+\s+){0,2}?(?:personer|deltagare|kollegor|kollegorna|medarbetare|mig\s+själv)\b"
+    r"(?i)^\s*(?:\w+\s+){0,2}?(?:personer|deltagare|kollegor|kollegorna|medarbetare|mig\s+själv"
+    r"|people|staff|colleagues|participants|attendees|members|myself)\b"
 )
 _EXAMINER = re.compile(
     r"(?i)\b(?:som|bli|vara|att\s+vara|as|become|be)\s+(?:\w+\s+)?"

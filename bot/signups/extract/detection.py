@@ -97,7 +97,7 @@ _NOT_A_SIGNUP = re.compile(
     # A person signing up for something else, or a unit that will sign up some day.
     r"|\banmäla\s+mig\b|\bsom\s+(?:examinator|bedömare)\b|\blängre\s+fram\b|\bnästa\s+år\b"
     # Others told to sign up ("Missa inte att anmäla er"), a person offering to examine.
-    r"|\banmäla?\s+er\b|\bbli\s+(?:examinator|bedömare)\b"
+    r"|\banmäla?\s+(?:er|ert|era|din|ditt|dina)\b|\bbli\s+(?:examinator|bedömare)\b"
     # A sign-up promised for later: "Vi hör av oss med en anmälan i mars".
     r"|\b(?:hör\s+av\s+oss|återkommer|kommer\s+tillbaka)\s+med\b|\b(?:planerar|funderar\s+på)\s+att\b"
     # The call to all: "Alla enheter som vill vara med i år anmäler sig senast 22 mars".
@@ -112,7 +112,9 @@ _NOT_A_SIGNUP = re.compile(
     # People signed up for an event, not a unit for the award.
     r"|\bdeltagare\b"
     # The call to all, in a newsletter or an invitation: "Dags att anmäla sig till …!".
-    r"|\b(?:dags|glöm\s+inte|missa\s+inte|passa\s+på|välkomm?e?n?a?)\s+(?:\w+\s+){0,2}?att\s+anmäl"
+    r"|\b(?:dags|hög\s+tid|sista\s+chansen|glöm\s+inte|missa\s+inte|passa\s+på|välkomm?e?n?a?)"
+    r"\s+(?:\w+\s+){0,2}?att\s+anmäl"
+    r"|\b(?:don't|do\s+not)\s+forget\s+to\b|\bremember\s+to\b|\btime\s+to\s+(?:sign|register|enter)"
     r"|\btill\s+(?:\w+\s+){0,2}(?:\w*konferens\w*|seminari\w*|webbinari\w*"
     r"|\w*utbildning\w*|frukostmöte\w*|informationsmöte\w*|skrivarstug\w*)"
 )
@@ -147,6 +149,7 @@ _REQUEST = re.compile(
     r"(?:(?:vara\s+snäll\s+(?:och|att)|hjälpa\s+(?:mig|oss)\s+(?:att|och)|även|också)\s+)?"
     r"(?:anmäla\s+(?!(?:er|dig|mig|sig)\b)"
     r"|skicka\s+(?:in\s+|vidare\s+)?(?:vår|vårt|min|denna|den\s+här|enhetens)\s+anmälan\b)"
+    r"|\b(?:can|could|would)\s+you\s+(?:please\s+)?(?:sign\s+(?:us|our|\w+)|register|enter|submit)\b"
 )
 
 

@@ -254,6 +254,10 @@ def _forwarder_as_contact(
 ) -> SignupFields:
     """ "Kontakt: Ida Karlsson (du!)": the forwarded mail makes the forwarder the contact, and
     the forwarder is the From person, so the From address is the contact's."""
-    if fields.contact_email or not sender_email or not same_person(fields.contact_name, sender_name):
+    if (
+        fields.contact_email
+        or not sender_email
+        or not same_person(fields.contact_name, sender_name)
+    ):
         return fields
     return replace(fields, contact_email=sender_email, contact_email_from_sender=True)
