@@ -7,10 +7,13 @@ must equal the corpus truth. The held-out corpus is never used here.
 
 from __future__ import annotations
 
+import io
 import json
 import re
+from email.message import EmailMessage
 from typing import Any
 
+import docx
 import pytest
 from sqlalchemy import select
 
@@ -742,3 +745,43 @@ def test_a_quality_prize_without_another_giver_is_this_award(app: App) -> None:
             "08-508 19 230",
         )
     ]
+
+
+def _form_mail(title: str) -> bytes:
+    document = docx.Document()
+    document.add_heading(title, level=1)
+    for line in (
+        "Enhetens namn: Förskolan Vitsippan",
+        "Organisation: Älvsjö stadsdelsförvaltning",
+        "Chef: Hanna Lööf",
+        "Kontaktperson: Hanna Lööf, hanna.loof@stockholm.se, 08-508 23 410",
+    ):
+        document.add_paragraph(line)
+    data = io.BytesIO()
+    document.save(data)
+    msg = EmailMessage()
+    msg["From"] = "Hanna Lööf <hanna.loof@stockholm.se>"
+    msg["To"] = "kvalitetsutmarkelsen@stockholm.se"
+    msg["Subject"] = "Anmälan"
+    msg.set_content("Hej! Se bifogad anmälan.\n\nHanna")
+    msg.add_attachment(
+        data.getvalue(),
+        maintype="application",
+        subtype="vnd.openxmlformats-officedocument.wordprocessingml.document",
+        filename="anmalan.docx",
+    )
+    return msg.as_bytes()
+
+
+@pytest.mark.parametrize(
+    ("title", "units"),
+    [("Anmälan – Stockholms stads miljöpris 2027", 0), ("Anmälan – Kvalitetsutmärkelsen 2027", 1)],
+)
+def test_an_attached_form_for_another_prize_registers_nothing(
+    app: App, title: str, units: int
+) -> None:
+    """The form carries the sign-up labels; its title says what it signs up for."""
+    put(app, _form_mail(title))
+    cycle(app)
+    with app.sessions() as session:
+        assert len(list(session.scalars(select(Unit)))) == units

@@ -23,7 +23,12 @@ from __future__ import annotations
 
 from bot.signups.extract.assent import agrees_to_quoted_signup
 from bot.signups.extract.corrections import read_reply
-from bot.signups.extract.detection import is_undo_withdrawal, is_withdrawal, looks_like_signup
+from bot.signups.extract.detection import (
+    is_undo_withdrawal,
+    is_withdrawal,
+    looks_like_signup,
+    signs_up_for_another,
+)
 from bot.signups.extract.extract import SignupFields, extract_signup
 from bot.signups.extract.forwards import extract_mail, readable_text, signup_text
 from bot.signups.extract.names import similar_names
@@ -41,6 +46,7 @@ __all__ = [
     "read_reply",
     "readable_text",
     "several_units",
+    "signs_up_for_another",
     "signup_text",
     "similar_names",
     "strip_quoted",

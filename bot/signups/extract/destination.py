@@ -64,3 +64,11 @@ def signs_up_elsewhere(sentence: str, after: int) -> bool:
     if any(AWARD.search(place) and not _goes_elsewhere(place) for place in places):
         return False
     return any(_goes_elsewhere(place) for place in places)
+
+
+def titled_elsewhere(form: str) -> bool:
+    """True for an attached form whose title is another prize's or an event's
+    ("Anmälningsblankett – Stockholms stads miljöpris 2027") and that never names the award:
+    it carries the sign-up labels, but for something else."""
+    title = " ".join([line for line in form.split("\n") if line.strip()][:3])
+    return bool(_ELSEWHERE.search(title)) and not AWARD.search(form)

@@ -219,6 +219,13 @@ def _for_another(subject: str, sentences: list[str]) -> bool:
     return not any(_states_signup(s) and AWARD.search(s) for s in sentences)
 
 
+def signs_up_for_another(subject: str, text: str) -> bool:
+    """True when the mail (with its attached forms' text) signs up for another prize or
+    event and nowhere for this award."""
+    sentences = split_sentences(readable(strip_quoted(text)))
+    return _for_another(readable(subject), sentences)
+
+
 def looks_like_signup(subject: str, text: str) -> bool:
     """True for a sign-up mail; False for questions about signing up and for withdrawals."""
     body, subject = readable(strip_quoted(text)), readable(subject)
