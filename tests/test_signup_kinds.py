@@ -785,3 +785,29 @@ def test_an_attached_form_for_another_prize_registers_nothing(
     cycle(app)
     with app.sessions() as session:
         assert len(list(session.scalars(select(Unit)))) == units
+
+
+WISHES_TO_TAKE_PART = """\
+Hej!
+
+Vi på Familjecentralen Hagsätra skulle vilja vara med i år! Vi hör till Enskede-Årsta-Vantörs stadsdelsförvaltning.
+
+Chef är Mira Holt och kontaktperson är Elin Sand, elin.sand@stockholm.se, 08-508 14 090.
+
+Hälsningar
+Elin Sand
+"""
+
+
+def test_every_way_of_wanting_to_take_part_is_a_sign_up(app: App) -> None:
+    """ "skulle vilja vara med", "önskar delta" say what "vill vara med" says."""
+    got = _registered_units(
+        app,
+        WISHES_TO_TAKE_PART,
+        sender="elin.sand@stockholm.se",
+        sender_name="Elin Sand",
+        subject="Kvalitetsutmärkelsen",
+    )
+    assert [u[1:] for u in got] == [
+        ("Mira Holt", "Elin Sand", "elin.sand@stockholm.se", "08-508 14 090")
+    ]

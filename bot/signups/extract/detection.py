@@ -79,7 +79,9 @@ _SIGNUP_WORD = re.compile(
     r"|\bsign(?:ing)?[\s-]up\b|\bregist(?:er|ering|ration)\b"
     r"|\b(?:delta|vara\s+med|medverka)\s+i\s+(?:årets\s+)?kvalitetsutmärkelse"
     # In a mail to the award, "Vi vill gärna vara med!" says it without naming the award.
-    r"|\bvill\s+(?:(?:gärna|också|jättegärna|så\s+gärna|mycket\s+gärna|väldigt\s+gärna)\s+)?"
+    # Every way of wanting it: "vill", "önskar", "skulle vilja", "tänker".
+    r"|\b(?:vill|önskar|skulle\s+vilja|tänker)\s+"
+    r"(?:(?:gärna|också|jättegärna|så\s+gärna|mycket\s+gärna|väldigt\s+gärna)\s+)?"
     r"(?:vara\s+med|delta|medverka)\b"
     r"(?=\s*(?:[^\w\s]|$)|\s+i\s+år\b|\s+(?:i|på)\s+(?:årets\s+|den\s+)?(?:\w*utmärkelse|tävling))"
     # Informal: "Vi på Kryssningsterminalen hänger på", "vi ställer upp i år".
@@ -131,7 +133,8 @@ _SIGNUP_CONTEXT = re.compile(
     r"|\b(?:två|tre|fyra|fem|\d)\s+anmälningar\b"
     # "… och skickar in anmälan för en av våra enheter": the writer sends the sign-up now.
     r"|\bskickar\s+(?:härmed\s+)?(?:in\s+)?(?:en\s+|vår\s+|härmed\s+)?anmälan\b"
-    r"|\bvill\s+(?:\w+\s+)?(?:vara\s+med|delta|medverka)\b"
+    r"|\b(?:vill|önskar|skulle\s+vilja|tänker)\s+(?:\w+\s+)?"
+    r"(?:vara\s+med|delta|medverka)\b"
     # "Frösunda Omsorg anmäler Personlig assistans Söderort": the unit named after the verb.
     r"|\b(?:anmäl(?:er|s)|register)\s+(?-i:[A-ZÅÄÖ])"
     # "Förskoleområde Högalid anmäler tre förskolor: …": the units, counted.
@@ -201,7 +204,7 @@ _LATER = re.compile(
     r"|\banmäler\s+(?:vi\s+)?oss\s+(?:senare|längre\s+fram|efter)\b"
     r"|\b(?:innan|förrän|tills)\s+(?:vi|jag)\s+(?:\w+\s+)?anmäl"
     r"|\bväntar\s+med\s+(?:att\s+anmäla|anmälan)"
-    r"|\bmen\s+(?:vi|jag)\s+(?:måste|behöver|ska)\s+först\b"
+    r"|\bmen\s+(?:(?:vi|jag)\s+)?(?:måste|behöver|ska)\s+(?:\w+\s+)?först\b"
 )
 
 
