@@ -23,13 +23,16 @@ from bot.mail.outbox import suppress_bounced
 from bot.models import Unit
 from bot.signups.confirm import handle_confirmation_reply
 from bot.signups.extract import (
+    agrees_to_quoted_signup,
     is_undo_withdrawal,
     is_withdrawal,
     looks_like_signup,
     several_units,
+    signs_up_for_another,
     signup_text,
     strip_quoted,
 )
+from bot.signups.extract.destination import titled_elsewhere
 from bot.signups.forms import is_signup_form, with_forms
 from bot.signups.several import handle_several
 from bot.signups.signup import handle_reply, handle_signup, unit_from_entry_mail, unit_view
@@ -144,6 +147,11 @@ def _handle_documents(
             )
         return handle_minutes(session, ctx, inbound, now, unit)
     forms = _signup_forms(documents) if unit is None else None
+    if forms and (
+        any(titled_elsewhere(form) for form in forms)
+        or signs_up_for_another(mail.subject, "\n\n".join([text, *forms]))
+    ):
+        return staff("question", "Anmälan till ett annat pris eller evenemang; inget registrerat.")
     if forms:
         return handle_signup(session, ctx, with_forms(inbound, forms), now)
     if not looks_like_entry(documents):
@@ -175,7 +183,9 @@ def _handle_text(
     mail = inbound.mail
     if unit is not None:
         return handle_reply(session, ctx, inbound, now, unit)
-    if looks_like_signup(mail.subject, signup_text(mail.subject, mail.text)):
+    if looks_like_signup(
+        mail.subject, signup_text(mail.subject, mail.text)
+    ) or agrees_to_quoted_signup(mail.text):
         several = several_units(
             text, sender_name=mail.from_name, sender_email=mail.from_addr, subject=mail.subject
         )

@@ -7,10 +7,13 @@ must equal the corpus truth. The held-out corpus is never used here.
 
 from __future__ import annotations
 
+import io
 import json
 import re
+from email.message import EmailMessage
 from typing import Any
 
+import docx
 import pytest
 from sqlalchemy import select
 
@@ -452,3 +455,359 @@ def test_a_place_after_the_role_word_is_not_the_manager(app: App) -> None:
         subject="Anmälan – Förskolan Vasen",
     )
     assert unit[1:] == ("Trần Minh Châu", "Lâm Quốc Bảo", "bao.lam@stockholm.se", "08-508 093 10")
+
+
+# --- What a mail signs up for ---------------------------------------------------------------
+
+
+OTHER_PRIZE_WITH_LABELS = """\
+Hej,
+
+Vi vill anmäla Hemtjänsten Bagarmossen till Svenska kvalitetspriset 2027 i kategorin offentlig verksamhet. Vi har arbetat systematiskt med kundnöjdhet i tre år.
+
+Enhetschef: Leila Haddad
+Kontaktperson: Oskar Lind, oskar.lind@stockholm.se, 08-508 15 420
+Förvaltning: Skarpnäcks stadsdelsförvaltning
+
+Jag hittade ingen annan adress, så jag skickar det hit.
+
+Hälsningar
+Leila Haddad
+"""
+
+PEOPLE_TO_A_DAY = """\
+Hej!
+
+Vi vill anmäla följande medarbetare från Servicehuset Fyrtornet (Södermalms sdf) till inspirationsdagen den 8 april:
+
+- Agnes Holm, enhetschef, 08-508 12 300
+- Farid Karimi, undersköterska
+
+Mvh Agnes Holm
+"""
+
+EXAMINER_INTEREST = """\
+Hej!
+
+Jag anmäler härmed mitt intresse för att bli bedömare i Kvalitetsutmärkelsen 2027. Jag är verksamhetsutvecklare på Kulturförvaltningen och har chefens stöd.
+
+Vänliga hälsningar
+Noor Al-Amin
+Verksamhetsutvecklare, Kulturförvaltningen
+070-123 45 67
+"""
+
+NEWSLETTER_CALL = """\
+KVALITETSNYTT – MARS 2027
+
+Nu är det dags att anmäla sig till Kvalitetsutmärkelsen 2027! Sista dag är 22 mars.
+
+Förra årets vinnare Förskolan Ängen (Bromma sdf) berättar: "Det var hela arbetslagets förtjänst", säger rektor Petra Ahl, 08-508 06 100.
+"""
+
+
+ENGLISH_SEMINAR = """\
+Hi,
+
+We would like to register two colleagues from Youth Services Norr (Norrmalm district) for the quality seminar on 3 April: Sara Lund, unit manager, +46 70 555 12 12, and Tom Ek.
+
+Best regards
+Sara Lund
+"""
+
+
+@pytest.mark.parametrize(
+    ("body", "subject"),
+    [
+        (OTHER_PRIZE_WITH_LABELS, "Anmälan Svenska kvalitetspriset"),
+        (PEOPLE_TO_A_DAY, "Anmälan till inspirationsdagen"),
+        (EXAMINER_INTEREST, "Intresseanmälan bedömare"),
+        (NEWSLETTER_CALL, "Kvalitetsnytt mars"),
+        (ENGLISH_SEMINAR, "Seminar registration"),
+    ],
+)
+def test_a_sign_up_for_something_the_award_does_not_keep_registers_nothing(
+    app: App, body: str, subject: str
+) -> None:
+    """Another prize, an event for people, the writer as examiner, the call to all: whatever
+    fields the mail fills in, what it signs up for is not a unit for this award."""
+    got = _registered_units(
+        app, body, sender="avsandare@stockholm.se", sender_name="Avsändare", subject=subject
+    )
+    assert got == []
+
+
+FORWARDED_REQUEST = """\
+Hej, skickar vidare på uppdrag av Henrik.
+
+Lena Sjö
+Administratör
+
+Från: Berg Henrik <henrik.berg@stockholm.se>
+Skickat: den 2 mars 2027 08:41
+Till: Sjö Lena <lena.sjo@stockholm.se>
+Ämne: Kvalitetsutmärkelsen
+
+Hej Lena!
+
+Kan du anmäla Boendestödet Liljeholmen till stadens kvalitetsutmärkelse? Jag är enhetschef. Kontaktperson blir Amira Saleh, amira.saleh@stockholm.se, 08-508 22 915.
+
+Tack!
+Henrik Berg
+Hägersten-Älvsjö stadsdelsförvaltning
+"""
+
+
+def test_a_forwarded_request_to_sign_the_unit_up_registers_the_unit(app: App) -> None:
+    """ "Kan du anmäla … till kvalitetsutmärkelsen?" asks a colleague to sign the unit up; her
+    forward to the award does it, so the question is the unit's sign-up."""
+    got = _registered_units(
+        app,
+        FORWARDED_REQUEST,
+        sender="lena.sjo@stockholm.se",
+        sender_name="Lena Sjö",
+        subject="VB: Kvalitetsutmärkelsen",
+    )
+    assert got == [
+        (
+            "Boendestödet Liljeholmen",
+            "Henrik Berg",
+            "Amira Saleh",
+            "amira.saleh@stockholm.se",
+            "08-508 22 915",
+        )
+    ]
+
+
+SENDS_IN_FOR_ONE_OF_OURS = """\
+Hej
+
+Jag är verksamhetschef på Vardaga och skickar in anmälan för en av våra enheter, Vardaga Äldreboende Solberga, som drivs på uppdrag av Hägersten-Älvsjö stadsdelsförvaltning.
+
+Enhetschef är Tove Ringqvist och hon är också kontaktperson, tove.ringqvist@vardaga.se.
+
+Hälsningar
+Per Holmén
+"""
+
+
+def test_a_writer_who_sends_in_the_sign_up_for_one_of_their_units_registers_it(app: App) -> None:
+    got = _registered_units(
+        app,
+        SENDS_IN_FOR_ONE_OF_OURS,
+        sender="per.holmen@vardaga.se",
+        sender_name="Per Holmén",
+        subject="Anmälan Solberga",
+    )
+    assert [u[1:4] for u in got] == [
+        ("Tove Ringqvist", "Tove Ringqvist", "tove.ringqvist@vardaga.se")
+    ]
+
+
+NUMBERED_HEADINGS = """\
+Hej! Anmälan från Farsta sdf för två verksamheter:
+
+Verksamhet 1
+Namn: Förskolan Tallbacken
+Chef: Ida Mård
+Kontaktperson: Ida Mård
+E-post: ida.mard@stockholm.se
+
+Verksamhet 2
+Namn: Farsta träffpunkt
+Chef: Goran Petrović
+Kontaktperson: Sofia Ek
+E-post: sofia.ek@stockholm.se
+
+Britt Lund
+Kvalitetssamordnare
+"""
+
+
+def test_a_type_word_and_a_number_over_a_block_heads_it_and_names_no_unit(app: App) -> None:
+    """ "Verksamhet 1", "Verksamhet 2" number the blocks; each block's "Namn:" is the unit."""
+    got = _registered_units(
+        app, NUMBERED_HEADINGS, sender="britt.lund@stockholm.se", sender_name="Britt Lund"
+    )
+    assert got == [
+        ("Förskolan Tallbacken", "Ida Mård", "Ida Mård", "ida.mard@stockholm.se", None),
+        ("Farsta träffpunkt", "Goran Petrović", "Sofia Ek", "sofia.ek@stockholm.se", None),
+    ]
+
+
+def _reply_all(answer: str) -> str:
+    return f"""\
+Hej!
+
+{answer} Jag har pratat med Nils Ek och han är kontaktperson, nils.ek@stockholm.se, 08-508 44 120.
+
+Jag är chef för Husby bibliotek. Vi tillhör Kulturförvaltningen.
+
+Hälsningar
+Maria Tell
+Bibliotekschef
+
+Från: Ek Nils <nils.ek@stockholm.se>
+Skickat: den 1 mars 2027 15:02
+Till: Tell Maria <maria.tell@stockholm.se>
+Ämne: Kvalitetsutmärkelsen?
+
+Hej Maria, ska vi anmäla Husby bibliotek till Kvalitetsutmärkelsen i år? Sista dag är 22 mars.
+/Nils
+"""
+
+
+def test_a_yes_to_a_quoted_proposal_to_sign_up_registers_the_unit(app: App) -> None:
+    got = _registered_units(
+        app,
+        _reply_all("Absolut, vi kör!"),
+        sender="maria.tell@stockholm.se",
+        sender_name="Tell Maria",
+        subject="Sv: Kvalitetsutmärkelsen?",
+    )
+    assert got == [
+        ("Husby bibliotek", "Maria Tell", "Nils Ek", "nils.ek@stockholm.se", "08-508 44 120")
+    ]
+
+
+def test_a_yes_that_puts_the_sign_up_off_registers_nothing(app: App) -> None:
+    got = _registered_units(
+        app,
+        _reply_all("Ja, men inte i år."),
+        sender="maria.tell@stockholm.se",
+        sender_name="Tell Maria",
+        subject="Sv: Kvalitetsutmärkelsen?",
+    )
+    assert got == []
+
+
+FORWARDER_NAMED_CONTACT = """\
+Hej! Skickar in anmälan enligt nedan.
+Lisa
+
+---------- Forwarded message ---------
+Från: Omar Haddad <omar.haddad@stockholm.se>
+Date: tis 2 mars 2027 kl. 10:15
+Subject: Kvalitetsutmärkelsen
+To: Lisa Wärn <lisa.warn@stockholm.se>
+
+
+Hej Lisa, kan du skicka in detta?
+
+Fritidsgården Kupan vill anmäla sig till Kvalitetsutmärkelsen 2027. Jag är chef. Kontaktperson: Lisa Wärn (alltså du), 08-508 25 140.
+
+Omar
+"""
+
+
+def test_a_forwarded_mail_that_makes_the_forwarder_the_contact_gives_her_from_address(
+    app: App,
+) -> None:
+    """The forwarder is the From person; the forwarded mail names her as contact, so the From
+    address is the contact's, as for any writer who is the contact."""
+    got = _registered_units(
+        app,
+        FORWARDER_NAMED_CONTACT,
+        sender="lisa.warn@stockholm.se",
+        sender_name="Lisa Wärn",
+        subject="Fwd: Kvalitetsutmärkelsen",
+    )
+    assert [u[2:] for u in got] == [("Lisa Wärn", "lisa.warn@stockholm.se", "08-508 25 140")]
+
+
+QUALITY_PRIZE_NO_GIVER = """\
+Hej!
+
+Vi vill anmäla Förskolan Kastanjen till kvalitetspriset i år. Rektor är Linnea Falk och kontaktperson är Jonas Berg, jonas.berg@stockholm.se, 08-508 19 230.
+
+Hälsningar
+Jonas Berg
+Bromma stadsdelsförvaltning
+"""
+
+
+def test_a_quality_prize_without_another_giver_is_this_award(app: App) -> None:
+    """ "kvalitetspriset" sent to the award's mailbox is the award by another name; only
+    "Svenska kvalitetspriset" (another giver) is another prize."""
+    got = _registered_units(
+        app,
+        QUALITY_PRIZE_NO_GIVER,
+        sender="jonas.berg@stockholm.se",
+        sender_name="Jonas Berg",
+        subject="Anmälan",
+    )
+    assert got == [
+        (
+            "Förskolan Kastanjen",
+            "Linnea Falk",
+            "Jonas Berg",
+            "jonas.berg@stockholm.se",
+            "08-508 19 230",
+        )
+    ]
+
+
+def _form_mail(title: str) -> bytes:
+    document = docx.Document()
+    document.add_heading(title, level=1)
+    for line in (
+        "Enhetens namn: Förskolan Vitsippan",
+        "Organisation: Älvsjö stadsdelsförvaltning",
+        "Chef: Hanna Lööf",
+        "Kontaktperson: Hanna Lööf, hanna.loof@stockholm.se, 08-508 23 410",
+    ):
+        document.add_paragraph(line)
+    data = io.BytesIO()
+    document.save(data)
+    msg = EmailMessage()
+    msg["From"] = "Hanna Lööf <hanna.loof@stockholm.se>"
+    msg["To"] = "kvalitetsutmarkelsen@stockholm.se"
+    msg["Subject"] = "Anmälan"
+    msg.set_content("Hej! Se bifogad anmälan.\n\nHanna")
+    msg.add_attachment(
+        data.getvalue(),
+        maintype="application",
+        subtype="vnd.openxmlformats-officedocument.wordprocessingml.document",
+        filename="anmalan.docx",
+    )
+    return msg.as_bytes()
+
+
+@pytest.mark.parametrize(
+    ("title", "units"),
+    [("Anmälan – Stockholms stads miljöpris 2027", 0), ("Anmälan – Kvalitetsutmärkelsen 2027", 1)],
+)
+def test_an_attached_form_for_another_prize_registers_nothing(
+    app: App, title: str, units: int
+) -> None:
+    """The form carries the sign-up labels; its title says what it signs up for."""
+    put(app, _form_mail(title))
+    cycle(app)
+    with app.sessions() as session:
+        assert len(list(session.scalars(select(Unit)))) == units
+
+
+WISHES_TO_TAKE_PART = """\
+Hej!
+
+Vi på Familjecentralen Hagsätra skulle vilja vara med i år! Vi hör till Enskede-Årsta-Vantörs stadsdelsförvaltning.
+
+Chef är Mira Holt och kontaktperson är Elin Sand, elin.sand@stockholm.se, 08-508 14 090.
+
+Hälsningar
+Elin Sand
+"""
+
+
+def test_every_way_of_wanting_to_take_part_is_a_sign_up(app: App) -> None:
+    """ "skulle vilja vara med", "önskar delta" say what "vill vara med" says."""
+    got = _registered_units(
+        app,
+        WISHES_TO_TAKE_PART,
+        sender="elin.sand@stockholm.se",
+        sender_name="Elin Sand",
+        subject="Kvalitetsutmärkelsen",
+    )
+    assert [u[1:] for u in got] == [
+        ("Mira Holt", "Elin Sand", "elin.sand@stockholm.se", "08-508 14 090")
+    ]

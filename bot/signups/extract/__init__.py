@@ -15,14 +15,21 @@ name looks like and whose it is; type words and titles in
 (employees and earlier awards), `selfcorrection` (what a writer takes back mid-sentence),
 `extract` (the passes combined), `forwards` (a forward's
 inner mail), `thread` (a colleague named in full by the quoted thread), `corrections` (a reply read against the registration), `several` (several
-units in one mail), `detection` (withdrawals and sign-up mails) and `names` (comparing
-unit names).
+units in one mail), `detection` (withdrawals and sign-up mails), `destination` (what a
+mail signs up for: this award or another prize or event), `assent` (a yes to a quoted
+proposal to sign up) and `names` (comparing unit names).
 """
 
 from __future__ import annotations
 
+from bot.signups.extract.assent import agrees_to_quoted_signup
 from bot.signups.extract.corrections import read_reply
-from bot.signups.extract.detection import is_undo_withdrawal, is_withdrawal, looks_like_signup
+from bot.signups.extract.detection import (
+    is_undo_withdrawal,
+    is_withdrawal,
+    looks_like_signup,
+    signs_up_for_another,
+)
 from bot.signups.extract.extract import SignupFields, extract_signup
 from bot.signups.extract.forwards import extract_mail, readable_text, signup_text
 from bot.signups.extract.names import similar_names
@@ -31,6 +38,7 @@ from bot.signups.extract.several import several_units
 
 __all__ = [
     "SignupFields",
+    "agrees_to_quoted_signup",
     "extract_mail",
     "extract_signup",
     "is_undo_withdrawal",
@@ -39,6 +47,7 @@ __all__ = [
     "read_reply",
     "readable_text",
     "several_units",
+    "signs_up_for_another",
     "signup_text",
     "similar_names",
     "strip_quoted",

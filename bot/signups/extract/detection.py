@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.signups.extract.destination import AWARD, signs_up_elsewhere
 from bot.signups.extract.labels import label_pass
 from bot.signups.extract.quoting import strip_quoted
 from bot.signups.extract.spelling import readable
@@ -78,7 +79,9 @@ _SIGNUP_WORD = re.compile(
     r"|\bsign(?:ing)?[\s-]up\b|\bregist(?:er|ering|ration)\b"
     r"|\b(?:delta|vara\s+med|medverka)\s+i\s+(?:årets\s+)?kvalitetsutmärkelse"
     # In a mail to the award, "Vi vill gärna vara med!" says it without naming the award.
-    r"|\bvill\s+(?:(?:gärna|också|jättegärna|så\s+gärna|mycket\s+gärna|väldigt\s+gärna)\s+)?"
+    # Every way of wanting it: "vill", "önskar", "skulle vilja", "tänker".
+    r"|\b(?:vill|önskar|skulle\s+vilja|tänker)\s+"
+    r"(?:(?:gärna|också|jättegärna|så\s+gärna|mycket\s+gärna|väldigt\s+gärna)\s+)?"
     r"(?:vara\s+med|delta|medverka)\b"
     r"(?=\s*(?:[^\w\s]|$)|\s+i\s+år\b|\s+(?:i|på)\s+(?:årets\s+|den\s+)?(?:\w*utmärkelse|tävling))"
     # Informal: "Vi på Kryssningsterminalen hänger på", "vi ställer upp i år".
@@ -96,7 +99,7 @@ _NOT_A_SIGNUP = re.compile(
     # A person signing up for something else, or a unit that will sign up some day.
     r"|\banmäla\s+mig\b|\bsom\s+(?:examinator|bedömare)\b|\blängre\s+fram\b|\bnästa\s+år\b"
     # Others told to sign up ("Missa inte att anmäla er"), a person offering to examine.
-    r"|\banmäla?\s+er\b|\bbli\s+(?:examinator|bedömare)\b"
+    r"|\banmäla?\s+(?:er|ert|era|din|ditt|dina)\b|\bbli\s+(?:examinator|bedömare)\b"
     # A sign-up promised for later: "Vi hör av oss med en anmälan i mars".
     r"|\b(?:hör\s+av\s+oss|återkommer|kommer\s+tillbaka)\s+med\b|\b(?:planerar|funderar\s+på)\s+att\b"
     # The call to all: "Alla enheter som vill vara med i år anmäler sig senast 22 mars".
@@ -109,7 +112,12 @@ _NOT_A_SIGNUP = re.compile(
     r"|(?<!vår\s)(?<!denna\s)(?<!min\s)(?<!er\s)\banmälan(?:\s+till\s+\w+(?:\s+\d{4})?)?"
     r"\s+(?:inte\s+|ej\s+)?(?:är|var|blir|öppen|öppnar|stänger|stängd|görs|sker)\b"
     # People signed up for an event, not a unit for the award.
-    r"|\bdeltagare\b|\btill\s+(?:\w+\s+){0,2}(?:\w*konferens\w*|seminari\w*|webbinari\w*"
+    r"|\bdeltagare\b"
+    # The call to all, in a newsletter or an invitation: "Dags att anmäla sig till …!".
+    r"|\b(?:dags|hög\s+tid|sista\s+chansen|glöm\s+inte|missa\s+inte|passa\s+på|välkomm?e?n?a?)"
+    r"\s+(?:\w+\s+){0,2}?att\s+anmäl"
+    r"|\b(?:don't|do\s+not)\s+forget\s+to\b|\bremember\s+to\b|\btime\s+to\s+(?:sign|register|enter)"
+    r"|\btill\s+(?:\w+\s+){0,2}(?:\w*konferens\w*|seminari\w*|webbinari\w*"
     r"|\w*utbildning\w*|frukostmöte\w*|informationsmöte\w*|skrivarstug\w*)"
 )
 _CLAUSE_BREAK = re.compile(r"\s[–—]\s|;\s")
@@ -119,11 +127,14 @@ _ABOUT_SIGNUP = re.compile(
 )
 _SIGNUP_CONTEXT = re.compile(
     r"(?i)utmärkelse|\boss\b|\bvår\b|\bvårt\b|\bhärmed\b|\bvi\b|\bsig\b"
-    r"|\bwe\b|\bour\b|\bI\b|quality\s+award|\bvill\s+anmäla\b|\bvill\s+(?:gärna\s+)?vara\s+med\b"
+    r"|\bvåra\b|\bwe\b|\bour\b|\bI\b|quality\s+award|\bvill\s+anmäla\b|\bvill\s+(?:gärna\s+)?vara\s+med\b"
     # "Jag skickar denna anmälan för …": the mail points at itself as the sign-up.
     r"|\b(?:denna|den\s+här|bifogade?|this)\s+(?:anmälan|application|registration)\b"
     r"|\b(?:två|tre|fyra|fem|\d)\s+anmälningar\b"
-    r"|\bvill\s+(?:\w+\s+)?(?:vara\s+med|delta|medverka)\b"
+    # "… och skickar in anmälan för en av våra enheter": the writer sends the sign-up now.
+    r"|\bskickar\s+(?:härmed\s+)?(?:in\s+)?(?:en\s+|vår\s+|härmed\s+)?anmälan\b"
+    r"|\b(?:vill|önskar|skulle\s+vilja|tänker)\s+(?:\w+\s+)?"
+    r"(?:vara\s+med|delta|medverka)\b"
     # "Frösunda Omsorg anmäler Personlig assistans Söderort": the unit named after the verb.
     r"|\b(?:anmäl(?:er|s)|register)\s+(?-i:[A-ZÅÄÖ])"
     # "Förskoleområde Högalid anmäler tre förskolor: …": the units, counted.
@@ -133,9 +144,34 @@ _SIGNUP_CONTEXT = re.compile(
 )
 
 
+# "Kan du anmäla vår gruppbostad till stadens kvalitetsutmärkelse?": a unit asks a colleague
+# to sign it up, and the colleague's forward to the award does so. Asked of one person ("du"),
+# not of the award's staff ("Kan ni …" asks whether a thing can be done).
+_REQUEST = re.compile(
+    r"(?i)(?:^|[,!:]\s*)(?:hej\s+\w+[,!]?\s+)?(?:kan|kunde|skulle)\s+du\s+"
+    r"(?:(?:vara\s+snäll\s+(?:och|att)|hjälpa\s+(?:mig|oss)\s+(?:att|och)|även|också)\s+)?"
+    r"(?:anmäla\s+(?!(?:er|dig|mig|sig)\b)"
+    r"|skicka\s+(?:in\s+|vidare\s+)?(?:vår|vårt|min|denna|den\s+här|enhetens)\s+anmälan\b)"
+    r"|\b(?:can|could|would)\s+you\s+(?:please\s+)?(?:sign\s+(?:us|our|\w+)|register|enter|submit)\b"
+)
+
+
+def _requests_signup(sentence: str) -> bool:
+    word = _SIGNUP_WORD.search(sentence)
+    return (
+        bool(_REQUEST.search(sentence) and AWARD.search(sentence))
+        and word is not None
+        and not signs_up_elsewhere(sentence, word.end())
+    )
+
+
 def _states_signup(sentence: str, *, need_context: bool = True) -> bool:
     word = _SIGNUP_WORD.search(sentence)
-    if word is None or _is_question(sentence) or _NOT_A_SIGNUP.search(sentence):
+    if word is None or _NOT_A_SIGNUP.search(sentence):
+        return False
+    if _requests_signup(sentence):
+        return True
+    if _is_question(sentence) or signs_up_elsewhere(sentence, word.end()):
         return False
     # "Vi undrar om vi får vara med – i så fall anmäler vi oss": the question is another clause.
     clause = _CLAUSE_BREAK.split(sentence[: word.start()])[-1]
@@ -168,8 +204,29 @@ _LATER = re.compile(
     r"|\banmäler\s+(?:vi\s+)?oss\s+(?:senare|längre\s+fram|efter)\b"
     r"|\b(?:innan|förrän|tills)\s+(?:vi|jag)\s+(?:\w+\s+)?anmäl"
     r"|\bväntar\s+med\s+(?:att\s+anmäla|anmälan)"
-    r"|\bmen\s+(?:vi|jag)\s+(?:måste|behöver|ska)\s+först\b"
+    r"|\bmen\s+(?:(?:vi|jag)\s+)?(?:måste|behöver|ska)\s+(?:\w+\s+)?först\b"
 )
+
+
+def _elsewhere(sentence: str) -> bool:
+    word = _SIGNUP_WORD.search(sentence)
+    return word is not None and signs_up_elsewhere(sentence, word.end())
+
+
+def _for_another(subject: str, sentences: list[str]) -> bool:
+    """True when the mail signs up for another prize or event and nowhere for this award:
+    "Vi vill anmäla Förskolan Lingonet till Stockholms stads miljöpris", however many of
+    the award's fields it then fills in."""
+    if not any(_elsewhere(s) for s in [subject, *sentences]):
+        return False
+    return not any(_states_signup(s) and AWARD.search(s) for s in sentences)
+
+
+def signs_up_for_another(subject: str, text: str) -> bool:
+    """True when the mail (with its attached forms' text) signs up for another prize or
+    event and nowhere for this award."""
+    sentences = split_sentences(readable(strip_quoted(text)))
+    return _for_another(readable(subject), sentences)
 
 
 def looks_like_signup(subject: str, text: str) -> bool:
@@ -178,7 +235,7 @@ def looks_like_signup(subject: str, text: str) -> bool:
     if is_withdrawal(body) or is_withdrawal(subject):
         return False
     sentences = split_sentences(body)
-    if any(_LATER.search(s) for s in sentences):
+    if any(_LATER.search(s) for s in sentences) or _for_another(subject, sentences):
         return False
     if any(_states_signup(s) for s in sentences) or _labelled_fields(body) >= 2:
         return True

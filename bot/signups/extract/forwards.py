@@ -244,4 +244,20 @@ def extract_mail(
         organisation_as_written=notes.organisation_as_written,
         organisation_known=notes.organisation_known,
     )
-    return contact_from_thread(added.merged(inner), text)
+    return _forwarder_as_contact(
+        contact_from_thread(added.merged(inner), text), sender_name, sender_email
+    )
+
+
+def _forwarder_as_contact(
+    fields: SignupFields, sender_name: str, sender_email: str | None
+) -> SignupFields:
+    """ "Kontakt: Ida Karlsson (du!)": the forwarded mail makes the forwarder the contact, and
+    the forwarder is the From person, so the From address is the contact's."""
+    if (
+        fields.contact_email
+        or not sender_email
+        or not same_person(fields.contact_name, sender_name)
+    ):
+        return fields
+    return replace(fields, contact_email=sender_email, contact_email_from_sender=True)

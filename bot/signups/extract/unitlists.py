@@ -95,14 +95,24 @@ def unit_types() -> frozenset[str]:
     return frozenset(t.casefold() for t in words_data()["unit_types"])
 
 
+# "Enhet 1", "Verksamhet 2", "Unit B" over a block of labels: a type word and an ordinal
+# number the blocks, the name is in the block's "Namn:" line.
+_ORDINAL = re.compile(r"(?i)^(?P<type>[\w-]+)\s+(?:nr\.?\s*)?(?:\d{1,2}|[a-h]|i{1,3}|iv|v)[.:]?$")
+
+
+def _numbered_heading(name: str) -> bool:
+    ordinal = _ORDINAL.match(name.strip())
+    return ordinal is not None and ordinal.group("type").casefold() in unit_types()
+
+
 def units_by_line(lines: list[str]) -> list[tuple[int, str]]:
     """(line, unit) for the first new unit named on each line, in order."""
     seen: list[str] = []
     found = []
     for i, line in enumerate(lines):
         for name in typed_units(line):
-            if _GROUP.match(name) or name.casefold() in unit_types():
-                continue  # a group, or a table's heading "Förskola"
+            if _GROUP.match(name) or name.casefold() in unit_types() or _numbered_heading(name):
+                continue  # a group, a table's heading "Förskola", a block's "Enhet 1"
             if seen and f"{seen[-1]}, {name[:1].lower()}{name[1:]}" in line:
                 continue  # "Kulturskolan Stockholm, område Söderort" is one unit
             # Not similar_names: "Vård- och omsorgsboendet Hässelbygården" and "… Fruängsgården"
