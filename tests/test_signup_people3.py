@@ -208,3 +208,14 @@ def test_a_contact_label_for_the_time_being() -> None:
     fields = _read_mime(body, sender_name="Rasmus Eld", sender="rasmus.eld@stockholm.se")
     assert fields.manager_name is None
     assert _contact(fields) == ("Rasmus Eld", "rasmus.eld@stockholm.se", "08-508 03 417")
+
+
+def test_a_surname_with_a_prefix_before_a_capital() -> None:
+    body = (
+        "Hej,\n\nVi anmäler Träffpunkt Ekhagen i Hässelby-Vällingby stadsdelsförvaltning.\n"
+        "Enhetschef är Ewan McKenzie. Kontaktperson är Ruth MacLeod, ruth.macleod@stockholm.se,"
+        " 08-508 05 270.\n\nHälsningar\nEwan McKenzie\n"
+    )
+    fields = _read_mime(body, sender_name="Ewan McKenzie", sender="ewan.mckenzie@stockholm.se")
+    assert fields.manager_name == "Ewan McKenzie"
+    assert _contact(fields) == ("Ruth MacLeod", "ruth.macleod@stockholm.se", "08-508 05 270")

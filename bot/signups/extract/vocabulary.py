@@ -25,7 +25,11 @@ def _letters(test: str) -> str:
 _UP = _letters("isupper")
 _LOW = _letters("islower") + "ʼ"
 UPPER = _UP  # every capital letter, for other modules' patterns
-WORD = rf"(?:[{_UP}]['’](?=[{_UP}]))?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+# "O'Connor", "MacLeod", "McKenzie", "DiMarco", "LaTorre": a surname's prefix before a capital.
+WORD = (
+    rf"(?:[{_UP}]['’](?=[{_UP}])|(?:Ma?c|D[aeiu]|L[ae])(?=[{_UP}][{_LOW}]))?"
+    rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
+)
 # Particles stand before a surname in lower case ("af Klint", "von Essen", "al-Hassan").
 _PARTICLE = r"(?:(?:(?:von|af|de|van|der|den|la|da|di|del|dos|bin|ibn|el|al|ul)[ -]){1,2})"
 # A person's name in prose: two to four capitalised words, as Swedish names are written.
