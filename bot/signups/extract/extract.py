@@ -20,6 +20,7 @@ from bot.signups.extract.roles import roles_pass
 from bot.signups.extract.signature import signature_pass, split_mail
 from bot.signups.extract.spelling import as_written, display_name, readable
 from bot.signups.extract.state import Found, combine
+from bot.signups.extract.unithead import head_of_unit
 from bot.signups.extract.unitnames import unit_candidates
 from bot.signups.extract.unitwords import is_title, is_unit_name
 from bot.signups.extract.vocabulary import UPPER, number, same_person, tidy
@@ -208,6 +209,8 @@ def extract_signup(
     awards, mentions = award_years(body)
     organisation = canonical_organisation(found.organisation, body, subject)
     unit = _unit(labelled, found, subject, lines, signature)
+    if manager is None and unit:
+        manager = head_of_unit(unit, text)  # "Our head of Cruise Services is …"
     if organisation and not labelled.organisation:
         organisation = written_near_unit(organisation, "\n".join(lines), unit)
     values = {

@@ -72,6 +72,10 @@ _WRITER_DETAILS = re.compile(
     r"|\bmy\s+(?:e-?mail|phone|mobile|contact\s+details)"
     r"|\bjag\b(?:(?!\b(?:hon|han|hen|som|men|de|ni|hennes|hans)\b)[^.;!?\n])*?"
     r"\b(?:nås|är\s+nåbar)\b"
+    # "Mitt namn Grace Ek, nummer 072-…", "My name is Ann Lee, phone …": the writer introduces
+    # herself with her details.
+    rf"|(?i:\bmitt\s+namn(?:\s+är)?|\bjag\s+heter|\bmy\s+name\s+is)\s+{NAME}\s*,?\s*"
+    rf"(?i:(?:och\s+|and\s+)?(?:mitt\s+|min\s+|my\s+)?(?:{PHONE_W}|{MAIL_W}|nummer|nr|number|phone))\b"
 )
 _UNIT_PATTERNS = [
     re.compile(

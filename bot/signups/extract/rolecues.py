@@ -12,12 +12,14 @@ import re
 
 from bot.signups.extract.vocabulary import NAME, clean_name
 
-# "det är henne ni ska kontakta", "som ni ska prata med är Eva Lind": the person the unit
-# tells the award to turn to. Followed by the end of the clause, or by "är" and the person.
+# "det är henne ni ska kontakta", "det är till mig ni kan vända er", "som ni ska prata med är
+# Eva Lind": the person the unit tells the award to turn to. Followed by the end of the
+# clause, or by "är" and the person.
 ASKED_TO_CONTACT = (
     r"(?:ni|du|you)\s+(?:ska|skall|kan|bör|får|should|can|may)\s+"
     r"(?:gärna\s+|helst\s+|i\s+första\s+hand\s+)?"
-    r"(?:kontakta|prata\s+med|tala\s+med|vända\s+(?:er|dig)\s+till|höra\s+av\s+(?:er|dig)\s+till"
+    r"(?:kontakta|prata\s+med|tala\s+med|vända\s+(?:er|dig)(?:\s+till)?"
+    r"|höra\s+av\s+(?:er|dig)(?:\s+till)?"
     r"|ringa|mejla|maila|contact|talk\s+to|speak\s+(?:to|with)|reach\s+out\s+to)"
     r"(?=\s*(?:[,.;!)]|$)|\s+(?:är|blir|is)\b)"
 )
@@ -35,7 +37,12 @@ HANDLES_IT = (
     r"(?:(?<=I'll\s)|(?<=I’ll\s)|(?<=I\swill\s))(?:handle|coordinate|manage|run)\s+(?:the|our|this)\s+"
     r"(?:application|registration|sign-?up|entry|submission)\b"
 )
-CONTACT_CUES = rf"(?i:{ASKED_TO_CONTACT}|{DOES_THE_WORK}|{YOUR_CONTACT})|{HANDLES_IT}"
+# "Kontakt tills vidare: Pekka Ek", "Kontaktperson för tillfället:": a label for now.
+FOR_NOW = (
+    r"\bkontakt(?:person)?\s+(?:tills\s+vidare|för\s+tillfället|för\s+närvarande|just\s+nu"
+    r"|tillfälligt|i\s+väntan\s+på\s+\w+(?:\s+\w+)?|(?:for\s+)?now|for\s+the\s+time\s+being)(?=\s*:)"
+)
+CONTACT_CUES = rf"(?i:{ASKED_TO_CONTACT}|{DOES_THE_WORK}|{YOUR_CONTACT}|{FOR_NOW})|{HANDLES_IT}"
 
 # "I head the team", "Jag leder enheten": the writer heads the unit.
 _UNIT_OBJECT = (

@@ -37,7 +37,7 @@ from bot.signups.extract.vocabulary import (
 
 # A role word for the unit's manager. A deputy ("biträdande rektor") is not the manager.
 _MANAGER = (
-    r"(?<![\w-])(?:(?i:\w*chef(?:en|ens|s)?|\w*rektor(?:n|ns|s)?|föreståndar(?:e|en)|\w*manager"
+    r"(?<![\w-])(?:(?i:(?:\w+-)?\w*chef(?:en|ens|s)?|(?:\w+-)?\w*rektor(?:n|ns|s)?|föreståndar(?:e|en)|\w*manager"
     # A "Head of Quality" or "Head of Science" is a colleague, not the school's head.
     r"|principal(?!\s+contact)|head\s+of\s+(?:the\s+)?(?:(?:pre)?school|unit|centre|center|operations)"
     r"|head\s*teacher"
@@ -73,16 +73,20 @@ _CONTACT = (
     rf"|frågor(?:na)?\s+(?:om\s+\w+\s+)?(?:kan\s+)?(?:ställas|skickas|riktas|besvaras)\s+(?:till|av)"
     # "Vid frågor, kontakta Lena Holm": the person to ask.
     rf"|(?:vid|för|om\s+ni\s+har)\s+frågor,?\s+(?:kontakta|ring|mejla|maila|vänd\s+er\s+till)"
-    rf"|questions\s+(?:\w+\s+)?(?:can|may|should)\s+be\s+(?:sent|directed|addressed)\s+to)|(?i:the\s+contact)(?=\s*[,.:;(]|\s+for\b)|(?i:kontakt[ -]?person(?:en|ens)?|kontakt\s+(?:för|i)\s+\w+|contact\s+person"
+    rf"|questions\s+(?:\w+\s+)?(?:can|may|should)\s+be\s+(?:sent|directed|addressed)\s+to)|(?i:the\s+contact)(?=\s*[,.:;(–—]|\s+-\s|\s+for\b)|(?i:kontakt[ -]?person(?:en|ens)?|kontakt\s+(?:för|i)\s+\w+|contact\s+person"
     r"|(?:kontakta|nå|når|nås|reach|contact|ring|mejla|maila|call|email|e-mail)"
     r"(?=\s+(?:gärna\s+|mig|me|us|our\s|vår\s|min\s|my\s))"
     r"|(?:återkom|hör\s+(?:gärna\s+)?av\s+(?:er|dig)|vänd\s+(?:er|dig)|ställas|skickas|riktas|besvaras\s+av)"
     r"(?=\s+(?:gärna\s+)?(?:till\s+)?mig))(?!\w)"
 )
-# "Vi har ingen rektor just nu": a vacant post names nobody. An acting manager ("tf.
-# enhetschef", tillförordnad) stands in the post, so is the manager, not a deputy.
+# "Vi har ingen (ordinarie) rektor just nu": a vacant post names nobody; "återkommer med
+# vem som blir kontaktperson": a question still open ("vem", never a relative pronoun)
+# names nobody either. An acting manager ("tf. enhetschef", tillförordnad) stands in the
+# post, so is the manager, not a deputy.
 _DEPUTY = re.compile(
-    r"(?i)\b(?:biträdande|bitr\.?|vice|ställföreträdande|ingen|saknar|no|without)\s*$"
+    r"(?i)\b(?:biträdande|bitr\.?|vice|ställföreträdande)\s*$"
+    r"|\b(?:ingen|saknar|no|without)\s+(?:[a-zåäö]+\s+)?$"
+    r"|\bvem\s+(?:som\s+)?(?:\w+\s+){0,3}$"
 )
 # A correction that gives only a number or an address: "Rätt nummer är …".
 _DETAILS = (
@@ -146,6 +150,8 @@ _PLACE_AFTER = re.compile(
     r"(?i)\s+(?:för|på|vid|inom|of|at)\s+[^,:;–—]*?(?=,|:|;|\s[–—-]\s|\s(?:är|blir|heter|is|will)\b|$)"
 )
 _POST_AFTER_PREPOSITION = re.compile(r"(?i)\b(?:av|med|till|från|hos|by|with|from)\s+$")
+# "vill jag att ni har …", "föreslår jag att": the writer wants someone else in the role.
+_WANTS_THAT = re.compile(r"(?i)\s+(?:gärna\s+)?att\b")
 # How far before a role word its person may stand ("Jag är gruppchef och kontaktperson").
 _LOOKBACK = 45
 
@@ -178,6 +184,8 @@ def _people(text: str) -> list[_Person]:
     for match in _matches(text):
         if _NOT_THIS_ONE.search(text[max(0, match.start() - 20) : match.start()]):
             continue  # "Lina Ek, inte jag", "instead of me"
+        if match.group("self") and _WANTS_THAT.match(text, match.end()):
+            continue  # "Som kontaktperson vill jag att ni har Eva Lind": the person wanted
         if match.group("self"):
             named = _SELF.match(match.group(0))
             written = named and (named.group("name") or named.group("bracketed"))
@@ -339,15 +347,17 @@ def _first_names_in_full(text: str) -> str:
     the full name, is that person, when only one person named so has been named."""
     full: dict[str, set[str]] = {}
     for match in _matches(text):
-        name = clean_name(match.group("named")) if match.group("named") else None
-        if name:
+        # "jag, Anna Pettersson" names a person too: two Annas make "Anna" alone nobody's.
+        written = match.group("named") or match.group("name") or match.group("bracketed")
+        if name := clean_name(written) if written else None:
             full.setdefault(name.split()[0], set()).add(name)
     for first_name, names in full.items():
         if len(names) != 1:
             continue
         name = names.pop()
         rest = re.escape(name[len(first_name) :].strip())
-        alone = rf"(?<![\w.@-]){re.escape(first_name)}(?![\w@-]|\s+{rest}|\.\w)"
+        # "Anna P" under the mail: a first name with a surname's initial is someone's in full.
+        alone = rf"(?<![\w.@-]){re.escape(first_name)}(?![\w@-]|\s+{rest}|\.\w|[ \t]+[{UPPER}])"
         start = text.find(name)
         if start >= 0:
             text = text[:start] + re.sub(alone, name, text[start:])
@@ -363,6 +373,11 @@ def _details_only(sentence: str) -> bool:
     08-… eller mejla"): they belong to the person named just before."""
     if _ONLY_DETAILS.fullmatch(_REMARK.sub("", sentence)):
         return True
+    # "Mobil 070-…, jag sitter mycket i möten men svarar på sms": the details, then a remark
+    # on reaching the person that names nobody else.
+    opening = _ONLY_DETAILS.match(sentence)
+    if opening and (EMAIL.search(opening.group(0)) or PHONE.search(opening.group(0))):
+        return not any(p.name for p in _people(sentence[opening.end() :]))
     if not _REACH.match(sentence) or not (EMAIL.search(sentence) or PHONE.search(sentence)):
         return False
     return not any(p.name for p in _people(sentence))

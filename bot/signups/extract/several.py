@@ -13,7 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.signups.extract.eachcontact import details_after, each_manager_is_contact
+from bot.signups.extract.eachcontact import (
+    details_after,
+    each_manager_is_contact,
+    each_unit_has_own_contact,
+    person_with_unit,
+)
 from bot.signups.extract.extract import SignupFields, extract_signup
 from bot.signups.extract.labels import label_key
 from bot.signups.extract.signature import split_signature
@@ -253,6 +258,10 @@ def several_units(
     owns = [extract_signup(b, sender_name=sender_name, sender_email=sender_email) for b in blocks]
     if each_manager_is_contact(shared):
         owns = _managers_as_contacts(owns, shared)
+    elif each_unit_has_own_contact(text):
+        owns = [
+            _contact_with_unit(own, b, n) for own, b, n in zip(owns, blocks, names, strict=True)
+        ]
     for name, own in zip(names, owns, strict=True):
         written = own.organisation_as_written
         district = (own.organisation or "").endswith("stadsdelsförvaltning")
@@ -294,3 +303,18 @@ def _managers_as_contacts(owns: list[SignupFields], shared: str) -> list[SignupF
             )
         )
     return result
+
+
+def _contact_with_unit(own: SignupFields, block: str, name: str) -> SignupFields:
+    """ "Varje förskola har en egen kontaktperson:" over "Förskolan Ugglan – Eva Lind, …": the
+    person named with the unit is its contact, unless the unit's block names one outright."""
+    if own.contact_name or (person := person_with_unit(block, name)) is None:
+        return own
+    contact, email, phone = person
+    return replace(
+        own,
+        contact_name=contact,
+        contact_email=email,
+        contact_phone=phone,
+        contact_email_from_sender=False,
+    )

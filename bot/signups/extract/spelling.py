@@ -20,7 +20,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.signups.extract.language import is_english
 from bot.signups.extract.selfcorrection import take_back_corrected
-from bot.signups.extract.vocabulary import EMAIL, words_data
+from bot.signups.extract.vocabulary import EMAIL, NAME, words_data
 
 _ASCII = str.maketrans("åäöéÅÄÖÉ", "aaoeAAOE")
 _NORDIC = re.compile(r"[åäöÅÄÖ]")
@@ -30,12 +30,20 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _PREFERRED = {"ar": "är", "for": "för", "hor": "hör", "pa": "på", "nar": "når"}
 # A word no longer than this is not read as a compound with a known ending.
 _MIN_STEM = 3
-_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)([^\W\d_]+)")
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n[\s/]*)([^\W\d_]+)")  # "/anna" signs a line
 _MIN_STARTS = 3
 # Words this long may carry a typo (one slip in eight letters); shorter ones may not.
 _TYPO_LENGTH = 8
 _TYPO_SCORE = 0.87
 _LOWER_STARTS = 0.75
+# "Skickat från min iPhone": the phone's footer, not the writer's spelling or capitals.
+_DEVICE_FOOTER = re.compile(
+    r"(?im)^[ \t]*(?:skickat\s+från|sänt\s+från|sent\s+from|hämta|get)\s+(?:min|my)?\s*"
+    r"(?:iphone|ipad|samsung|galaxy|android|outlook|mobil|mobile)\b.*$"
+)
+# "vår chef Sanna Mäkelä tyckte": a full name in capitals inside a lower-case sentence, and
+# the word after it.
+_AFTER_NAME = re.compile(rf"(?<=[a-zåäö,] ){NAME} ([a-zåäö]+)")
 
 
 @cache
@@ -137,11 +145,24 @@ def _all_lower_case(text: str) -> bool:
 def restore_spelling(text: str, *, english: bool = False) -> str:
     """The text with å/ä/ö given back to known words (when it has none) and names
     capitalised (when it has no capitals); any other text unchanged."""
-    if not english and not _NORDIC.search(text):
+    written = _DEVICE_FOOTER.sub("", text)
+    if not english and not _NORDIC.search(written):
         text = _map_words(text, _restore_word)
-    if _all_lower_case(text):
-        text = _map_words(text, _capitalise)
+    if _all_lower_case(written):
+        text = _capitalised(text)
     return text
+
+
+def _capitalised(text: str) -> str:
+    """Every word that is no everyday word capitalised, except the word after a name the
+    writer capitalised: the writer ended the name there ("Sanna Mäkelä tyckte")."""
+    capitalised = _map_words(text, _capitalise)
+    if len(capitalised) != len(text):
+        return capitalised
+    letters = list(capitalised)
+    for match in _AFTER_NAME.finditer(text):
+        letters[match.start(1)] = text[match.start(1)]
+    return "".join(letters)
 
 
 @cache

@@ -105,13 +105,31 @@ def _numbered_heading(name: str) -> bool:
     return ordinal is not None and ordinal.group("type").casefold() in unit_types()
 
 
+# "Vi i förskoleenhet Årsta vill anmäla våra tre förskolor": the writers' group that owns
+# the units it counts, not one of them.
+_OUR_COUNTED = re.compile(
+    r"(?i)\b(?:våra|our)\s+(?:två|tre|fyra|fem|sex|alla|samtliga|\d+|two|three|four|five|six)\s+\w"
+)
+
+
+def _writers_group(name: str, line: str) -> bool:
+    counted = _OUR_COUNTED.search(line)
+    at = re.search(rf"(?i)\b(?:vi|we)\s+(?:i|på|vid|inom|at|in)\s+{re.escape(name)}", line)
+    return bool(counted and at and at.end() <= counted.start())
+
+
 def units_by_line(lines: list[str]) -> list[tuple[int, str]]:
     """(line, unit) for the first new unit named on each line, in order."""
     seen: list[str] = []
     found = []
     for i, line in enumerate(lines):
         for name in typed_units(line):
-            if _GROUP.match(name) or name.casefold() in unit_types() or _numbered_heading(name):
+            if (
+                _GROUP.match(name)
+                or name.casefold() in unit_types()
+                or _numbered_heading(name)
+                or _writers_group(name, line)
+            ):
                 continue  # a group, a table's heading "Förskola", a block's "Enhet 1"
             if seen and f"{seen[-1]}, {name[:1].lower()}{name[1:]}" in line:
                 continue  # "Kulturskolan Stockholm, område Söderort" is one unit

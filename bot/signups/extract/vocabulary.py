@@ -25,8 +25,9 @@ def _letters(test: str) -> str:
 _UP = _letters("isupper")
 _LOW = _letters("islower") + "ʼ"
 UPPER = _UP  # every capital letter, for other modules' patterns
-# A surname prefix glued to a capital: "MacLeod", "McDonald", "FitzGerald", "DiMaggio".
-_GLUED_PREFIX = rf"(?:Ma?c|Fitz|D[aeiu]|L[ae])(?=[{_UP}])"
+# "O'Connor", "MacLeod", "McKenzie", "FitzGerald", "DiMarco", "LaTorre": a surname's prefix
+# glued to a capital.
+_GLUED_PREFIX = rf"(?:Ma?c|Fitz|D[aeiu]|L[ae])(?=[{_UP}][{_LOW}])"
 WORD = rf"(?:[{_UP}]['’](?=[{_UP}])|{_GLUED_PREFIX})?[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?"
 # Particles stand before a surname in lower case ("af Klint", "von Essen", "al-Hassan").
 _PARTICLE = r"(?:(?:(?:von|af|de|van|der|den|la|da|di|del|dos|bin|ibn|el|al|ul)[ -]){1,2})"
