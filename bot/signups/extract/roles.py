@@ -146,6 +146,8 @@ _PLACE_AFTER = re.compile(
     r"(?i)\s+(?:för|på|vid|inom|of|at)\s+[^,:;–—]*?(?=,|:|;|\s[–—-]\s|\s(?:är|blir|heter|is|will)\b|$)"
 )
 _POST_AFTER_PREPOSITION = re.compile(r"(?i)\b(?:av|med|till|från|hos|by|with|from)\s+$")
+# "chefens namn", "rektorns nummer": the post owns something; it says nothing of who holds it.
+_GENITIVE_POST = re.compile(r"(?i)(?:chefens|rektorns)$")
 # How far before a role word its person may stand ("Jag är gruppchef och kontaktperson").
 _LOOKBACK = 45
 
@@ -210,8 +212,12 @@ def _pointed_at(
         # of; its person comes after a verb or a comma.
         after = [p for p in after if p.start >= place.end()]
     before = [p for p in people if cue_start - _LOOKBACK <= p.end <= cue_start]
-    if _POST_AFTER_PREPOSITION.search(sentence[max(0, cue_start - 12) : cue_start]):
-        before = []  # "på uppdrag av enhetschefen": the post, not the person named before it
+    if _POST_AFTER_PREPOSITION.search(sentence[max(0, cue_start - 12) : cue_start]) or (
+        _GENITIVE_POST.search(sentence[cue_start:start])
+    ):
+        # "på uppdrag av enhetschefen", "Jag stavade fel på chefens namn": the post, not
+        # the person named before it.
+        before = []
     # "jag är enhetschef, Amra Mujić": a name straight after the role word is in apposition.
     apposition = bool(after) and not sentence[start : after[0].start].strip(" ,:")
     copula = bool(before) and _COPULA_BEFORE.fullmatch(sentence[before[-1].end : cue_start])
