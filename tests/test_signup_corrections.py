@@ -439,3 +439,138 @@ def test_a_manager_who_says_the_contact_is_right_is_not_made_the_contact(app: Ap
     [change] = _pending(app)  # held: Henrik writes from an address not registered
     assert change["manager_name"] == "Henrik Falk"
     assert "contact_name" not in change and "contact_email" not in change
+
+
+# The bot's receipt as a phone quotes it under a reply: spelled with å/ä/ö by the bot.
+_QUOTED_RECEIPT = (
+    "\n\nSkickat från min Galaxy\n\n\n"
+    "Den 2 mars 2027 10:15 skrev Kvalitetsutmärkelsen <kvalitetsutmarkelsen@stockholm.se>:\n\n"
+    "> Tack för er anmälan till Kvalitetsutmärkelsen 2027. Vi har registrerat:\n>\n"
+    "> Enhet: Solbackens förskola\n> Kontaktperson: Sofia Öberg\n>\n"
+    "> Stämmer något inte? Svara på det här mejlet så rättar vi.\n"
+)
+
+
+def test_a_reply_typed_without_capitals_or_nordic_letters_above_the_quoted_receipt(
+    app: App,
+) -> None:
+    # The quote and the phone's footer are spelled by others: the writer's "ar" is "är" and
+    # "min kollega" is no part of the new contact's name.
+    unit = _signed_up_and_answered(
+        app,
+        PROSE,
+        "hej kan ni byta kontaktperson till min kollega lina ek, hon ar var specialpedagog. "
+        "lina.ek@edu.stockholm.se 070 123 45 67. jag ar kvar som chef\nmvh maria" + _QUOTED_RECEIPT,
+    )
+    assert unit.manager_name == "Maria Sjöberg"
+    assert (unit.contact_name or "").casefold() == "lina ek"
+    assert (unit.contact_email, unit.contact_phone) == ("lina.ek@edu.stockholm.se", "070 123 45 67")
+
+
+_EKORREN = (
+    "Hej!\n\nFörskolan Ekorren i Skarpnäcks stadsdelsförvaltning anmäler sig till "
+    "Kvalitetsutmärkelsen 2027.\n\nChef: Jonatan Lindqvist\nKontaktperson: Maria Sjöberg\n"
+    "Tel: 08-508 123 45\n\nHälsningar\nMaria Sjöberg\nPedagogista\n"
+)
+
+
+def test_a_managers_name_put_right_in_the_sentence_after_the_one_about_spelling(
+    app: App,
+) -> None:
+    # "chefens efternamn" is the manager's post owning a name: the writer is not the manager.
+    unit = _signed_up_and_answered(
+        app,
+        _EKORREN,
+        "Hej,\n\nJag skrev chefens efternamn fel. Det ska vara Jonatan Lindkvist, med k.\n\n"
+        "/Maria\n",
+    )
+    assert (unit.manager_name, unit.contact_name) == ("Jonatan Lindkvist", "Maria Sjöberg")
+
+
+def test_a_new_manager_named_in_the_sentence_after_the_post(app: App) -> None:
+    signup = _EKORREN.replace(
+        "Chef: Jonatan Lindqvist\n", "Vi har ingen chef just nu, tjänsten är under rekrytering.\n"
+    )
+    unit = _signed_up_and_answered(
+        app,
+        signup,
+        "Hej!\n\nNu har vi äntligen fått en ny förskolechef. Han heter Ville Koivisto och "
+        "började i måndags. Kan ni lägga till honom i anmälan?\n\nHälsningar\nMaria\n",
+    )
+    assert (unit.manager_name, unit.contact_name) == ("Ville Koivisto", "Maria Sjöberg")
+    assert unit.signup_status == "registered"
+
+
+def test_a_deputy_or_a_vacant_post_introduces_no_manager() -> None:
+    current = SignupFields(unit_name="Förskolan Ekorren", manager_name="Eva Lund")
+    for text in (
+        "Hej! Vi har fått en ny biträdande förskolechef. Hon heter Anna Ström.\n/Per",
+        "Hej! Vi har ingen chef längre. Hon heter Anna Ström som slutade.\n/Per",
+    ):
+        read = read_reply(extract_signup(text), current, text, sender_name="Per Holm")
+        assert read.manager_name in (None, "Eva Lund"), text
+
+
+def test_a_held_takeover_names_no_organisation_the_old_contact_moved_to(app: App) -> None:
+    put(app, make_mail(PROSE, sender="maria.sjoberg@edu.stockholm.se", sender_name="Maria Sjöberg"))
+    cycle(app)
+    takeover = (
+        "Hej,\n\nSofia Öberg har gått vidare till en ny tjänst på Utbildningsförvaltningen, så "
+        "jag tar över som kontaktperson för vår anmälan. Maria är fortfarande chef.\n\n"
+        "Hälsningar\nOmid Rahimi\nPedagog, Solbackens förskola\nMobil 070-555 12 34\n"
+    )
+    _reply(app, takeover, sender="omid.rahimi@edu.stockholm.se", sender_name="Omid Rahimi")
+    [unit] = units_of(app)
+    assert unit.contact_name == "Sofia Öberg"  # held: not from a registered address
+    [change] = _pending(app)
+    assert "organisation" not in change
+    assert (change["contact_name"], change["contact_phone"]) == ("Omid Rahimi", "070-555 12 34")
+
+
+def test_a_unit_that_leaves_its_organisation_is_put_right() -> None:
+    current = SignupFields(
+        unit_name="Biljettkassan",
+        organisation="Kulturförvaltningen",
+        manager_name="Eva Lund",
+        contact_name="Per Holm",
+    )
+    text = (
+        "Hej,\n\nVi lämnar Kulturförvaltningen och hör från mars till bolaget Stockholms "
+        "Stadsteater AB.\n\n/Per\n"
+    )
+    fields = replace(
+        extract_signup(text, sender_name="Per Holm"),
+        organisation="Stockholms Stadsteater AB",
+        organisation_as_written="Stockholms Stadsteater AB",
+    )
+    read = read_reply(fields, current, text, sender_name="Per Holm")
+    assert read.organisation == "Stockholms Stadsteater AB"
+
+
+def test_a_name_in_the_genitive_or_stated_whole_is_not_respelled_letter_by_letter() -> None:
+    current = SignupFields(
+        unit_name="Förskolan Ekorren",
+        manager_name="Mohammed Abdi",
+        contact_name="Tarik Aydin",
+        contact_email="tarik.aydn@stockholm.se",
+    )
+    text = "Hej! Jag stavade fel på Tariks mejladress, den ska vara tarik.aydin@stockholm.se.\n/Eva"
+    read = read_reply(extract_signup(text), current, text, sender_name="Eva Lund")
+    assert read.contact_name in (None, "Tarik Aydin")
+    assert read.contact_email == "tarik.aydin@stockholm.se"
+    stated = "Hej! Vår chef stavas Mohamed Cabdi (inte som jag skrev).\n/Eva"
+    fields = replace(extract_signup(stated), manager_name="Mohamed Cabdi")
+    read = read_reply(fields, current, stated, sender_name="Eva Lund")
+    assert read.manager_name == "Mohamed Cabdi"
+
+
+def test_a_unit_that_changed_its_name_is_registered_by_the_new_one(app: App) -> None:
+    # "Skolan" stands for the unit whose registered name has another first word.
+    signup = PROSE.replace("Solbackens förskola", "Kunskapsskolan Hagsätra")
+    unit = _signed_up_and_answered(
+        app,
+        signup,
+        "Hej,\n\nEn sak: skolan bytte namn i januari och heter nu Kunskapsskolan Rågsved. "
+        "Allt annat stämmer.\n\n/Maria\n",
+    )
+    assert unit.unit_name == "Kunskapsskolan Rågsved"

@@ -11,8 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from rapidfuzz.distance import DamerauLevenshtein
+
 from bot.signups.extract.extract import SignupFields
+from bot.signups.extract.newmanager import manager_named_after_post
 from bot.signups.extract.replydetails import corrected_details
+from bot.signups.extract.replyorganisation import names_the_organisation, organisation_put_right
+from bot.signups.extract.unitwords import unit_words
 from bot.signups.extract.vocabulary import (
     EMAIL,
     LABEL_NAME,
@@ -98,8 +103,11 @@ def _name_fixes(fields: SignupFields, current: SignupFields, text: str) -> Signu
     return fixed
 
 
-# "Jelena vill att hennes namn stavas rätt: Jelena Marković": a sentence about spelling.
-_SPELLING = re.compile(r"(?i)\b(?:stava\w*|skrivs|skrivas|spell\w*|namn\w*|name)\b")
+# A word this long may have two letters put right, a shorter one only one.
+_LONG_WORD = 6
+# "Jelena vill att hennes namn stavas rätt: Jelena Marković", "chefens efternamn blev fel":
+# a sentence about spelling.
+_SPELLING = re.compile(r"(?i)\b(?:stava\w*|skrivs|skrivas|spell\w*|\w*namn\w*|\w*name)\b")
 
 
 def _respelled_name(name: str | None, sentence: str) -> str | None:
@@ -110,27 +118,48 @@ def _respelled_name(name: str | None, sentence: str) -> str | None:
     written = {w.casefold(): w for w in re.findall(WORD, sentence)}
     words = name.split()
     new = [
-        w if w in written.values() else next((v for v in written.values() if same_person(v, w)), w)
+        w if w in written.values() else next((v for v in written.values() if _respelt(v, w)), w)
         for w in words
     ]
     return " ".join(new) if new != words else None
 
 
+def _respelt(written: str, registered: str) -> bool:
+    """True when `written` is `registered` with other accents or a letter or two put right
+    ("Marković" for Markovic, "Mattias" for Matias): the same word, spelled as asked."""
+    if same_person(written, registered):
+        return True
+    slips = 1 if len(registered) < _LONG_WORD else 2
+    return (
+        written[:1].isupper()
+        # "Yusufs mejladress": the name in the genitive, not spelled otherwise.
+        and written.casefold() not in (f"{registered.casefold()}s", f"{registered.casefold()}'s")
+        and written[:1].casefold() == registered[:1].casefold()
+        and DamerauLevenshtein.distance(written.casefold(), registered.casefold()) <= slips
+    )
+
+
 def _spelled_in(fields: SignupFields, current: SignupFields, sentence: str) -> SignupFields:
     """A registered name, or one of its words, written again with other letters in a sentence
     about spelling ("my surname is spelled Marković"): the reply's letters are the right ones.
-    `_respelled` below takes a whole name written with its accents in any sentence."""
-    if manager := _respelled_name(current.manager_name, sentence):
+    `_respelled` below takes a whole name written with its accents in any sentence. A name
+    the reply states whole for the role ("vår chef stavas X") is kept as stated."""
+    manager = _respelled_name(current.manager_name, sentence)
+    if manager and fields.manager_name in (None, current.manager_name):
         fields = replace(fields, manager_name=manager)
-    if contact := _respelled_name(current.contact_name, sentence):
+    contact = _respelled_name(current.contact_name, sentence)
+    if contact and fields.contact_name in (None, current.contact_name):
         fields = replace(fields, contact_name=contact)
     return fields
 
 
 def _fixed_names(fields: SignupFields, current: SignupFields, text: str) -> SignupFields:
+    about_spelling = False
     for sentence in split_sentences(text):
-        if _SPELLING.search(sentence):
+        # "Jag stavade fel på chefens namn. Det ska vara …": the next sentence gives the name.
+        if about_spelling or _SPELLING.search(sentence):
             fields = _spelled_in(fields, current, sentence)
+        about_spelling = bool(_SPELLING.search(sentence))
         for match in _NAME_FIX.finditer(sentence):
             new, old = match.group("new"), match.group("old")
             manager = _renamed(current.manager_name, new, old)
@@ -187,10 +216,21 @@ def _accents(name: str) -> int:
 # "Förskolan heter Solvändan, med a", "Enheten heter egentligen Tallkotten": the unit's
 # name put right, by its kind's word or by "vi"/"enheten".
 _UNIT_RENAMED = re.compile(
-    rf"(?i:(?P<kind>\w+)\s+heter\s+(?:egentligen\s+|faktiskt\s+|numera\s+)?)"
+    rf"(?i:(?P<kind>\w+)\s+(?:"
+    # "Skolan bytte namn 1 mars och heter nu X", "Enheten har bytt namn till X".
+    rf"(?:har\s+|have\s+)?(?:bytt|bytte|byter|ändrat|ändrade)\s+namn\b[^.!?\n]*?\b(?:heter|till)"
+    rf"|heter)\s+(?:egentligen\s+|faktiskt\s+|numera\s+|nu\s+)?)"
     rf"(?P<new>[{UPPER}][\w-]*(?:\s+[{UPPER}][\w-]*)*)"
 )
 _UNIT_PRONOUNS = {"vi", "enheten", "verksamheten", "stället"}
+
+
+def _the_unit(kind: str) -> bool:
+    """True for a word that stands for the unit itself: "vi", "enheten", or its kind's word
+    in the definite form ("skolan", "boendet") when the registered name has another."""
+    return kind in _UNIT_PRONOUNS or (
+        kind.endswith(("en", "an", "et")) and kind in unit_words().types
+    )
 
 
 def _unit_renamed(fields: SignupFields, current: SignupFields, text: str) -> SignupFields:
@@ -209,9 +249,9 @@ def _unit_renamed(fields: SignupFields, current: SignupFields, text: str) -> Sig
         fields = replace(fields, unit_name=None)
     for match in _UNIT_RENAMED.finditer(text):
         kind, new = match.group("kind").casefold(), match.group("new")
-        if kind != kind_word and kind not in _UNIT_PRONOUNS:
+        if kind != kind_word and not _the_unit(kind):
             continue
-        if new.split()[0].casefold() == kind_word or kind in _UNIT_PRONOUNS:
+        if new.split()[0].casefold() == kind_word or kind != kind_word:
             name = new
         else:  # "Förskolan heter Solvändan": the kind's word stays the registered one's
             name = f"{registered.split()[0]} {new}"
@@ -236,37 +276,13 @@ def _names_a_person(unit: str | None, current: SignupFields) -> bool:
     )
 
 
-def _names_the_organisation(fields: SignupFields, current: SignupFields) -> bool:
-    """True when the reply's "unit" is the organisation it names ("Vi tillhör inte
-    Kulturförvaltningen utan bolaget X AB"): a correction of the organisation, not of the
-    registered unit's name."""
-    unit, registered = fields.unit_name, current.unit_name
-    said = {o.casefold() for o in (fields.organisation, fields.organisation_as_written) if o}
-    return bool(unit and registered and unit.casefold() in said and unit != registered)
-
-
-def _unit_place_as_organisation(fields: SignupFields, current: SignupFields) -> SignupFields:
-    """No organisation from a place word of the registered unit's own name.
-
-    "Lektor i kemi, Kungsholmens gymnasium" under a reply names the unit, not the district
-    "Kungsholmens stadsdelsförvaltning": a registered organisation stays.
-    """
-    written = fields.organisation_as_written
-    if not (written and current.organisation and current.unit_name):
-        return fields
-    unit_words = {w.casefold() for w in current.unit_name.split()}
-    if not {w.casefold() for w in written.split()} <= unit_words:
-        return fields
-    return replace(fields, organisation=None, organisation_as_written=None, organisation_known=None)
-
-
 def read_reply(
     fields: SignupFields, current: SignupFields, text: str, *, sender_name: str
 ) -> SignupFields:
     """The reply's fields as a correction of `current`, the registration it answers."""
-    if _names_a_person(fields.unit_name, current) or _names_the_organisation(fields, current):
+    if _names_a_person(fields.unit_name, current) or names_the_organisation(fields, current):
         fields = replace(fields, unit_name=None)
-    fields = _unit_place_as_organisation(fields, current)
+    fields = organisation_put_right(fields, current, text)
     # "Eva är kontaktperson, det stämmer" names no new contact: the writer taken for one
     # (weak: the reply never names them as contact) is no change of contact either.
     inferred = bool(fields.contact_name) and (
@@ -292,5 +308,8 @@ def read_reply(
             contact_email=fields.contact_email or email or fixed_email,
             contact_phone=fields.contact_phone or phone or fixed_phone,
         )
+    if fields.manager_name is None and (manager := manager_named_after_post(text)):
+        # "Nu är det klart med ny chef för oss. Hon heter …": the new manager.
+        fields = replace(fields, manager_name=manager)
     fields = _unit_renamed(fields, current, text)
     return _respelled(_name_fixes(fields, current, text), current, text)

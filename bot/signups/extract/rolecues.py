@@ -3,13 +3,15 @@
 These are the roundabout ones: the person the unit is told to contact ("det är henne ni ska
 kontakta"), the one who does the work ("Den som håller i arbetet är …"), the writer who
 heads the team ("I head the team") and a manager who is the subject of a clause of their
-own ("Vår verksamhetschef har gett klartecken") rather than a pointer to a name.
+own ("Vår verksamhetschef har gett klartecken") rather than a pointer to a name, and a
+sentence that opens with "Hon"/"Han" for the person the sentence before named.
 """
 
 from __future__ import annotations
 
 import re
 
+from bot.signups.extract.state import Found
 from bot.signups.extract.vocabulary import NAME, clean_name
 
 # "det är henne ni ska kontakta", "det är till mig ni kan vända er", "som ni ska prata med är
@@ -96,3 +98,20 @@ def objects_named(sentence: str) -> str:
         return before[-1] if before else pronoun.group(0)
 
     return _OBJECT.sub(named, sentence)
+
+
+# "Föreståndare är Eva Lind. Hon är också kontaktperson", "… Hon tar också över som
+# kontaktperson": the sentence opens with the person just named.
+_PRONOUN_SUBJECT = re.compile(
+    r"^(?:Hon|Han|Hen|She|He)"
+    r"(?=\s+(?:är|blir|var|tar\s+(?:(?:också|även)\s+)?över|is|will|takes\s+over)\b)"
+)
+
+
+def pronoun_named(sentence: str, found: Found) -> str:
+    """The sentence with an opening "Hon"/"Han" replaced by the person the sentence before
+    named, when it named one."""
+    named = (
+        getattr(found, found.last_person) if found.last_person in ("manager", "contact") else None
+    )
+    return _PRONOUN_SUBJECT.sub(lambda _: named, sentence, count=1) if named else sentence

@@ -19,6 +19,7 @@ from bot.signups.extract.rolecues import (
     objects_named,
     opens_clause,
     post_is_subject,
+    pronoun_named,
 )
 from bot.signups.extract.state import Found
 from bot.signups.extract.vocabulary import (
@@ -152,6 +153,8 @@ _PLACE_AFTER = re.compile(
 _POST_AFTER_PREPOSITION = re.compile(r"(?i)\b(?:av|med|till|från|hos|by|with|from)\s+$")
 # "vill jag att ni har …", "föreslår jag att": the writer wants someone else in the role.
 _WANTS_THAT = re.compile(r"(?i)\s+(?:gärna\s+)?att\b")
+# "chefens namn", "rektorns nummer": the post owns something; it says nothing of who holds it.
+_GENITIVE_POST = re.compile(r"(?i)(?:chefens|rektorns)$")
 # How far before a role word its person may stand ("Jag är gruppchef och kontaktperson").
 _LOOKBACK = 45
 
@@ -218,8 +221,12 @@ def _pointed_at(
         # of; its person comes after a verb or a comma.
         after = [p for p in after if p.start >= place.end()]
     before = [p for p in people if cue_start - _LOOKBACK <= p.end <= cue_start]
-    if _POST_AFTER_PREPOSITION.search(sentence[max(0, cue_start - 12) : cue_start]):
-        before = []  # "på uppdrag av enhetschefen": the post, not the person named before it
+    if _POST_AFTER_PREPOSITION.search(sentence[max(0, cue_start - 12) : cue_start]) or (
+        _GENITIVE_POST.search(sentence[cue_start:start])
+    ):
+        # "på uppdrag av enhetschefen", "Jag stavade fel på chefens namn": the post, not
+        # the person named before it.
+        before = []
     # "jag är enhetschef, Amra Mujić": a name straight after the role word is in apposition.
     apposition = bool(after) and not sentence[start : after[0].start].strip(" ,:")
     copula = bool(before) and _COPULA_BEFORE.fullmatch(sentence[before[-1].end : cue_start])
@@ -311,7 +318,7 @@ def roles_pass(text: str) -> Found:
     sentences = [s for paragraph in text.split("\n") for s in split_sentences(paragraph)]
     for sentence in sentences:
         before = found.last_person
-        _sentence_roles(objects_named(_pronoun_named(sentence, found)), found)
+        _sentence_roles(objects_named(pronoun_named(sentence, found)), found)
         if (
             before
             and found.last_person == before
@@ -323,23 +330,6 @@ def roles_pass(text: str) -> Found:
             found.put(f"{before}_phone", phone_in(sentence))
     follow_contact(found, text)
     return found
-
-
-# "Föreståndare är Eva Lind. Hon är också kontaktperson", "… Hon tar också över som
-# kontaktperson": the sentence opens with the person just named.
-_PRONOUN_SUBJECT = re.compile(
-    r"^(?:Hon|Han|Hen|She|He)"
-    r"(?=\s+(?:är|blir|var|tar\s+(?:(?:också|även)\s+)?över|is|will|takes\s+over)\b)"
-)
-
-
-def _pronoun_named(sentence: str, found: Found) -> str:
-    """The sentence with an opening "Hon"/"Han" replaced by the person the sentence before
-    named, when it named one."""
-    named = (
-        getattr(found, found.last_person) if found.last_person in ("manager", "contact") else None
-    )
-    return _PRONOUN_SUBJECT.sub(lambda _: named, sentence, count=1) if named else sentence
 
 
 def _first_names_in_full(text: str) -> str:

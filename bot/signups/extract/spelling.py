@@ -19,6 +19,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.signups.extract.language import is_english
+from bot.signups.extract.quoting import strip_quoted
 from bot.signups.extract.selfcorrection import take_back_corrected
 from bot.signups.extract.vocabulary import EMAIL, NAME, words_data
 
@@ -142,11 +143,19 @@ def _all_lower_case(text: str) -> bool:
     return len(starts) >= _MIN_STARTS and lower >= _LOWER_STARTS * len(starts)
 
 
+def _typed_without_nordic(text: str) -> bool:
+    """True when the writer's own words have no å/ä/ö: the part above a quote (when it has
+    words) without the mail app's footer, for the quote (the bot's receipt, a colleague's
+    mail) and the footer are spelled by someone else."""
+    own = _DEVICE_FOOTER.sub("", strip_quoted(text))
+    return not _NORDIC.search(own if _WORD.search(own) else text)
+
+
 def restore_spelling(text: str, *, english: bool = False) -> str:
-    """The text with å/ä/ö given back to known words (when it has none) and names
+    """The text with å/ä/ö given back to known words (when the writer typed none) and names
     capitalised (when it has no capitals); any other text unchanged."""
     written = _DEVICE_FOOTER.sub("", text)
-    if not english and not _NORDIC.search(written):
+    if not english and _typed_without_nordic(text):
         text = _map_words(text, _restore_word)
     if _all_lower_case(written):
         text = _capitalised(text)
