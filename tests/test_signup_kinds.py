@@ -811,3 +811,118 @@ def test_every_way_of_wanting_to_take_part_is_a_sign_up(app: App) -> None:
     assert [u[1:] for u in got] == [
         ("Mira Holt", "Elin Sand", "elin.sand@stockholm.se", "08-508 14 090")
     ]
+
+
+NEWSLETTER = """\
+KVALITETSBREVET – MARS 2027
+
+Anmälan till Kvalitetsutmärkelsen 2027 är öppen! Anmäl din verksamhet senast 22 mars.
+
+Förra årets pristagare
+• Biblioteket Ekhagen, Kulturförvaltningen – chef Tove Brink
+• Hemtjänst Norrvik, Västerorts stadsdelsförvaltning – kontakt Amir Saleh, 08-508 111 22
+
+– Vi anmäler oss igen i år, säger Tove Brink, chef för Biblioteket Ekhagen.
+
+Frukostseminarium om ständiga förbättringar 9 mars. Anmälan via länken i kalendariet.
+
+Du får det här utskicket eftersom du är med i stadens kvalitetsnätverk. Avsluta prenumeration
+"""
+
+
+def test_a_newsletter_naming_last_years_winners_registers_nothing(app: App) -> None:
+    """A mailing to many tells everyone to sign up and names earlier winners with their
+    managers; it signs no unit up, whatever its subject says."""
+    got = _registered_units(
+        app,
+        NEWSLETTER,
+        sender="kvalitet@stockholm.se",
+        sender_name="Stadsledningskontoret",
+        subject="Kvalitetsbrevet mars: Kvalitetsutmärkelsen 2027",
+    )
+    assert got == []
+
+
+UNDECIDED = """\
+Hej!
+
+Enhet: Boendestödet Solvik
+Organisation: Norrmalms stadsdelsförvaltning
+Chef: Ragnhild Öst
+Kontaktperson: Kasper Lind, kasper.lind@stockholm.se, 08-508 222 31
+
+Innan vi bestämmer oss vill vi veta hur mycket tid ansökan tar och om det blir platsbesök.
+{verdict}
+
+Hälsningar
+Kasper Lind
+"""
+
+
+@pytest.mark.parametrize(
+    ("verdict", "units"),
+    [
+        ("Räkna inte detta som en anmälan ännu.", 0),
+        ("Det här är alltså ingen anmälan, bara frågor.", 0),
+        ("Vi har inte bestämt oss än.", 0),
+        ("Vi anmäler oss härmed till Kvalitetsutmärkelsen.", 1),
+    ],
+)
+def test_a_mail_that_says_it_is_no_sign_up_registers_nothing(
+    app: App, verdict: str, units: int
+) -> None:
+    """The unit's details in fields do not make a sign-up of a mail whose writer says it is
+    none yet, or that the unit has not decided: it goes to the staff as a question."""
+    got = _registered_units(
+        app,
+        UNDECIDED.format(verdict=verdict),
+        sender="kasper.lind@stockholm.se",
+        sender_name="Kasper Lind",
+        subject="Kvalitetsutmärkelsen",
+    )
+    assert len(got) == units
+
+
+DEADLINE_REMINDER = """\
+Hej alla enhetschefer!
+
+Sista dag att anmäla sig till Kvalitetsutmärkelsen 2027 är den 22 mars. Anmälan sker via
+mejl till kvalitetsutmarkelsen@stockholm.se.
+
+Hälsningar
+Greta Holm
+Kvalitetsstrateg, Skarpnäcks stadsdelsförvaltning
+"""
+
+
+def test_a_deadline_told_to_all_registers_nothing(app: App) -> None:
+    """The deadline and the way in, told to every unit, sign none of them up; a lower-case
+    'i' ('via länken i kalendariet') is no English 'I' speaking for a unit."""
+    got = _registered_units(
+        app,
+        DEADLINE_REMINDER,
+        sender="greta.holm@stockholm.se",
+        sender_name="Greta Holm",
+        subject="Påminnelse: anmälan till Kvalitetsutmärkelsen",
+    )
+    assert got == []
+
+
+@pytest.mark.parametrize(
+    ("subject", "units"),
+    [("Nyhetsbrev april: Kvalitetsutmärkelsen", 0), ("Angående nyhetsbrevet – vi är med!", 1)],
+)
+def test_a_subject_that_opens_with_newsletter_is_a_mailing(
+    app: App, subject: str, units: int
+) -> None:
+    """A subject that says it is a newsletter is a mailing to many, however keen its quotes;
+    a unit that only mentions the newsletter signs up as usual."""
+    body = (
+        "Hej!\n\nVi på Förskolan Trasten vill anmäla oss till Kvalitetsutmärkelsen 2027. "
+        "Vi tillhör Farsta stadsdelsförvaltning. Chef är Linnea Roos och kontaktperson "
+        "är jag, Oskar Berg, oskar.berg@stockholm.se.\n\nHälsningar\nOskar Berg\n"
+    )
+    got = _registered_units(
+        app, body, sender="oskar.berg@stockholm.se", sender_name="Oskar Berg", subject=subject
+    )
+    assert len(got) == units
