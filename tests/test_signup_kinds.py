@@ -926,3 +926,81 @@ def test_a_subject_that_opens_with_newsletter_is_a_mailing(
         app, body, sender="oskar.berg@stockholm.se", sender_name="Oskar Berg", subject=subject
     )
     assert len(got) == units
+
+
+APPLIES = """\
+Hej!
+
+{opening} Vi hör till Spånga-Tensta stadsdelsförvaltning.
+
+Chef är Linnea Roos och kontaktperson är Oskar Berg, oskar.berg@stockholm.se, 08-508 030 41.
+
+Hälsningar
+Oskar Berg
+"""
+
+
+@pytest.mark.parametrize(
+    ("opening", "units"),
+    [
+        ("Förskolan Trasten söker härmed Kvalitetsutmärkelsen 2027.", 1),
+        ("Här kommer vår ansökan till Kvalitetsutmärkelsen för Förskolan Trasten.", 1),
+        ("Förskolan Trasten deltar gärna i Kvalitetsutmärkelsen i år.", 1),
+        ("Här kommer anmälan för Förskolan Trasten.", 1),
+        ("Förskolan Trasten kommer inte att söka Kvalitetsutmärkelsen i år.", 0),
+        ("Kan Förskolan Trasten söka Kvalitetsutmärkelsen fast vi är nya?", 0),
+    ],
+)
+def test_applying_for_the_award_is_a_sign_up(app: App, opening: str, units: int) -> None:
+    """Applying for the award or taking part in it, the award named, signs the unit up as
+    'anmäler' does, and so does a mail that presents itself as the sign-up; a no or a
+    question about it does not."""
+    got = _registered_units(
+        app,
+        APPLIES.format(opening=opening),
+        sender="oskar.berg@stockholm.se",
+        sender_name="Oskar Berg",
+        subject="Förskolan Trasten",
+    )
+    assert len(got) == units
+
+
+LATER_OR_MAYBE = """\
+Hej!
+
+{plan}
+
+Enhet: Förskolan Trasten
+Organisation: Spånga-Tensta stadsdelsförvaltning
+Chef: Linnea Roos
+Kontaktperson: Oskar Berg, oskar.berg@stockholm.se, 08-508 030 41
+
+Hälsningar
+Oskar Berg
+"""
+
+
+@pytest.mark.parametrize(
+    ("plan", "units"),
+    [
+        ("Vi tänker anmäla oss senare i vår, när personalgruppen är klar.", 0),
+        ("Vi vill eventuellt vara med i Kvalitetsutmärkelsen, här är våra uppgifter.", 0),
+        ("Vi vill anmäla oss så snart förvaltningen gett klartecken.", 0),
+        (
+            "Vi anmäler härmed Förskolan Trasten till Kvalitetsutmärkelsen. Kanske anmäler "
+            "vi även Förskolan Ugglan längre fram.",
+            1,
+        ),
+    ],
+)
+def test_a_sign_up_to_come_or_a_maybe_registers_nothing(app: App, plan: str, units: int) -> None:
+    """A sign-up the unit will send later, or may send, is a notice however many fields it
+    fills in; a maybe about another unit does not undo a sign-up stated outright."""
+    got = _registered_units(
+        app,
+        LATER_OR_MAYBE.format(plan=plan),
+        sender="oskar.berg@stockholm.se",
+        sender_name="Oskar Berg",
+        subject="Kvalitetsutmärkelsen",
+    )
+    assert len(got) == units

@@ -6,7 +6,7 @@ import re
 
 from bot.signups.extract.destination import AWARD, signs_up_elsewhere
 from bot.signups.extract.labels import label_pass
-from bot.signups.extract.notices import is_mass_mailing, puts_off
+from bot.signups.extract.notices import is_mass_mailing, outright, puts_off
 from bot.signups.extract.quoting import strip_quoted
 from bot.signups.extract.spelling import readable
 from bot.signups.extract.vocabulary import split_sentences
@@ -78,13 +78,23 @@ _SIGNUP_WORD = re.compile(
     r"|\b(?:två|tre|fyra|fem|\d)\s+anmälningar\b"
     # English: "sign up", "register … for the Quality Award".
     r"|\bsign(?:ing)?[\s-]up\b|\bregist(?:er|ering|ration)\b"
-    r"|\b(?:delta|vara\s+med|medverka)\s+i\s+(?:årets\s+)?kvalitetsutmärkelse"
+    # Applying for the award or taking part in it, the award named: "söker härmed
+    # Kvalitetsutmärkelsen", "vår ansökan till …", "deltar gärna i …", "tävla i …". Not what
+    # anyone may do ("Alla enheter kan söka Kvalitetsutmärkelsen").
+    r"|(?<!\bkan\s)(?<!\bfår\s)(?<!\bkunna\s)(?<!\bman\s)(?<!\binte\s)(?<!\bej\s)"
+    r"(?<!\binte\satt\s)(?<!\bej\satt\s)(?<!\baldrig\s)"
+    r"\b(?:(?:an)?sök(?:a|er|an)|tävla[r]?|delta[r]?|medverka[r]?|vara\s+med|är\s+med)"
+    r"\s+(?:(?:härmed|gärna|också|nu|i\s+år)\s+)?(?:i\s+|till\s+|om\s+|för\s+)?"
+    r"(?:årets\s+|stadens\s+|Stockholms\s+stads\s+)?kvalitetsutmärkelse"
     # In a mail to the award, "Vi vill gärna vara med!" says it without naming the award.
     # Every way of wanting it: "vill", "önskar", "skulle vilja", "tänker".
     r"|\b(?:vill|önskar|skulle\s+vilja|tänker)\s+"
     r"(?:(?:gärna|också|jättegärna|så\s+gärna|mycket\s+gärna|väldigt\s+gärna)\s+)?"
     r"(?:vara\s+med|delta|medverka)\b"
     r"(?=\s*(?:[^\w\s]|$)|\s+i\s+år\b|\s+(?:i|på)\s+(?:årets\s+|den\s+)?(?:\w*utmärkelse|tävling))"
+    # "Vi är med i år!": the unit says it takes part, in a mail to the award.
+    r"|\b(?:vi|jag)\s+är\s+(?:(?:gärna|också|absolut|självklart)\s+)?med\b"
+    r"(?=\s*(?:[^\w\s]|$)|\s+i\s+år\b)"
     # Informal: "Vi på Kryssningsterminalen hänger på", "vi ställer upp i år".
     r"|\b(?:hänger|häng)\s+på\b(?!\s+\w)|\bställer\s+upp\b(?!\s+(?:som|med)\b)"
     # "enter the Stockholm City Quality Award 2027": the award's name may carry the city's.
@@ -138,6 +148,7 @@ _SIGNUP_CONTEXT = re.compile(
     r"|\bvåra\b|\bwe\b|\bour\b|(?-i:\bI\b)|quality\s+award|\bvill\s+anmäla\b|\bvill\s+(?:gärna\s+)?vara\s+med\b"
     # "Jag skickar denna anmälan för …": the mail points at itself as the sign-up.
     r"|\b(?:denna|den\s+här|bifogade?|this)\s+(?:anmälan|application|registration)\b"
+    r"|\bhär\s+(?:kommer|är|kommer\s+nu)\s+(?:\w+\s+)?(?:anmälan|ansökan)\b"
     r"|\b(?:två|tre|fyra|fem|\d)\s+anmälningar\b"
     # "… och skickar in anmälan för en av våra enheter": the writer sends the sign-up now.
     r"|\bskickar\s+(?:härmed\s+)?(?:in\s+)?(?:en\s+|vår\s+|härmed\s+)?anmälan\b"
@@ -232,7 +243,11 @@ def looks_like_signup(subject: str, text: str) -> bool:
     if is_withdrawal(body) or is_withdrawal(subject):
         return False
     sentences = split_sentences(body)
-    if is_mass_mailing(subject, body) or any(puts_off(s) for s in [subject, *sentences]):
+    if is_mass_mailing(subject, body):
+        return False
+    if any(puts_off(s) for s in [subject, *sentences]) and not any(
+        outright(s) and _states_signup(s) for s in sentences
+    ):
         return False
     if _for_another(subject, sentences):
         return False

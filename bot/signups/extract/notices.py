@@ -16,6 +16,12 @@ _LATER = re.compile(
     r"|\banmäler\s+(?:vi\s+)?oss\s+(?:senare|längre\s+fram|efter)\b"
     r"|\b(?:innan|förrän|tills)\s+(?:vi|jag)\s+(?:\w+\s+)?anmäl"
     r"|\bväntar\s+med\s+(?:att\s+anmäla|anmälan)"
+    # A sign-up to come: "tänker anmäla sig senare i vår", "vill anmäla oss när vi har haft
+    # APT", "så snart vi fått klartecken" ("anmäla oss nu när …" is the sign-up now).
+    r"|\banmäla\s+(?:sig|oss|enheten|verksamheten)\s+(?:senare|längre\s+fram|så\s+snart|när)\b"
+    # Maybe: "vill eventuellt anmäla oss", "kanske anmäler vi oss", "troligen vara med".
+    r"|\b(?:eventuellt|kanske|möjligen|troligen|troligtvis|förmodligen)\s+(?:att\s+)?"
+    r"(?:anmäl\w*|delta|vara\s+med|söka|medverka)\b"
     r"|\bmen\s+(?:(?:vi|jag)\s+)?(?:måste|behöver|ska)\s+(?:\w+\s+)?först\b"
     # Undecided about taking part: "Vi har inte bestämt oss än", "inte tagit beslut om vi ska
     # delta", "haven't decided whether to apply". Not a detail left open ("inte bestämt oss
@@ -32,6 +38,16 @@ _LATER = re.compile(
     r"(?:ingen|inte\s+(?:en|någon))\s+(?:\w+\s+)?anmälan\b"
     r"|\bnot\s+(?:yet\s+)?(?:a|an|our)\s+(?:\w+\s+)?(?:registration|application|sign[\s-]?up)\b"
 )
+
+
+# "Vi anmäler härmed …", "We hereby register …": the sign-up stated outright, now.
+_OUTRIGHT = re.compile(r"(?i)\b(?:härmed|hereby)\b")
+
+
+def outright(sentence: str) -> bool:
+    """True when the sentence says it signs up here and now; a maybe about another unit
+    elsewhere in the mail ("Eventuellt anmäler vi även …") does not undo it."""
+    return bool(_OUTRIGHT.search(sentence)) and not puts_off(sentence)
 
 
 def puts_off(sentence: str) -> bool:
