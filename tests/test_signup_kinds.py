@@ -811,3 +811,196 @@ def test_every_way_of_wanting_to_take_part_is_a_sign_up(app: App) -> None:
     assert [u[1:] for u in got] == [
         ("Mira Holt", "Elin Sand", "elin.sand@stockholm.se", "08-508 14 090")
     ]
+
+
+NEWSLETTER = """\
+KVALITETSBREVET – MARS 2027
+
+Anmälan till Kvalitetsutmärkelsen 2027 är öppen! Anmäl din verksamhet senast 22 mars.
+
+Förra årets pristagare
+• Biblioteket Ekhagen, Kulturförvaltningen – chef Tove Brink
+• Hemtjänst Norrvik, Västerorts stadsdelsförvaltning – kontakt Amir Saleh, 08-508 111 22
+
+– Vi anmäler oss igen i år, säger Tove Brink, chef för Biblioteket Ekhagen.
+
+Frukostseminarium om ständiga förbättringar 9 mars. Anmälan via länken i kalendariet.
+
+Du får det här utskicket eftersom du är med i stadens kvalitetsnätverk. Avsluta prenumeration
+"""
+
+
+def test_a_newsletter_naming_last_years_winners_registers_nothing(app: App) -> None:
+    """A mailing to many tells everyone to sign up and names earlier winners with their
+    managers; it signs no unit up, whatever its subject says."""
+    got = _registered_units(
+        app,
+        NEWSLETTER,
+        sender="kvalitet@stockholm.se",
+        sender_name="Stadsledningskontoret",
+        subject="Kvalitetsbrevet mars: Kvalitetsutmärkelsen 2027",
+    )
+    assert got == []
+
+
+UNDECIDED = """\
+Hej!
+
+Enhet: Boendestödet Solvik
+Organisation: Norrmalms stadsdelsförvaltning
+Chef: Ragnhild Öst
+Kontaktperson: Kasper Lind, kasper.lind@stockholm.se, 08-508 222 31
+
+Innan vi bestämmer oss vill vi veta hur mycket tid ansökan tar och om det blir platsbesök.
+{verdict}
+
+Hälsningar
+Kasper Lind
+"""
+
+
+@pytest.mark.parametrize(
+    ("verdict", "units"),
+    [
+        ("Räkna inte detta som en anmälan ännu.", 0),
+        ("Det här är alltså ingen anmälan, bara frågor.", 0),
+        ("Vi har inte bestämt oss än.", 0),
+        ("Vi anmäler oss härmed till Kvalitetsutmärkelsen.", 1),
+    ],
+)
+def test_a_mail_that_says_it_is_no_sign_up_registers_nothing(
+    app: App, verdict: str, units: int
+) -> None:
+    """The unit's details in fields do not make a sign-up of a mail whose writer says it is
+    none yet, or that the unit has not decided: it goes to the staff as a question."""
+    got = _registered_units(
+        app,
+        UNDECIDED.format(verdict=verdict),
+        sender="kasper.lind@stockholm.se",
+        sender_name="Kasper Lind",
+        subject="Kvalitetsutmärkelsen",
+    )
+    assert len(got) == units
+
+
+DEADLINE_REMINDER = """\
+Hej alla enhetschefer!
+
+Sista dag att anmäla sig till Kvalitetsutmärkelsen 2027 är den 22 mars. Anmälan sker via
+mejl till kvalitetsutmarkelsen@stockholm.se.
+
+Hälsningar
+Greta Holm
+Kvalitetsstrateg, Skarpnäcks stadsdelsförvaltning
+"""
+
+
+def test_a_deadline_told_to_all_registers_nothing(app: App) -> None:
+    """The deadline and the way in, told to every unit, sign none of them up; a lower-case
+    'i' ('via länken i kalendariet') is no English 'I' speaking for a unit."""
+    got = _registered_units(
+        app,
+        DEADLINE_REMINDER,
+        sender="greta.holm@stockholm.se",
+        sender_name="Greta Holm",
+        subject="Påminnelse: anmälan till Kvalitetsutmärkelsen",
+    )
+    assert got == []
+
+
+@pytest.mark.parametrize(
+    ("subject", "units"),
+    [("Nyhetsbrev april: Kvalitetsutmärkelsen", 0), ("Angående nyhetsbrevet – vi är med!", 1)],
+)
+def test_a_subject_that_opens_with_newsletter_is_a_mailing(
+    app: App, subject: str, units: int
+) -> None:
+    """A subject that says it is a newsletter is a mailing to many, however keen its quotes;
+    a unit that only mentions the newsletter signs up as usual."""
+    body = (
+        "Hej!\n\nVi på Förskolan Trasten vill anmäla oss till Kvalitetsutmärkelsen 2027. "
+        "Vi tillhör Farsta stadsdelsförvaltning. Chef är Linnea Roos och kontaktperson "
+        "är jag, Oskar Berg, oskar.berg@stockholm.se.\n\nHälsningar\nOskar Berg\n"
+    )
+    got = _registered_units(
+        app, body, sender="oskar.berg@stockholm.se", sender_name="Oskar Berg", subject=subject
+    )
+    assert len(got) == units
+
+
+APPLIES = """\
+Hej!
+
+{opening} Vi hör till Spånga-Tensta stadsdelsförvaltning.
+
+Chef är Linnea Roos och kontaktperson är Oskar Berg, oskar.berg@stockholm.se, 08-508 030 41.
+
+Hälsningar
+Oskar Berg
+"""
+
+
+@pytest.mark.parametrize(
+    ("opening", "units"),
+    [
+        ("Förskolan Trasten söker härmed Kvalitetsutmärkelsen 2027.", 1),
+        ("Här kommer vår ansökan till Kvalitetsutmärkelsen för Förskolan Trasten.", 1),
+        ("Förskolan Trasten deltar gärna i Kvalitetsutmärkelsen i år.", 1),
+        ("Här kommer anmälan för Förskolan Trasten.", 1),
+        ("Förskolan Trasten kommer inte att söka Kvalitetsutmärkelsen i år.", 0),
+        ("Kan Förskolan Trasten söka Kvalitetsutmärkelsen fast vi är nya?", 0),
+    ],
+)
+def test_applying_for_the_award_is_a_sign_up(app: App, opening: str, units: int) -> None:
+    """Applying for the award or taking part in it, the award named, signs the unit up as
+    'anmäler' does, and so does a mail that presents itself as the sign-up; a no or a
+    question about it does not."""
+    got = _registered_units(
+        app,
+        APPLIES.format(opening=opening),
+        sender="oskar.berg@stockholm.se",
+        sender_name="Oskar Berg",
+        subject="Förskolan Trasten",
+    )
+    assert len(got) == units
+
+
+LATER_OR_MAYBE = """\
+Hej!
+
+{plan}
+
+Enhet: Förskolan Trasten
+Organisation: Spånga-Tensta stadsdelsförvaltning
+Chef: Linnea Roos
+Kontaktperson: Oskar Berg, oskar.berg@stockholm.se, 08-508 030 41
+
+Hälsningar
+Oskar Berg
+"""
+
+
+@pytest.mark.parametrize(
+    ("plan", "units"),
+    [
+        ("Vi tänker anmäla oss senare i vår, när personalgruppen är klar.", 0),
+        ("Vi vill eventuellt vara med i Kvalitetsutmärkelsen, här är våra uppgifter.", 0),
+        ("Vi vill anmäla oss så snart förvaltningen gett klartecken.", 0),
+        (
+            "Vi anmäler härmed Förskolan Trasten till Kvalitetsutmärkelsen. Kanske anmäler "
+            "vi även Förskolan Ugglan längre fram.",
+            1,
+        ),
+    ],
+)
+def test_a_sign_up_to_come_or_a_maybe_registers_nothing(app: App, plan: str, units: int) -> None:
+    """A sign-up the unit will send later, or may send, is a notice however many fields it
+    fills in; a maybe about another unit does not undo a sign-up stated outright."""
+    got = _registered_units(
+        app,
+        LATER_OR_MAYBE.format(plan=plan),
+        sender="oskar.berg@stockholm.se",
+        sender_name="Oskar Berg",
+        subject="Kvalitetsutmärkelsen",
+    )
+    assert len(got) == units

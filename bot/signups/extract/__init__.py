@@ -16,8 +16,9 @@ name looks like and whose it is; type words and titles in
 `extract` (the passes combined), `forwards` (a forward's
 inner mail), `thread` (a colleague named in full by the quoted thread), `corrections` (a reply read against the registration), `several` (several
 units in one mail), `detection` (withdrawals and sign-up mails), `destination` (what a
-mail signs up for: this award or another prize or event), `assent` (a yes to a quoted
-proposal to sign up) and `names` (comparing unit names).
+mail signs up for: this award or another prize or event), `notices` (mail that signs
+nothing up now: newsletters, an undecided unit, "se det inte som en anmälan"), `assent` (a
+yes to a quoted proposal to sign up) and `names` (comparing unit names).
 """
 
 from __future__ import annotations

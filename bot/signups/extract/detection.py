@@ -6,6 +6,7 @@ import re
 
 from bot.signups.extract.destination import AWARD, signs_up_elsewhere
 from bot.signups.extract.labels import label_pass
+from bot.signups.extract.notices import is_mass_mailing, outright, puts_off
 from bot.signups.extract.quoting import strip_quoted
 from bot.signups.extract.spelling import readable
 from bot.signups.extract.vocabulary import split_sentences
@@ -77,13 +78,23 @@ _SIGNUP_WORD = re.compile(
     r"|\b(?:två|tre|fyra|fem|\d)\s+anmälningar\b"
     # English: "sign up", "register … for the Quality Award".
     r"|\bsign(?:ing)?[\s-]up\b|\bregist(?:er|ering|ration)\b"
-    r"|\b(?:delta|vara\s+med|medverka)\s+i\s+(?:årets\s+)?kvalitetsutmärkelse"
+    # Applying for the award or taking part in it, the award named: "söker härmed
+    # Kvalitetsutmärkelsen", "vår ansökan till …", "deltar gärna i …", "tävla i …". Not what
+    # anyone may do ("Alla enheter kan söka Kvalitetsutmärkelsen").
+    r"|(?<!\bkan\s)(?<!\bfår\s)(?<!\bkunna\s)(?<!\bman\s)(?<!\binte\s)(?<!\bej\s)"
+    r"(?<!\binte\satt\s)(?<!\bej\satt\s)(?<!\baldrig\s)"
+    r"\b(?:(?:an)?sök(?:a|er|an)|tävla[r]?|delta[r]?|medverka[r]?|vara\s+med|är\s+med)"
+    r"\s+(?:(?:härmed|gärna|också|nu|i\s+år)\s+)?(?:i\s+|till\s+|om\s+|för\s+)?"
+    r"(?:årets\s+|stadens\s+|Stockholms\s+stads\s+)?kvalitetsutmärkelse"
     # In a mail to the award, "Vi vill gärna vara med!" says it without naming the award.
     # Every way of wanting it: "vill", "önskar", "skulle vilja", "tänker".
     r"|\b(?:vill|önskar|skulle\s+vilja|tänker)\s+"
     r"(?:(?:gärna|också|jättegärna|så\s+gärna|mycket\s+gärna|väldigt\s+gärna)\s+)?"
     r"(?:vara\s+med|delta|medverka)\b"
     r"(?=\s*(?:[^\w\s]|$)|\s+i\s+år\b|\s+(?:i|på)\s+(?:årets\s+|den\s+)?(?:\w*utmärkelse|tävling))"
+    # "Vi är med i år!": the unit says it takes part, in a mail to the award.
+    r"|\b(?:vi|jag)\s+är\s+(?:(?:gärna|också|absolut|självklart)\s+)?med\b"
+    r"(?=\s*(?:[^\w\s]|$)|\s+i\s+år\b)"
     # Informal: "Vi på Kryssningsterminalen hänger på", "vi ställer upp i år".
     r"|\b(?:hänger|häng)\s+på\b(?!\s+\w)|\bställer\s+upp\b(?!\s+(?:som|med)\b)"
     # "enter the Stockholm City Quality Award 2027": the award's name may carry the city's.
@@ -101,7 +112,10 @@ _NOT_A_SIGNUP = re.compile(
     # Others told to sign up ("Missa inte att anmäla er"), a person offering to examine.
     r"|\banmäla?\s+(?:er|ert|era|din|ditt|dina)\b|\bbli\s+(?:examinator|bedömare)\b"
     # A sign-up promised for later: "Vi hör av oss med en anmälan i mars".
-    r"|\b(?:hör\s+av\s+oss|återkommer|kommer\s+tillbaka)\s+med\b|\b(?:planerar|funderar\s+på)\s+att\b"
+    r"|\b(?:hör\s+av\s+oss|återkommer|kommer\s+tillbaka)\s+med\b"
+    # Thinking it over: "funderar på att anmäla", "överväger att delta", "considering".
+    r"|\b(?:planerar|funderar\s+på|överväger|funderar\s+över\s+om)\s+(?:att|om)\b"
+    r"|\b(?:are|am)\s+(?:considering|thinking\s+(?:about|of))\b"
     # The call to all: "Alla enheter som vill vara med i år anmäler sig senast 22 mars".
     r"|\b(?:alla|ni|de|enheter|verksamheter)\s+som\s+(?:\w+\s+)?vill\b"
     # Units not named or counted: "Vi har flera enheter i Kungsholmen som vill anmäla sig".
@@ -116,6 +130,10 @@ _NOT_A_SIGNUP = re.compile(
     # The call to all, in a newsletter or an invitation: "Dags att anmäla sig till …!".
     r"|\b(?:dags|hög\s+tid|sista\s+chansen|glöm\s+inte|missa\s+inte|passa\s+på|välkomm?e?n?a?)"
     r"\s+(?:\w+\s+){0,2}?att\s+anmäl"
+    # The deadline or the way in, told to all: "Sista dag att anmäla sig …", "Sista dag
+    # anmälan …", "Anmälan via länken i kalendariet", "Anmälan senast 22 mars".
+    r"|\bsista\s+(?:dag(?:en)?|datum(?:et)?)\s+(?:(?:för|att)\s+)?(?:\w+\s+)?anmäl"
+    r"|^\W*anmälan\s+(?:görs\s+|sker\s+)?(?:via|senast)\b"
     r"|\b(?:don't|do\s+not)\s+forget\s+to\b|\bremember\s+to\b|\btime\s+to\s+(?:sign|register|enter)"
     r"|\btill\s+(?:\w+\s+){0,2}(?:\w*konferens\w*|seminari\w*|webbinari\w*"
     r"|\w*utbildning\w*|frukostmöte\w*|informationsmöte\w*|skrivarstug\w*)"
@@ -127,9 +145,10 @@ _ABOUT_SIGNUP = re.compile(
 )
 _SIGNUP_CONTEXT = re.compile(
     r"(?i)utmärkelse|\boss\b|\bvår\b|\bvårt\b|\bhärmed\b|\bvi\b|\bsig\b"
-    r"|\bvåra\b|\bwe\b|\bour\b|\bI\b|quality\s+award|\bvill\s+anmäla\b|\bvill\s+(?:gärna\s+)?vara\s+med\b"
+    r"|\bvåra\b|\bwe\b|\bour\b|(?-i:\bI\b)|quality\s+award|\bvill\s+anmäla\b|\bvill\s+(?:gärna\s+)?vara\s+med\b"
     # "Jag skickar denna anmälan för …": the mail points at itself as the sign-up.
     r"|\b(?:denna|den\s+här|bifogade?|this)\s+(?:anmälan|application|registration)\b"
+    r"|\bhär\s+(?:kommer|är|kommer\s+nu)\s+(?:\w+\s+)?(?:anmälan|ansökan)\b"
     r"|\b(?:två|tre|fyra|fem|\d)\s+anmälningar\b"
     # "… och skickar in anmälan för en av våra enheter": the writer sends the sign-up now.
     r"|\bskickar\s+(?:härmed\s+)?(?:in\s+)?(?:en\s+|vår\s+|härmed\s+)?anmälan\b"
@@ -197,17 +216,6 @@ def _labelled_fields(body: str) -> int:
     return sum(1 for role in roles if role)
 
 
-# A sign-up promised for later makes the whole mail a notice, however keen its other
-# sentences: "Vi vill gärna vara med, men vi måste först stämma av på APT".
-_LATER = re.compile(
-    r"(?i)\b(?:återkommer|hör\s+av\s+oss|kommer\s+tillbaka)\s+med\s+(?:\w+\s+){0,3}anmälan"
-    r"|\banmäler\s+(?:vi\s+)?oss\s+(?:senare|längre\s+fram|efter)\b"
-    r"|\b(?:innan|förrän|tills)\s+(?:vi|jag)\s+(?:\w+\s+)?anmäl"
-    r"|\bväntar\s+med\s+(?:att\s+anmäla|anmälan)"
-    r"|\bmen\s+(?:(?:vi|jag)\s+)?(?:måste|behöver|ska)\s+(?:\w+\s+)?först\b"
-)
-
-
 def _elsewhere(sentence: str) -> bool:
     word = _SIGNUP_WORD.search(sentence)
     return word is not None and signs_up_elsewhere(sentence, word.end())
@@ -235,7 +243,13 @@ def looks_like_signup(subject: str, text: str) -> bool:
     if is_withdrawal(body) or is_withdrawal(subject):
         return False
     sentences = split_sentences(body)
-    if any(_LATER.search(s) for s in sentences) or _for_another(subject, sentences):
+    if is_mass_mailing(subject, body):
+        return False
+    if any(puts_off(s) for s in [subject, *sentences]) and not any(
+        outright(s) and _states_signup(s) for s in sentences
+    ):
+        return False
+    if _for_another(subject, sentences):
         return False
     if any(_states_signup(s) for s in sentences) or _labelled_fields(body) >= 2:
         return True

@@ -1,0 +1,80 @@
+"""Mails that name the award and a unit but sign nothing up now: a newsletter sent to many,
+a unit that has not decided, a writer who says the mail is no sign-up.
+
+A registrar reads these as news or a question for the staff, however many of the unit's
+details they carry: "Vi har inte bestämt oss än, så se det inte som en anmälan."
+"""
+
+from __future__ import annotations
+
+import re
+
+# A sign-up promised for later makes the whole mail a notice, however keen its other
+# sentences: "Vi vill gärna vara med, men vi måste först stämma av på APT".
+_LATER = re.compile(
+    r"(?i)\b(?:återkommer|hör\s+av\s+oss|kommer\s+tillbaka)\s+med\s+(?:\w+\s+){0,3}anmälan"
+    r"|\banmäler\s+(?:vi\s+)?oss\s+(?:senare|längre\s+fram|efter)\b"
+    r"|\b(?:innan|förrän|tills)\s+(?:vi|jag)\s+(?:\w+\s+)?anmäl"
+    r"|\bväntar\s+med\s+(?:att\s+anmäla|anmälan)"
+    # A sign-up to come: "tänker anmäla sig senare i vår", "vill anmäla oss när vi har haft
+    # APT", "så snart vi fått klartecken" ("anmäla oss nu när …" is the sign-up now).
+    r"|\banmäla\s+(?:sig|oss|enheten|verksamheten)\s+(?:senare|längre\s+fram|så\s+snart|när)\b"
+    # Maybe: "vill eventuellt anmäla oss", "kanske anmäler vi oss", "troligen vara med".
+    r"|\b(?:eventuellt|kanske|möjligen|troligen|troligtvis|förmodligen)\s+(?:att\s+)?"
+    r"(?:anmäl\w*|delta|vara\s+med|söka|medverka)\b"
+    r"|\bmen\s+(?:(?:vi|jag)\s+)?(?:måste|behöver|ska)\s+(?:\w+\s+)?först\b"
+    # Undecided about taking part: "Vi har inte bestämt oss än", "inte tagit beslut om vi ska
+    # delta", "haven't decided whether to apply". Not a detail left open ("inte bestämt oss
+    # för vem som blir kontakt"), which a sign-up may well say.
+    r"|\b(?:inte|ej)\s+(?:\w+\s+)?(?:bestämt|beslutat)\s+(?:oss|om\s+vi)\b"
+    r"(?!\s+(?:för\s+)?(?:vem|vilk\w*|vad|hur|när)\b)"
+    r"|\b(?:inte|ej)\s+(?:tagit|fattat)\s+(?:något\s+|ett\s+)?beslut\s+om\s+(?:vi|att)\s+"
+    r"(?:ska\s+)?(?:anmäl|delta|söka|vara\s+med|medverka)"
+    r"|\b(?:haven't|have\s+not|not\s+yet)\s+decided\s+(?:yet\s+)?(?:whether|if)\b"
+    # The writer says so: "se det inte som en anmälan", "detta är ingen anmälan (ännu)",
+    # "räkna inte det här som en anmälan", "this is not a registration yet".
+    r"|\b(?:inte|ej)\s+(?:\w+\s+){0,2}?som\s+(?:en\s+)?(?:\w+\s+)?anmälan\b"
+    r"|\b(?:är|blir)\s+(?:alltså\s+|därför\s+|än\s+så\s+länge\s+)?"
+    r"(?:ingen|inte\s+(?:en|någon))\s+(?:\w+\s+)?anmälan\b"
+    r"|\bnot\s+(?:yet\s+)?(?:a|an|our)\s+(?:\w+\s+)?(?:registration|application|sign[\s-]?up)\b"
+)
+
+
+# "Vi anmäler härmed …", "We hereby register …": the sign-up stated outright, now.
+_OUTRIGHT = re.compile(r"(?i)\b(?:härmed|hereby)\b")
+
+
+def outright(sentence: str) -> bool:
+    """True when the sentence says it signs up here and now; a maybe about another unit
+    elsewhere in the mail ("Eventuellt anmäler vi även …") does not undo it."""
+    return bool(_OUTRIGHT.search(sentence)) and not puts_off(sentence)
+
+
+def puts_off(sentence: str) -> bool:
+    """True when the sentence puts the sign-up off, leaves it undecided or says the mail is
+    none: the whole mail is then a notice or a question."""
+    return bool(_LATER.search(sentence))
+
+
+# A mail sent to many carries a way to stop getting it; a unit's sign-up never does.
+_UNSUBSCRIBE = re.compile(
+    r"(?i)\bavsluta\s+(?:din\s+)?prenumeration|\bavregistrera\s+dig\b|\bsäg\s+upp\s+"
+    r"(?:din\s+)?prenumeration|\bunsubscribe\b|\bdu\s+får\s+(?:det\s+här|detta)\s+"
+    r"(?:nyhetsbrev|utskick|mejl|mail)"
+)
+_REPLY_OR_FORWARD = re.compile(r"(?i)^\s*(?:re|sv|vs|fw|fwd|vb|aw|wg)\s*:")
+# The subject opens with what the mailing is ("Nyhetsbrev februari: …", "HR-nyhetsbrevet
+# nr 2", "Stadens nyhetsbrev"); a unit's own "Angående nyhetsbrevet – vi vill vara med"
+# only mentions one.
+_NEWSLETTER = re.compile(
+    r"(?i)^\W*(?:[\w-]+s\s+)?[\w-]*(?:nyhetsbrev|newsletter|månadsbrev|veckobrev)\w*\b"
+)
+
+
+def is_mass_mailing(subject: str, body: str) -> bool:
+    """True for a newsletter or other mailing to many: it may name last year's winners and
+    tell everyone to sign up, but it signs no unit up. A reply or forward is a person's own
+    mail, whatever its subject says."""
+    if _REPLY_OR_FORWARD.match(subject):
+        return False
+    return bool(_NEWSLETTER.match(subject) or _UNSUBSCRIBE.search(body))
