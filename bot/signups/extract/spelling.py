@@ -30,7 +30,13 @@ _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 _PREFERRED = {"ar": "är", "for": "för", "hor": "hör", "pa": "på", "nar": "når"}
 # A word no longer than this is not read as a compound with a known ending.
 _MIN_STEM = 3
-_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*)([^\W\d_]+)")
+_DEVICE_FOOTER = re.compile(
+    r"(?im)^[ \t]*(?:(?:skickat|sänt)\s+från|sent\s+from|hämta|get)\s+(?:min\s+|my\s+)?"
+    r"(?:iphone|ipad|android|samsung|galaxy|huawei|outlook|mobil|telefon|phone|smartphone)"
+    r"[^\n]*$"
+)
+# A line's first word, after a sign-off's slash too ("/amina").
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*/?)([^\W\d_]+)")
 _MIN_STARTS = 3
 # Words this long may carry a typo (one slip in eight letters); shorter ones may not.
 _TYPO_LENGTH = 8
@@ -52,7 +58,12 @@ def _known_words() -> set[str]:
     catalogue = tomllib.loads(raw)
     words |= set(catalogue["district_words"])
     for org in catalogue["organisation"]:
-        for text in [org["name"], *org.get("aliases", []), *org.get("districts", [])]:
+        for text in [
+            org["name"],
+            *org.get("aliases", []),
+            *org.get("districts", []),
+            *org.get("parts", []),
+        ]:
             words |= set(text.split())
     return {w.casefold().strip(".,:()") for phrase in words for w in phrase.split()}
 
@@ -137,9 +148,11 @@ def _all_lower_case(text: str) -> bool:
 def restore_spelling(text: str, *, english: bool = False) -> str:
     """The text with å/ä/ö given back to known words (when it has none) and names
     capitalised (when it has no capitals); any other text unchanged."""
-    if not english and not _NORDIC.search(text):
+    # A phone's footer ("Skickat från min iPhone") is the phone's spelling, not the writer's.
+    own = _DEVICE_FOOTER.sub("", text)
+    if not english and not _NORDIC.search(own):
         text = _map_words(text, _restore_word)
-    if _all_lower_case(text):
+    if _all_lower_case(_DEVICE_FOOTER.sub("", text)):
         text = _map_words(text, _capitalise)
     return text
 
