@@ -88,11 +88,11 @@ def test_the_clause_before_a_colon_or_a_smiley_is_not_the_units_name(app: App) -
 
 def test_a_smiley_ends_the_clause_before_the_unit(app: App) -> None:
     body = (
-        "Hej!\n\nSkriver från kvällspasset :) Nattpatrullen (socialförvaltningen) vill "
-        "anmäla sig till Kvalitetsutmärkelsen 2027. Vår enhetschef heter Linnea Holm." + _SIGN
+        "Hej!\n\nSitter på tåget så det blir kort ;-) Fältgruppen City (socialförvaltningen) "
+        "anmäler sig härmed till Kvalitetsutmärkelsen 2027. Chef är Linnea Holm." + _SIGN
     )
     [(unit, org, _)] = _read(app, body, subject="Anmälan")
-    assert (unit, org) == ("Nattpatrullen", "Socialförvaltningen")
+    assert (unit, org) == ("Fältgruppen City", "Socialförvaltningen")
 
 
 def test_a_sentence_that_opens_with_a_type_word_is_no_table_row(app: App) -> None:

@@ -21,8 +21,8 @@ _PLACE_WORDS = {"mitt", "centralt", "här", "där", "hela", "bara", "även", "oc
 
 def part_after_unit(text: str, position: int, written: str) -> bool:
     """A part of a district's double name stands for the administration only after the
-    unit's name ("Förskolan Ekorren i Rinkeby"); alone, or as the first word of a name
-    ("Spånga gymnasium", "i Hässelby gård"), it is a place."""
+    unit's name ("Förskolan Ekorren i Kista"); alone, or as the first word of a name
+    ("Tensta bibliotek", "i Vällingby strand"), it is a place."""
     before = text[max(0, position - 30) : position]
     if not _PREPOSITION_BEFORE.search(before):
         return False

@@ -40,7 +40,7 @@ class OrganisationMatch:
     known: bool
     position: int = 0
     weak: bool = False
-    part: bool = False  # one part of a double-named district ("Rinkeby")
+    part: bool = False  # one part of a double-named district ("Kista")
 
 
 @dataclass(frozen=True)
@@ -262,7 +262,7 @@ def _before_department(labelled: str, found: OrganisationMatch) -> str:
 
 def _split_compounds(words: _Text, taken: set[int]) -> list[OrganisationMatch]:
     """A one-word name written as two words: dictation and phones' autocorrect split a
-    compound ("utbildnings förvaltningen", "Stockholms hem"); joined, it is the listed word."""
+    compound ("kultur förvaltningen", "Familje bostäder"); joined, it is the listed word."""
     found: list[OrganisationMatch] = []
     for i in range(len(words.raw) - 1):
         between = words.text[words.spans[i][1] : words.spans[i + 1][0]]
@@ -309,7 +309,7 @@ def _canonical(labelled: str | None, text: str) -> OrganisationMatch | None:
         found = find_organisations(labelled, bare_districts=True)
         if found and (found[0].name not in buyers or not providers):
             # "Organisation: Humana Assistans & LSS": the label's value is the form written;
-            # a department after a comma is not ("Norrmalms sdf, socialtjänstavdelningen").
+            # a department after a comma is not ("Farsta sdf, avdelningen för äldre").
             return replace(found[0], written=_before_department(labelled, found[0]))
     if providers:
         return providers[0]
@@ -328,7 +328,8 @@ def _canonical(labelled: str | None, text: str) -> OrganisationMatch | None:
         if ("-" in m.written or not is_place(text[max(0, m.position - 30) : m.position]))
         and (not m.part or part_after_unit(text, m.position, m.written))
     ]
-    # The district's own name ("EÅV") before a part of it where the unit lies ("i Årsta").
+    # The district's own name ("Spånga-Tensta sdf") before a part of it where the unit lies
+    # ("Förskolan Eken i Tensta").
     bare.sort(key=lambda m: m.part)
     return bare[0] if bare else None
 
@@ -340,7 +341,7 @@ _COMMISSIONED = re.compile(
     r"(?i)\b(?:på\s+uppdrag\s+(?:av|från|åt)|uppdrag\s+från|upphandla[dt]\s+av|avtal\s+med"
     r"|commissioned\s+by|under\s+contract\s+(?:with|to))\s+$"
 )
-# "Vi tillhör AMF och samarbetar med Skärholmens sdf": a partner is not the owner.
+# "Vi tillhör Idrottsförvaltningen och samarbetar med Farsta sdf": a partner, not the owner.
 _PARTNER = re.compile(
     r"(?i)\b(?:samarbet\w*|samverka\w*|tillsammans|ihop|collaborat\w*|cooperat\w*"
     r"|partnership|together|working)\s+(?:med|with)\s+$"

@@ -274,7 +274,7 @@ def several_units(
 
 def _shared_form(own: SignupFields, common: SignupFields, name: str) -> SignupFields:
     """The organisation as the shared text writes it, where the unit's own lines name the
-    same one only as a place ("Träffpunkt X i Älvsjö") or inside the unit's name
+    same one only as a place ("Träffpunkt X i Tensta") or inside the unit's name
     ("Norrgården förskolor Eken" under "Norrgården anmäler två förskolor")."""
     written = own.organisation_as_written
     if not (written and common.organisation_as_written and own.organisation == common.organisation):

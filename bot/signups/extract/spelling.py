@@ -35,7 +35,7 @@ _DEVICE_FOOTER = re.compile(
     r"(?:iphone|ipad|android|samsung|galaxy|huawei|outlook|mobil|telefon|phone|smartphone)"
     r"[^\n]*$"
 )
-# A line's first word, after a sign-off's slash too ("/amina").
+# A line's first word, after a sign-off's slash too ("/lisa").
 _SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n\s*/?)([^\W\d_]+)")
 _MIN_STARTS = 3
 # Words this long may carry a typo (one slip in eight letters); shorter ones may not.

@@ -183,7 +183,7 @@ def _before_verb(text: str) -> list[UnitCandidate]:
 
 
 # Where the clause that ends in the verb begins: after a sentence's end, a line's, a colon
-# that opens a clause ("… har vi bestämt oss: X anmäler sig") or a smiley ("… :) X vill").
+# that opens a clause ("… kom vi fram till: X anmäler sig") or a smiley ("… :) X vill").
 _CLAUSE_END = re.compile(r"[.!?\n]|:(?=\s)|[:;]-?[()DP](?!\w)|[\U0001F300-\U0001FAFF]")
 
 

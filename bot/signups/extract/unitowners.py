@@ -73,7 +73,7 @@ def without_owner(name: str) -> str:
     return " ".join(words)
 
 
-# "Svenska Bostäder distrikt Vällingby", "Stockholmshem område Väst": the organisation,
+# "Familjebostäder distrikt Solberga", "Stockholmshem område Väst": the organisation,
 # then a lower-case word for a part of it and the part's name, which is the unit.
 _PART_AFTER = re.compile(rf"[ ](?:distrikt|område|region)[ ][{_UP}0-9]")
 
