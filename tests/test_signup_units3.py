@@ -150,3 +150,18 @@ def test_several_units_take_the_shared_form_where_their_own_lines_name_a_place(
     )
     units = _read(app, body, subject="Anmälan två enheter")
     assert [w for _, _, w in units] == ["Hägersten-Älvsjö stadsdelsförvaltning"] * 2
+
+
+def test_the_group_that_signs_up_its_units_is_not_one_of_them(app: App) -> None:
+    body = (
+        "Hej!\n\nVi i förskoleenhet Norr i EÅV vill anmäla våra två förskolor till "
+        "kvalitetsutmärkelsen. Jag är förskolechef för båda och kontaktperson.\n\n"
+        "Förskolan Lodjuret – rektor Oskar Lind\nFörskolan Tranan – rektor Maja Berg\n\n"
+        "Hälsningar\nLinnea Holm\nFörskolechef, förskoleenhet Norr\n"
+        "Enskede-Årsta-Vantörs stadsdelsförvaltning\n"
+    )
+    units = _read(app, body, subject="Anmälan två förskolor")
+    assert units == [
+        ("Förskolan Lodjuret", "Enskede-Årsta-Vantörs stadsdelsförvaltning", "EÅV"),
+        ("Förskolan Tranan", "Enskede-Årsta-Vantörs stadsdelsförvaltning", "EÅV"),
+    ]

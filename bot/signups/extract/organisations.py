@@ -195,11 +195,13 @@ def _district(text: _Text, pattern: _Pattern, i: int, bare: bool) -> Organisatio
     after = end + 1 if text.district_word(end + 1, end) else None
     if after is not None and text.district_word(after + 1, after):
         after += 1  # "district administration"
-    if before is None and after is None and not bare:
+    # "EÅV" in capitals is the administration's abbreviation, never a place's name.
+    abbreviation = len(pattern.words) == 1 and text.raw[i].isupper() and len(text.raw[i]) > 1
+    if before is None and after is None and not (bare or abbreviation):
         return None
     word = text.district_word(after if after is not None else before or 0) or ""
     first, last = (before if before is not None else i), (after if after is not None else end)
-    weak = word in _WEAK_DISTRICT_WORDS or (before is None and after is None)
+    weak = word in _WEAK_DISTRICT_WORDS or (before is None and after is None and not abbreviation)
     start = text.spans[i][0]
     written = text.written(first, last)
     return OrganisationMatch(pattern.name, written, True, start, weak, pattern.part)

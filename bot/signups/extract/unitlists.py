@@ -103,6 +103,8 @@ def units_by_line(lines: list[str]) -> list[tuple[int, str]]:
         for name in typed_units(line):
             if _GROUP.match(name) or name.casefold() in unit_types():
                 continue  # a group, or a table's heading "Förskola"
+            if _signs_up_its_units(line, name):
+                continue
             if seen and f"{seen[-1]}, {name[:1].lower()}{name[1:]}" in line:
                 continue  # "Kulturskolan Stockholm, område Söderort" is one unit
             # Not similar_names: "Vård- och omsorgsboendet Hässelbygården" and "… Fruängsgården"
@@ -113,6 +115,19 @@ def units_by_line(lines: list[str]) -> list[tuple[int, str]]:
                 seen.append(name)
                 found.append((i, name))
     return found
+
+
+# "Vi i förskoleområde Norr vill anmäla våra tre förskolor": the one who signs up its units
+# is the group they belong to, not one of them.
+_OWN_UNITS = re.compile(
+    r"(?i)\banmäl\w*\s+(?:härmed\s+|gärna\s+)?(?:våra|sina|följande|dessa|alla\s+våra)\b"
+)
+
+
+def _signs_up_its_units(line: str, name: str) -> bool:
+    own = _OWN_UNITS.search(line)
+    at = line.casefold().find(name.casefold())
+    return own is not None and 0 <= at < own.start()
 
 
 # "Navet Järva (Arbetsmarknadsförvaltningen): chef …", "Publikservice på Kulturhuset
