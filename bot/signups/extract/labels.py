@@ -266,8 +266,14 @@ def mark_labels(text: str) -> str:
 
 def _table_value(value: str) -> bool:
     """A flattened table's value: a name, a number or an address, not the rest of a sentence
-    ("Chef är Anna" is prose)."""
+    ("Chef är Anna" is prose). A long value that ends as a sentence does ("Förskolan Eken i
+    Ås vill anmäla sig till utmärkelsen.") is a sentence that opens with a type word."""
+    if len(value.split()) >= _SENTENCE_WORDS and value.rstrip()[-1:] in ".!?":
+        return False
     return value[:1].isupper() or value[:1].isdigit() or value[:1] == "+" or "@" in value
+
+
+_SENTENCE_WORDS = 6
 
 
 def table_rows(lines: list[str]) -> list[str]:

@@ -18,6 +18,8 @@ from importlib.resources import files
 
 from rapidfuzz import fuzz, process
 
+from bot.signups.extract.districtplaces import is_place, part_after_unit
+
 _FOLD = str.maketrans("åäöéèüøáÅÄÖÉÈÜØÁ", "aaoeeuoaAAOEEUOA")
 _WORD = re.compile(r"\w+")
 # Words shorter than this must match exactly: "Farsta" and "Farstas" are listed apart,
@@ -38,6 +40,7 @@ class OrganisationMatch:
     known: bool
     position: int = 0
     weak: bool = False
+    part: bool = False  # one part of a double-named district ("Kista")
 
 
 @dataclass(frozen=True)
@@ -46,6 +49,7 @@ class _Pattern:
     name: str
     exact: bool  # an abbreviation: case and all
     district: bool
+    part: bool = False
 
 
 def _fold(word: str) -> str:
@@ -65,6 +69,7 @@ class _Catalogue:
     starts: dict[str, tuple[_Pattern, ...]]
     english_words: frozenset[str]
     business_words: frozenset[str]
+    synonyms: dict[str, str]
 
 
 @cache
@@ -81,6 +86,7 @@ def _catalogue() -> _Catalogue:
             _Pattern(_words(a, True), name, True, False) for a in org.get("abbreviations", [])
         ]
         patterns += [_Pattern(_words(d), name, False, True) for d in org.get("districts", [])]
+        patterns += [_Pattern(_words(d), name, False, True, True) for d in org.get("parts", [])]
     # The longest pattern first, so that "Stockholm Vatten och Avfall" beats "Stockholm Vatten".
     patterns.sort(key=lambda p: -len(p.words))
     district_words = frozenset(_fold(w.rstrip(":")) for w in data["district_words"])
@@ -92,8 +98,16 @@ def _catalogue() -> _Catalogue:
         starts[pattern.words[0]] = (*starts.get(pattern.words[0], ()), pattern)
     english = frozenset(_fold(w) for w in data["english_words"])
     business = frozenset(data["business_words"])
+    synonyms = {_fold(k): _fold(v) for k, v in data.get("english_synonyms", {}).items()}
     return _Catalogue(
-        tuple(patterns), district_words, tuple(sorted(long_words)), names, starts, english, business
+        tuple(patterns),
+        district_words,
+        tuple(sorted(long_words)),
+        names,
+        starts,
+        english,
+        business,
+        synonyms,
     )
 
 
@@ -116,6 +130,7 @@ class _Text:
     def _listed(word: str) -> str:
         """The listed word this one is, allowing a typo or another ending in a long word."""
         catalogue = _catalogue()
+        word = catalogue.synonyms.get(word, word)
         if len(word) < _FUZZY_LENGTH or word in catalogue.long_words:
             return word
         best = process.extractOne(
@@ -180,13 +195,16 @@ def _district(text: _Text, pattern: _Pattern, i: int, bare: bool) -> Organisatio
     after = end + 1 if text.district_word(end + 1, end) else None
     if after is not None and text.district_word(after + 1, after):
         after += 1  # "district administration"
-    if before is None and after is None and not bare:
+    # "EÅV" in capitals is the administration's abbreviation, never a place's name.
+    abbreviation = len(pattern.words) == 1 and text.raw[i].isupper() and len(text.raw[i]) > 1
+    if before is None and after is None and not (bare or abbreviation):
         return None
     word = text.district_word(after if after is not None else before or 0) or ""
     first, last = (before if before is not None else i), (after if after is not None else end)
-    weak = word in _WEAK_DISTRICT_WORDS or (before is None and after is None)
+    weak = word in _WEAK_DISTRICT_WORDS or (before is None and after is None and not abbreviation)
     start = text.spans[i][0]
-    return OrganisationMatch(pattern.name, text.written(first, last), True, start, weak)
+    written = text.written(first, last)
+    return OrganisationMatch(pattern.name, written, True, start, weak, pattern.part)
 
 
 def _match(words: _Text, pattern: _Pattern, i: int, bare: bool) -> OrganisationMatch | None:
@@ -233,7 +251,32 @@ def find_organisations(text: str, *, bare_districts: bool = False) -> list[Organ
         if match is not None:
             found.append(match)
             taken.update(span)
+    found += _split_compounds(words, taken)
     return sorted(found, key=lambda m: m.position)
+
+
+def _before_department(labelled: str, found: OrganisationMatch) -> str:
+    comma = labelled.find(",")
+    if comma > found.position + len(found.written) - 1:
+        return labelled[:comma].strip()
+    return labelled.strip()
+
+
+def _split_compounds(words: _Text, taken: set[int]) -> list[OrganisationMatch]:
+    """A one-word name written as two words: dictation and phones' autocorrect split a
+    compound ("kultur förvaltningen", "Familje bostäder"); joined, it is the listed word."""
+    found: list[OrganisationMatch] = []
+    for i in range(len(words.raw) - 1):
+        between = words.text[words.spans[i][1] : words.spans[i + 1][0]]
+        if taken.intersection((i, i + 1)) or between not in (" ", "-"):
+            continue
+        joined = _Text._listed(_fold(words.raw[i] + words.raw[i + 1]))
+        patterns = _catalogue().starts.get(joined, ())
+        if any(len(p.words) == 1 and not p.exact and not p.district for p in patterns):
+            name = next(p.name for p in patterns if len(p.words) == 1 and not p.exact)
+            found.append(OrganisationMatch(name, words.written(i, i + 1), True, words.spans[i][0]))
+            taken.update((i, i + 1))
+    return found
 
 
 def canonical_organisation(
@@ -261,13 +304,15 @@ def _canonical(labelled: str | None, text: str) -> OrganisationMatch | None:
         for m in mentions
         if _COMMISSIONED.search(text[max(0, m.position - 30) : m.position])
         or _TAKEN_BACK.search(text[max(0, m.position - 30) : m.position])
+        or _PARTNER.search(text[max(0, m.position - 30) : m.position])
     }
     providers = [m for m in mentions if m.name not in buyers and not m.weak]
     if labelled:
         found = find_organisations(labelled, bare_districts=True)
         if found and (found[0].name not in buyers or not providers):
-            # "Organisation: Humana Assistans & LSS": the label's value is the form written.
-            return replace(found[0], written=labelled.strip())
+            # "Organisation: Humana Assistans & LSS": the label's value is the form written;
+            # a department after a comma is not ("Farsta sdf, avdelningen för äldre").
+            return replace(found[0], written=_before_department(labelled, found[0]))
     if providers:
         return providers[0]
     strong = [m for m in mentions if not m.weak]
@@ -282,78 +327,14 @@ def _canonical(labelled: str | None, text: str) -> OrganisationMatch | None:
     bare = [
         m
         for m in find_organisations(text, bare_districts=True)
-        if "-" in m.written or not _is_place(text[max(0, m.position - 30) : m.position])
+        if ("-" in m.written or not is_place(text[max(0, m.position - 30) : m.position]))
+        and (not m.part or part_after_unit(text, m.position, m.written))
     ]
+    # The district's own name ("Spånga-Tensta sdf") before a part of it where the unit lies
+    # ("Förskolan Eken i Tensta").
+    bare.sort(key=lambda m: m.part)
     return bare[0] if bare else None
 
-
-def written_near_unit(
-    match: OrganisationMatch, own_text: str, unit: str | None = None
-) -> OrganisationMatch:
-    """The organisation as the mail's own text writes it, where it does; else as found.
-
-    The form nearest the unit is evidence of how the unit names its organisation: "SISAB:s
-    förvaltningsområde Söder" above a signature "Skolfastigheter i Stockholm AB" was written
-    "SISAB:s". `own_text` is the mail without its signature. A district named as a place
-    ("Förskolan Ekorren på Kungsholmen") is not a form of the administration's name.
-    """
-    if not match.known:
-        return match
-    same = [m for m in find_organisations(own_text) if m.name == match.name and not m.weak]
-    # "Vittra Hammarbyhöjden … en av Vittras skolor": the provider's name inside the unit's
-    # is the unit's; a mention of its own says how the mail writes it.
-    # A line that holds the name alone ("Vittra AB" under "Jon") is a signature's.
-    own = [m for m in same if not _inside(m, own_text, unit) and not _alone(m, own_text)]
-    same = own or same
-    return replace(match, written=_with_other_form(own_text, same[0], same)) if same else match
-
-
-def _inside(mention: OrganisationMatch, text: str, unit: str | None) -> bool:
-    """True when the mention is part of the unit's name where the text writes it."""
-    if not unit:
-        return False
-    folded, name = text.casefold(), unit.casefold()
-    starts = [m.start() for m in re.finditer(re.escape(name), folded)]
-    return any(a <= mention.position < a + len(name) for a in starts)
-
-
-def _alone(mention: OrganisationMatch, text: str) -> bool:
-    start = text.rfind("\n", 0, mention.position) + 1
-    end = text.find("\n", mention.position)
-    line = text[start : end if end >= 0 else len(text)]
-    return line.strip(" ,.") == mention.written
-
-
-def _with_other_form(text: str, form: OrganisationMatch, forms: list[OrganisationMatch]) -> str:
-    """The form as written, with the other form of the same name beside it in brackets.
-
-    "AMF (Arbetsmarknadsförvaltningen)" is written so, both forms; of an English form and
-    the Swedish one beside it ("Östermalm district administration (Östermalms
-    stadsdelsförvaltning)", "Ports of Stockholm / Stockholms Hamn AB") the Swedish counts.
-    """
-    start = text.rfind(form.written, 0, form.position + len(form.written))
-    end = start + len(form.written)
-    for other in forms:
-        other_start = text.find(other.written, end)
-        between = text[end:other_start] if other_start >= 0 else ""
-        if other is form or not _BESIDE.fullmatch(between):
-            continue
-        english, other_english = _is_english(form.written), _is_english(other.written)
-        if english != other_english:
-            return other.written if english else form.written
-        closing = _CLOSING.match(text, other_start + len(other.written))
-        if between.strip() == "(" and closing:
-            return text[start : closing.end()]
-    return form.written
-
-
-def _is_english(written: str) -> bool:
-    english = _catalogue().english_words
-    return any(_fold(w) in english for w in _WORD.findall(written))
-
-
-_BESIDE = re.compile(r"\s*[(/]\s*")
-_CLOSING = re.compile(r"\s*\)")
 
 _ABBREVIATED = re.compile(r"(?i)förv$")
 _COLON_GENITIVE = re.compile(r":s\b")
@@ -362,23 +343,23 @@ _COMMISSIONED = re.compile(
     r"(?i)\b(?:på\s+uppdrag\s+(?:av|från|åt)|uppdrag\s+från|upphandla[dt]\s+av|avtal\s+med"
     r"|commissioned\s+by|under\s+contract\s+(?:with|to))\s+$"
 )
+# "Vi tillhör Idrottsförvaltningen och samarbetar med Farsta sdf": a partner, not the owner.
+_PARTNER = re.compile(
+    r"(?i)\b(?:samarbet\w*|samverka\w*|tillsammans|ihop|collaborat\w*|cooperat\w*"
+    r"|partnership|together|working)\s+(?:med|with)\s+$"
+)
 _TAKEN_BACK = re.compile(
     r"(?i)\b(?:skrev|skrivit|angav|angett|(?:inte|ej)(?:\s+(?:till|under|i|hos|på))?"
     r"|istället\s+för|i\s+stället\s+för|felaktigt"
     r"|wrote|not|instead\s+of)\s+$"
 )
-# A district after a preposition is a place ("mitt i Farsta", "vi ligger i Farsta"),
-# unless the preposition follows a name, the unit's: "Team Solsidan i Farsta".
-_PREPOSITION_BEFORE = re.compile(
-    r"(?i)(?:(\w*)\W*\s+|^\W*)(?:(i|på|vid|in|at)|från|till|runt|nära|near)\s+$"
-)
-_PLACE_WORDS = {"mitt", "centralt", "här", "där", "hela", "bara", "även", "också"}
 
 
-def _is_place(before: str) -> bool:
-    preposition = _PREPOSITION_BEFORE.search(before)
-    if preposition is None:
-        return False
-    word = preposition.group(1) or ""
-    after_name = word[:1].isupper() and word.casefold() not in _PLACE_WORDS
-    return not (preposition.group(2) and after_name)
+def english_words() -> frozenset[str]:
+    """Words that make a form of a name English ("Ports of Stockholm"), folded."""
+    return _catalogue().english_words
+
+
+def fold(word: str) -> str:
+    """The word as the list compares it: case and å/ä/ö folded."""
+    return _fold(word)

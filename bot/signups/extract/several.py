@@ -268,6 +268,7 @@ def several_units(
         if written and district and written.casefold() in name.casefold():
             # "Natthärbärget Kungsholmen" names a place, not the unit's owner.
             own = replace(own, organisation=None, organisation_as_written=None)
+        own = _shared_form(own, common, name)
         base = common
         if own.contact_name and own.contact_name != common.contact_name:
             # Another contact for this unit: the shared contact's details are not theirs.
@@ -278,6 +279,18 @@ def several_units(
             own = replace(own, contact_phone=signed)  # "Kontakt: jag själv (se nedan)"
         result.append(base.merged(replace(own, unit_name=name)))
     return result
+
+
+def _shared_form(own: SignupFields, common: SignupFields, name: str) -> SignupFields:
+    """The organisation as the shared text writes it, where the unit's own lines name the
+    same one only as a place ("Träffpunkt X i Tensta") or inside the unit's name
+    ("Norrgården förskolor Eken" under "Norrgården anmäler två förskolor")."""
+    written = own.organisation_as_written
+    if not (written and common.organisation_as_written and own.organisation == common.organisation):
+        return own
+    if "organisation" in own.weak or written.casefold() in name.casefold():
+        return replace(own, organisation_as_written=common.organisation_as_written)
+    return own
 
 
 def _managers_as_contacts(owns: list[SignupFields], shared: str) -> list[SignupFields]:

@@ -40,7 +40,8 @@ _LOWER_STARTS = 0.75
 # "Skickat från min iPhone": the phone's footer, not the writer's spelling or capitals.
 _DEVICE_FOOTER = re.compile(
     r"(?im)^[ \t]*(?:skickat\s+från|sänt\s+från|sent\s+from|hämta|get)\s+(?:min|my)?\s*"
-    r"(?:iphone|ipad|samsung|galaxy|android|outlook|mobil|mobile)\b.*$"
+    r"(?:iphone|ipad|samsung|galaxy|huawei|android|outlook|mobil|mobile|telefon|phone"
+    r"|smartphone)\b.*$"
 )
 # "vår chef Sanna Mäkelä tyckte": a full name in capitals inside a lower-case sentence, and
 # the word after it.
@@ -61,7 +62,12 @@ def _known_words() -> set[str]:
     catalogue = tomllib.loads(raw)
     words |= set(catalogue["district_words"])
     for org in catalogue["organisation"]:
-        for text in [org["name"], *org.get("aliases", []), *org.get("districts", [])]:
+        for text in [
+            org["name"],
+            *org.get("aliases", []),
+            *org.get("districts", []),
+            *org.get("parts", []),
+        ]:
             words |= set(text.split())
     return {w.casefold().strip(".,:()") for phrase in words for w in phrase.split()}
 

@@ -98,6 +98,7 @@ def _after_lead_in(text: str) -> list[UnitCandidate]:
     for pattern in (*_CONTEXTS[:2], _called()):
         for match in pattern.finditer(text):
             span, start = corrected(match.group("unit").split("\n")[0]), match.start("unit")
+            span, start = _after_writer(span, start)
             typed = unit_words().typed.match(span)
             phrase = phrase_name(span)
             if phrase:
@@ -109,6 +110,18 @@ def _after_lead_in(text: str) -> list[UnitCandidate]:
             elif plain := PLAIN_NAME.match(span):
                 found.append(UnitCandidate(tidy_unit(plain.group(0)), 3.0, start, "sentence"))
     return found + _managed(text)
+
+
+# "en anmälan från Eva Lind på Hemtjänst Norr": the one who signs, then the unit she is at.
+_WRITER_AT = re.compile(rf"{CAP}(?:[ ]{CAP}){{0,4}}[ ](?:på|vid|at)[ ]")
+
+
+def _after_writer(span: str, start: int) -> tuple[str, int]:
+    """The unit after a name that has no type word, when what follows "på" has one."""
+    at = _WRITER_AT.match(span)
+    if at and not has_type_word(at.group(0)) and unit_words().typed.match(span, at.end()):
+        return span[at.end() :], start + at.end()
+    return span, start
 
 
 # "Jag är chef för Kista träff", "rektor på Rinkebyskolan": the unit the writer leads. It
@@ -137,7 +150,7 @@ def _before_verb(text: str) -> list[UnitCandidate]:
     """ "Parkleken Sätra vill gärna vara med": the unit ends where the verb starts."""
     found = []
     for match in _CONTEXTS[2].finditer(text):
-        start = max(text.rfind(c, 0, match.start()) for c in ".!?\n") + 1
+        start = _clause_start(text, match.start())
         subject = corrected(GREETING.sub("", text[start : match.start()].strip()))
         subject = re.sub(r"(?i)[ ,]+(?:och|samt|and)$", "", subject)  # "X och vill vara med"
         head = subject.split(",")[0]
@@ -167,6 +180,16 @@ def _before_verb(text: str) -> list[UnitCandidate]:
         elif plain:
             found.append(UnitCandidate(tidy_unit(plain.group(0)), 3.0, start, "sentence"))
     return found
+
+
+# Where the clause that ends in the verb begins: after a sentence's end, a line's, a colon
+# that opens a clause ("… kom vi fram till: X anmäler sig") or a smiley ("… :) X vill").
+_CLAUSE_END = re.compile(r"[.!?\n]|:(?=\s)|[:;]-?[()DP](?!\w)|[\U0001F300-\U0001FAFF]")
+
+
+def _clause_start(text: str, verb: int) -> int:
+    ends = list(_CLAUSE_END.finditer(text, 0, verb))
+    return ends[-1].end() if ends else 0
 
 
 def _apposition(subject: str) -> str | None:
@@ -221,6 +244,22 @@ def _typed(text: str, weight: float, source: str) -> list[UnitCandidate]:
     return [UnitCandidate(tidy_unit(m.group(0)), weight, m.start(), source) for m in _named(text)]
 
 
+@cache
+def _described_then_named() -> re.Pattern[str]:
+    kinds = "|".join(re.escape(t) for t in sorted(unit_words().types, key=len, reverse=True))
+    return re.compile(rf"(?<!\w)(?i:{_DESCRIBER})[ ](?i:{kinds})[ ](?P<name>{NAME_PART})")
+
+
+def _described(text: str) -> list[UnitCandidate]:
+    """ "vår förskola Norrgårdens Förskolan Eken": the description, then the unit's own name,
+    which may open with its provider's."""
+    return [
+        UnitCandidate(tidy_unit(m.group("name")), 3.0, m.start("name"), "sentence")
+        for m in _described_then_named().finditer(text)
+        if has_type_word(m.group("name")) or ends_in_type(m.group("name"))
+    ]
+
+
 # Words a subject opens with that say what the mail is, not whom it is from.
 _SUBJECT_WORDS = re.compile(
     r"(?i)^(?:fråga|frågor|angående|ang|info|information|påminnelse|tack|svar|ändring|rättelse|sen"
@@ -261,6 +300,7 @@ def unit_candidates(subject: str, body: str, signature: str) -> list[UnitCandida
     candidates = [
         *_after_lead_in(body),
         *_before_verb(body),
+        *_described(body),
         *_typed(subject, 3.5, "subject"),
         *([UnitCandidate(named, 2.5, 0, "subject")] if named else []),
         *_typed(body, 2.0, "body"),

@@ -50,6 +50,7 @@ def without_owner(name: str) -> str:
     lead = re.match(r"(.+?),[ ](.+)$", name)
     if lead and (orgs := find_organisations(lead.group(1))) and orgs[0].written == lead.group(1):
         name = lead.group(2)
+    name = _after_organisation(name)
     words = name.split()
     for k in range(min(4, len(words) - 1), 0, -1):
         if _owner(words[:k], " ".join(words[k:])):
@@ -70,6 +71,19 @@ def without_owner(name: str) -> str:
     elif part.removesuffix("en") in PART_WORDS and len(words) > 1:
         words[0] = PART_WORDS[part.removesuffix("en")]
     return " ".join(words)
+
+
+# "Familjebostäder distrikt Solberga", "Stockholmshem område Väst": the organisation,
+# then a lower-case word for a part of it and the part's name, which is the unit.
+_PART_AFTER = re.compile(rf"[ ](?:distrikt|område|region)[ ][{_UP}0-9]")
+
+
+def _after_organisation(name: str) -> str:
+    orgs = find_organisations(name)
+    if not orgs or orgs[0].position != 0 or orgs[0].weak:
+        return name
+    part = _PART_AFTER.match(name, len(orgs[0].written))
+    return name[part.start() + 1 :] if part else name
 
 
 def tidy_unit(name: str) -> str:
