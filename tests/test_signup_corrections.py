@@ -574,3 +574,50 @@ def test_a_unit_that_changed_its_name_is_registered_by_the_new_one(app: App) -> 
         "Allt annat stämmer.\n\n/Maria\n",
     )
     assert unit.unit_name == "Kunskapsskolan Rågsved"
+
+
+def test_a_registered_name_given_in_full_replaces_the_short_one(app: App) -> None:
+    # The contact's double surname: the same person, so her registered details stay hers.
+    unit = _signed_up_and_answered(
+        app,
+        PROSE,
+        "Hej igen!\n\nSofia bad mig säga att hennes fullständiga namn är Sofia Öberg Lindqvist, "
+        "kan ni skriva så? Allt annat stämmer.\n\nMaria\n",
+    )
+    assert unit.contact_name == "Sofia Öberg Lindqvist"
+    assert (unit.contact_email, unit.contact_phone) == (
+        "sofia.oberg@edu.stockholm.se",
+        "08-508 123 45",
+    )
+    assert unit.manager_name == "Maria Sjöberg"
+
+
+def test_a_double_first_name_given_for_the_manager_is_put_in() -> None:
+    current = SignupFields(
+        unit_name="Förskolan Ekorren", manager_name="Eva Lund", contact_name="Per Holm"
+    )
+    text = "Hej! Eva påpekade att hon officiellt heter Eva-Britt Lund, kan ni ändra det?\n/Per"
+    read = read_reply(extract_signup(text), current, text, sender_name="Per Holm")
+    assert read.manager_name == "Eva-Britt Lund"
+    # Someone else with the same first name is no fuller form of the manager's.
+    other = "Hej! Vår nya pedagog heter Eva Holm och börjar i mars.\n/Per"
+    read = read_reply(extract_signup(other), current, other, sender_name="Per Holm")
+    assert read.manager_name in (None, "Eva Lund")
+
+
+def test_a_contacts_label_after_the_managers_on_one_line_is_the_contacts(app: App) -> None:
+    # "Chef: X (jag), kontakt: Y, …": each label starts its own person, and a reply about
+    # the contact's number then puts the contact's number right.
+    unit = _signed_up_and_answered(
+        app,
+        "Hej,\n\nGruppbostaden Tallbacken anmäler sig. Bromma sdf. Chef: Maria Sjöberg (jag), "
+        "kontaktperson: Jonas Ek, stödassistent, jonas.ek@stockholm.se, 08-508 55 120.\n\n"
+        "Mvh Maria\n",
+        "Hej,\n\nJonas nummer blev fel, det ska vara 08-508 55 102. Förlåt!\n\nMaria\n",
+    )
+    assert (unit.manager_name, unit.contact_name, unit.contact_email, unit.contact_phone) == (
+        "Maria Sjöberg",
+        "Jonas Ek",
+        "jonas.ek@stockholm.se",
+        "08-508 55 102",
+    )

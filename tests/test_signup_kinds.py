@@ -1004,3 +1004,25 @@ def test_a_sign_up_to_come_or_a_maybe_registers_nothing(app: App, plan: str, uni
         subject="Kvalitetsutmärkelsen",
     )
     assert len(got) == units
+
+
+@pytest.mark.parametrize(
+    "plan",
+    [
+        "Förskolan Trasten hade tänkt anmäla sig men vår chef är sjukskriven och vi hinner nog "
+        "inte till sista dagen. Går det att skicka in anmälan senare?",
+        "Vi hade planerat att söka Kvalitetsutmärkelsen i år, men det blev för mycket.",
+        "We had planned to apply for the Quality Award, but our manager has left.",
+    ],
+)
+def test_an_intention_told_in_the_pluperfect_registers_nothing(app: App, plan: str) -> None:
+    """ "Vi hade tänkt anmäla oss men …": an intention not carried out is a question or a
+    notice for the staff, however many of the unit's fields the mail gives."""
+    got = _registered_units(
+        app,
+        LATER_OR_MAYBE.format(plan=plan),
+        sender="oskar.berg@stockholm.se",
+        sender_name="Oskar Berg",
+        subject="Sen anmälan?",
+    )
+    assert got == []

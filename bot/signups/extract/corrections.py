@@ -14,6 +14,7 @@ from dataclasses import replace
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.signups.extract.extract import SignupFields
+from bot.signups.extract.fullname import named_in_full
 from bot.signups.extract.newmanager import manager_named_after_post
 from bot.signups.extract.replydetails import corrected_details
 from bot.signups.extract.replyorganisation import names_the_organisation, organisation_put_right
@@ -312,4 +313,22 @@ def read_reply(
         # "Nu är det klart med ny chef för oss. Hon heter …": the new manager.
         fields = replace(fields, manager_name=manager)
     fields = _unit_renamed(fields, current, text)
+    fields = _in_full(fields, current, text)
     return _respelled(_name_fixes(fields, current, text), current, text)
+
+
+def _in_full(fields: SignupFields, current: SignupFields, text: str) -> SignupFields:
+    """ "Hon heter officiellt Åsa-Lena Rydén": a registered name the reply gives in full."""
+    manager = named_in_full(current.manager_name, text)
+    if manager and fields.manager_name in (None, current.manager_name):
+        fields = replace(fields, manager_name=manager)
+    contact = named_in_full(current.contact_name, text)
+    if contact and fields.contact_name in (None, current.contact_name):
+        # The same person, so the registered details stay theirs.
+        fields = replace(
+            fields,
+            contact_name=contact,
+            contact_email=fields.contact_email or current.contact_email,
+            contact_phone=fields.contact_phone or current.contact_phone,
+        )
+    return fields

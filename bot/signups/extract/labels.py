@@ -295,11 +295,29 @@ def split_labelled_sentences(lines: list[str]) -> list[str]:
     one line per sentence, so that the label's value ends where its sentence does."""
     out: list[str] = []
     for line in lines:
-        out.extend(_SENTENCE_END.split(line) if _label_of(line) else [line])
+        sentences = _SENTENCE_END.split(line) if _label_of(line) else [line]
+        out.extend(part for sentence in sentences for part in _person_labels(sentence))
     return out
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-zåäöéü)])\.\s+(?=[A-ZÅÄÖ])")
+# "Chef: Malin Vik (jag), kontakt: Rickard Ståhl, …": another person's label after a comma.
+_NEXT_LABEL = re.compile(r"[,;]\s+(?=[^\W\d_][\w -]{0,30}:\s)")
+_PERSON_KEYS = {"manager", "contact", "both"}
+
+
+def _person_labels(line: str) -> list[str]:
+    """A labelled line that goes on with another person's label after a comma, as one line
+    per label, so that the first person's value ends where the next label begins."""
+    if _label_of(line) is None:
+        return [line]
+    out, start = [], 0
+    for match in _NEXT_LABEL.finditer(line):
+        hit = _label_of(line[match.end() :])
+        if hit and hit[0] in _PERSON_KEYS:
+            out.append(line[start : match.start()])
+            start = match.end()
+    return [*out, line[start:]]
 
 
 def label_pass(lines: list[str]) -> Found:

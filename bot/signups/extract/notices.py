@@ -23,6 +23,12 @@ _LATER = re.compile(
     r"|\b(?:eventuellt|kanske|möjligen|troligen|troligtvis|förmodligen)\s+(?:att\s+)?"
     r"(?:anmäl\w*|delta|vara\s+med|söka|medverka)\b"
     r"|\bmen\s+(?:(?:vi|jag)\s+)?(?:måste|behöver|ska)\s+(?:\w+\s+)?först\b"
+    # An intention told in the pluperfect is one not carried out: "Enheten hade tänkt anmäla
+    # sig men …", "vi hade planerat att söka", "we had planned to apply".
+    r"|\bhade\s+(?:\w+\s+)?(?:tänkt|planerat|hoppats|velat|tänkt\s+oss)\s+(?:på\s+)?(?:att\s+)?"
+    r"(?:\w+\s+)?(?:anmäl\w*|delta|vara\s+med|söka|medverka|tävla)\b"
+    r"|\bhad\s+(?:planned|intended|hoped|meant|wanted)\s+to\s+(?:apply|enter|register|sign\s+up"
+    r"|take\s+part|participate)\b"
     # Undecided about taking part: "Vi har inte bestämt oss än", "inte tagit beslut om vi ska
     # delta", "haven't decided whether to apply". Not a detail left open ("inte bestämt oss
     # för vem som blir kontakt"), which a sign-up may well say.
