@@ -93,16 +93,3 @@ def test_a_property_companys_area_named_like_a_district_is_the_companys(app: App
         "Micasa Fastigheter",
     )
 
-
-def test_a_provider_named_only_inside_the_units_name_is_written_as_the_signature_has_it(
-    app: App,
-) -> None:
-    body = (
-        "Hej!\n\nVittra Kista anmäler sig till Kvalitetsutmärkelsen 2027. Rektor och "
-        "kontaktperson: Maja Berg, 08-505 000 11.\n\nHälsningar\nMaja Berg\nRektor\n"
-        "Vittra Kista\nVittra AB\n"
-    )
-    [(unit, org, written)] = _read(
-        app, body, subject="Anmälan Vittra Kista", sender_name="Maja Berg"
-    )
-    assert (unit, org, written) == ("Vittra Kista", "Vittra", "Vittra AB")

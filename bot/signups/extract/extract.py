@@ -213,9 +213,7 @@ def extract_signup(
     if manager is None and unit:
         manager = head_of_unit(unit, text)  # "Our head of Cruise Services is …"
     if organisation and not labelled.organisation:
-        organisation = written_near_unit(
-            organisation, "\n".join(lines), unit, signature="\n".join(signature)
-        )
+        organisation = written_near_unit(organisation, "\n".join(lines), unit)
     values = {
         "unit_name": as_written(unit, original),
         "manager_name": as_written(manager, original),

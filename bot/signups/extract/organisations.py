@@ -27,11 +27,8 @@ _WORD = re.compile(r"\w+")
 _FUZZY_LENGTH = 8
 _FUZZY_SCORE = 88
 # These mention a district without saying it is the administration ("i stadsdelen Farsta").
-# "Skarpnäcks stadsdelsområde" is the district's area, where the units work; a property
-# company's "Förvaltningsområde Söder" is the company's area, named like a district.
-_WEAK_DISTRICT_WORDS = {
-    "stadsdel", "stadsdelen", "district", "stadsdelsomrade", "forvaltningsomrade",
-}  # fmt: skip
+# "Skarpnäcks stadsdelsområde" is the district's area, where the units work.
+_WEAK_DISTRICT_WORDS = {"stadsdel", "stadsdelen", "district", "stadsdelsomrade"}
 
 
 @dataclass(frozen=True)
@@ -340,6 +337,10 @@ def _canonical(labelled: str | None, text: str) -> OrganisationMatch | None:
         or _PARTNER.search(text[max(0, m.position - 30) : m.position])
     }
     providers = [m for m in mentions if m.name not in buyers and not m.weak]
+    # A property company's "Förvaltningsområde Söder" is the company's area, named like a
+    # district: the company the mail names owns it.
+    areas = [m for m in providers if fold(m.written).startswith("forvaltningsomrade")]
+    providers = [m for m in providers if m not in areas] or areas
     if labelled:
         found = find_organisations(labelled, bare_districts=True)
         if found and (found[0].name not in buyers or not providers):

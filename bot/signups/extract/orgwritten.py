@@ -20,7 +20,7 @@ _WORD = re.compile(r"\w+")
 
 
 def written_near_unit(
-    match: OrganisationMatch, own_text: str, unit: str | None = None, signature: str = ""
+    match: OrganisationMatch, own_text: str, unit: str | None = None
 ) -> OrganisationMatch:
     """The organisation as the mail's own text writes it, where it does; else as found.
 
@@ -36,13 +36,6 @@ def written_near_unit(
     # is the unit's; a mention of its own says how the mail writes it.
     # A line that holds the name alone ("Vittra AB" under "Jon") is a signature's.
     own = [m for m in same if not _inside(m, own_text, unit) and not _alone(m, own_text)]
-    if same and all(_inside(m, own_text, unit) for m in same):
-        # "Vittra Hammarby anmäler sig" over a signature "Vittra AB": the text names the
-        # organisation only inside the unit's name, so the signature's form is the one written.
-        signed = [m for m in find_organisations(signature) if m.name == match.name and not m.weak]
-        own = [m for m in signed if not _inside(m, signature, unit)]
-        if own:
-            return replace(match, written=own[0].written)
     same = own or same
     return replace(match, written=_with_other_form(own_text, same[0], same)) if same else match
 

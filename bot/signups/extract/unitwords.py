@@ -176,10 +176,14 @@ def _compound_type(word: str) -> bool:
 
 
 def _named_by_place(head: str) -> bool:
-    """ "Driftenheten på Skogskyrkogården": a unit called only by what kind it is, a type word
-    or one compound of one ("Driftenheten", "Bygglovsenheten"), takes its name from its place."""
+    """ "Driftenheten på Norra begravningsplatsen": a unit called only by what kind it is, a
+    type word or one compound of one ("Driftenheten", "Parkavdelningen"), takes its name from
+    its place."""
     words = head.split()
-    lone = len(words) == 1 and _compound_type(words[0].strip(",."))
+    # A team is its people ("Terminalteamet på Värtaterminalen" is the terminal's); an
+    # office's part is no one's and takes the place's name.
+    word = words[0].strip(",.").casefold() if len(words) == 1 else ""
+    lone = _compound_type(word) and word.endswith(("enheten", "avdelningen", "sektionen"))
     return lone or not proper_name(head)
 
 
