@@ -92,4 +92,3 @@ def test_a_property_companys_area_named_like_a_district_is_the_companys(app: App
         "Micasa Fastigheter i Stockholm AB",
         "Micasa Fastigheter",
     )
-
