@@ -252,6 +252,7 @@ def find_organisations(text: str, *, bare_districts: bool = False) -> list[Organ
             found.append(match)
             taken.update(span)
     found += _split_compounds(words, taken)
+    found += _clipped_compounds(words, taken)
     return sorted(found, key=lambda m: m.position)
 
 
@@ -275,6 +276,35 @@ def _split_compounds(words: _Text, taken: set[int]) -> list[OrganisationMatch]:
         if any(len(p.words) == 1 and not p.exact and not p.district for p in patterns):
             name = next(p.name for p in patterns if len(p.words) == 1 and not p.exact)
             found.append(OrganisationMatch(name, words.written(i, i + 1), True, words.spans[i][0]))
+            taken.update((i, i + 1))
+    return found
+
+
+def _clipped_compounds(words: _Text, taken: set[int]) -> list[OrganisationMatch]:
+    """A one-word name clipped at its first part: "expl.kontoret", "utb.förv.", "soc.förv":
+    the start of a listed compound, a full stop, and the end it is known by."""
+    found: list[OrganisationMatch] = []
+    for i in range(len(words.raw) - 1):
+        between = words.text[words.spans[i][1] : words.spans[i + 1][0]]
+        if taken.intersection((i, i + 1)) or between != "." or len(words.raw[i]) < 3:
+            continue
+        first, last = _fold(words.raw[i]), _fold(words.raw[i + 1])
+        end = "forvaltningen" if last == "forv" else last
+        names = {
+            p.name
+            for p in _catalogue().patterns
+            if len(p.words) == 1
+            and not p.exact
+            and not p.district
+            and p.words[0].startswith(first)
+            and p.words[0].endswith(end)
+            and len(p.words[0]) > len(first) + len(end)
+        }
+        if len(names) == 1:
+            last_end = words.spans[i + 1][1]
+            dotted = words.text[last_end : last_end + 1] == "." and last == "forv"
+            written = words.written(i, i + 1) + ("." if dotted else "")
+            found.append(OrganisationMatch(names.pop(), written, True, words.spans[i][0]))
             taken.update((i, i + 1))
     return found
 
@@ -307,6 +337,10 @@ def _canonical(labelled: str | None, text: str) -> OrganisationMatch | None:
         or _PARTNER.search(text[max(0, m.position - 30) : m.position])
     }
     providers = [m for m in mentions if m.name not in buyers and not m.weak]
+    # A property company's "Förvaltningsområde Söder" is the company's area, named like a
+    # district: the company the mail names owns it.
+    areas = [m for m in providers if fold(m.written).startswith("forvaltningsomrade")]
+    providers = [m for m in providers if m not in areas] or areas
     if labelled:
         found = find_organisations(labelled, bare_districts=True)
         if found and (found[0].name not in buyers or not providers):

@@ -28,7 +28,11 @@ COUNTS = {"två": 2, "båda": 2, "bägge": 2, "2": 2, "both": 2, "two": 2, "tre"
 _SENTENCE_END = re.compile(rf"(?<=[.!?])\s+(?=[{UPPER}])")
 
 # Between the names of a list in a sentence: "A, B och C", "A, där …, och B, där …".
-_LIST_BETWEEN = re.compile(r"\s*(?:,\s*(?:och|samt|and)\s+|\s+(?:och|samt|and)\s+|,\s*)")
+# "vård- och omsorgsboende" is one word cut by a hyphen, not two names.
+_LIST_BETWEEN = re.compile(r"\s*(?:,\s*(?:och|samt|and)\s+|(?<!-)\s+(?:och|samt|and)\s+|,\s*)")
+
+# "Bromma hemtjänst Västerled som leds av …": a clause that goes on about the unit named.
+_ABOUT_IT = re.compile(r"(?i)\s+(?:som|där|vilken|vilket|which|where|led\s+by)\s.*$")
 
 LIST_ITEM = re.compile(r"^\s*(?:[-*•·–]|\d{1,2}[.)])\s+|^\s*(?i:verksamhet|enhet|unit)\s*:")
 
@@ -52,6 +56,7 @@ def counted_units(sentences: list[str]) -> list[tuple[int, str]]:
             else:
                 continue
             chunks = _LIST_BETWEEN.split(re.sub(r"\([^)]*\)", " ", tail).strip(" .!?"))
+            chunks = [_ABOUT_IT.sub("", c) for c in chunks]
             chunks = [_named_before(c, sentence[: several.start()]) for c in chunks]
             names = [
                 c.strip(" .")
@@ -112,10 +117,22 @@ _OUR_COUNTED = re.compile(
 )
 
 
+# "Förskoleavdelningen i Skärholmen anmäler tre förskolor": the one that signs up the units
+# it counts is over them, not one of them.
+_SIGNS_UP_COUNTED = re.compile(
+    r"(?i)\b(?:anmäler|registers|signs\s+up)\s+(?:härmed\s+)?(?:vi\s+|we\s+)?(?:våra\s+|our\s+)?"
+    r"(?:två|tre|fyra|fem|sex|samtliga|\d+|two|three|four|five|six)\s+\w"
+)
+
+
 def _writers_group(name: str, line: str) -> bool:
     counted = _OUR_COUNTED.search(line)
     at = re.search(rf"(?i)\b(?:vi|we)\s+(?:i|på|vid|inom|at|in)\s+{re.escape(name)}", line)
-    return bool(counted and at and at.end() <= counted.start())
+    if counted and at and at.end() <= counted.start():
+        return True
+    signs = _SIGNS_UP_COUNTED.search(line)
+    opens = re.match(rf"\s*(?:(?i:från|inom|vi\s+(?:i|på|vid|inom))\s+)?{re.escape(name)}\b", line)
+    return bool(signs and opens and opens.end() <= signs.start())
 
 
 def units_by_line(lines: list[str]) -> list[tuple[int, str]]:

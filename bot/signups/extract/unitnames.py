@@ -241,7 +241,15 @@ def _named(text: str) -> list[re.Match[str]]:
 
 
 def _typed(text: str, weight: float, source: str) -> list[UnitCandidate]:
+    text = _paired(text)
     return [UnitCandidate(tidy_unit(m.group(0)), weight, m.start(), source) for m in _named(text)]
+
+
+def _paired(text: str) -> str:
+    """ "Förskolan Stjärnan och Förskolan Månen" is two names, each with its type word; a
+    comma keeps them apart (and each keeps its place in the text, near enough)."""
+    types = "|".join(re.escape(t) for t in sorted(unit_words().types, key=len, reverse=True))
+    return re.sub(rf"[ ](och|samt|&)[ ](?=(?i:{types})[ ])", r", \1 ", text)
 
 
 @cache
@@ -349,8 +357,5 @@ def _full_form_first(candidates: list[UnitCandidate]) -> list[UnitCandidate]:
 
 def typed_units(text: str) -> list[str]:
     """The unit names in a text that say what kind of unit they are, in order."""
-    # "Förskolan Stjärnan och Förskolan Månen" is two names, each with its type word.
-    types = "|".join(re.escape(t) for t in sorted(unit_words().types, key=len, reverse=True))
-    text = re.sub(rf"[ ](och|samt|&)[ ](?=(?i:{types})[ ])", r", \1 ", text)
-    names = (tidy_unit(m.group(0)) for m in _named(text))
+    names = (tidy_unit(m.group(0)) for m in _named(_paired(text)))
     return [name for name in names if usable_name(name)]

@@ -175,6 +175,18 @@ def _compound_type(word: str) -> bool:
     return any(word.endswith(e) and len(word) > len(e) + 2 for e in unit_words().endings)
 
 
+def _named_by_place(head: str) -> bool:
+    """ "Driftenheten på Norra begravningsplatsen": a unit called only by what kind it is, a
+    type word or one compound of one ("Driftenheten", "Parkavdelningen"), takes its name from
+    its place."""
+    words = head.split()
+    # A team is its people ("Terminalteamet på Värtaterminalen" is the terminal's); an
+    # office's part is no one's and takes the place's name.
+    word = words[0].strip(",.").casefold() if len(words) == 1 else ""
+    lone = _compound_type(word) and word.endswith(("enheten", "avdelningen", "sektionen"))
+    return lone or not proper_name(head)
+
+
 def _task_compound(word: str) -> bool:
     """ "evenemangsservice", "markupplåtelseenheten": a compound that names a unit by its task,
     where "förskolan" or "förvaltningsenhet" only say what kind of unit it is."""
@@ -197,12 +209,20 @@ _DEPARTMENT_END = re.compile(
     r"(?i)(?:avdelning|förvaltning|kontor)(?:en|et)?(?:[ ]för[ ][\w-]+(?:[ ](?:och|&)[ ][\w-]+)?)?$"
 )
 
-_INNER_PART = re.compile(rf"[ ]*(?:enheten|sektionen|gruppen)[ ](?:för[ ][a-zåäö]|{CAP})")
+_INNER_PART = re.compile(
+    rf"[ ]*(?:enheten|sektionen|gruppen|verksamheten|teamet)[ ](?:för[ ][a-zåäö]|{CAP})"
+)
 
 
 def inner_part(span: str, comma: int) -> bool:
-    """True when the comma at `comma` leads from a department to the unit within it."""
-    return bool(_DEPARTMENT_END.search(span[:comma].strip()) and _INNER_PART.match(span, comma + 1))
+    """True when the comma at `comma` leads from a department, or from the organisation
+    itself ("Vi på Omsorgsbolaget, enheten Boende syd, …"), to the unit within it."""
+    head = span[:comma].strip()
+    if not _INNER_PART.match(span, comma + 1):
+        return False
+    orgs = find_organisations(head) if head else []
+    whole_org = bool(orgs) and orgs[0].written.casefold() == head.casefold()
+    return bool(_DEPARTMENT_END.search(head)) or whole_org
 
 
 def phrase_name(span: str) -> str | None:
@@ -251,7 +271,7 @@ def phrase_name(span: str) -> str | None:
     part = PART_OF.match(span, end.end()) if end and end.group(0) == "," else None
     if part:
         end = _PHRASE_END.search(span, part.end())  # "Kulturskolan Stockholm, område Söderort"
-    if end and end.group(0).strip() in {"vid", "på"} and not proper_name(span[: end.start()]):
+    if end and end.group(0).strip() in {"vid", "på"} and _named_by_place(span[: end.start()]):
         # "driftenheten vid Skogskyrkogården": a unit without a name of its own is named by
         # its place; "Kundservice på Bostadsförmedlingen" is the company's.
         place = PLAIN_NAME.match(span, end.end() + 1)
