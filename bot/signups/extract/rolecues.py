@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from bot.signups.extract.state import Found
-from bot.signups.extract.vocabulary import NAME, clean_name
+from bot.signups.extract.vocabulary import NAME, UPPER, clean_name
 
 # "det är henne ni ska kontakta", "det är till mig ni kan vända er", "som ni ska prata med är
 # Eva Lind": the person the unit tells the award to turn to. Followed by the end of the
@@ -44,7 +44,33 @@ FOR_NOW = (
     r"\bkontakt(?:person)?\s+(?:tills\s+vidare|för\s+tillfället|för\s+närvarande|just\s+nu"
     r"|tillfälligt|i\s+väntan\s+på\s+\w+(?:\s+\w+)?|(?:for\s+)?now|for\s+the\s+time\s+being)(?=\s*:)"
 )
-CONTACT_CUES = rf"(?i:{ASKED_TO_CONTACT}|{DOES_THE_WORK}|{YOUR_CONTACT}|{FOR_NOW})|{HANDLES_IT}"
+# "Sara Ek som är stödpedagog kommer hålla i själva arbetet": the person just named does the
+# work, so is the one to ask about it.
+WORKS_ON_IT = (
+    r"(?<=\s)(?:som|who)\s+(?:är\s+[\w-]+\s+(?:och\s+)?)?(?:kommer\s+(?:att\s+)?|ska\s+|skall\s+|will\s+)?"
+    r"(?:håll(?:a|er)\s+i|sköt(?:a|er)|driv(?:a|er)|samordna(?:r)?|lead|coordinate|handle)s?\s+"
+    r"(?:\w+\s+){0,2}?(?:arbetet|kvalitetsarbetet|ansökan|anmälan|bidraget|processen|work"
+    r"|application|entry|det|detta|den)\b"
+)
+# "så tar jag som kvalitetssamordnare hand om ansökan", "Eva tar hand om anmälan": the one
+# who takes the application on.
+_APPLICATION = r"(?:ansökan|anmälan|anmälningen|arbetet|kvalitetsarbetet|bidraget|processen)\b"
+TAKES_IT_ON = (
+    r"\b(?:tar|tagit|tog)(?=\s+(?:jag|hon|han|hen)\s+(?:(?!och\b|men\b)[\w-]+\s+){0,3}?"
+    rf"hand\s+om\s+(?:\w+\s+)?{_APPLICATION})"
+    # The phrase whole where the person stands before it: "Eva tar hand om anmälan".
+    rf"|\b(?:tar|tagit|tog)\s+hand\s+om\s+(?:\w+\s+)?{_APPLICATION}"
+)
+# "maila Sara på sara.ek@…", "ring Pekka på 070-…": the person the award is told to reach,
+# with how to reach them.
+REACH_NAMED = (
+    rf"(?i:mejla|maila|e-?posta|ringa?|kontakta|sms:a|messa|email|e-mail|call|text)"
+    rf"(?=\s+[{UPPER}][\w-]+(?:\s+[{UPPER}][\w-]+){{0,2}}\s+(?i:på|via|at|on)\s)"
+)
+CONTACT_CUES = (
+    rf"(?i:{ASKED_TO_CONTACT}|{DOES_THE_WORK}|{YOUR_CONTACT}|{FOR_NOW}|{WORKS_ON_IT}|{TAKES_IT_ON})"
+    rf"|{HANDLES_IT}|{REACH_NAMED}"
+)
 
 # "I head the team", "Jag leder enheten": the writer heads the unit.
 _UNIT_OBJECT = (

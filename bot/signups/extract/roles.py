@@ -51,7 +51,11 @@ _MANAGER = (
     r"|EC(?=\s*[=:]|\s+är\b))(?!\w)"
 )
 _CONTACT = (
-    rf"(?i:kontakt)(?=:?\s+(?:[{UPPER}0-9+]|(?i:är|blir|var|jag|undertecknad|mig)\b"
+    rf"(?i:kontakt)(?=:?\s+(?:[{UPPER}0-9+]|(?i:är|blir|var|jag|undertecknad|mig"
+    # "kontakt kan vara Jelena Ek": who the contact may be is who it is.
+    rf"|(?:kan|får|ska|skall|bör|kommer\s+att)\s+(?:vara|bli))\b"
+    # "Jag är samordnare och kontakt: lina.ek@…": a lower-case address after the colon.
+    rf"|(?<=:\s)[\w.+-]+@"
     # "Kontakt: fritidsledare Hodan Farah": the contact's title before the name.
     rf"|(?!(?:med|till|från|via|genom|under|inom|efter|with)\b)[a-zåäöé][\w/-]{{3,}}\s+[{UPPER}]))"
     rf"|(?i:(?:main|primary|principal)\s+contact|contact(?=\s+(?:is|will\s+be)\b))"
@@ -334,7 +338,8 @@ def roles_pass(text: str) -> Found:
 
 def _first_names_in_full(text: str) -> str:
     """ "Områdeschef är Reza Moradi. Reza är också kontaktperson": a first name alone, after
-    the full name, is that person, when only one person named so has been named."""
+    the full name (or before it in brackets), is that person, when only one person named so
+    has been named."""
     full: dict[str, set[str]] = {}
     for match in _matches(text):
         # "jag, Anna Pettersson" names a person too: two Annas make "Anna" alone nobody's.
@@ -348,7 +353,11 @@ def _first_names_in_full(text: str) -> str:
         rest = re.escape(name[len(first_name) :].strip())
         # "Anna P" under the mail: a first name with a surname's initial is someone's in full.
         alone = rf"(?<![\w.@-]){re.escape(first_name)}(?![\w@-]|\s+{rest}|\.\w|[ \t]+[{UPPER}])"
+        # "Det är Kim som håller i det (Kim Sandberg, …)": a name spelled out in brackets
+        # explains the first name used before it in the paragraph.
         start = text.find(name)
+        if start > 0 and text[start - 1] == "(":
+            start = text.rfind("\n", 0, start) + 1
         if start >= 0:
             text = text[:start] + re.sub(alone, name, text[start:])
     return text

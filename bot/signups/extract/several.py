@@ -149,6 +149,7 @@ def _clauses(line: str, keys: list[str], names: list[str]) -> list[str]:
         or _joined(line, [names[k] for k in named])
     ):
         return [line]  # "Förskolan Eken och förskolan Linden vill båda …" is said for both
+    starts = _clause_starts(line, starts)
     parts = [line[: starts[0]]]
     parts += [line[a:b] for a, b in zip(starts, [*starts[1:], len(line)], strict=True)]
     parts = [re.sub(r"^(?:och|samt)\s+|[\s,;]+(?:och|samt)?\s*$", "", p.strip()) for p in parts]
@@ -160,6 +161,27 @@ def _clauses(line: str, keys: list[str], names: list[str]) -> list[str]:
             gap = first[1 : first.index(words[1], 2)]
             parts[k] = " ".join([words[0], *gap, *words[1:]])
     return [p for p in parts if p]
+
+
+# "… är enhetschef för Årsta och Mikael Ek är chef för Dalen": a unit named after a
+# preposition is the object of its clause, which began after the "och" or the comma before.
+_OBJECT_OF = re.compile(r"(?i)(?<!\w)(?:för|på|vid|inom|of|at|for)\s+$")
+_CLAUSE_BREAK = re.compile(r"\s(?:och|samt|and)\s+|;\s*|,\s+(?=[A-ZÅÄÖ])")
+
+
+def _clause_starts(line: str, starts: list[int]) -> list[int]:
+    """Each unit's part starts at its clause when the unit is the object of a role in it
+    ("Jag är chef för Årsta och Mikael är chef för Dalen"), else at the unit's name."""
+    moved = []
+    floor = 0
+    for start in starts:
+        if _OBJECT_OF.search(line[floor:start]):
+            breaks = list(_CLAUSE_BREAK.finditer(line, floor, start))
+            moved.append(breaks[-1].end() if breaks else floor)
+        else:
+            moved.append(start)
+        floor = start + 1
+    return moved
 
 
 def _blocks_by_key(lines: list[str], names: list[str]) -> tuple[list[str], str]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.signups.extract.footers import without_legal_footer
 from bot.signups.extract.labels import label_key
 from bot.signups.extract.state import Found, attach_details
 from bot.signups.extract.vocabulary import (
@@ -64,7 +65,9 @@ _POSTSCRIPT = re.compile(r"^\s*(?:P\.?\s?S\.?|PS)(?=[\s:.,]|$)[\s:.,]*")
 
 def split_mail(lines: list[str]) -> tuple[list[str], list[str]]:
     """(body lines, signature lines). A postscript under the signature ("PS. Gülşens mejl är
-    …") is the body's: the writer adds to the mail, not to the signature it stands below."""
+    …") is the body's: the writer adds to the mail, not to the signature it stands below. A
+    legal footer under the signature is neither."""
+    lines = without_legal_footer(lines)
     for i, line in enumerate(lines):
         if not (i and _POSTSCRIPT.match(line)):
             continue
@@ -94,6 +97,20 @@ def split_signature(lines: list[str]) -> tuple[list[str], list[str]]:
         cell = label_key(above) and not re.search(r"[.!?]$", above)
         if _person_line(lines[i]) and not (above.endswith(":") or cell):
             return lines[:i], [x.strip() for x in lines[i:] if x.strip()]
+    return _name_block(lines)
+
+
+def _name_block(lines: list[str]) -> tuple[list[str], list[str]]:
+    """A long Outlook signature (name, title, unit, office, addresses, numbers, logo) is the
+    last paragraph when it opens with a name on its own line."""
+    start = len(lines)
+    while start and not lines[start - 1].strip():
+        start -= 1
+    while start and lines[start - 1].strip():
+        start -= 1
+    block = [x.strip() for x in lines[start:] if x.strip()]
+    if start and block and len(block) <= 14 and _person_line(block[0]):
+        return lines[:start], block
     return lines, []
 
 
