@@ -130,3 +130,43 @@ def test_people_signed_up_for_a_meeting_about_the_award_register_no_unit(app: Ap
         "Hälsningar\nTove Berg\nEnhetschef\n"
     )
     _registers_nothing(app, body, "Anmälan till frukostträffen", "Tove Berg")
+
+
+def _units(app: App, body: str, **mail: str) -> list[tuple[str | None, ...]]:
+    put(app, make_mail(body, **mail))
+    cycle(app)
+    return [
+        (u.unit_name, u.manager_name, u.contact_name, u.contact_phone, u.signup_status)
+        for u in units_of(app)
+    ]
+
+
+def test_units_each_under_their_kind_as_label_are_registered_each(app: App) -> None:
+    """A table's cells, one per line: "Boende:" heads each unit's block as "Enhet:" would."""
+    body = (
+        "Hej!\n\nVi anmäler två av våra boenden till Kvalitetsutmärkelsen 2027:\n\n\n"
+        "Boende: Gruppbostaden Ekbacken\nEnhetschef: Sofia Rask\nKontaktperson: Sofia Rask\n"
+        "Telefon: 08-508 40 120\n\nBoende: Gruppbostaden Lönnvägen\nEnhetschef: Sofia Rask\n"
+        "Kontaktperson: Pelle Ahl\nTelefon: 08-508 40 133\n\n\nHälsningar\n\nSofia Rask\n\n"
+        "Enhetschef\n\nHässelby-Vällingby stadsdelsförvaltning\n"
+    )
+    units = _units(app, body, subject="Anmälan boenden", sender_name="Sofia Rask")
+    assert [u[:4] for u in units] == [
+        ("Gruppbostaden Ekbacken", "Sofia Rask", "Sofia Rask", "08-508 40 120"),
+        ("Gruppbostaden Lönnvägen", "Sofia Rask", "Pelle Ahl", "08-508 40 133"),
+    ]
+
+
+def test_a_vacant_managers_post_is_not_filled_by_the_writer(app: App) -> None:
+    body = (
+        "Hej,\n\nVi anmäler härmed två enheter till Kvalitetsutmärkelsen 2027:\n\n\n"
+        "Enhet: Hemtjänst Vantör\nChef: Amira Said\nKontaktperson: Amira Said\n"
+        "Telefon: 08-508 22 310\n\nEnhet: Träffpunkt Rågsved\nChef: vakant, rekrytering pågår\n"
+        "Kontaktperson: Olle Berg\nTelefon: 08-508 22 355\n\n\nMvh\n\nKarin Lind\n\n"
+        "Avdelningschef, Äldreomsorg\n\nEnskede-Årsta-Vantörs stadsdelsförvaltning\n"
+    )
+    units = _units(app, body, subject="Anmälan två enheter", sender_name="Karin Lind")
+    assert [(u[0], u[1], u[4]) for u in units] == [
+        ("Hemtjänst Vantör", "Amira Said", "registered"),
+        ("Träffpunkt Rågsved", None, "incomplete"),
+    ]

@@ -25,6 +25,7 @@ from bot.signups.extract.vocabulary import (
     number,
     same_person,
     tidy,
+    words_data,
 )
 
 _ORG_W = (
@@ -104,7 +105,19 @@ def label_key(label: str) -> str | None:
         return "both" if manager else "contact"
     text = re.sub(r"\([^)]*\)", " ", label.lower())
     text = re.sub(r"\s+", " ", text).strip(" .:-")
-    return next((key for key, rule in _LABEL_RULES if rule.fullmatch(text)), None)
+    key = next((key for key, rule in _LABEL_RULES if rule.fullmatch(text)), None)
+    return key or ("unit" if _is_unit_kind(text) else None)
+
+
+# Words for a part of an organisation that holds units, not a unit: "Område: Järva".
+_OVER_UNITS = re.compile(r"område|distrikt|avdelning|sektion|kansli|förvaltning")
+
+
+def _is_unit_kind(text: str) -> bool:
+    """ "Bibliotek:", "Boende:", "Förskola:": a unit's kind as the label over its name, as a
+    table of several libraries or homes heads its column."""
+    kinds = {kind.casefold() for kind in words_data()["unit_types"]}
+    return text in kinds and not _OVER_UNITS.search(text)
 
 
 def _label_of(line: str) -> tuple[str, str] | None:

@@ -37,6 +37,7 @@ from bot.signups.extract.unitlists import (
     unit_types,
     units_by_line,
 )
+from bot.signups.extract.vacancy import manager_vacant
 from bot.signups.extract.vocabulary import phone_in, same_person, words_data
 
 COUNTS |= {"three": 3, "fyra": 4, "4": 4, "four": 4, "fem": 5}
@@ -284,7 +285,7 @@ def several_units(
         owns = [
             _contact_with_unit(own, b, n) for own, b, n in zip(owns, blocks, names, strict=True)
         ]
-    for name, own in zip(names, owns, strict=True):
+    for name, own, block in zip(names, owns, blocks, strict=True):
         written = own.organisation_as_written
         district = (own.organisation or "").endswith("stadsdelsförvaltning")
         if written and district and written.casefold() in name.casefold():
@@ -299,7 +300,8 @@ def several_units(
             )
         if same_person(own.contact_name, sender_name) and not own.contact_phone:
             own = replace(own, contact_phone=signed)  # "Kontakt: jag själv (se nedan)"
-        result.append(base.merged(replace(own, unit_name=name)))
+        unit = base.merged(replace(own, unit_name=name))
+        result.append(replace(unit, manager_name=None) if manager_vacant(block) else unit)
     return result
 
 
