@@ -170,3 +170,19 @@ def test_a_vacant_managers_post_is_not_filled_by_the_writer(app: App) -> None:
         ("Hemtjänst Vantör", "Amira Said", "registered"),
         ("Träffpunkt Rågsved", None, "incomplete"),
     ]
+
+
+def test_a_second_unit_in_a_paragraph_of_its_own_that_also_signs_up(app: App) -> None:
+    """No count says there are two; "också" and the "båda" that sums them up do."""
+    body = (
+        "Hej!\n\nFritidsgården Tornet i Bagarmossen vill gärna anmäla sig. Chef är Nils Ek och "
+        "kontaktperson blir jag, Rosa Lind, rosa.lind@stockholm.se, 070-123 45 67.\n\n"
+        "Vår grannverksamhet Fritidsgården Ljuset vill också vara med. Där är det samma chef, "
+        "men kontakt är Omid Rahimi, omid.rahimi@stockholm.se, 070-765 43 21.\n\n"
+        "Båda tillhör Skarpnäcks stadsdelsförvaltning.\n\nHälsningar\nRosa\n"
+    )
+    units = _units(app, body, subject="Anmälan Tornet och Ljuset", sender_name="Rosa Lind")
+    assert [u[:4] for u in units] == [
+        ("Fritidsgården Tornet", "Nils Ek", "Rosa Lind", "070-123 45 67"),
+        ("Fritidsgården Ljuset", "Nils Ek", "Omid Rahimi", "070-765 43 21"),
+    ]

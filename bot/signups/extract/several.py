@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.signups.extract.alsosigns import also_signs_up, same_manager
 from bot.signups.extract.eachcontact import (
     details_after,
     each_manager_is_contact,
@@ -256,7 +257,7 @@ def several_units(
         joined = bool(SEVERAL.search(text)) and (
             len({i for i, _ in by_sentence}) == len(by_sentence) == len(units)
         )
-    if len(units) < 2 or not (SEVERAL.search(text) or listed >= 2 or joined):
+    if len(units) < 2 or not (SEVERAL.search(text) or listed >= 2 or joined or also_signs_up(text)):
         return []
     if one_line and not joined:
         return []  # named apart in one sentence: nothing tells the units' details apart
@@ -300,6 +301,8 @@ def several_units(
             )
         if same_person(own.contact_name, sender_name) and not own.contact_phone:
             own = replace(own, contact_phone=signed)  # "Kontakt: jag själv (se nedan)"
+        if result and own.manager_name is None and same_manager(block):
+            own = replace(own, manager_name=result[-1].manager_name)  # "samma rektor"
         unit = base.merged(replace(own, unit_name=name))
         result.append(replace(unit, manager_name=None) if manager_vacant(block) else unit)
     return result
