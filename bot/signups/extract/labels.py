@@ -105,19 +105,21 @@ def label_key(label: str) -> str | None:
         return "both" if manager else "contact"
     text = re.sub(r"\([^)]*\)", " ", label.lower())
     text = re.sub(r"\s+", " ", text).strip(" .:-")
-    key = next((key for key, rule in _LABEL_RULES if rule.fullmatch(text)), None)
-    return key or ("unit" if _is_unit_kind(text) else None)
+    return next((key for key, rule in _LABEL_RULES if rule.fullmatch(text)), None)
 
 
 # Words for a part of an organisation that holds units, not a unit: "Område: Järva".
 _OVER_UNITS = re.compile(r"område|distrikt|avdelning|sektion|kansli|förvaltning")
 
 
-def _is_unit_kind(text: str) -> bool:
-    """ "Bibliotek:", "Boende:", "Förskola:": a unit's kind as the label over its name, as a
-    table of several libraries or homes heads its column."""
+def _unit_kind_label(label: str, separator: str) -> str | None:
+    """ "Bibliotek:", "Boende<tab>": a unit's kind as the label over its name, as a table of
+    several libraries or homes heads its column. Only with a colon or a tab: run together,
+    "Dagverksamheten Linden" is the unit's name itself."""
+    text = re.sub(r"\s+", " ", label.casefold()).strip(" .:-")
     kinds = {kind.casefold() for kind in words_data()["unit_types"]}
-    return text in kinds and not _OVER_UNITS.search(text)
+    plain = separator in (":", r"\t+") and text in kinds
+    return "unit" if plain and not _OVER_UNITS.search(text) else None
 
 
 def _label_of(line: str) -> tuple[str, str] | None:
@@ -128,7 +130,7 @@ def _label_of(line: str) -> tuple[str, str] | None:
         return label_key(text) or "", ""  # a table cell of its own: "Verksamhet", then the value
     for separator in _SEPARATORS:
         match = re.match(rf"^([^:\t]{{1,60}}?)\s*{separator}\s*(.*)$", text)
-        key = label_key(match.group(1)) if match else None
+        key = (label_key(match[1]) or _unit_kind_label(match[1], separator)) if match else None
         if match and key:
             return key, match.group(2).strip()
     return None
