@@ -1,8 +1,8 @@
 """The addresses a mail was sent to are never the contact's: they belong to the award.
 
 A form left half blank, or a body that quotes "skicka till kvalitetsutmarkelsen@…", gives the
-reader the award's own address as the only address in the mail. That address, and any other
-the mail was addressed To, is where the sign-up went, not whom the unit may be reached at.
+reader the award's own address as the only address in the mail. That address is where the
+sign-up went, not whom the unit may be reached at.
 """
 
 from __future__ import annotations
@@ -13,13 +13,23 @@ from bot.mail.parse import ParsedMail
 from bot.signups.extract import SignupFields
 
 
+def _the_awards(address: str, own: str, mail: ParsedMail) -> bool:
+    """The bot's own address, or the award's mailbox under another domain it was sent To
+    (kvalitetsutmarkelsen@edu.stockholm.se). A colleague in the To of a reply-all is still a
+    person the unit may name as its contact."""
+    mailbox = own.casefold().partition("@")[0]
+    sent_to = {a.casefold() for a in mail.to}
+    return address == own.casefold() or (
+        address in sent_to and address.partition("@")[0] == mailbox
+    )
+
+
 def not_to_recipients(fields: SignupFields, mail: ParsedMail, own: str) -> SignupFields:
-    """The fields without a contact address that is the bot's own or one the mail went To."""
+    """The fields without a contact address that is the award's own."""
     address = (fields.contact_email or "").casefold()
     if not address:
         return fields
-    recipients = {own.casefold(), *(a.casefold() for a in mail.to)}
-    if address not in recipients:
+    if not _the_awards(address, own, mail):
         return fields
     return replace(
         fields,

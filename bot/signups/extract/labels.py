@@ -116,10 +116,14 @@ def _unit_kind_label(label: str, separator: str) -> str | None:
     """ "Bibliotek:", "Boende<tab>": a unit's kind as the label over its name, as a table of
     several libraries or homes heads its column. Only with a colon or a tab: run together,
     "Dagverksamheten Linden" is the unit's name itself."""
+    return "unit" if separator in (":", r"\t+") and is_unit_kind(label) else None
+
+
+def is_unit_kind(label: str) -> bool:
+    """True for a unit's kind ("Bibliotek", "Boende") that is not a part over units."""
     text = re.sub(r"\s+", " ", label.casefold()).strip(" .:-")
     kinds = {kind.casefold() for kind in words_data()["unit_types"]}
-    plain = separator in (":", r"\t+") and text in kinds
-    return "unit" if plain and not _OVER_UNITS.search(text) else None
+    return text in kinds and not _OVER_UNITS.search(text)
 
 
 def _label_of(line: str) -> tuple[str, str] | None:
