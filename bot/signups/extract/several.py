@@ -278,7 +278,7 @@ def several_units(
     common = replace(common, unit_name=None)
     # The writer's own number, in the signature: a unit whose contact is the writer has it.
     signed = phone_in("\n".join(below))
-    result = []
+    result: list[SignupFields] = []
     owns = [extract_signup(b, sender_name=sender_name, sender_email=sender_email) for b in blocks]
     if each_manager_is_contact(shared):
         owns = _managers_as_contacts(owns, shared)
