@@ -156,6 +156,14 @@ def _handle_documents(
         return handle_signup(session, ctx, with_forms(inbound, forms), now)
     if not looks_like_entry(documents):
         return None
+    if unit is None and references_in(f"{mail.subject}\n{text}", ctx.settings.reference_prefix):
+        # The writer's unit is signed up already, under a reference the bot cannot find (a
+        # slip of the finger, or last year's): a second registration would split the unit.
+        return staff(
+            "question",
+            "Dokument som hänvisar till ett anmälningsnummer som boten inte hittar; "
+            "koppla det till rätt verksamhet för hand.",
+        )
     if unit is None:
         unit = unit_from_entry_mail(session, ctx, inbound, now)
     return handle_entry(session, ctx, inbound, now, unit)

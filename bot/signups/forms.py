@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from bot.context import Inbound
 from bot.signups.extract.labels import label_pass, mark_labels
+from bot.signups.units import REFERENCE_RE
 
 # An entry is many pages; a form fits on one or two (about 4,000 characters).
 _FORM_MAX_CHARS = 6000
@@ -22,6 +23,10 @@ _SIGNUP_FORM_WORDS = re.compile(r"(?i)anmälan|anmälningsblankett|sign-?up|regi
 def is_signup_form(text: str) -> bool:
     """True for a document that is a short sign-up form rather than an entry."""
     if not text.strip() or len(text) > _FORM_MAX_CHARS:
+        return False
+    if REFERENCE_RE.search(text):
+        # The award's reference (KU-2027-019) is given at sign-up: a document that carries it
+        # comes after, a report or an entry's cover sheet, however like a form it looks.
         return False
     found = label_pass(mark_labels(text).split("\n"))
     roles = [found.unit, found.organisation, found.manager, found.contact]

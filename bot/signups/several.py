@@ -16,6 +16,7 @@ from bot.models import Unit
 from bot.signups.extract import SignupFields
 from bot.signups.pending import hold
 from bot.signups.receipt import in_english, marked, questions
+from bot.signups.recipients import not_to_recipients
 from bot.signups.signup import (
     MISSING_LABELS,
     asked,
@@ -65,6 +66,7 @@ def handle_several(
     read: list[SignupFields] = []
     late: list[Unit] = []
     for fields in units:
+        fields = not_to_recipients(fields, inbound.mail, ctx.settings.bot_address)
         unit = _register_one(session, ctx, inbound, now, fields, registered, late)
         if unit is not None:
             registered.append(unit)

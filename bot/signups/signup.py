@@ -32,6 +32,7 @@ from bot.signups.extract import (
 )
 from bot.signups.pending import hold
 from bot.signups.receipt import previous_values, receipt_notes
+from bot.signups.recipients import not_to_recipients
 from bot.signups.units import add_address, add_flag, is_registered_address, new_reference
 
 MISSING_LABELS = {
@@ -73,11 +74,12 @@ def apply_fields(unit: Unit, fields: SignupFields, now: datetime) -> None:
     unit.updated_at = now
 
 
-def _extract(inbound: Inbound) -> SignupFields:
+def _extract(ctx: Context, inbound: Inbound) -> SignupFields:
     mail = inbound.mail
-    return extract_mail(
+    fields = extract_mail(
         mail.subject, mail.text, sender_name=mail.from_name, sender_email=mail.from_addr
     )
+    return not_to_recipients(fields, mail, ctx.settings.bot_address)
 
 
 _NUMBER = re.compile(r"\d+")
@@ -129,7 +131,7 @@ def handle_signup(
     session: Session, ctx: Context, inbound: Inbound, now: datetime, unit: Unit | None = None
 ) -> Outcome:
     """A sign-up mail: register or update the unit and answer with a receipt."""
-    fields = _extract(inbound)
+    fields = _extract(ctx, inbound)
     year = ctx.year(now)
     unit = unit or find_same_unit(session, year, fields)
     duplicate = unit is not None
@@ -154,7 +156,7 @@ def handle_reply(
     current = fields_of(unit)
     mail = inbound.mail
     fields = read_reply(
-        _extract(inbound), current, strip_quoted(mail.text), sender_name=mail.from_name
+        _extract(ctx, inbound), current, strip_quoted(mail.text), sender_name=mail.from_name
     )
     changes = [
         name
@@ -308,7 +310,7 @@ def _send_receipt(
 
 def unit_from_entry_mail(session: Session, ctx: Context, inbound: Inbound, now: datetime) -> Unit:
     """An entry from a unit that never signed up: register what the mail says, flagged."""
-    fields = _extract(inbound)
+    fields = _extract(ctx, inbound)
     year = ctx.year(now)
     unit = find_same_unit(session, year, fields) or create_unit(session, ctx, year, now)
     if not unit.addresses or is_registered_address(unit, inbound.mail.from_addr):

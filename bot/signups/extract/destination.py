@@ -27,9 +27,9 @@ _ELSEWHERE = re.compile(
     r"\w*pris(?:et|er|erna)?|\w*priset|\w*diplomering\w*|\w*certifiering\w*|\w*nominering\w*"
     r"|\w+award|\w{3,}dag(?:en|ar|arna)?|\w*konferens\w*|\w*seminari\w*|\w*webbinari\w*"
     r"|\w*utbildning\w*|kurs(?:en|er|erna)?|\w*mässa(?:n)?|gala(?:n)?|\w*frukost\w*"
-    r"|\w*informationsmöte\w*|\w*nätverk(?:et|sträff\w*)?|workshop\w*|skrivarstug\w*"
+    r"|\w*informationsmöte\w*|\w*träff(?:en|ar|arna)?|\w+möte(?:t|n|na)?|\w*nätverk(?:et|sträff\w*)?|workshop\w*|skrivarstug\w*"
     r"|\w*föreläsning\w*|studiebesök\w*|evenemang\w*"
-    r"|prize|conference|seminar\w*|webinar\w*|training|course"
+    r"|prize|conference|seminar\w*|webinar\w*|training|course|meeting|information\s+session"
     r")\b"
 )
 # The place a sign-up goes: "till …", "i …", "to …", "for …", up to a few words on.

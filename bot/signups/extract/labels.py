@@ -25,6 +25,7 @@ from bot.signups.extract.vocabulary import (
     number,
     same_person,
     tidy,
+    words_data,
 )
 
 _ORG_W = (
@@ -107,6 +108,24 @@ def label_key(label: str) -> str | None:
     return next((key for key, rule in _LABEL_RULES if rule.fullmatch(text)), None)
 
 
+# Words for a part of an organisation that holds units, not a unit: "Område: Järva".
+_OVER_UNITS = re.compile(r"område|distrikt|avdelning|sektion|kansli|förvaltning")
+
+
+def _unit_kind_label(label: str, separator: str) -> str | None:
+    """ "Bibliotek:", "Boende<tab>": a unit's kind as the label over its name, as a table of
+    several libraries or homes heads its column. Only with a colon or a tab: run together,
+    "Dagverksamheten Linden" is the unit's name itself."""
+    return "unit" if separator in (":", r"\t+") and is_unit_kind(label) else None
+
+
+def is_unit_kind(label: str) -> bool:
+    """True for a unit's kind ("Bibliotek", "Boende") that is not a part over units."""
+    text = re.sub(r"\s+", " ", label.casefold()).strip(" .:-")
+    kinds = {kind.casefold() for kind in words_data()["unit_types"]}
+    return text in kinds and not _OVER_UNITS.search(text)
+
+
 def _label_of(line: str) -> tuple[str, str] | None:
     """(field key, value) if the line is "Label: value" (or tab/dash/spaces separated)."""
     # Mail converted from HTML often keeps bold labels as "**Verksamhet:**".
@@ -115,7 +134,7 @@ def _label_of(line: str) -> tuple[str, str] | None:
         return label_key(text) or "", ""  # a table cell of its own: "Verksamhet", then the value
     for separator in _SEPARATORS:
         match = re.match(rf"^([^:\t]{{1,60}}?)\s*{separator}\s*(.*)$", text)
-        key = label_key(match.group(1)) if match else None
+        key = (label_key(match[1]) or _unit_kind_label(match[1], separator)) if match else None
         if match and key:
             return key, match.group(2).strip()
     return None

@@ -22,7 +22,14 @@ _LATER = re.compile(
     # Maybe: "vill eventuellt anmäla oss", "kanske anmäler vi oss", "troligen vara med".
     r"|\b(?:eventuellt|kanske|möjligen|troligen|troligtvis|förmodligen)\s+(?:att\s+)?"
     r"(?:anmäl\w*|delta|vara\s+med|söka|medverka)\b"
-    r"|\bmen\s+(?:(?:vi|jag)\s+)?(?:måste|behöver|ska)\s+(?:\w+\s+)?först\b"
+    r"|\bmen\s+(?:(?:vi|jag)\s+)?(?:måste|behöver|ska|vill)\s+(?:\w+\s+){0,6}?först\b"
+    # Nothing given yet: "Återkommer senast 15 mars med alla uppgifter".
+    r"|\b(?:återkommer|hör\s+av\s+(?:oss|mig))\s+(?:\w+\s+){0,4}?med\s+(?:alla|samtliga)\s+"
+    r"uppgifter(?:na)?\b"
+    # The English forms: "we would probably like to sign up later this month".
+    r"|\b(?:probably|perhaps|maybe|possibly|likely)\s+(?:\w+\s+){0,3}?(?:apply|enter|register"
+    r"|sign\s+up|take\s+part|participate|join)\b"
+    r"|\b(?:apply|enter|register|sign\s+up|join)\s+(?:\w+\s+)?(?:later|after|once|when)\b"
     # An intention told in the pluperfect is one not carried out: "Enheten hade tänkt anmäla
     # sig men …", "vi hade planerat att söka", "we had planned to apply".
     r"|\bhade\s+(?:\w+\s+)?(?:tänkt|planerat|hoppats|velat|tänkt\s+oss)\s+(?:på\s+)?(?:att\s+)?"
@@ -34,6 +41,10 @@ _LATER = re.compile(
     # för vem som blir kontakt"), which a sign-up may well say.
     r"|\b(?:inte|ej)\s+(?:\w+\s+)?(?:bestämt|beslutat)\s+(?:oss|om\s+vi)\b"
     r"(?!\s+(?:för\s+)?(?:vem|vilk\w*|vad|hur|när)\b)"
+    # "Vi har inte bestämt om enheterna ska anmäla sig": undecided about the units signed.
+    r"|\b(?:inte|ej)\s+(?:\w+\s+)?(?:bestämt|beslutat)\s+(?:oss\s+)?(?:om|huruvida)\s+"
+    r"(?:vi|\w+(?:en|et|na))\s+(?:ska|skall|vill|kommer\s+att)\s+(?:\w+\s+)?"
+    r"(?:anmäl|delta|söka|vara\s+med|medverka)"
     r"|\b(?:inte|ej)\s+(?:tagit|fattat)\s+(?:något\s+|ett\s+)?beslut\s+om\s+(?:vi|att)\s+"
     r"(?:ska\s+)?(?:anmäl|delta|söka|vara\s+med|medverka)"
     r"|\b(?:haven't|have\s+not|not\s+yet)\s+decided\s+(?:yet\s+)?(?:whether|if)\b"

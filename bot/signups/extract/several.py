@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from bot.signups.extract.alsosigns import also_signs_up, same_manager
 from bot.signups.extract.eachcontact import (
     details_after,
     each_manager_is_contact,
@@ -37,6 +38,7 @@ from bot.signups.extract.unitlists import (
     unit_types,
     units_by_line,
 )
+from bot.signups.extract.vacancy import manager_vacant
 from bot.signups.extract.vocabulary import phone_in, same_person, words_data
 
 COUNTS |= {"three": 3, "fyra": 4, "4": 4, "four": 4, "fem": 5}
@@ -255,7 +257,7 @@ def several_units(
         joined = bool(SEVERAL.search(text)) and (
             len({i for i, _ in by_sentence}) == len(by_sentence) == len(units)
         )
-    if len(units) < 2 or not (SEVERAL.search(text) or listed >= 2 or joined):
+    if len(units) < 2 or not (SEVERAL.search(text) or listed >= 2 or joined or also_signs_up(text)):
         return []
     if one_line and not joined:
         return []  # named apart in one sentence: nothing tells the units' details apart
@@ -276,7 +278,7 @@ def several_units(
     common = replace(common, unit_name=None)
     # The writer's own number, in the signature: a unit whose contact is the writer has it.
     signed = phone_in("\n".join(below))
-    result = []
+    result: list[SignupFields] = []
     owns = [extract_signup(b, sender_name=sender_name, sender_email=sender_email) for b in blocks]
     if each_manager_is_contact(shared):
         owns = _managers_as_contacts(owns, shared)
@@ -284,7 +286,7 @@ def several_units(
         owns = [
             _contact_with_unit(own, b, n) for own, b, n in zip(owns, blocks, names, strict=True)
         ]
-    for name, own in zip(names, owns, strict=True):
+    for name, own, block in zip(names, owns, blocks, strict=True):
         written = own.organisation_as_written
         district = (own.organisation or "").endswith("stadsdelsförvaltning")
         if written and district and written.casefold() in name.casefold():
@@ -299,7 +301,10 @@ def several_units(
             )
         if same_person(own.contact_name, sender_name) and not own.contact_phone:
             own = replace(own, contact_phone=signed)  # "Kontakt: jag själv (se nedan)"
-        result.append(base.merged(replace(own, unit_name=name)))
+        if result and own.manager_name is None and same_manager(block):
+            own = replace(own, manager_name=result[-1].manager_name)  # "samma rektor"
+        unit = base.merged(replace(own, unit_name=name))
+        result.append(replace(unit, manager_name=None) if manager_vacant(block) else unit)
     return result
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from bot.signups.extract.labels import label_key
+from bot.signups.extract.labels import is_unit_kind, label_key
 from bot.signups.extract.names import similar_names
 from bot.signups.extract.organisations import find_organisations
 from bot.signups.extract.unitnames import typed_units
@@ -240,7 +240,8 @@ def labelled_units(lines: list[str]) -> list[tuple[int, str]]:
     found: list[tuple[int, str]] = []
     for i, line in enumerate(lines):
         label = _UNIT_LABEL.match(line)
-        if label and label_key(label.group("label")) == "unit":
+        heading = label.group("label") if label else ""
+        if label and (label_key(heading) == "unit" or is_unit_kind(heading)):
             name = label.group("name").strip(" .")
             # "Verksamhet: Solbacken" and later "Enhet: Solbackens förskola" name one unit.
             if is_unit_name(name) and not any(similar_names(name, n) for _, n in found):
