@@ -1,0 +1,67 @@
+"""Issue 17: English sign-ups, people and organisations as written (a fifth round).
+
+A manager post said to stand vacant ("Our manager position is vacant – an interim manager
+will be appointed …") names nobody, not the writer who promises the name; a "Head of
+department" heads the unit that writes; a provider written with its line of business and
+its company form ("Humana Omsorg AB") is written so. Each mail is real MIME (built by the
+tests' `make_mail`, parsed as the bot parses it) and read as the sign-up flow reads it.
+"""
+
+from __future__ import annotations
+
+from bot.mail.parse import parse_mail
+from bot.signups.extract import SignupFields, extract_mail
+from tests.conftest import make_mail
+
+
+def _read_mime(body: str, *, sender_name: str, sender: str) -> SignupFields:
+    mail = parse_mail(make_mail(body, sender=sender, sender_name=sender_name))
+    return extract_mail(
+        mail.subject, mail.text, sender_name=mail.from_name, sender_email=mail.from_addr
+    )
+
+
+def test_a_vacant_manager_post_in_english_names_nobody() -> None:
+    body = (
+        "Hello,\n\nWe at Attendo Boende Solhöjden would like to enter the Kvalitetsutmärkelsen"
+        " 2027.\n\nThe manager position is vacant right now – a new manager will be recruited"
+        " during the spring and I will let you know who it is.\n\n"
+        "Contact person: Priya Raman, 070-312 55 90\n\nKind regards,\nPriya Raman\nAttendo\n"
+    )
+    fields = _read_mime(body, sender_name="Priya Raman", sender="priya.raman@attendo.se")
+    assert fields.manager_name is None
+    assert fields.contact_name == "Priya Raman"
+    assert fields.contact_phone == "070-312 55 90"
+
+
+def test_a_vacant_post_in_swedish_still_lets_the_acting_manager_be_named() -> None:
+    body = (
+        "Hej!\n\nFörskolan Blåklockan (Bromma sdf) anmäler sig. Rektorstjänsten är vakant"
+        " just nu. Tf. rektor är Eva Lindqvist.\n\nKontaktperson: Sanna Berg,"
+        " sanna.berg@stockholm.se\n\nMvh Sanna Berg\nPedagogista\n"
+    )
+    fields = _read_mime(body, sender_name="Sanna Berg", sender="sanna.berg@stockholm.se")
+    assert fields.manager_name == "Eva Lindqvist"
+    assert fields.contact_name == "Sanna Berg"
+
+
+def test_a_head_of_department_in_an_english_mail_is_the_manager() -> None:
+    body = (
+        "Hi,\n\nI'm writing for the Permit Unit (Tillståndsenheten) at the Environment and"
+        " Health Administration. We would like to take part in Kvalitetsutmärkelsen 2027.\n\n"
+        "Head of department: Jonas Wikström\nContact person: me, 08-508 28 114\n\n"
+        "Best,\nLeila Haddad\nInspektör, Miljöförvaltningen\n"
+    )
+    fields = _read_mime(body, sender_name="Leila Haddad", sender="leila.haddad@stockholm.se")
+    assert fields.manager_name == "Jonas Wikström"
+    assert fields.contact_name == "Leila Haddad"
+
+
+def test_a_provider_with_its_line_of_business_and_company_form_is_written_so() -> None:
+    body = (
+        "Hej,\n\nHärmed anmäler vi Gruppbostaden Tallbacken, som drivs av Humana Omsorg AB."
+        "\n\nEnhetschef och kontakt: Mirela Kovač, 073-551 20 19\n\nMvh Mirela\n"
+    )
+    fields = _read_mime(body, sender_name="Mirela Kovač", sender="mirela.kovac@humana.se")
+    assert fields.organisation == "Humana"
+    assert fields.organisation_as_written == "Humana Omsorg AB"
