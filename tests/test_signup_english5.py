@@ -65,3 +65,16 @@ def test_a_provider_with_its_line_of_business_and_company_form_is_written_so() -
     fields = _read_mime(body, sender_name="Mirela Kovač", sender="mirela.kovac@humana.se")
     assert fields.organisation == "Humana"
     assert fields.organisation_as_written == "Humana Omsorg AB"
+
+
+def test_an_english_unit_with_its_place_and_swedish_name_and_the_writer_as_contact() -> None:
+    body = (
+        "Dear all,\n\nFamiljebostäder's customer office in Rinkeby (Kundcenter Rinkeby) would"
+        " like to take part in this year's Kvalitetsutmärkelsen.\n\nThe office is managed by"
+        " Per Holmgren. I will be your contact – Amina Yusuf, tenant coordinator,"
+        " 08-508 377 40.\n\nBest wishes,\nAmina\n"
+    )
+    fields = _read_mime(body, sender_name="Amina Yusuf", sender="amina.yusuf@familjebostader.se")
+    assert fields.unit_name == "Kundcenter Rinkeby"
+    assert fields.manager_name == "Per Holmgren"
+    assert (fields.contact_name, fields.contact_phone) == ("Amina Yusuf", "08-508 377 40")

@@ -33,7 +33,10 @@ DOES_THE_WORK = (
     r"|application|entry)\b"
 )
 # "Det är jag som blir er kontakt", "she will be your contact": the contact, said to the award.
-YOUR_CONTACT = r"(?:blir|bli|vara|är)\s+(?:er|din)\s+kontakt(?:person)?\b"
+YOUR_CONTACT = (
+    r"(?:blir|bli|vara|är)\s+(?:er|din)\s+kontakt(?:person)?\b"
+    r"|(?:be|am|is|are)\s+your\s+(?:main\s+)?contact(?:\s+person)?\b"
+)
 # "I'll handle the application on our side", "I will coordinate the entry".
 HANDLES_IT = (
     r"(?:(?<=I'll\s)|(?<=I’ll\s)|(?<=I\swill\s))(?:handle|coordinate|manage|run)\s+(?:the|our|this)\s+"

@@ -193,10 +193,12 @@ def _task_compound(word: str) -> bool:
     return _compound_type(word) and word.casefold() not in unit_words().types
 
 
-# An English name with the unit's Swedish name after it in brackets.
+# An English name with the unit's Swedish name after it in brackets, the English one perhaps
+# with its place ("customer centre in Hagsätra (Kundcenter Hagsätra)").
 _SWEDISH_NAME = re.compile(
     r"(?:our\s+\w+,\s+)?[^(),.]{2,50}?\b(?i:library|nursing\s+home|care\s+home|preschool|school"
-    r"|home\s+care|youth\s+centre|centre|center|team|unit|department)\s*\(([^)]{3,60})\)"
+    r"|home\s+care|youth\s+centre|centre|center|team|unit|department|office|division|section)"
+    r"(?:\s+(?:in|at)\s+[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?)?\s*\(([^)]{3,60})\)"
 )
 
 # ", område Söderort", ", avdelning Björken": the part of a larger whole the unit is.
