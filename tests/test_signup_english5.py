@@ -10,7 +10,7 @@ tests' `make_mail`, parsed as the bot parses it) and read as the sign-up flow re
 from __future__ import annotations
 
 from bot.mail.parse import parse_mail
-from bot.signups.extract import SignupFields, extract_mail
+from bot.signups.extract import SignupFields, extract_mail, extract_signup, read_reply
 from tests.conftest import make_mail
 
 
@@ -78,3 +78,30 @@ def test_an_english_unit_with_its_place_and_swedish_name_and_the_writer_as_conta
     assert fields.unit_name == "Kundcenter Rinkeby"
     assert fields.manager_name == "Per Holmgren"
     assert (fields.contact_name, fields.contact_phone) == ("Amina Yusuf", "08-508 377 40")
+
+
+def test_an_english_unit_whose_swedish_name_says_its_task_is_registered_by_it() -> None:
+    body = (
+        "Hello,\n\nThe Debt Advice Unit (Enheten för budget- och skuldrådgivning) at"
+        " Socialförvaltningen would like to sign up for Kvalitetsutmärkelsen 2027.\n\n"
+        "Head of unit: Karin Dahl\nContact: me, Omar Said\n\nBest regards,\nOmar Said\n"
+    )
+    fields = _read_mime(body, sender_name="Omar Said", sender="omar.said@stockholm.se")
+    assert fields.unit_name == "Enheten för budget- och skuldrådgivning"
+    assert (fields.manager_name, fields.contact_name) == ("Karin Dahl", "Omar Said")
+
+
+def test_an_english_reply_asking_to_change_the_contact_email_to_a_shared_mailbox() -> None:
+    current = SignupFields(
+        unit_name="Enheten för budget- och skuldrådgivning",
+        manager_name="Karin Dahl",
+        contact_name="Omar Said",
+        contact_email="omar.said@stockholm.se",
+    )
+    text = (
+        "Hi,\n\nCould you please change the contact e-mail to our shared mailbox"
+        " skuldradgivning@stockholm.se? I will be away in May.\n\nThanks,\nOmar\n"
+    )
+    read = read_reply(extract_signup(text), current, text, sender_name="Omar Said")
+    assert read.contact_email == "skuldradgivning@stockholm.se"
+    assert read.contact_name in (None, "Omar Said")

@@ -99,7 +99,7 @@ _DETAILS = (
     r"(?i:(?:rätt|korrekt|nytt|ny|nya)\s+(?:telefon|mobil)?nummer|(?:det\s+)?rätta?\s+är"
     r"|(?:rätt|korrekt|ny|nya)\s+"
     r"(?:e-?post|mejl|mail)(?:adress)?|(?:correct|new)\s+(?:phone\s+)?number"
-    r"|(?:correct|new)\s+e-?mail(?:\s+address)?)(?!\w)"
+    r"|(?:(?:correct|new)\s+|change\s+(?:the\s+|our\s+)?(?:contact\s+)?)e-?mail(?:\s+address)?)(?!\w)"
 )
 _CUE = re.compile(
     rf"(?P<manager>{_MANAGER}|{MANAGER_CUES})|(?P<contact>{_CONTACT}|{CONTACT_CUES})"
