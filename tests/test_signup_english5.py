@@ -105,3 +105,35 @@ def test_an_english_reply_asking_to_change_the_contact_email_to_a_shared_mailbox
     read = read_reply(extract_signup(text), current, text, sender_name="Omar Said")
     assert read.contact_email == "skuldradgivning@stockholm.se"
     assert read.contact_name in (None, "Omar Said")
+
+
+def test_a_forwarded_mail_that_makes_its_addressee_the_contact() -> None:
+    body = (
+        "Hej, detta kom till vår funktionsbrevlåda. Skickar vidare.\n\nLena Ek\n"
+        "Registrator, Hägersten-Älvsjö stadsdelsförvaltning\n\n"
+        "Från: Jonas Berg <jonas.berg@stockholm.se>\nSkickat: den 3 mars 2027 09:10\n"
+        "Till: Registrator Hägersten <registrator.hagersten@stockholm.se>\n"
+        "Ämne: VB: Anmälan\n\nHej, här är vår anmälan, se nedan från min chef. /Jonas\n\n"
+        "Från: Sara Lindh <sara.lindh@stockholm.se>\nSkickat: den 28 februari 2027 15:02\n"
+        "Till: Jonas Berg <jonas.berg@stockholm.se>\nÄmne: Anmälan\n\n"
+        "Hej Jonas! Kan du anmäla oss? Enhet: Hemtjänst Liljeholmen. Förvaltning:"
+        " Hägersten-Älvsjö sdf. Chef: jag. Du får gärna stå som kontaktperson, ditt nummer"
+        " är väl 08-508 22 310?\n\nSara Lindh\nEnhetschef Hemtjänst Liljeholmen\n"
+    )
+    mail = parse_mail(
+        make_mail(
+            body,
+            sender="registrator.hagersten@stockholm.se",
+            sender_name="Registrator Hägersten",
+            subject="VB: VB: Anmälan",
+        )
+    )
+    fields = extract_mail(
+        mail.subject, mail.text, sender_name=mail.from_name, sender_email=mail.from_addr
+    )
+    assert fields.manager_name == "Sara Lindh"
+    assert (fields.contact_name, fields.contact_email, fields.contact_phone) == (
+        "Jonas Berg",
+        "jonas.berg@stockholm.se",
+        "08-508 22 310",
+    )
