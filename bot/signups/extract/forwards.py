@@ -255,13 +255,9 @@ def extract_mail(
         organisation_as_written=notes.organisation_as_written,
         organisation_known=notes.organisation_known,
     )
-    merged = added.merged(inner)
-    same = notes.organisation is not None and notes.organisation == inner.organisation
-    if same and "organisation" in inner.weak:
-        # "Boendestödet Kungsholmen" under a forwarder signing "Kungsholmens
-        # stadsdelsförvaltning": the organisation written out beats the place in a unit's name.
-        merged = replace(merged, organisation_as_written=notes.organisation_as_written)
-    return _forwarder_as_contact(contact_from_thread(merged, text), sender_name, sender_email)
+    return _forwarder_as_contact(
+        contact_from_thread(added.merged(inner), text), sender_name, sender_email
+    )
 
 
 def _forwarder_as_contact(
