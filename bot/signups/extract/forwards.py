@@ -16,6 +16,7 @@ from email.utils import parseaddr
 
 import quotequail
 
+from bot.signups.extract.addressee import addressee_as_contact
 from bot.signups.extract.extract import SignupFields, extract_signup
 from bot.signups.extract.organisations import find_organisations
 from bot.signups.extract.quoting import strip_quoted
@@ -50,6 +51,8 @@ class Forwarded:
     # Each forwarder's note with who wrote it, outermost first: the mail's own sender's
     # (unnamed here) above, then a colleague's who forwarded it on ("Yusuf Demirtaş").
     layers: tuple[tuple[str, str, str | None], ...] = ()
+    # Whom the innermost message was written to: "du" in it is this person.
+    addressee: tuple[str, str | None] = ("", None)
 
 
 def _is_forward(subject: str, text: str) -> bool:
@@ -87,7 +90,13 @@ def unwrap_forward(subject: str, text: str) -> Forwarded | None:
         inner.get("subject", ""),
         "\n\n".join(notes),
         tuple((note, *author) for note, author in zip(notes, authors, strict=False)),
+        _name_and_address(inner.get("to", "")),
     )
+
+
+def _name_and_address(header: str) -> tuple[str, str | None]:
+    name, address = parseaddr(header)
+    return name, address or None
 
 
 # The bot's own receipt signs with the quality unit's office; that is not the unit's.
@@ -205,6 +214,8 @@ def extract_mail(
         sender_email=forwarded.sender_email,
         subject=forwarded.subject or subject,
     )
+    # "Du får gärna stå som kontaktperson": the forwarded mail's addressee.
+    inner = addressee_as_contact(inner, forwarded.text, *forwarded.addressee)
     # Each note is read as its writer's own mail, the innermost (closest to the unit) last
     # so that it counts most: a manager's "Kontaktperson blir Şebnem" above a registrar's
     # "Se nedan".

@@ -171,13 +171,14 @@ class _Text:
 
     def business_end(self, last: int) -> int:
         """The last word of a provider's name that runs on from `last` in capitalised
-        business words on the same line ("Vardaga Omsorg", "Nytida Sverige AB")."""
-        end = last
-        while end + 1 < len(self.raw) and self.raw[end + 1] in _catalogue().business_words:
+        business words on the same line ("Vardaga Omsorg", "Nytida Sverige AB", "Humana
+        Omsorg AB"); "AB" only after a business word."""
+        end, business = last, _catalogue().business_words
+        while end + 1 < len(self.raw) and self.raw[end + 1] in business:
             if "\n" in self.text[self.spans[end][1] : self.spans[end + 1][0]]:
                 break
             end += 1
-        if end > last and end + 1 < len(self.raw) and self.raw[end + 1] == "AB":
+        if self.raw[end] in business and end + 1 < len(self.raw) and self.raw[end + 1] == "AB":
             end += 1
         return end
 

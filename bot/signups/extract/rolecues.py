@@ -33,7 +33,10 @@ DOES_THE_WORK = (
     r"|application|entry)\b"
 )
 # "Det är jag som blir er kontakt", "she will be your contact": the contact, said to the award.
-YOUR_CONTACT = r"(?:blir|bli|vara|är)\s+(?:er|din)\s+kontakt(?:person)?\b"
+YOUR_CONTACT = (
+    r"(?:blir|bli|vara|är)\s+(?:er|din)\s+kontakt(?:person)?\b"
+    r"|(?:be|am|is|are)\s+your\s+(?:main\s+)?contact(?:\s+person)?\b"
+)
 # "I'll handle the application on our side", "I will coordinate the entry".
 HANDLES_IT = (
     r"(?:(?<=I'll\s)|(?<=I’ll\s)|(?<=I\swill\s))(?:handle|coordinate|manage|run)\s+(?:the|our|this)\s+"
@@ -89,11 +92,27 @@ _OWN_CLAUSE_AFTER = re.compile(
 )
 
 
-def post_is_subject(sentence: str, start: int, end: int) -> bool:
-    """The role word at sentence[start:end] is the subject of its own clause."""
+# "Our manager position is vacant – … I will send you the name", "Rektorstjänsten är
+# vakant just nu": a post said to stand empty names nobody, neither the writer who
+# promises the name later nor anyone else in the sentence. Only the words straight after
+# the post count, so "tf. rektor är Eva Lind" after the vacancy still names her. A post
+# still to be filled ("an interim manager will be appointed") names nobody yet either.
+_VACANT_AFTER = re.compile(
+    r"(?i)(?:[\s-]*(?:tjänsten|posten|position|post|role|job|seat))?\s+"
+    r"(?:(?:är|is|står|remains)\s+(?:\w+\s+){0,2}?"
+    r"(?:vakant|obesatt|under\s+rekrytering|vacant|unfilled|empty|not\s+(?:yet\s+)?filled"
+    r"|inte\s+(?:tillsatt|utsedd))"
+    r"|(?:will\s+be|is\s+(?:still\s+)?being|is\s+to\s+be|ska|kommer\s+att)\s+(?:\w+\s+)?"
+    r"(?:appointed|recruited|named|tillsättas|rekryteras|utses|utnämnas))\b"
+)
+
+
+def post_names_nobody(sentence: str, start: int, end: int) -> bool:
+    """The role word at sentence[start:end] points at no person: it is the subject of its own
+    clause, or its post is said to stand vacant."""
     return bool(
         _OWN_CLAUSE_BEFORE.search(sentence[:start]) and _OWN_CLAUSE_AFTER.match(sentence, end)
-    )
+    ) or bool(_VACANT_AFTER.match(sentence, end))
 
 
 # "Birgitta har godkänt det": a name that opens a clause with a finite verb of its own.

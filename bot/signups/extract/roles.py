@@ -18,7 +18,7 @@ from bot.signups.extract.rolecues import (
     MANAGER_CUES,
     objects_named,
     opens_clause,
-    post_is_subject,
+    post_names_nobody,
     pronoun_named,
 )
 from bot.signups.extract.state import Found
@@ -40,7 +40,8 @@ from bot.signups.extract.vocabulary import (
 _MANAGER = (
     r"(?<![\w-])(?:(?i:(?:\w+-)?\w*chef(?:en|ens|s)?|(?:\w+-)?\w*rektor(?:n|ns|s)?|föreståndar(?:e|en)|\w*manager"
     # A "Head of Quality" or "Head of Science" is a colleague, not the school's head.
-    r"|principal(?!\s+contact)|head\s+of\s+(?:the\s+)?(?:(?:pre)?school|unit|centre|center|operations)"
+    r"|principal(?!\s+contact)|head\s+of\s+(?:the\s+)?(?:(?:pre)?school|unit|centre|center|operations"
+    r"|department|division|section|office|administration|branch|service)s?\b"
     r"|head\s*teacher"
     r"|(?:pre)?school\s+head"
     r"|verksamhetsansvarig"
@@ -98,7 +99,7 @@ _DETAILS = (
     r"(?i:(?:rätt|korrekt|nytt|ny|nya)\s+(?:telefon|mobil)?nummer|(?:det\s+)?rätta?\s+är"
     r"|(?:rätt|korrekt|ny|nya)\s+"
     r"(?:e-?post|mejl|mail)(?:adress)?|(?:correct|new)\s+(?:phone\s+)?number"
-    r"|(?:correct|new)\s+e-?mail(?:\s+address)?)(?!\w)"
+    r"|(?:(?:correct|new)\s+|change\s+(?:the\s+|our\s+)?(?:contact\s+)?)e-?mail(?:\s+address)?)(?!\w)"
 )
 _CUE = re.compile(
     rf"(?P<manager>{_MANAGER}|{MANAGER_CUES})|(?P<contact>{_CONTACT}|{CONTACT_CUES})"
@@ -281,7 +282,7 @@ def _sentence_roles(sentence: str, found: Found) -> None:
         c
         for c in _CUE.finditer(sentence)
         if not _DEPUTY.search(sentence[: c.start()])
-        and not (c.group("manager") and post_is_subject(sentence, c.start(), c.end()))
+        and not (c.group("manager") and post_names_nobody(sentence, c.start(), c.end()))
     ]
     people = _people(sentence)
     for i, cue in enumerate(cues):

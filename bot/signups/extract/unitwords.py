@@ -193,10 +193,17 @@ def _task_compound(word: str) -> bool:
     return _compound_type(word) and word.casefold() not in unit_words().types
 
 
-# An English name with the unit's Swedish name after it in brackets.
+# An English name with the unit's Swedish name after it in brackets, the English one perhaps
+# with its place ("customer centre in Hagsätra (Kundcenter Hagsätra)").
 _SWEDISH_NAME = re.compile(
     r"(?:our\s+\w+,\s+)?[^(),.]{2,50}?\b(?i:library|nursing\s+home|care\s+home|preschool|school"
-    r"|home\s+care|youth\s+centre|centre|center|team|unit|department)\s*\(([^)]{3,60})\)"
+    r"|home\s+care|youth\s+centre|centre|center|team|unit|department|office|division|section)"
+    r"(?:\s+(?:in|at)\s+[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?)?\s*\(([^)]{3,60})\)"
+)
+# "(Enheten för ställföreträdarstöd)": a Swedish unit named by its task is a name too.
+_FOR_TASK = re.compile(
+    r"(?:Enheten|Avdelningen|Sektionen|Gruppen|Byrån|Kontoret)\s+för\s+[a-zåäö][\w-]+"
+    r"(?:\s+(?:och\s+)?[a-zåäö][\w-]+){0,3}"
 )
 
 # ", område Söderort", ", avdelning Björken": the part of a larger whole the unit is.
@@ -236,7 +243,8 @@ def phrase_name(span: str) -> str | None:
     förskolan i Husby" is named by its place.
     """
     swedish = _SWEDISH_NAME.match(span)
-    if swedish and unit_words().typed.fullmatch(swedish.group(1).strip()):
+    bracketed = swedish.group(1).strip() if swedish else ""
+    if swedish and (unit_words().typed.fullmatch(bracketed) or _FOR_TASK.fullmatch(bracketed)):
         return tidy_unit(swedish.group(1))  # "Hornstull Library (Hornstulls bibliotek)"
     span = re.sub(r"\s+", " ", re.sub(r"\([^)]*\)?", " ", span)).strip()
     span = _LEADING_FILLER.sub("", span)
