@@ -8,20 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.mail.parse import parse_mail
-from bot.signups.extract import SignupFields, extract_mail
-from tests.conftest import make_mail
-
-
-def _read_mime(body: str, *, sender_name: str, sender: str) -> SignupFields:
-    mail = parse_mail(make_mail(body, sender=sender, sender_name=sender_name))
-    return extract_mail(
-        mail.subject, mail.text, sender_name=mail.from_name, sender_email=mail.from_addr
-    )
-
-
-def _contact(fields: SignupFields) -> tuple[str | None, ...]:
-    return (fields.contact_name, fields.contact_email, fields.contact_phone)
+from tests.signup_reading import contact_of, read_mime
 
 
 def test_contact_person_written_apart_and_her_details_in_the_next_sentence() -> None:
@@ -31,9 +18,9 @@ def test_contact_person_written_apart_and_her_details_in_the_next_sentence() -> 
         " förskollärare och leder vårt utvecklingsarbete. Hennes telefon 070-411 22 33 och mail"
         " sanna.oberg@stockholm.se\n\nHälsningar\nKjell Rudin\n"
     )
-    fields = _read_mime(body, sender_name="Kjell Rudin", sender="kjell.rudin@stockholm.se")
+    fields = read_mime(body, sender_name="Kjell Rudin", sender="kjell.rudin@stockholm.se")
     assert fields.manager_name == "Kjell Rudin"
-    assert _contact(fields) == ("Sanna Öberg", "sanna.oberg@stockholm.se", "070-411 22 33")
+    assert contact_of(fields) == ("Sanna Öberg", "sanna.oberg@stockholm.se", "070-411 22 33")
 
 
 def test_the_writers_own_number_in_prose_is_the_contacts_when_the_writer_is_contact() -> None:
@@ -43,8 +30,8 @@ def test_the_writers_own_number_in_prose_is_the_contacts_when_the_writer_is_cont
         "Jag är också kontaktperson. Vid frågor går det bra att ringa min mobil"
         " 072-300 40 50.\n\nMvh\nLeila\n"
     )
-    fields = _read_mime(body, sender_name="Leila Haddad", sender="leila.haddad@stockholm.se")
-    assert _contact(fields) == ("Leila Haddad", "leila.haddad@stockholm.se", "072-300 40 50")
+    fields = read_mime(body, sender_name="Leila Haddad", sender="leila.haddad@stockholm.se")
+    assert contact_of(fields) == ("Leila Haddad", "leila.haddad@stockholm.se", "072-300 40 50")
 
 
 def test_a_writer_asked_to_be_contact_who_says_how_she_is_reached() -> None:
@@ -54,9 +41,9 @@ def test_a_writer_asked_to_be_contact_who_says_how_she_is_reached() -> None:
         " Petra Ny och nås på 08-508 270 10 eller petra.ny@stockholm.se.\n\n"
         "Vänliga hälsningar\nPetra Ny\nHandläggare\n"
     )
-    fields = _read_mime(body, sender_name="Petra Ny", sender="petra.ny@stockholm.se")
+    fields = read_mime(body, sender_name="Petra Ny", sender="petra.ny@stockholm.se")
     assert fields.manager_name == "Gustav Wahl"
-    assert _contact(fields) == ("Petra Ny", "petra.ny@stockholm.se", "08-508 270 10")
+    assert contact_of(fields) == ("Petra Ny", "petra.ny@stockholm.se", "08-508 270 10")
 
 
 def test_a_manager_who_keeps_in_touch_herself_gives_her_number_in_the_same_sentence() -> None:
@@ -66,8 +53,8 @@ def test_a_manager_who_keeps_in_touch_herself_gives_her_number_in_the_same_sente
         " med er, ring på 08-508 051 22.\n\nHälsningar\nRonja Blom\nEnhetschef\n"
         "Hässelby-Vällingby stadsdelsförvaltning\n"
     )
-    fields = _read_mime(body, sender_name="Ronja Blom", sender="ronja.blom@stockholm.se")
-    assert _contact(fields) == ("Ronja Blom", "ronja.blom@stockholm.se", "08-508 051 22")
+    fields = read_mime(body, sender_name="Ronja Blom", sender="ronja.blom@stockholm.se")
+    assert contact_of(fields) == ("Ronja Blom", "ronja.blom@stockholm.se", "08-508 051 22")
 
 
 def test_a_named_contact_reached_by_first_name_and_a_switchboard_with_a_remark() -> None:
@@ -77,8 +64,8 @@ def test_a_named_contact_reached_by_first_name_and_a_switchboard_with_a_remark()
         " Karim, familjerättssekreterare. Dalia nås på dalia.karim@stockholm.se. Telefon"
         " växel 08-508 11 000 (fråga efter Dalia).\n\nMed vänlig hälsning\nLars Åhman\n"
     )
-    fields = _read_mime(body, sender_name="Lars Åhman", sender="lars.ahman@stockholm.se")
-    assert _contact(fields) == ("Dalia Karim", "dalia.karim@stockholm.se", "08-508 11 000")
+    fields = read_mime(body, sender_name="Lars Åhman", sender="lars.ahman@stockholm.se")
+    assert contact_of(fields) == ("Dalia Karim", "dalia.karim@stockholm.se", "08-508 11 000")
 
 
 def test_contact_details_naming_nobody_are_the_writing_managers_own() -> None:
@@ -87,8 +74,8 @@ def test_contact_details_naming_nobody_are_the_writing_managers_own() -> None:
         "Verksamhetschef är jag själv, Agnes Lund. Kontakt: agnes.lund@vardaga.se eller"
         " 070-555 66 77.\n\nHälsningar\nAgnes Lund\n"
     )
-    fields = _read_mime(body, sender_name="Agnes Lund", sender="agnes.lund@vardaga.se")
-    assert _contact(fields) == ("Agnes Lund", "agnes.lund@vardaga.se", "070-555 66 77")
+    fields = read_mime(body, sender_name="Agnes Lund", sender="agnes.lund@vardaga.se")
+    assert contact_of(fields) == ("Agnes Lund", "agnes.lund@vardaga.se", "070-555 66 77")
 
 
 def test_contact_details_of_someone_else_do_not_make_the_writer_the_contact() -> None:
@@ -97,7 +84,7 @@ def test_contact_details_of_someone_else_do_not_make_the_writer_the_contact() ->
         "Verksamhetschef är jag själv, Agnes Lund. Kontakt: linnea.falk@vardaga.se.\n\n"
         "Hälsningar\nAgnes Lund\n"
     )
-    fields = _read_mime(body, sender_name="Agnes Lund", sender="agnes.lund@vardaga.se")
+    fields = read_mime(body, sender_name="Agnes Lund", sender="agnes.lund@vardaga.se")
     assert fields.contact_name is None
 
 
@@ -117,8 +104,8 @@ def test_the_writers_own_details_in_any_of_the_usual_words(details: str) -> None
         " stadsdelsförvaltning och vill anmäla oss.\n\nKontakt person: jag\n"
         f"{details}\n\nHälsningar\nNoor Aziz\n"
     )
-    fields = _read_mime(body, sender_name="Noor Aziz", sender="noor.aziz@stockholm.se")
-    assert _contact(fields) == ("Noor Aziz", "noor.aziz@stockholm.se", "072-300 40 50")
+    fields = read_mime(body, sender_name="Noor Aziz", sender="noor.aziz@stockholm.se")
+    assert contact_of(fields) == ("Noor Aziz", "noor.aziz@stockholm.se", "072-300 40 50")
 
 
 @pytest.mark.parametrize(
@@ -136,8 +123,8 @@ def test_a_sentence_about_the_contact_just_named_gives_her_details(reached: str)
         f" Åhman. Kontaktperson är Dalia Karim, dalia.karim@stockholm.se. {reached}\n\n"
         "Med vänlig hälsning\nLars Åhman\n"
     )
-    fields = _read_mime(body, sender_name="Lars Åhman", sender="lars.ahman@stockholm.se")
-    assert _contact(fields) == ("Dalia Karim", "dalia.karim@stockholm.se", "070-818 20 30")
+    fields = read_mime(body, sender_name="Lars Åhman", sender="lars.ahman@stockholm.se")
+    assert contact_of(fields) == ("Dalia Karim", "dalia.karim@stockholm.se", "070-818 20 30")
 
 
 def test_a_colleague_who_is_reached_is_not_the_writer() -> None:
@@ -146,8 +133,8 @@ def test_a_colleague_who_is_reached_is_not_the_writer() -> None:
         " Holm att vara kontaktperson för anmälan och hon nås på 08-508 333 44.\n\n"
         "Hälsningar\nBo Ek\nRektor\n"
     )
-    fields = _read_mime(body, sender_name="Bo Ek", sender="bo.ek@edu.stockholm.se")
-    assert _contact(fields) == ("Sara Holm", None, "08-508 333 44")
+    fields = read_mime(body, sender_name="Bo Ek", sender="bo.ek@edu.stockholm.se")
+    assert contact_of(fields) == ("Sara Holm", None, "08-508 333 44")
 
 
 def test_an_administrator_who_gives_her_own_address_as_the_contact_is_the_contact() -> None:
@@ -156,9 +143,9 @@ def test_an_administrator_who_gives_her_own_address_as_the_contact_is_the_contac
         " stadsdelsförvaltning. Enhetschef är Bo Sjö.\n\nKontakt: mira.tal@stockholm.se,"
         " 08-508 230 40.\n\nMvh\nMira Tal\nAdministratör\n"
     )
-    fields = _read_mime(body, sender_name="Mira Tal", sender="mira.tal@stockholm.se")
+    fields = read_mime(body, sender_name="Mira Tal", sender="mira.tal@stockholm.se")
     assert fields.manager_name == "Bo Sjö"
-    assert _contact(fields) == ("Mira Tal", "mira.tal@stockholm.se", "08-508 230 40")
+    assert contact_of(fields) == ("Mira Tal", "mira.tal@stockholm.se", "08-508 230 40")
 
 
 def test_a_contact_said_to_have_a_number_in_the_next_sentence() -> None:
@@ -167,5 +154,5 @@ def test_a_contact_said_to_have_a_number_in_the_next_sentence() -> None:
         " Åhman. Kontaktperson är Dalia Karim, dalia.karim@stockholm.se. Hon har"
         " mobilnummer 070-818 20 30.\n\nMed vänlig hälsning\nLars Åhman\n"
     )
-    fields = _read_mime(body, sender_name="Lars Åhman", sender="lars.ahman@stockholm.se")
-    assert _contact(fields) == ("Dalia Karim", "dalia.karim@stockholm.se", "070-818 20 30")
+    fields = read_mime(body, sender_name="Lars Åhman", sender="lars.ahman@stockholm.se")
+    assert contact_of(fields) == ("Dalia Karim", "dalia.karim@stockholm.se", "070-818 20 30")

@@ -12,13 +12,7 @@ from __future__ import annotations
 from bot.mail.parse import parse_mail
 from bot.signups.extract import SignupFields, extract_mail, extract_signup, read_reply
 from tests.conftest import make_mail
-
-
-def _read_mime(body: str, *, sender_name: str, sender: str) -> SignupFields:
-    mail = parse_mail(make_mail(body, sender=sender, sender_name=sender_name))
-    return extract_mail(
-        mail.subject, mail.text, sender_name=mail.from_name, sender_email=mail.from_addr
-    )
+from tests.signup_reading import read_mime
 
 
 def test_a_vacant_manager_post_in_english_names_nobody() -> None:
@@ -28,7 +22,7 @@ def test_a_vacant_manager_post_in_english_names_nobody() -> None:
         " during the spring and I will let you know who it is.\n\n"
         "Contact person: Priya Raman, 070-312 55 90\n\nKind regards,\nPriya Raman\nAttendo\n"
     )
-    fields = _read_mime(body, sender_name="Priya Raman", sender="priya.raman@attendo.se")
+    fields = read_mime(body, sender_name="Priya Raman", sender="priya.raman@attendo.se")
     assert fields.manager_name is None
     assert fields.contact_name == "Priya Raman"
     assert fields.contact_phone == "070-312 55 90"
@@ -40,7 +34,7 @@ def test_a_vacant_post_in_swedish_still_lets_the_acting_manager_be_named() -> No
         " just nu. Tf. rektor är Eva Lindqvist.\n\nKontaktperson: Sanna Berg,"
         " sanna.berg@stockholm.se\n\nMvh Sanna Berg\nPedagogista\n"
     )
-    fields = _read_mime(body, sender_name="Sanna Berg", sender="sanna.berg@stockholm.se")
+    fields = read_mime(body, sender_name="Sanna Berg", sender="sanna.berg@stockholm.se")
     assert fields.manager_name == "Eva Lindqvist"
     assert fields.contact_name == "Sanna Berg"
 
@@ -52,7 +46,7 @@ def test_a_head_of_department_in_an_english_mail_is_the_manager() -> None:
         "Head of department: Jonas Wikström\nContact person: me, 08-508 28 114\n\n"
         "Best,\nLeila Haddad\nInspektör, Miljöförvaltningen\n"
     )
-    fields = _read_mime(body, sender_name="Leila Haddad", sender="leila.haddad@stockholm.se")
+    fields = read_mime(body, sender_name="Leila Haddad", sender="leila.haddad@stockholm.se")
     assert fields.manager_name == "Jonas Wikström"
     assert fields.contact_name == "Leila Haddad"
 
@@ -62,7 +56,7 @@ def test_a_provider_with_its_line_of_business_and_company_form_is_written_so() -
         "Hej,\n\nHärmed anmäler vi Gruppbostaden Tallbacken, som drivs av Humana Omsorg AB."
         "\n\nEnhetschef och kontakt: Mirela Kovač, 073-551 20 19\n\nMvh Mirela\n"
     )
-    fields = _read_mime(body, sender_name="Mirela Kovač", sender="mirela.kovac@humana.se")
+    fields = read_mime(body, sender_name="Mirela Kovač", sender="mirela.kovac@humana.se")
     assert fields.organisation == "Humana"
     assert fields.organisation_as_written == "Humana Omsorg AB"
 
@@ -74,7 +68,7 @@ def test_an_english_unit_with_its_place_and_swedish_name_and_the_writer_as_conta
         " Per Holmgren. I will be your contact – Amina Yusuf, tenant coordinator,"
         " 08-508 377 40.\n\nBest wishes,\nAmina\n"
     )
-    fields = _read_mime(body, sender_name="Amina Yusuf", sender="amina.yusuf@familjebostader.se")
+    fields = read_mime(body, sender_name="Amina Yusuf", sender="amina.yusuf@familjebostader.se")
     assert fields.unit_name == "Kundcenter Rinkeby"
     assert fields.manager_name == "Per Holmgren"
     assert (fields.contact_name, fields.contact_phone) == ("Amina Yusuf", "08-508 377 40")
@@ -86,7 +80,7 @@ def test_an_english_unit_whose_swedish_name_says_its_task_is_registered_by_it() 
         " Socialförvaltningen would like to sign up for Kvalitetsutmärkelsen 2027.\n\n"
         "Head of unit: Karin Dahl\nContact: me, Omar Said\n\nBest regards,\nOmar Said\n"
     )
-    fields = _read_mime(body, sender_name="Omar Said", sender="omar.said@stockholm.se")
+    fields = read_mime(body, sender_name="Omar Said", sender="omar.said@stockholm.se")
     assert fields.unit_name == "Enheten för budget- och skuldrådgivning"
     assert (fields.manager_name, fields.contact_name) == ("Karin Dahl", "Omar Said")
 

@@ -7,19 +7,9 @@ read by `extract_mail`, as the sign-up flow reads it.
 from __future__ import annotations
 
 from bot.mail.parse import parse_mail
-from bot.signups.extract import SignupFields, extract_mail, several_units
+from bot.signups.extract import several_units
 from tests.conftest import make_mail
-
-
-def _read_mime(body: str, *, sender_name: str, sender: str) -> SignupFields:
-    mail = parse_mail(make_mail(body, sender=sender, sender_name=sender_name))
-    return extract_mail(
-        mail.subject, mail.text, sender_name=mail.from_name, sender_email=mail.from_addr
-    )
-
-
-def _contact(fields: SignupFields) -> tuple[str | None, ...]:
-    return (fields.contact_name, fields.contact_email, fields.contact_phone)
+from tests.signup_reading import contact_of, read_mime
 
 
 def test_a_manager_who_points_at_a_colleague_with_him_ni_ska_kontakta() -> None:
@@ -30,9 +20,9 @@ def test_a_manager_who_points_at_a_colleague_with_him_ni_ska_kontakta() -> None:
         " tomas.berglund@stockholm.se. Han har även mobil 073-220 45 19.\n\n"
         "Mvh\nVera Lind\nEnhetschef\nTelefon 08-508 40 100\n"
     )
-    fields = _read_mime(body, sender_name="Vera Lind", sender="vera.lind@stockholm.se")
+    fields = read_mime(body, sender_name="Vera Lind", sender="vera.lind@stockholm.se")
     assert fields.manager_name == "Vera Lind"
-    assert _contact(fields) == ("Tomas Berglund", "tomas.berglund@stockholm.se", "073-220 45 19")
+    assert contact_of(fields) == ("Tomas Berglund", "tomas.berglund@stockholm.se", "073-220 45 19")
 
 
 def test_a_writer_who_becomes_contact_before_a_clause_about_the_manager() -> None:
@@ -42,9 +32,9 @@ def test_a_writer_who_becomes_contact_before_a_clause_about_the_manager() -> Non
         " anmälan, Agneta har sagt ja till det.\n\nHälsningar\nOmar Haddou\nStödpedagog\n"
         "Mobil: 070-618 22 40\n"
     )
-    fields = _read_mime(body, sender_name="Haddou Omar", sender="omar.haddou@stockholm.se")
+    fields = read_mime(body, sender_name="Haddou Omar", sender="omar.haddou@stockholm.se")
     assert fields.manager_name == "Agneta Rydell"
-    assert _contact(fields) == ("Omar Haddou", "omar.haddou@stockholm.se", "070-618 22 40")
+    assert contact_of(fields) == ("Omar Haddou", "omar.haddou@stockholm.se", "070-618 22 40")
 
 
 def test_undertecknad_signed_in_capitals_under_an_outlook_surname_first_name() -> None:
@@ -54,11 +44,11 @@ def test_undertecknad_signed_in_capitals_under_an_outlook_surname_first_name() -
         "Kontaktperson under arbetet är undertecknad.\n\nMed vänlig hälsning\n\n"
         "ANA SOFÍA GARCÍA RUIZ\nFAMILJEBEHANDLARE\nSOCIALFÖRVALTNINGEN\nTFN 08-508 11 234\n"
     )
-    fields = _read_mime(
+    fields = read_mime(
         body, sender_name="García Ruiz Ana Sofía", sender="ana.sofia.garcia@stockholm.se"
     )
     assert fields.manager_name == "Per Hallgren"
-    assert _contact(fields) == (
+    assert contact_of(fields) == (
         "Ana Sofía García Ruiz",
         "ana.sofia.garcia@stockholm.se",
         "08-508 11 234",
@@ -71,9 +61,9 @@ def test_a_manager_who_is_contact_signing_in_capitals() -> None:
         " chef för enheten och är också kontaktperson.\n\nKAROL NOWAK\nENHETSCHEF\n"
         "STADSBYGGNADSKONTORET\nTEL. 08-508 27 310\n"
     )
-    fields = _read_mime(body, sender_name="Nowak Karol", sender="karol.nowak@stockholm.se")
+    fields = read_mime(body, sender_name="Nowak Karol", sender="karol.nowak@stockholm.se")
     assert fields.manager_name == "Karol Nowak"
-    assert _contact(fields) == ("Karol Nowak", "karol.nowak@stockholm.se", "08-508 27 310")
+    assert contact_of(fields) == ("Karol Nowak", "karol.nowak@stockholm.se", "08-508 27 310")
 
 
 def test_a_number_written_with_a_non_breaking_hyphen() -> None:
@@ -82,8 +72,8 @@ def test_a_number_written_with_a_non_breaking_hyphen() -> None:
         " och vill anmäla oss.\n\nNi kan kontakta mig direkt, tfn 08\u201150812345.\n\n"
         "Hälsningar\nMilica Jović\n"
     )
-    fields = _read_mime(body, sender_name="Milica Jović", sender="milica.jovic@stockholm.se")
-    assert _contact(fields) == ("Milica Jović", "milica.jovic@stockholm.se", "08\u201150812345")
+    fields = read_mime(body, sender_name="Milica Jović", sender="milica.jovic@stockholm.se")
+    assert contact_of(fields) == ("Milica Jović", "milica.jovic@stockholm.se", "08\u201150812345")
 
 
 def test_the_writer_who_becomes_your_contact_over_several_sentences() -> None:
@@ -94,9 +84,13 @@ def test_the_writer_who_becomes_your_contact_over_several_sentences() -> None:
         " jonatan.ek3@edu.stockholm.se.\n\nSkolan tillhör utbildningsförvaltningen.\n\n"
         "Mvh Jonatan\n\n--\nJonatan Ek\nFörstelärare\nEnskedeskolan\nMobil: +46 (0)70 512 34 56\n"
     )
-    fields = _read_mime(body, sender_name="Ek Jonatan", sender="jonatan.ek3@edu.stockholm.se")
+    fields = read_mime(body, sender_name="Ek Jonatan", sender="jonatan.ek3@edu.stockholm.se")
     assert fields.manager_name == "Sara Lindqvist"
-    assert _contact(fields) == ("Jonatan Ek", "jonatan.ek3@edu.stockholm.se", "+46 (0)70 512 34 56")
+    assert contact_of(fields) == (
+        "Jonatan Ek",
+        "jonatan.ek3@edu.stockholm.se",
+        "+46 (0)70 512 34 56",
+    )
 
 
 def test_english_head_of_team_and_a_writer_who_handles_the_application() -> None:
@@ -106,17 +100,17 @@ def test_english_head_of_team_and_a_writer_who_handles_the_application() -> None
         "Our analyst, Priya Nair, will be your contact person. Her e-mail is"
         " priya.nair@stockholm.se.\n\nKind regards,\nMarcus Holm\nHead of Digital Services\n"
     )
-    fields = _read_mime(head, sender_name="Marcus Holm", sender="marcus.holm@stockholm.se")
+    fields = read_mime(head, sender_name="Marcus Holm", sender="marcus.holm@stockholm.se")
     assert fields.manager_name == "Marcus Holm"
-    assert _contact(fields) == ("Priya Nair", "priya.nair@stockholm.se", None)
+    assert contact_of(fields) == ("Priya Nair", "priya.nair@stockholm.se", None)
     handles = (
         "Hi,\n\nPlease register Visitor Services for the quality award. We are a unit within"
         " Stockholm Business Region. Head of unit is Karin Wall; I'll handle the application"
         " on our side.\n\nPhone +46 73 555 12 34\n\nBest,\nTom Reed\nAdvisor\n"
     )
-    fields = _read_mime(handles, sender_name="Tom Reed", sender="tom.reed@stockholm.se")
+    fields = read_mime(handles, sender_name="Tom Reed", sender="tom.reed@stockholm.se")
     assert fields.manager_name == "Karin Wall"
-    assert _contact(fields) == ("Tom Reed", "tom.reed@stockholm.se", "+46 73 555 12 34")
+    assert contact_of(fields) == ("Tom Reed", "tom.reed@stockholm.se", "+46 73 555 12 34")
 
 
 def test_the_one_who_does_the_work_and_whom_you_should_talk_to() -> None:
@@ -125,18 +119,18 @@ def test_the_one_who_does_the_work_and_whom_you_should_talk_to() -> None:
         " hålla i arbetet är vår ateljerista, Hanna Vik. Mejla henne gärna direkt:"
         " hanna.vik@stockholm.se\n\nHälsningar\nLinnea Ström\nRektor\n"
     )
-    fields = _read_mime(body, sender_name="Linnea Ström", sender="linnea.strom@stockholm.se")
+    fields = read_mime(body, sender_name="Linnea Ström", sender="linnea.strom@stockholm.se")
     assert fields.manager_name == "Linnea Ström"
-    assert _contact(fields) == ("Hanna Vik", "hanna.vik@stockholm.se", None)
+    assert contact_of(fields) == ("Hanna Vik", "hanna.vik@stockholm.se", None)
     talk = (
         "Hej!\n\nJag hjälper Hägerstens bibliotek i Kulturförvaltningen med anmälan.\n\n"
         "Biblioteket leds av Eva Sund. Den som ni ska prata med är bibliotekarien Nils Ahl,"
         " tel. 08-508 30 111. Ring honom hellre än att mejla.\n\nTack!\nAnna Kron\n"
         "Kommunikatör\n"
     )
-    fields = _read_mime(talk, sender_name="Anna Kron", sender="anna.kron@stockholm.se")
+    fields = read_mime(talk, sender_name="Anna Kron", sender="anna.kron@stockholm.se")
     assert fields.manager_name == "Eva Sund"
-    assert _contact(fields) == ("Nils Ahl", None, "08-508 30 111")
+    assert contact_of(fields) == ("Nils Ahl", None, "08-508 30 111")
 
 
 def test_a_post_that_is_the_subject_of_its_own_clause_names_no_manager() -> None:
@@ -145,7 +139,7 @@ def test_a_post_that_is_the_subject_of_its_own_clause_names_no_manager() -> None
         " Kvalitetsutmärkelsen. Vår verksamhetschef har godkänt det och jag är"
         " kontaktperson.\n\nLisa Tran\nFysioterapeut\nTel 08-617 00 12\n"
     )
-    fields = _read_mime(body, sender_name="Lisa Tran", sender="lisa.tran@hemmet.se")
+    fields = read_mime(body, sender_name="Lisa Tran", sender="lisa.tran@hemmet.se")
     assert fields.manager_name is None
     assert fields.contact_name == "Lisa Tran"
 
@@ -157,7 +151,7 @@ def test_an_address_pattern_is_no_address() -> None:
         " kundservicesamordnare. Ni når mig på förnamn.efternamn@svoa.se eller via växeln"
         " 08-522 120 00.\n\nHälsningar\nMei\n"
     )
-    fields = _read_mime(body, sender_name="Mei Lin", sender="mei.lin@svoa.se")
+    fields = read_mime(body, sender_name="Mei Lin", sender="mei.lin@svoa.se")
     assert fields.contact_name == "Mei Lin"
     assert fields.contact_email == "mei.lin@svoa.se"
 
@@ -170,9 +164,9 @@ def test_the_contacts_address_in_a_postscript_under_the_signature() -> None:
         "Skärholmens stadsdelsförvaltning\n08-508 24 000 (vx)\n\n"
         "PS. Selins mejl är selin.aydin@stockholm.se\n"
     )
-    fields = _read_mime(body, sender_name="Kaya Mehmet", sender="mehmet.kaya@stockholm.se")
+    fields = read_mime(body, sender_name="Kaya Mehmet", sender="mehmet.kaya@stockholm.se")
     assert fields.manager_name == "Mehmet Kaya"
-    assert _contact(fields) == ("Selin Aydın", "selin.aydin@stockholm.se", "08-508 24 455")
+    assert contact_of(fields) == ("Selin Aydın", "selin.aydin@stockholm.se", "08-508 24 455")
 
 
 def test_a_sentence_naming_the_writer_contact_above_the_signature_line() -> None:
@@ -182,9 +176,9 @@ def test_a_sentence_naming_the_writer_contact_above_the_signature_line() -> None
         "Yonas Tekle, kvalitetsansvarig, Vardaga region Stockholm\n"
         "yonas.tekle@vardaga.se, 073-410 55 21\n"
     )
-    fields = _read_mime(body, sender_name="Yonas Tekle", sender="yonas.tekle@vardaga.se")
+    fields = read_mime(body, sender_name="Yonas Tekle", sender="yonas.tekle@vardaga.se")
     assert fields.manager_name == "Anneli Skog"
-    assert _contact(fields) == ("Yonas Tekle", "yonas.tekle@vardaga.se", "073-410 55 21")
+    assert contact_of(fields) == ("Yonas Tekle", "yonas.tekle@vardaga.se", "073-410 55 21")
 
 
 def test_the_contacts_description_goes_on_with_a_number_for_her_team() -> None:
@@ -195,11 +189,11 @@ def test_the_contacts_description_goes_on_with_a_number_for_her_team() -> None:
         " planerarna, så svara gärna till hemtjanst.kungsholmen@stockholm.se. Telefon till"
         " planeringen 08-508 08 314.\n\nHälsningar\nSofie L / Planeringen\n"
     )
-    fields = _read_mime(
+    fields = read_mime(
         body, sender_name="Kungsholmen hemtjänst", sender="hemtjanst.kungsholmen@stockholm.se"
     )
     assert fields.manager_name == "Maria von Post"
-    assert _contact(fields) == (
+    assert contact_of(fields) == (
         "Sofie Lund",
         "hemtjanst.kungsholmen@stockholm.se",
         "08-508 08 314",
@@ -221,7 +215,7 @@ def test_each_units_own_manager_is_its_contact_reached_as_said_after_each_name()
         ("Humana Gruppbostad Tallkrogen", "Lovisa Brandt"),
         ("Humana Gruppbostad Gubbängen", "Ahmed Noor"),
     ]
-    assert [_contact(u) for u in units] == [
+    assert [contact_of(u) for u in units] == [
         ("Lovisa Brandt", "lovisa.brandt@humana.se", "070-318 22 01"),
         ("Ahmed Noor", "ahmed.noor@humana.se", "070-318 22 09"),
     ]
@@ -241,7 +235,7 @@ def test_a_contact_for_each_unit_named_by_its_short_name() -> None:
         ("Linden", "Sara Holm"),
         ("Eken", "Sara Holm"),
     ]
-    assert [_contact(u) for u in units] == [
+    assert [contact_of(u) for u in units] == [
         ("Oskar Berg", "oskar.berg@stockholm.se", "08-508 15 221"),
         ("Jenny Lo", None, None),
     ]

@@ -11,19 +11,9 @@ the tests' `make_mail`, parsed as the bot parses it) and read as the sign-up flo
 from __future__ import annotations
 
 from bot.mail.parse import parse_mail
-from bot.signups.extract import SignupFields, extract_mail, several_units
+from bot.signups.extract import several_units
 from tests.conftest import make_mail
-
-
-def _read_mime(body: str, *, sender_name: str, sender: str) -> SignupFields:
-    mail = parse_mail(make_mail(body, sender=sender, sender_name=sender_name))
-    return extract_mail(
-        mail.subject, mail.text, sender_name=mail.from_name, sender_email=mail.from_addr
-    )
-
-
-def _contact(fields: SignupFields) -> tuple[str | None, ...]:
-    return (fields.contact_name, fields.contact_email, fields.contact_phone)
+from tests.signup_reading import contact_of, read_mime
 
 
 def test_a_manager_and_a_writer_contact_with_the_same_first_name() -> None:
@@ -33,9 +23,9 @@ def test_a_manager_and_a_writer_contact_with_the_same_first_name() -> None:
         "Vi hör till Hägersten-Älvsjö stadsdelsförvaltning.\n\nHälsningar\nKarin S\n"
         "Förskolan Lönnen\nTel 08-508 22 314\n"
     )
-    fields = _read_mime(body, sender_name="Karin Sjödin", sender="karin.sjodin@stockholm.se")
+    fields = read_mime(body, sender_name="Karin Sjödin", sender="karin.sjodin@stockholm.se")
     assert fields.manager_name == "Karin Holm"
-    assert _contact(fields) == ("Karin Sjödin", "karin.sjodin@stockholm.se", "08-508 22 314")
+    assert contact_of(fields) == ("Karin Sjödin", "karin.sjodin@stockholm.se", "08-508 22 314")
 
 
 def test_a_contact_still_to_be_named_is_nobody_yet() -> None:
@@ -45,9 +35,9 @@ def test_a_contact_still_to_be_named_is_nobody_yet() -> None:
         "Bengt meddelar senare vem som ska vara kontaktperson.\n\n"
         "Med vänlig hälsning\nSiv Rask\nAdministratör\n"
     )
-    fields = _read_mime(body, sender_name="Siv Rask", sender="siv.rask@stockholm.se")
+    fields = read_mime(body, sender_name="Siv Rask", sender="siv.rask@stockholm.se")
     assert fields.manager_name == "Bengt Falk"
-    assert _contact(fields) == (None, None, None)
+    assert contact_of(fields) == (None, None, None)
 
 
 def test_a_writer_to_turn_to_in_a_cleft_sentence() -> None:
@@ -59,9 +49,9 @@ def test_a_writer_to_turn_to_in_a_cleft_sentence() -> None:
         "Driftingenjör, Vattenverket Norra\nStockholm Vatten och Avfall\n"
         "Tel: 08-522 100 00 (växel)\nDirekt: 08-522 104 77\n"
     )
-    fields = _read_mime(body, sender_name="Oskar Lind", sender="oskar.lind@svoa.se")
+    fields = read_mime(body, sender_name="Oskar Lind", sender="oskar.lind@svoa.se")
     assert fields.manager_name == "Ulla Berg"
-    assert _contact(fields) == ("Oskar Lind", "oskar.lind@svoa.se", "08-522 104 77")
+    assert contact_of(fields) == ("Oskar Lind", "oskar.lind@svoa.se", "08-522 104 77")
 
 
 def test_a_post_without_its_regular_holder_names_no_manager() -> None:
@@ -70,9 +60,9 @@ def test_a_post_without_its_regular_holder_names_no_manager() -> None:
         "Vi har ingen ordinarie avdelningschef sedan i höstas och jag är sammankallande"
         " i väntan på en ny. Jag är kontaktperson.\n\nHälsningar\nLeo Strand\nUtredare\nTrafikkontoret\n08-508 26 404\n"
     )
-    fields = _read_mime(body, sender_name="Leo Strand", sender="leo.strand@stockholm.se")
+    fields = read_mime(body, sender_name="Leo Strand", sender="leo.strand@stockholm.se")
     assert fields.manager_name is None
-    assert _contact(fields) == ("Leo Strand", "leo.strand@stockholm.se", "08-508 26 404")
+    assert contact_of(fields) == ("Leo Strand", "leo.strand@stockholm.se", "08-508 26 404")
 
 
 def test_a_writer_who_gives_her_name_and_number_in_one_breath() -> None:
@@ -81,9 +71,9 @@ def test_a_writer_who_gives_her_name_and_number_in_one_breath() -> None:
         " Eva Nord och hon säger ja att jag är kontakt. Mitt namn Amal Yusuf, nummer"
         " 073-612 44 90.\n\nMed vänlig hälsning\nAmal\n"
     )
-    fields = _read_mime(body, sender_name="Amal Yusuf", sender="amal.yusuf@stockholm.se")
+    fields = read_mime(body, sender_name="Amal Yusuf", sender="amal.yusuf@stockholm.se")
     assert fields.manager_name == "Eva Nord"
-    assert _contact(fields) == ("Amal Yusuf", "amal.yusuf@stockholm.se", "073-612 44 90")
+    assert contact_of(fields) == ("Amal Yusuf", "amal.yusuf@stockholm.se", "073-612 44 90")
 
 
 def test_an_english_contact_after_a_dash() -> None:
@@ -92,9 +82,9 @@ def test_an_english_contact_after_a_dash() -> None:
         " principal is Mark Ellis and I am the contact \u2013 Joanna Price, head of maths,"
         " +46 70 233 41 08.\n\nThanks!\nJoanna\n"
     )
-    fields = _read_mime(body, sender_name="Joanna Price", sender="joanna.price@gmail.com")
+    fields = read_mime(body, sender_name="Joanna Price", sender="joanna.price@gmail.com")
     assert fields.manager_name == "Mark Ellis"
-    assert _contact(fields) == ("Joanna Price", "joanna.price@gmail.com", "+46 70 233 41 08")
+    assert contact_of(fields) == ("Joanna Price", "joanna.price@gmail.com", "+46 70 233 41 08")
 
 
 def test_a_number_with_a_remark_on_how_to_reach_the_writer() -> None:
@@ -104,11 +94,11 @@ def test_a_number_with_a_remark_on_how_to_reach_the_writer() -> None:
         "Mobil 070-455 81 20, jag undervisar mycket men svarar på sms.\n\n"
         "Mvh\nPetter Oskarsson\nBitr. rektor\n"
     )
-    fields = _read_mime(
+    fields = read_mime(
         body, sender_name="Petter Oskarsson", sender="petter.oskarsson@edu.stockholm.se"
     )
     assert fields.manager_name == "Helena Strid"
-    assert _contact(fields) == (
+    assert contact_of(fields) == (
         "Petter Oskarsson",
         "petter.oskarsson@edu.stockholm.se",
         "070-455 81 20",
@@ -122,9 +112,9 @@ def test_a_manager_who_wants_a_colleague_as_contact() -> None:
         " sjuksköterska Ida Wiik, ida.wiik@stockholm.se, tel 08-508 14 733.\n\n"
         "Hälsningar\nRuth Aalto\nEnhetschef\n"
     )
-    fields = _read_mime(body, sender_name="Aalto Ruth", sender="ruth.aalto@stockholm.se")
+    fields = read_mime(body, sender_name="Aalto Ruth", sender="ruth.aalto@stockholm.se")
     assert fields.manager_name == "Ruth Aalto"
-    assert _contact(fields) == ("Ida Wiik", "ida.wiik@stockholm.se", "08-508 14 733")
+    assert contact_of(fields) == ("Ida Wiik", "ida.wiik@stockholm.se", "08-508 14 733")
 
 
 def test_a_hyphenated_chief_title_makes_the_writer_manager() -> None:
@@ -132,9 +122,9 @@ def test_a_hyphenated_chief_title_makes_the_writer_manager() -> None:
         "Hej,\n\nIT-enheten på Serviceförvaltningen vill anmäla sig till Kvalitetsutmärkelsen.\n\n"
         "Jag är IT-chef och kontaktperson.\n\nNiklas Borg\nIT-chef\n08-508 11 902\n"
     )
-    fields = _read_mime(body, sender_name="Niklas Borg", sender="niklas.borg@stockholm.se")
+    fields = read_mime(body, sender_name="Niklas Borg", sender="niklas.borg@stockholm.se")
     assert fields.manager_name == "Niklas Borg"
-    assert _contact(fields) == ("Niklas Borg", "niklas.borg@stockholm.se", "08-508 11 902")
+    assert contact_of(fields) == ("Niklas Borg", "niklas.borg@stockholm.se", "08-508 11 902")
 
 
 def test_a_lower_case_mail_that_capitalises_its_names() -> None:
@@ -144,9 +134,9 @@ def test_a_lower_case_mail_that_capitalises_its_names() -> None:
         " så det är mig ni ska kontakta.\n\nvi hör till skärholmens sdf.\n\n"
         "Jamal Osei\nfritidsledare\n070-818 33 02\n"
     )
-    fields = _read_mime(body, sender_name="Jamal Osei", sender="jamal.osei@stockholm.se")
+    fields = read_mime(body, sender_name="Jamal Osei", sender="jamal.osei@stockholm.se")
     assert fields.manager_name == "Mira Koski"
-    assert _contact(fields) == ("Jamal Osei", "jamal.osei@stockholm.se", "070-818 33 02")
+    assert contact_of(fields) == ("Jamal Osei", "jamal.osei@stockholm.se", "070-818 33 02")
 
 
 def test_units_each_with_its_own_contact_on_its_line() -> None:
@@ -167,7 +157,7 @@ def test_units_each_with_its_own_contact_on_its_line() -> None:
         "Förskolan Svalan",
     ]
     assert {u.manager_name for u in units} == {"Lisa Ahl"}
-    assert [_contact(u) for u in units] == [
+    assert [contact_of(u) for u in units] == [
         ("Sofia Berg", "sofia.berg@stockholm.se", "08-508 18 201"),
         ("Adam Nilsson", "adam.nilsson@stockholm.se", "08-508 18 202"),
         ("Mona Ek", "mona.ek@stockholm.se", "08-508 18 203"),
@@ -181,10 +171,10 @@ def test_an_english_head_named_by_the_teams_name() -> None:
         " Greta Lund. I will be the contact person for the registration.\n\nBest regards,\n"
         "Paul Dixon\nAnalyst\nT: +46 8 508 280 40\n"
     )
-    fields = _read_mime(body, sender_name="Paul Dixon", sender="paul.dixon@stockholm.se")
+    fields = read_mime(body, sender_name="Paul Dixon", sender="paul.dixon@stockholm.se")
     assert fields.unit_name == "Investor Relations"
     assert fields.manager_name == "Greta Lund"
-    assert _contact(fields) == ("Paul Dixon", "paul.dixon@stockholm.se", "+46 8 508 280 40")
+    assert contact_of(fields) == ("Paul Dixon", "paul.dixon@stockholm.se", "+46 8 508 280 40")
 
 
 def test_a_phone_typed_mail_without_capitals_or_dots_under_a_device_footer() -> None:
@@ -193,9 +183,9 @@ def test_a_phone_typed_mail_without_capitals_or_dots_under_a_device_footer() -> 
         "  rektor ar sara holm och jag ar kontakt, ring 0704 55 12 90 efter lunch\n/lina\n\n"
         "Skickat från min iPhone\n"
     )
-    fields = _read_mime(body, sender_name="Lina Berg", sender="lina.berg@stockholm.se")
+    fields = read_mime(body, sender_name="Lina Berg", sender="lina.berg@stockholm.se")
     assert (fields.manager_name or "").casefold() == "sara holm"
-    assert _contact(fields) == ("Lina Berg", "lina.berg@stockholm.se", "0704 55 12 90")
+    assert contact_of(fields) == ("Lina Berg", "lina.berg@stockholm.se", "0704 55 12 90")
 
 
 def test_a_contact_label_for_the_time_being() -> None:
@@ -205,9 +195,9 @@ def test_a_contact_label_for_the_time_being() -> None:
         " återkommer med namnet då.\n\nKontakt tills vidare: Rasmus Eld, 08-508 03 417\n\n"
         "Mvh\nRasmus Eld\nBiträdande enhetschef\n"
     )
-    fields = _read_mime(body, sender_name="Rasmus Eld", sender="rasmus.eld@stockholm.se")
+    fields = read_mime(body, sender_name="Rasmus Eld", sender="rasmus.eld@stockholm.se")
     assert fields.manager_name is None
-    assert _contact(fields) == ("Rasmus Eld", "rasmus.eld@stockholm.se", "08-508 03 417")
+    assert contact_of(fields) == ("Rasmus Eld", "rasmus.eld@stockholm.se", "08-508 03 417")
 
 
 def test_a_surname_with_a_prefix_before_a_capital() -> None:
@@ -216,6 +206,6 @@ def test_a_surname_with_a_prefix_before_a_capital() -> None:
         "Enhetschef är Ewan McKenzie. Kontaktperson är Ruth MacLeod, ruth.macleod@stockholm.se,"
         " 08-508 05 270.\n\nHälsningar\nEwan McKenzie\n"
     )
-    fields = _read_mime(body, sender_name="Ewan McKenzie", sender="ewan.mckenzie@stockholm.se")
+    fields = read_mime(body, sender_name="Ewan McKenzie", sender="ewan.mckenzie@stockholm.se")
     assert fields.manager_name == "Ewan McKenzie"
-    assert _contact(fields) == ("Ruth MacLeod", "ruth.macleod@stockholm.se", "08-508 05 270")
+    assert contact_of(fields) == ("Ruth MacLeod", "ruth.macleod@stockholm.se", "08-508 05 270")

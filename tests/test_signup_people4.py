@@ -11,26 +11,14 @@ as the sign-up flow reads it.
 
 from __future__ import annotations
 
-from bot.mail.parse import parse_mail
-from bot.signups.extract import SignupFields, extract_mail, several_units
-from tests.conftest import make_mail
+from bot.signups.extract import several_units
+from tests.signup_reading import contact_of, read_mime
 
 _FOOTER = (
     "\n\nNär du skickar e-post till Stockholms stad sparar och behandlar vi dina"
     " personuppgifter\nenligt dataskyddsförordningen (GDPR). Läs mer på"
     " https://start.stockholm/personuppgifter\n"
 )
-
-
-def _read_mime(body: str, *, sender_name: str, sender: str) -> SignupFields:
-    mail = parse_mail(make_mail(body, sender=sender, sender_name=sender_name))
-    return extract_mail(
-        mail.subject, mail.text, sender_name=mail.from_name, sender_email=mail.from_addr
-    )
-
-
-def _contact(fields: SignupFields) -> tuple[str | None, ...]:
-    return (fields.contact_name, fields.contact_email, fields.contact_phone)
 
 
 def test_a_colleague_who_does_the_work_and_is_to_be_mailed_under_a_long_signature() -> None:
@@ -43,9 +31,9 @@ def test_a_colleague_who_does_the_work_and_is_to_be_mailed_under_a_long_signatur
         "Besöksadress: Farstaplan 2\nTelefon 08-508 40 100\nMobil 070-440 12 12\n"
         "tove.vonpost@stockholm.se\n[Stockholms stad]" + _FOOTER
     )
-    fields = _read_mime(body, sender_name="Tove von Post", sender="tove.vonpost@stockholm.se")
+    fields = read_mime(body, sender_name="Tove von Post", sender="tove.vonpost@stockholm.se")
     assert fields.manager_name == "Tove von Post"
-    assert _contact(fields) == ("Maja Ekström-Lind", "maja.ekstrom-lind@stockholm.se", None)
+    assert contact_of(fields) == ("Maja Ekström-Lind", "maja.ekstrom-lind@stockholm.se", None)
 
 
 def test_who_the_contact_may_be_in_a_lower_case_mail() -> None:
@@ -55,9 +43,9 @@ def test_who_the_contact_may_be_in_a_lower_case_mail() -> None:
         " hon nås på 08-508 41 222 eller noor.haddad@stockholm.se\n\nmvh pelle\n\n"
         "Pelle Strand\nEnhetschef\nFritidsgården Gnistan\nTfn 08-508 41 200\n"
     )
-    fields = _read_mime(body, sender_name="Pelle Strand", sender="pelle.strand@stockholm.se")
+    fields = read_mime(body, sender_name="Pelle Strand", sender="pelle.strand@stockholm.se")
     assert fields.manager_name == "Pelle Strand"
-    assert _contact(fields) == ("Noor Haddad", "noor.haddad@stockholm.se", "08-508 41 222")
+    assert contact_of(fields) == ("Noor Haddad", "noor.haddad@stockholm.se", "08-508 41 222")
 
 
 def test_the_writer_who_takes_the_application_on() -> None:
@@ -69,9 +57,9 @@ def test_the_writer_who_takes_the_application_on() -> None:
         "Kungsholmens stadsdelsförvaltning\nVäxel: 08-508 08 000\nDirekt: 08-508 08 417\n"
         "E-post: linnea.sund@stockholm.se\n"
     )
-    fields = _read_mime(body, sender_name="Linnea Sund", sender="linnea.sund@stockholm.se")
+    fields = read_mime(body, sender_name="Linnea Sund", sender="linnea.sund@stockholm.se")
     assert fields.manager_name == "Rut Almqvist"
-    assert _contact(fields) == ("Linnea Sund", "linnea.sund@stockholm.se", "08-508 08 417")
+    assert contact_of(fields) == ("Linnea Sund", "linnea.sund@stockholm.se", "08-508 08 417")
 
 
 def test_a_first_name_before_the_full_name_in_its_paragraph() -> None:
@@ -81,9 +69,9 @@ def test_a_first_name_before_the_full_name_in_its_paragraph() -> None:
         " oss), robin.falk@stockholm.se, 08-508 20 515. Jag finns med som stöd men Robin är"
         " den ni ska vända er till.\n\nVänliga hälsningar\nGun Ahl\nAvdelningschef\n"
     )
-    fields = _read_mime(body, sender_name="Gun Ahl", sender="gun.ahl@stockholm.se")
+    fields = read_mime(body, sender_name="Gun Ahl", sender="gun.ahl@stockholm.se")
     assert fields.manager_name == "Ola Berg"
-    assert _contact(fields) == ("Robin Falk", "robin.falk@stockholm.se", "08-508 20 515")
+    assert contact_of(fields) == ("Robin Falk", "robin.falk@stockholm.se", "08-508 20 515")
 
 
 def test_a_lower_case_address_after_kontakt_and_a_colon() -> None:
@@ -92,9 +80,9 @@ def test_a_lower_case_address_after_kontakt_and_a_colon() -> None:
         " chef just nu. Jag är samordnare och kontakt: vera.lund@omsorgab.se\n\nHa det bra\n"
         "Vera\n\nSkickat från min iPhone\n"
     )
-    fields = _read_mime(body, sender_name="Vera Lund", sender="vera.lund@omsorgab.se")
+    fields = read_mime(body, sender_name="Vera Lund", sender="vera.lund@omsorgab.se")
     assert fields.manager_name is None
-    assert _contact(fields)[:2] == ("Vera Lund", "vera.lund@omsorgab.se")
+    assert contact_of(fields)[:2] == ("Vera Lund", "vera.lund@omsorgab.se")
 
 
 def test_two_managers_each_named_before_the_unit_they_head() -> None:
@@ -120,6 +108,6 @@ def test_a_footer_run_into_the_signature_leaves_the_writers_number() -> None:
         "När du skickar e-post till Stockholms stad behandlar vi dina personuppgifter enligt"
         " dataskyddsförordningen.\n"
     )
-    fields = _read_mime(body, sender_name="Irma Lukić", sender="irma.lukic@stockholm.se")
+    fields = read_mime(body, sender_name="Irma Lukić", sender="irma.lukic@stockholm.se")
     assert fields.manager_name == "Åke Moberg"
-    assert _contact(fields) == ("Irma Lukić", "irma.lukic@stockholm.se", "08-508 25 318")
+    assert contact_of(fields) == ("Irma Lukić", "irma.lukic@stockholm.se", "08-508 25 318")

@@ -4,16 +4,9 @@
 from __future__ import annotations
 
 from bot.runner import App
-from tests.conftest import cycle, make_mail, put
-from tests.test_signup_receipt import units_of
+from tests.signup_reading import units_named
 
 _SIGN = "\n\nVänliga hälsningar\nLinnea Holm\nlinnea.holm@stockholm.se\n"
-
-
-def _read(app: App, body: str, **mail: str) -> list[tuple[str | None, str | None, str | None]]:
-    put(app, make_mail(body, **mail))
-    cycle(app)
-    return [(u.unit_name, u.organisation, u.organisation_as_written) for u in units_of(app)]
 
 
 def test_a_clause_about_where_the_unit_belongs_is_not_its_name(app: App) -> None:
@@ -21,7 +14,7 @@ def test_a_clause_about_where_the_unit_belongs_is_not_its_name(app: App) -> None
         "Hej!\n\nJag anmäler vår enhet. Enheten heter Hemtjänsten Skarpnäck och tillhör "
         "Skarpnäcks stadsdelsförvaltning. Chef är Linnea Holm, som också är kontaktperson." + _SIGN
     )
-    [(unit, org, _)] = _read(
+    [(unit, org, _)] = units_named(
         app, body, sender="linnea.holm@stockholm.se", sender_name="Linnea Holm"
     )
     assert (unit, org) == ("Hemtjänsten Skarpnäck", "Skarpnäcks stadsdelsförvaltning")
@@ -32,7 +25,7 @@ def test_a_unit_set_off_by_commas_after_its_organisation_is_named_whole(app: App
         "Arbetsmarknadsförvaltningen, Centrum för vuxnas lärande, anmäler härmed sin "
         "verksamhet till Kvalitetsutmärkelsen 2027.\n\nAnsvarig chef: Linnea Holm" + _SIGN
     )
-    [(unit, org, _)] = _read(app, body, subject="Anmälan – Centrum")
+    [(unit, org, _)] = units_named(app, body, subject="Anmälan – Centrum")
     assert (unit, org) == ("Centrum för vuxnas lärande", "Arbetsmarknadsförvaltningen")
 
 
@@ -41,7 +34,7 @@ def test_lower_case_words_after_the_type_word_say_whom_the_unit_is_for(app: App)
         "Hej,\n\nJag är sektionschef för Utredningsenheten vuxna och anmäler härmed enheten. "
         "Vi hör till Farsta stadsdelsförvaltning. Jag är själv kontaktperson." + _SIGN
     )
-    [(unit, _, _)] = _read(app, body, subject="Kvalitetsutmärkelsen")
+    [(unit, _, _)] = units_named(app, body, subject="Kvalitetsutmärkelsen")
     assert unit == "Utredningsenheten vuxna"
 
 
@@ -50,7 +43,7 @@ def test_a_place_name_ending_in_a_lower_case_word_is_whole(app: App) -> None:
         "Hej!\n\nJag är enhetschef för Daglig verksamhet Farsta centrum sedan i höstas. "
         "Vi vill anmäla oss till Kvalitetsutmärkelsen 2027." + _SIGN
     )
-    [(unit, _, _)] = _read(app, body, subject="Anmälan daglig verksamhet")
+    [(unit, _, _)] = units_named(app, body, subject="Anmälan daglig verksamhet")
     assert unit == "Daglig verksamhet Farsta centrum"
 
 
@@ -59,7 +52,7 @@ def test_a_place_after_a_comma_in_the_unit_field_is_where_the_unit_is(app: App) 
         "Hej!\n\nEnhet: Tallbackens vård- och omsorgsboende, Bagarmossen\nUtförare: Vardaga\n"
         "Verksamhetschef: Linnea Holm\nKontaktperson: Linnea Holm\nTelefon: 08-555 123 40\n"
     )
-    [(unit, org, _)] = _read(app, body)
+    [(unit, org, _)] = units_named(app, body)
     assert (unit, org) == ("Tallbackens vård- och omsorgsboende", "Vardaga")
 
 
@@ -69,7 +62,7 @@ def test_an_english_manager_of_a_team_at_a_company_names_the_team(app: App) -> N
         "take part in Kvalitetsutmärkelsen 2027. Please use me as contact person.\n\n"
         "Best regards\nLinnea Holm\nManager, Tenant Support\nSvenska Bostäder\n"
     )
-    [(unit, org, _)] = _read(app, body, subject="Quality award sign up")
+    [(unit, org, _)] = units_named(app, body, subject="Quality award sign up")
     assert (unit, org) == ("Tenant Support", "AB Svenska Bostäder")
 
 
@@ -80,7 +73,7 @@ def test_the_name_a_sentence_registers_is_the_full_form_not_the_subjects_short_o
         "Hi,\n\nOn behalf of our principal, Grace Whitfield, I'm registering Internationella "
         "Engelska Skolan Hässelby for Kvalitetsutmärkelsen 2027.\n\nBest wishes,\nTom Reed\n"
     )
-    [(unit, _, _)] = _read(app, body, subject="Registration – IES Hässelby")
+    [(unit, _, _)] = units_named(app, body, subject="Registration – IES Hässelby")
     assert unit == "Internationella Engelska Skolan Hässelby"
 
 
@@ -89,7 +82,7 @@ def test_a_provider_unit_that_wishes_to_take_part_is_the_unit_not_the_subject(ap
         "Hej\n\nVardaga Hemtjänst Liljeholmen önskar delta i Kvalitetsutmärkelsen 2027.\n\n"
         "Verksamhetschef: Linnea Holm" + _SIGN
     )
-    [(unit, _, _)] = _read(app, body, subject="Intresseanmälan Vardaga")
+    [(unit, _, _)] = units_named(app, body, subject="Intresseanmälan Vardaga")
     assert unit == "Vardaga Hemtjänst Liljeholmen"
 
 
@@ -98,7 +91,7 @@ def test_an_administrations_abbreviation_is_the_form_written_beside_the_unit(app
         "Hej!\n\nVi på Gatuavdelningen på TK anmäler oss till Kvalitetsutmärkelsen 2027. "
         "Avdelningschef är Linnea Holm.\n\nHälsningar\nOskar Lind\nTrafikkontoret\n"
     )
-    [(unit, org, written)] = _read(app, body, subject="Anmälan")
+    [(unit, org, written)] = units_named(app, body, subject="Anmälan")
     assert (unit, org, written) == ("Gatuavdelningen", "Trafikkontoret", "TK")
 
 
@@ -111,5 +104,5 @@ def test_numbered_blocks_count_the_units_and_name_none(app: App) -> None:
         "E-post: oskar.lind@stockholm.se\nTelefon: 08-555 123 42\n\nMaja Berg\nKvalitetssamordnare\n"
         "Farsta stadsdelsförvaltning\n"
     )
-    units = _read(app, body, subject="Anmälan två enheter")
+    units = units_named(app, body, subject="Anmälan två enheter")
     assert [u for u, _, _ in units] == ["Förskolan Lärkträdet", "Farsta träffpunkt"]

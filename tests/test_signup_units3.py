@@ -5,16 +5,9 @@ beside the owner, a sentence that opens with words that are not the unit's name.
 from __future__ import annotations
 
 from bot.runner import App
-from tests.conftest import cycle, make_mail, put
-from tests.test_signup_receipt import units_of
+from tests.signup_reading import units_named
 
 _SIGN = "\n\nVänliga hälsningar\nLinnea Holm\nlinnea.holm@stockholm.se\n"
-
-
-def _read(app: App, body: str, **mail: str) -> list[tuple[str | None, str | None, str | None]]:
-    put(app, make_mail(body, **mail))
-    cycle(app)
-    return [(u.unit_name, u.organisation, u.organisation_as_written) for u in units_of(app)]
 
 
 def test_a_phone_typed_mail_without_dots_or_capitals_names_unit_and_district(app: App) -> None:
@@ -23,7 +16,7 @@ def test_a_phone_typed_mail_without_dots_or_capitals_names_unit_and_district(app
         "chef ar sara holm och jag ar kontakt, ring 0701 23 45 67\n/jonna\n\n"
         "Skickat från min iPhone\n"
     )
-    [(unit, org, written)] = _read(
+    [(unit, org, written)] = units_named(
         app, body, subject="anmalan", sender="jonna.ek@stockholm.se", sender_name="Jonna Ek"
     )
     assert (unit or "").casefold() == "forskolan blavingen"
@@ -36,7 +29,7 @@ def test_a_compound_split_in_two_by_dictation_is_the_listed_name(app: App) -> No
         "utmärkelsen. Vi är en grundskola under utbildnings förvaltningen. Rektor är "
         "Linnea Holm och hon är kontaktperson." + _SIGN
     )
-    [(unit, org, written)] = _read(app, body, subject="Anmälan Björkhagsskolan")
+    [(unit, org, written)] = units_named(app, body, subject="Anmälan Björkhagsskolan")
     assert (unit, org, written) == (
         "Björkhagsskolan",
         "Utbildningsförvaltningen",
@@ -50,7 +43,7 @@ def test_an_english_department_is_the_administration_of_that_name(app: App) -> N
         "Cultural Affairs Department of the City of Stockholm. I am the library manager and "
         "your contact person.\n\nKind regards,\nLinnea Holm\nPhone: +46 8 555 123 40\n"
     )
-    [(_, org, written)] = _read(app, body, subject="Registration (Hornstull bibliotek)")
+    [(_, org, written)] = units_named(app, body, subject="Registration (Hornstull bibliotek)")
     assert (org, written) == ("Kulturförvaltningen", "Cultural Affairs Department")
 
 
@@ -60,7 +53,7 @@ def test_a_partner_the_unit_works_with_is_not_its_organisation(app: App) -> None
         "har ett nära samarbete med Farsta stadsdelsförvaltning kring unga vuxna.\n\n"
         "Jag är enhetschef och kontaktperson, tel 08-555 123 40." + _SIGN
     )
-    [(unit, org, _)] = _read(app, body, subject="Anmälan Jobbtorg Farsta")
+    [(unit, org, _)] = units_named(app, body, subject="Anmälan Jobbtorg Farsta")
     assert (unit, org) == ("Jobbtorg Farsta", "Arbetsmarknadsförvaltningen")
 
 
@@ -72,7 +65,7 @@ def test_a_department_after_a_comma_in_the_organisation_field_is_not_its_name(
         "Förvaltning: Farsta sdf, avdelningen för individ och familj\n"
         "Ansvarig chef: Linnea Holm\nKontaktperson: Oskar Lind\nTfn: 08-555 123 41\n" + _SIGN
     )
-    [(_, org, written)] = _read(app, body, subject="Anmälan KU 2027")
+    [(_, org, written)] = units_named(app, body, subject="Anmälan KU 2027")
     assert (org, written) == ("Farsta stadsdelsförvaltning", "Farsta sdf")
 
 
@@ -82,7 +75,7 @@ def test_the_clause_before_a_colon_or_a_smiley_is_not_the_units_name(app: App) -
         "trafikkontoret anmäler sig. Avdelningschef är Linnea Holm.\n\nKontakt: Oskar Lind, "
         "08-555 123 42" + _SIGN
     )
-    [(unit, org, _)] = _read(app, body, subject="Re: Kvalitetsutmärkelsen")
+    [(unit, org, _)] = units_named(app, body, subject="Re: Kvalitetsutmärkelsen")
     assert (unit, org) == ("Kundtjänstavdelningen", "Trafikkontoret")
 
 
@@ -91,7 +84,7 @@ def test_a_smiley_ends_the_clause_before_the_unit(app: App) -> None:
         "Hej!\n\nSitter på tåget så det blir kort ;-) Fältgruppen City (socialförvaltningen) "
         "anmäler sig härmed till Kvalitetsutmärkelsen 2027. Chef är Linnea Holm." + _SIGN
     )
-    [(unit, org, _)] = _read(app, body, subject="Anmälan")
+    [(unit, org, _)] = units_named(app, body, subject="Anmälan")
     assert (unit, org) == ("Fältgruppen City", "Socialförvaltningen")
 
 
@@ -101,7 +94,7 @@ def test_a_sentence_that_opens_with_a_type_word_is_no_table_row(app: App) -> Non
         "Förskolechef är Linnea Holm. Kontaktperson är jag.\n\nVi tillhör EÅV.\n\n"
         "Hälsningar\nOskar Lind\nFörskolan Gläntan\nTel 08-555 123 43\n"
     )
-    [(unit, org, written)] = _read(app, body, subject="Förskolan Gläntan anmäler sig")
+    [(unit, org, written)] = units_named(app, body, subject="Förskolan Gläntan anmäler sig")
     assert (unit, org, written) == (
         "Förskolan Gläntan",
         "Enskede-Årsta-Vantörs stadsdelsförvaltning",
@@ -114,7 +107,7 @@ def test_the_writer_named_before_her_unit_is_not_the_unit(app: App) -> None:
         "Hej,\n\nDet här är en anmälan från Ana Lucía Pérez Soto på Hemtjänst Högalid, "
         "Södermalms stadsdelsförvaltning. Vår enhetschef Linnea Holm står bakom anmälan." + _SIGN
     )
-    [(unit, _, _)] = _read(
+    [(unit, _, _)] = units_named(
         app, body, subject="Anmälan", sender="ana.perez@stockholm.se", sender_name="Ana Pérez"
     )
     assert unit == "Hemtjänst Högalid"
@@ -125,7 +118,7 @@ def test_a_company_then_its_district_names_the_district(app: App) -> None:
         "Hej,\nFamiljebostäder distrikt Solberga anmäler sig härmed.\n"
         "Distriktschef: Linnea Holm\nKontakt: Oskar Lind, 08-555 123 44\n/Oskar\n"
     )
-    [(unit, org, _)] = _read(app, body, subject="Anmälan")
+    [(unit, org, _)] = units_named(app, body, subject="Anmälan")
     assert (unit, org) == ("Distrikt Solberga", "AB Familjebostäder")
 
 
@@ -134,7 +127,7 @@ def test_a_described_preschool_keeps_its_providers_name_before_its_own(app: App)
         "Hej,\n\nJag skriver om vår förskola Vittra Förskolan Myran i Bromma. Vi vill delta i "
         "er utmärkelse. Vår rektor heter Linnea Holm och hon är kontakt, 08-555 123 45.\n"
     )
-    [(unit, org, _)] = _read(app, body, subject="Anmälan Myran")
+    [(unit, org, _)] = units_named(app, body, subject="Anmälan Myran")
     assert (unit, org) == ("Vittra Förskolan Myran", "Vittra")
 
 
@@ -148,7 +141,7 @@ def test_several_units_take_the_shared_form_where_their_own_lines_name_a_place(
         "Båda tillhör Hägersten-Älvsjö stadsdelsförvaltning.\n\nHälsningar\nMaja Berg\n"
         "maja.berg@stockholm.se\n"
     )
-    units = _read(app, body, subject="Anmälan två enheter")
+    units = units_named(app, body, subject="Anmälan två enheter")
     assert [w for _, _, w in units] == ["Hägersten-Älvsjö stadsdelsförvaltning"] * 2
 
 
@@ -160,7 +153,7 @@ def test_the_group_that_signs_up_its_units_is_not_one_of_them(app: App) -> None:
         "Hälsningar\nLinnea Holm\nFörskolechef, förskoleenhet Norr\n"
         "Enskede-Årsta-Vantörs stadsdelsförvaltning\n"
     )
-    units = _read(app, body, subject="Anmälan två förskolor")
+    units = units_named(app, body, subject="Anmälan två förskolor")
     assert units == [
         ("Förskolan Lodjuret", "Enskede-Årsta-Vantörs stadsdelsförvaltning", "EÅV"),
         ("Förskolan Tranan", "Enskede-Årsta-Vantörs stadsdelsförvaltning", "EÅV"),

@@ -6,14 +6,7 @@ clause about each, a department that signs up the units it counts, a clipped off
 from __future__ import annotations
 
 from bot.runner import App
-from tests.conftest import cycle, make_mail, put
-from tests.test_signup_receipt import units_of
-
-
-def _read(app: App, body: str, **mail: str) -> list[tuple[str | None, str | None, str | None]]:
-    put(app, make_mail(body, **mail))
-    cycle(app)
-    return [(u.unit_name, u.organisation, u.organisation_as_written) for u in units_of(app)]
+from tests.signup_reading import units_named
 
 
 def test_the_signature_gives_the_full_name_of_one_of_two_units_it_lists(app: App) -> None:
@@ -24,7 +17,7 @@ def test_the_signature_gives_the_full_name_of_one_of_two_units_it_lists(app: App
         "Förskolan Tallkotten och Förskolan Lingonet\nHässelby-Vällingby stadsdelsförvaltning\n"
         "Växel: 08-508 00 000\n"
     )
-    [(unit, org, _)] = _read(app, body, subject="Anmälan", sender_name="Ola Strand")
+    [(unit, org, _)] = units_named(app, body, subject="Anmälan", sender_name="Ola Strand")
     assert (unit, org) == ("Förskolan Tallkotten", "Hässelby-Vällingby stadsdelsförvaltning")
 
 
@@ -33,7 +26,7 @@ def test_a_unit_called_only_by_its_kind_is_named_with_its_place(app: App) -> Non
         "Hej!\n\nParkenheten på Norra begravningsplatsen anmäler sig till utmärkelsen. "
         "Chef Jonas Ahl, kontakt Eva Lund (eva.lund@stockholm.se).\n\nJonas\n"
     )
-    [(unit, _, _)] = _read(app, body, subject="Utmärkelsen", sender_name="Jonas Ahl")
+    [(unit, _, _)] = units_named(app, body, subject="Utmärkelsen", sender_name="Jonas Ahl")
     assert unit == "Parkenheten på Norra begravningsplatsen"
 
 
@@ -43,7 +36,7 @@ def test_a_companys_unit_set_off_by_commas_is_named_whole(app: App) -> None:
         "Verksamhetschef: Sara Lind. Kontakt: Per Holm, tel 010-555 12 34.\n\n"
         "Med vänlig hälsning\nSara Lind\nVerksamhetschef\n"
     )
-    [(unit, org, _)] = _read(app, body, subject="Anmälan", sender_name="Sara Lind")
+    [(unit, org, _)] = units_named(app, body, subject="Anmälan", sender_name="Sara Lind")
     assert (unit, org) == ("Boendestöd Järva norr", "Attendo")
 
 
@@ -54,7 +47,7 @@ def test_units_listed_in_one_sentence_with_a_clause_about_each(app: App) -> None
         "Omar Said.\n\nKontaktperson för båda är Eva Lund, eva.lund@stockholm.se.\n\n"
         "Vänliga hälsningar\nMaria Ek\nAvdelningschef\nBromma stadsdelsförvaltning\n"
     )
-    units = _read(app, body, subject="Anmälan två enheter")
+    units = units_named(app, body, subject="Anmälan två enheter")
     assert [u for u, _, _ in units] == ["Solhemmets vård- och omsorgsboende", "Hemtjänst Åkeshov"]
 
 
@@ -66,7 +59,7 @@ def test_the_department_that_signs_up_the_units_it_counts_is_not_one(app: App) -
         "Kontaktperson för båda är jag, ring 08-508 00 111.\n\n"
         "Hälsningar\nLinnea Holm\nHägersten-Älvsjö stadsdelsförvaltning\n"
     )
-    units = _read(app, body, subject="Anmälan två förskolor", sender_name="Linnea Holm")
+    units = units_named(app, body, subject="Anmälan två förskolor", sender_name="Linnea Holm")
     assert [u for u, _, _ in units] == ["Förskolan Ugglan", "Tranbärets förskola"]
 
 
@@ -76,7 +69,9 @@ def test_an_office_clipped_at_its_first_part_is_written_so(app: App) -> None:
         "Chef är Anna Berg och kontakt är jag, 08-508 27 000.\n\n/Per\n\n"
         "Per Holm | Handläggare | Stadsbyggnadskontoret | Stockholms stad\n"
     )
-    [(_, org, written)] = _read(app, body, subject="Kvalitetsutmärkelsen", sender_name="Per Holm")
+    [(_, org, written)] = units_named(
+        app, body, subject="Kvalitetsutmärkelsen", sender_name="Per Holm"
+    )
     assert (org, written) == ("Stadsbyggnadskontoret", "stadsbyggn.kontoret")
 
 
@@ -86,7 +81,7 @@ def test_a_property_companys_area_named_like_a_district_is_the_companys(app: App
         "chef och kontaktperson, mobil 070-111 22 33.\n\n/Lars\n\nLars Ivarsson\n"
         "Förvaltningschef\nFörvaltningsområde Väst\nMicasa Fastigheter\n"
     )
-    [(unit, org, written)] = _read(app, body, subject="Anmälan", sender_name="Lars Ivarsson")
+    [(unit, org, written)] = units_named(app, body, subject="Anmälan", sender_name="Lars Ivarsson")
     assert (unit, org, written) == (
         "Förvaltningsområde Väst",
         "Micasa Fastigheter i Stockholm AB",
