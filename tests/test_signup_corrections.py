@@ -322,13 +322,10 @@ def test_a_surname_with_a_glued_prefix_is_read_whole_and_her_number_put_right(ap
     )
     put(app, make_mail(first, **sender))
     cycle(app)
-    receipt = sent(app)[0]
     [unit] = units_of(app)
     assert (unit.contact_name, unit.contact_email) == ("Isla McGregor", sender["sender"])
     answer = "Hej,\nsiffrorna blev omkastade, mitt nummer är 08-508 14 376 (inte 367).\nIsla\n"
-    put(app, make_mail(answer, subject=f"SV: {receipt['Subject']}", **sender,
-                       in_reply_to=str(receipt["Message-ID"]).strip().strip("<>")))  # fmt: skip
-    cycle(app)
+    _reply(app, answer, **sender)
     [unit] = units_of(app)
     assert (unit.contact_name, unit.contact_phone) == ("Isla McGregor", "08-508 14 376")
 
@@ -361,16 +358,12 @@ def test_a_late_manager_who_takes_over_as_contact_by_she(app: App) -> None:
 def test_a_held_takeover_is_read_right_and_goes_to_the_registered_contact(app: App) -> None:
     put(app, make_mail(PROSE, sender="maria.sjoberg@edu.stockholm.se", sender_name="Maria Sjöberg"))
     cycle(app)
-    receipt = sent(app)[0]
     takeover = (
         "Hej,\n\nSofia bad mig ta över som kontaktperson för anmälan. Maria är fortfarande "
         "chef.\n\nMed vänlig hälsning\nOmid Rahimi\nPedagog\n"
         "Tel 08-508 123 61\n"
     )
-    put(app, make_mail(takeover, sender="omid.rahimi@edu.stockholm.se", sender_name="Rahimi Omid",
-                       subject=f"SV: {receipt['Subject']}",
-                       in_reply_to=str(receipt["Message-ID"]).strip().strip("<>")))  # fmt: skip
-    cycle(app)
+    _reply(app, takeover, sender="omid.rahimi@edu.stockholm.se", sender_name="Rahimi Omid")
     [unit] = units_of(app)
     assert unit.contact_name == "Sofia Öberg"  # held: not from a registered address
     [change] = _pending(app)
@@ -426,16 +419,12 @@ def test_an_organisation_put_right_does_not_rename_the_unit() -> None:
 def test_a_manager_who_says_the_contact_is_right_is_not_made_the_contact(app: App) -> None:
     put(app, make_mail(PROSE, sender="maria.sjoberg@edu.stockholm.se", sender_name="Maria Sjöberg"))
     cycle(app)
-    receipt = sent(app)[0]
     answer = (
         "Hej!\n\nMaria har skickat kvittot vidare till mig. Chef blev fel: det är jag, Henrik "
         "Falk, som är förskolechef, inte Maria. Sofia är kontaktperson, det stämmer.\n\n"
         "Hälsningar\nHenrik Falk\nFörskolechef\n"
     )
-    put(app, make_mail(answer, sender="henrik.falk@edu.stockholm.se", sender_name="Falk Henrik",
-                       subject=f"SV: {receipt['Subject']}",
-                       in_reply_to=str(receipt["Message-ID"]).strip().strip("<>")))  # fmt: skip
-    cycle(app)
+    _reply(app, answer, sender="henrik.falk@edu.stockholm.se", sender_name="Falk Henrik")
     [change] = _pending(app)  # held: Henrik writes from an address not registered
     assert change["manager_name"] == "Henrik Falk"
     assert "contact_name" not in change and "contact_email" not in change
