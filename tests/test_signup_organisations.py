@@ -9,11 +9,8 @@ import pytest
 
 from bot.runner import App
 from bot.signups.extract import extract_signup
-from bot.signups.extract.organisations import (
-    canonical_organisation,
-    find_organisations,
-    organisation_names,
-)
+from bot.signups.extract.organisations import find_organisations, organisation_names
+from bot.signups.extract.ownership import canonical_organisation
 from tests.conftest import cycle, make_mail, put
 from tests.test_signup_receipt import units_of
 

@@ -261,6 +261,44 @@ def _analyse(archive: SafeZip) -> DocxInfo:
     )
 
 
+def form_text(data: bytes, limits: ZipLimits | None = None) -> str:
+    """The main text with each table row on one line, its cells joined by tabs.
+
+    A sign-up form is a table: label and value side by side, or one unit per row under a
+    heading row. Read a paragraph at a time, an empty cell vanishes and the rows no longer
+    line up with their headings, so a form is read row by row instead.
+    """
+    try:
+        archive = SafeZip(data, limits)
+        body = archive.read_optional(_main_part(archive))
+    except ZipRejected as exc:
+        raise DocxError(exc.code, exc.detail) from exc
+    if body is None:
+        raise DocxError("corrupt", "dokumentet saknar huvuddelen word/document.xml")
+    lines: list[str] = []
+    _form_lines(parse_xml(body), lines)
+    return "\n".join(lines)
+
+
+def _form_lines(elem: Element, lines: list[str]) -> None:
+    for child in elem:
+        if child.tag == MC + "Fallback":
+            continue
+        if is_w(child, "p"):
+            lines.append(_paragraph(child, {})[0].text)
+        elif is_w(child, "tr"):
+            cells = [_cell_text(cell) for cell in child if is_w(cell, "tc")]
+            lines.append("\t".join(cells))
+        else:
+            _form_lines(child, lines)
+
+
+def _cell_text(cell: Element) -> str:
+    parts: list[str] = []
+    _form_lines(cell, parts)
+    return " ".join(" ".join(p.split()) for p in parts if p.strip())
+
+
 # -- across the worker's pipe (see docx_sandbox.py) --------------------------------------
 
 

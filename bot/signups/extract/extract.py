@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, fields, replace
 from bot.signups.extract.awards import EMPLOYEES, award_years
 from bot.signups.extract.followup import follow_contact
 from bot.signups.extract.labels import label_pass, split_labelled_sentences, table_rows
-from bot.signups.extract.organisations import canonical_organisation
 from bot.signups.extract.orgwritten import written_near_unit
+from bot.signups.extract.ownership import canonical_organisation
 from bot.signups.extract.prose import prose_pass, prose_text
 from bot.signups.extract.provenance import inferred_fields, weak_fields
 from bot.signups.extract.quoting import strip_quoted
