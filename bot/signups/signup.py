@@ -32,7 +32,7 @@ from bot.signups.extract import (
 )
 from bot.signups.pending import hold
 from bot.signups.receipt import previous_values, receipt_notes
-from bot.signups.recipients import not_to_recipients
+from bot.signups.recipients import contact_in_copy, not_to_recipients
 from bot.signups.units import add_address, add_flag, is_registered_address, new_reference
 
 MISSING_LABELS = {
@@ -79,7 +79,8 @@ def _extract(ctx: Context, inbound: Inbound) -> SignupFields:
     fields = extract_mail(
         mail.subject, mail.text, sender_name=mail.from_name, sender_email=mail.from_addr
     )
-    return not_to_recipients(fields, mail, ctx.settings.bot_address)
+    fields = not_to_recipients(fields, mail, ctx.settings.bot_address)
+    return contact_in_copy(fields, mail, ctx.settings.bot_address)
 
 
 _NUMBER = re.compile(r"\d+")

@@ -16,6 +16,7 @@ from rapidfuzz.distance import DamerauLevenshtein
 from bot.signups.extract.extract import SignupFields
 from bot.signups.extract.fullname import named_in_full
 from bot.signups.extract.newmanager import manager_named_after_post
+from bot.signups.extract.newsurname import surnames_changed
 from bot.signups.extract.replydetails import corrected_details
 from bot.signups.extract.replyorganisation import names_the_organisation, organisation_put_right
 from bot.signups.extract.unitwords import unit_words
@@ -314,7 +315,8 @@ def read_reply(
         fields = replace(fields, manager_name=manager)
     fields = _unit_renamed(fields, current, text)
     fields = _in_full(fields, current, text)
-    return _respelled(_name_fixes(fields, current, text), current, text)
+    fields = _respelled(_name_fixes(fields, current, text), current, text)
+    return surnames_changed(fields, current, text, sender_name)
 
 
 def _in_full(fields: SignupFields, current: SignupFields, text: str) -> SignupFields:

@@ -91,7 +91,7 @@ _SAME_AS_MANAGER = re.compile(
 
 # "Samordnare (kontakt)", "Bibliotekarie och kontaktperson": a title marked as the contact's.
 _TITLE_AS_CONTACT = re.compile(
-    r"(?P<title>[\w-]+(?: [\w-]+)?)\s*(?:\(\s*(?:kontakt(?:person)?|contact(?: person)?)\s*\)"
+    r"(?P<title>[\w.-]+(?: [\w.-]+)?)\s*(?:\(\s*(?:kontakt(?:person)?|contact(?: person)?)\s*\)"
     r"|(?:och|/|&|and)\s*(?:kontakt(?:person)?|contact(?: person)?))"
 )
 
@@ -101,7 +101,10 @@ def label_key(label: str) -> str | None:
     marked = _TITLE_AS_CONTACT.fullmatch(re.sub(r"\s+", " ", label.lower()).strip(" .:-"))
     pronoun = r"(?:jag|vi|du|ni|han|hon|hen|de|mig|oss|i|we|me|you|he|she|they)\b"
     if marked and not re.match(rf"{pronoun}|.*[\d@]", marked.group("title")):
-        manager = re.fullmatch(rf"(?:ansvarig )?(?:{MANAGER_WORDS})", marked.group("title"))
+        # "Fsk-chef och kontakt", "enh.chef/kontakt": the abbreviated compounds too.
+        manager = re.fullmatch(
+            rf"(?:ansvarig )?(?:\w+[-.] ?)?(?:{MANAGER_WORDS})", marked.group("title")
+        )
         return "both" if manager else "contact"
     text = re.sub(r"\([^)]*\)", " ", label.lower())
     text = re.sub(r"\s+", " ", text).strip(" .:-")

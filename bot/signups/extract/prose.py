@@ -8,10 +8,12 @@ from itertools import pairwise
 from bot.signups.extract.state import Found, attach_details
 from bot.signups.extract.vocabulary import (
     CONTACT_LATER,
+    EMAIL,
     MAIL_W,
     MANAGER_WORDS,
     NAME,
     ORG,
+    PHONE,
     PHONE_W,
     TITLE,
     UNIT,
@@ -56,6 +58,12 @@ _CONTACT_SELF = re.compile(
 _CONTACT_MANAGER = re.compile(
     rf"(?i)kontaktperson(?:\s+för\s+\w+)?\s+(?:är|blir)\s+(?:samma\s+som\s+|också\s+|även\s+)?"
     rf"(?:vår\s+|ansvarig\s+)?(?:{MANAGER_WORDS})(?:en|n)?\b"
+)
+# "Chef: Ana Ruiz. Kontakt samma. 073 550 21 88.": the contact is the manager, and the
+# details straight after are theirs.
+_CONTACT_SAME = re.compile(
+    r"(?i)\bkontakt(?:person)?:?\s+(?:samma|densamma|dito)(?:\s+som\s+(?:chef|rektor)\w*)?"
+    rf"[\s.,;:]*(?P<details>(?:(?:{PHONE_W}|{MAIL_W})[\s:.]*)?(?:{PHONE.pattern}|{EMAIL.pattern}))?"
 )
 _CONTACT_LATER = re.compile(
     rf"(?i:kontaktperson(?:en)?|kontakt|contact(?:\s+person)?)[\s:]+(?:\w+\s+){{0,2}}?"
@@ -124,6 +132,9 @@ def _prose_contact(text: str, found: Found) -> None:
         attach_details(found, "writer", _sentence_after(text, itself.start(), itself.end()))
     elif _CONTACT_MANAGER.search(text):
         found.put("contact_ref", "manager")
+    elif same := _CONTACT_SAME.search(text):
+        found.put("contact_ref", "manager")
+        attach_details(found, "contact", same.group("details") or "")
     later = _CONTACT_LATER.search(text)
     if later and found.contact is None:
         found.put("contact_ref", "later")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.signups.extract.labels import label_key
 from bot.signups.extract.vocabulary import normalise
 
 _QUOTE_SEPARATOR = re.compile(
@@ -32,15 +33,53 @@ def _quote_starts(lines: list[str], i: int) -> bool:
     return bool(_HEADER_DETAIL.search(header))
 
 
+def _quoted_below(lines: list[str], i: int) -> bool:
+    """A "… skrev:" header whose message follows in "> " lines: what the writer types between
+    those lines is their own ("> Telefon: 08-508 46 000" over "Det där är växeln – mitt
+    direktnummer är …"), unlike the unmarked quote under an Outlook "Från:" block."""
+    if not (_WROTE.match(lines[i]) or _WROTE.match(" ".join(lines[i : i + 2]))):
+        return False
+    below = [x for x in lines[i + 1 : i + 3] if x.strip() and not _WROTE.match(x)]
+    return bool(below) and below[0].lstrip().startswith(">")
+
+
+# "> Kontaktperson: Anna Berg" over "-> ska vara Sara Lind": the quoted label answered.
+_QUOTED_LABEL = re.compile(r"^\s*>\s*(?P<label>[^\W\d_][^:>]{1,40}):\s*\S")
+_ARROW = re.compile(r"^\s*(?:-+>|=>|→)\s*")
+
+
+def _answering(lines: list[str], i: int) -> str:
+    """An inline answer under a quoted "Label: value" line, as a line with that label
+    ("Kontaktperson: ska vara Sara Lind"): the answer puts that value right."""
+    line = lines[i].rstrip()
+    above = next((x for x in reversed(lines[:i]) if x.strip()), "")
+    quoted = _QUOTED_LABEL.match(above)
+    if not line.strip() or quoted is None or label_key(quoted.group("label")) is None:
+        return line
+    answer = _ARROW.sub("", line)
+    return answer if label_key(answer.partition(":")[0]) else f"{quoted.group('label')}: {answer}"
+
+
 def strip_quoted(text: str) -> str:
-    """Remove quoted reply parts: "> " lines and everything from a reply or forward header."""
+    """Remove quoted reply parts: "> " lines and everything from a reply or forward header,
+    except the writer's own lines between the "> " lines of a quote answered inline."""
     lines = normalise(text).split("\n")
     kept: list[str] = []
+    inline = False
+    header_end = 0  # past the "… skrev:" header of a quote answered inline
     for i, line in enumerate(lines):
-        if _quote_starts(lines, i):
+        if i < header_end:
+            continue
+        if inline and not line.lstrip().startswith(">") and _quote_starts(lines, i):
             break
+        if not inline and _quote_starts(lines, i):
+            if not _quoted_below(lines, i):
+                break
+            # A header wrapped over two lines, or read with the line above it, is both.
+            inline, header_end = True, i + (1 if _WROTE.match(line) else 2)
+            continue
         if not line.lstrip().startswith(">"):
-            kept.append(line.rstrip())
+            kept.append(_answering(lines, i) if inline else line.rstrip())
     while kept and re.fullmatch(r"\s*[_-]{5,}\s*|\s*", kept[-1]):
         kept.pop()
     return "\n".join(kept)

@@ -24,9 +24,11 @@ _NUMBER_WORD = re.compile(
 )
 _ADDRESS_WORD = re.compile(rf"(?i)\b(?:{MAIL_W}|e-?postadressen|mejladressen|adressen|address)\b")
 # What says the value was wrong and this one is right.
+# "Nytt mobilnr: 072-…", "använd hellre det": a new value, to be used instead, is one too.
 _PUT_RIGHT = re.compile(
     r"(?i)\b(?:fel|felaktig\w*|felskriv\w*|ska\s+vara|skall\s+vara|rätt\w*|korrekt\w*"
-    r"|bytt\s+plats|omkastad\w*|inte|ej|should\s+be|wrong|correct\w*|typo)\b"
+    r"|bytt\s+plats|omkastad\w*|inte|ej|should\s+be|wrong|correct\w*|typo"
+    r"|ny|nytt|nya|new|hellre|istället|i\s+stället|instead)\b"
 )
 # "Mitt nummer", "my number": the writer's own, which is the contact's only when the writer is.
 _OWN = re.compile(r"(?i)\b(?:mitt|min|mina|my)\s+(?:\w+)?(?:nummer|number|adress|address)")
@@ -40,6 +42,13 @@ _SOMEONE_ELSES = re.compile(
 _SWITCHBOARD = re.compile(r"(?i)\b(?:växel\w*|switchboard|reception\w*|fax\w*)\b")
 
 
+def _clause_of(sentence: str, word: re.Pattern[str]) -> str:
+    """The clause that holds the number or address: "Det där är växeln – mitt direktnummer
+    är 08-…": the switchboard is the registered number, the clause after gives the new one."""
+    clauses = re.split(r"\s[–—-]\s|;", sentence)
+    return next((c for c in clauses if word.search(c)), sentence)
+
+
 def _names_another(sentence: str, contact: str | None) -> bool:
     """True when the sentence names a person other than the registered contact."""
     return any(not same_person(m.group(), contact) for m in re.finditer(NAME, sentence))
@@ -50,7 +59,7 @@ def _put_right(sentence: str, word: re.Pattern[str], contact: str | None, writer
         return False
     if _OWN.search(sentence) and not writer:
         return False
-    if _SOMEONE_ELSES.search(sentence) or _SWITCHBOARD.search(sentence):
+    if _SOMEONE_ELSES.search(sentence) or _SWITCHBOARD.search(_clause_of(sentence, word)):
         return False
     return not _names_another(sentence, contact)
 

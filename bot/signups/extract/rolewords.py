@@ -29,16 +29,24 @@ CONTACT_WORDS = (
     rf"|(?:kan|får|ska|skall|bör|kommer\s+att)\s+(?:vara|bli))\b"
     # "Jag är samordnare och kontakt: lina.ek@…": a lower-case address after the colon.
     rf"|(?<=:\s)[\w.+-]+@"
-    # "Kontakt: fritidsledare Hodan Farah": the contact's title before the name.
-    rf"|(?!(?:med|till|från|via|genom|under|inom|efter|with)\b)[a-zåäöé][\w/-]{{3,}}\s+[{UPPER}]))"
+    # "Kontakt: fritidsledare Hodan Farah", "kontakt: bitr. fsk-chef Yasmin Haddad": the
+    # contact's title before the name.
+    rf"|(?!(?:med|till|från|via|genom|under|inom|efter|with)\b)[a-zåäöé][\w/-]{{3,}}\.?\s+"
+    rf"(?:[a-zåäöé][\w/.-]{{2,}}\s+)?[{UPPER}]))"
     rf"|(?i:(?:main|primary|principal)\s+contact|contact(?=\s+(?:is|will\s+be)\b))"
-    # "Jag är kontakt.", "det är hon som är kontakt också", "sköter kontakten".
-    rf"|(?i:(?:(?<=är\s)|(?<=som\s))kontakt(?=\s*(?:[.,;!–-]|också\b|tills\b|$)"
+    # "Jag är kontakt.", "det är hon som är kontakt också", "sköter kontakten", "Eva kan
+    # vara kontakt"; "Jag är pedagog och kontakt, 072-…", "jag är fritidsledare och kan vara
+    # kontakt": the writer's title, then the contact.
+    rf"|(?i:(?:(?<=är\s)|(?<=som\s)|(?<=vara\s)|(?<=bli\s)|(?<=blir\s)"
+    rf"|(?<=\bär\s)[\w.-]+\s+(?:och|&)\s+(?:kan\s+vara\s+|blir\s+)?)"
+    rf"kontakt(?=\s*(?:[.,;!–-]|också\b|tills\b|$)|\s+(?:och|samt)\s"
     # "… är kontakt tel 070-…": the details straight after.
     rf"|\s+(?:{PHONE_W}|{MAIL_W})\b)|sköt(?:er|a)\s+kontakten\b"
     # "Jag tar gärna själv kontakten med er": the writer keeps in touch with the award.
     rf"|(?:tar|håller|sköter)\s+(?:gärna\s+|också\s+|själv\s+)*(?:i\s+)?kontakten"
     rf"(?=\s*(?:[,.;!]|$)|\s+med\s+(?:er|dig|kvalitetsutmärkelsen)\b)"
+    # "från och med nu är Amanda Rosén kontakt istället för mig": the contact in place of.
+    rf"|kontakt(?=\s+(?:istället|i\s+stället)\s+för\b)"
     # "Jag har tagit över kontakten", "jag tar över som kontaktperson": a new contact.
     rf"|(?:tar|tagit|tog)\s+över\s+(?:som\s+)?kontakt(?:en|person(?:en)?)?\b"
     # "Kontakten sköts av Linus Ek", "please reach out to our coordinator, Aisha Bello".

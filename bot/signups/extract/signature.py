@@ -77,6 +77,12 @@ def split_mail(lines: list[str]) -> tuple[list[str], list[str]]:
     return split_signature(lines)
 
 
+def _details_line(line: str) -> bool:
+    """ "070-301 12 98", "Mobil: 070-…", "eva.lind@…": a line of details and nothing else."""
+    rest = _SIGNATURE_LABEL.sub("", PHONE.sub(" ", EMAIL.sub(" ", line)))
+    return bool(PHONE.search(line) or EMAIL.search(line)) and not rest.strip(" ,;|/")
+
+
 def split_signature(lines: list[str]) -> tuple[list[str], list[str]]:
     """(body lines, signature lines): the signature follows a closing, or is a last name block."""
     for i in range(len(lines) - 1, -1, -1):
@@ -85,11 +91,18 @@ def split_signature(lines: list[str]) -> tuple[list[str], list[str]]:
             head = [g.strip(" ,|") for g in closing.groups() if g and g.strip(" ,|")]
             return lines[:i], [*head, *(x.strip() for x in lines[i + 1 :] if x.strip())][:10]
     filled = [i for i, x in enumerate(lines) if x.strip()]
+    # "Jonas\n070-301 12 98" under the last sentence: a first name alone with only its
+    # details below it signs the mail as much as a first name on the last line does.
+    details = 0
+    while details < len(filled) - 2 and details < 2 and _details_line(lines[filled[~details]]):
+        details += 1
     # "… 070-441 22 18\nMehmet": a first name alone on the last line signs the mail.
     # Not a title under a full name: "Sabina Ek\nBovärd" is a name block.
-    lone = len(filled) > 1 and re.fullmatch(WORD, lines[filled[-1]].strip())
-    if lone and not _person_line(lines[filled[-2]]):
-        return lines[: filled[-1]], [lines[filled[-1]].strip()]
+    if len(filled) > details + 1:
+        name_at = filled[-1 - details]
+        lone = re.fullmatch(WORD, lines[name_at].strip())
+        if lone and not _person_line(lines[filled[-2 - details]]):
+            return lines[:name_at], [x.strip() for x in lines[name_at:] if x.strip()]
     for k, i in enumerate(filled[-8:], start=max(0, len(filled) - 8)):
         above = lines[filled[k - 1]].strip() if k else ""
         # A name under "Kontaktperson:" (or under a table cell "Chef") is a label's value; not

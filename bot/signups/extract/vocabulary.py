@@ -99,7 +99,7 @@ UNIT_HINT = re.compile(
 _NOT_UNIT = re.compile(r"(?i)^(?:kvalitetsutmärkelsen|stockholms? stad|stockholm|vi|jag|oss|hej)$")
 NOT_PERSON = re.compile(
     r"(?i)förskol|skola|förvaltning|kontoret|nämnd|\bab\b|\bstad\b|\bsdf\b|\bsdn\b|stadsdel|stockholm|kvalitet"
-    r"|hälsning|hej|tack|boende|enhet|verksamhet|gymnasi|^team(?:et)?\b"
+    r"|hälsning|hej|tack|boende|enhet|verksamhet|gymnasi|hemtjänst|^team(?:et)?\b"
 )
 
 
@@ -172,6 +172,9 @@ _SWITCHBOARD = re.compile(r"(?i)växel|\bvx(?:l)?\b|switchboard")
 _ROUND = re.compile(r"(?:0[ \t-]?0[ \t-]?0|00[ \t-]00|\d{3}[ \t-]00)$")
 
 
+_BETWEEN_NUMBERS = r"[,;|\n/]|\b(?i:el|eller|or)\b"
+
+
 def phone_in(text: str) -> str | None:
     """The person's own number in a text: the first that is not the switchboard's (said so,
     or with the round number switchboards have), else the first."""
@@ -182,9 +185,14 @@ def phone_in(text: str) -> str | None:
         # Only the words between this number and its neighbours speak of it: in "08-… (vx),
         # 070-… (mobil)" the "vx" is the first number's.
         before = re.split(r"\d", text[max(0, match.start() - 10) : match.start()])[-1]
-        before = re.sub(r"\([^)]*\)?", " ", before)  # "(vx)" after a number is that number's
-        before = re.split(r"[,;|\n]", before)[-1]  # "08-… vx, 070-…": so is "vx" before a comma
-        after = re.split(r"[,;|\n]", re.split(r"\d", text[match.end() : match.end() + 12])[0])[0]
+        # "(vx)" after a number is that number's, so is the rest of a bracket cut off by the
+        # ten characters ("08-508 11 800 (växel) el 070-…"); "08-… vx, 070-…", "08-… vx /
+        # 070-…", "08-… växel eller 070-…": so is a word before a comma, slash or "eller".
+        before = re.sub(r"\([^)]*\)?|^[^(]*\)", " ", before)
+        before = re.split(_BETWEEN_NUMBERS, before)[-1]
+        after = re.split(
+            _BETWEEN_NUMBERS, re.split(r"\d", text[match.end() : match.end() + 12])[0]
+        )[0]
         around = before + after
         if _SWITCHBOARD.search(around):
             return 2
