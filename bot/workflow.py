@@ -34,6 +34,7 @@ from bot.signups.extract import (
 )
 from bot.signups.extract.destination import titled_elsewhere
 from bot.signups.forms import FORM_MAX_CHARS, is_signup_form, with_forms
+from bot.signups.pdfgrid import grid_form
 from bot.signups.several import handle_several
 from bot.signups.signup import handle_reply, handle_signup, unit_from_entry_mail, unit_view
 from bot.signups.units import by_address, by_reference, by_thread, references_in
@@ -188,7 +189,7 @@ def _signup_forms(documents: list[InputFile]) -> list[str] | None:
     """
     forms = []
     for document in documents:
-        text = document_text(document)
+        text = grid_form(document_text(document, layout=True)) or document_text(document)
         if not is_signup_form(text):
             return None
         forms.append(text)

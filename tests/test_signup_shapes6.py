@@ -10,6 +10,7 @@ from email.message import EmailMessage
 import docx
 from sqlalchemy import select
 
+from bot.demo.pdf import TextRun, write_pdf
 from bot.models import InboundMessage
 from bot.runner import App
 from tests.conftest import cycle, put
@@ -189,3 +190,47 @@ def test_a_sign_up_in_the_body_beside_a_business_plan_is_a_sign_up(app: App) -> 
         ("Förskolan Lärkan", "Pia Sund", "Pia Sund", "pia.sund@stockholm.se", "08-508 22 310")
     ]
     assert _kinds(app) == ["signup"]
+
+
+def _pdf_table(above: list[str], columns: list[list[str]]) -> bytes:
+    """A PDF form: lines of text, then a table drawn a column at a time, a cell that does
+    not fit wrapped onto a second line of its own (as a PDF printer lays a table out)."""
+    runs = [TextRun(tuple(above), 40, 800, 10, leading=14)]
+    y = 800 - 14 * (len(above) + 1)
+    runs += [
+        TextRun(tuple(cells), x, y, 9, leading=12)
+        for x, cells in zip((40, 150, 250, 350, 490), columns, strict=True)
+    ]
+    return write_pdf([runs])
+
+
+def test_a_pdf_forms_table_of_units_with_wrapped_cells_registers_each_row(app: App) -> None:
+    pdf = _pdf_table(
+        ["Anmälan - Kvalitetsutmärkelsen 2027", "Förvaltning: Idrottsförvaltningen"],
+        [
+            ["Verksamhet", "", "Eriksdalsbadets", "simskola", "Kampementsbadet"],
+            ["Chef", "", "Lotta Berg", "", "Per Ekdahl"],
+            ["Kontaktper", "son", "Jonas Wik", "", "Per Ekdahl"],
+            ["E-post", "", "jonas.wik@stockholm.se", "", "per.ekdahl@stockholm.se"],
+            ["Telefon", "", "076-112 33 44", "", "08-508 27 100"],
+        ],
+    )
+    msg = EmailMessage()
+    msg["From"] = "Lotta Berg <lotta.berg@stockholm.se>"
+    msg["To"] = "kvalitetsutmarkelsen@stockholm.se"
+    msg["Subject"] = "Anmälan två enheter"
+    msg.set_content("Hej, bifogar vår anmälan.\n/Lotta")
+    msg.add_attachment(pdf, maintype="application", subtype="pdf", filename="Anmalan.pdf")
+    put(app, msg.as_bytes())
+    cycle(app)
+    assert _people(app) == [
+        (
+            "Eriksdalsbadets simskola",
+            "Lotta Berg",
+            "Jonas Wik",
+            "jonas.wik@stockholm.se",
+            "076-112 33 44",
+        ),
+        ("Kampementsbadet", "Per Ekdahl", "Per Ekdahl", "per.ekdahl@stockholm.se", "08-508 27 100"),
+    ]
+    assert {u.organisation for u in units_of(app)} == {"Idrottsförvaltningen"}
