@@ -234,3 +234,44 @@ def test_a_pdf_forms_table_of_units_with_wrapped_cells_registers_each_row(app: A
         ("Kampementsbadet", "Per Ekdahl", "Per Ekdahl", "per.ekdahl@stockholm.se", "08-508 27 100"),
     ]
     assert {u.organisation for u in units_of(app)} == {"Idrottsförvaltningen"}
+
+
+def test_one_contact_for_all_units_over_lines_that_name_the_writer_as_manager(app: App) -> None:
+    """A unit's line naming the writer as its manager makes her its contact only for want of
+    another: "Kontaktperson för alla tre är …" names one for all."""
+    body = (
+        "Hej!\n\nFarsta stadsdelsförvaltning anmäler tre boenden till Kvalitetsutmärkelsen "
+        "2027:\n\nServicehuset Tallkrogen (chef: Greta Holm)\nServicehuset Hökarängen (chef: "
+        "Greta Holm)\nServicehuset Sköndal (chef: Ivan Petrov)\n\nKontaktperson för alla tre "
+        "är vår kvalitetsutvecklare Elin Åkesson, elin.akesson@stockholm.se, 08-508 18 200."
+        "\n\nHälsningar\nGreta Holm\nEnhetschef\n"
+    )
+    put(app, _mail(body, "Greta Holm <greta.holm@stockholm.se>", "Anmälan tre boenden"))
+    cycle(app)
+    contact = ("Elin Åkesson", "elin.akesson@stockholm.se", "08-508 18 200")
+    assert _people(app) == [
+        ("Servicehuset Tallkrogen", "Greta Holm", *contact),
+        ("Servicehuset Hökarängen", "Greta Holm", *contact),
+        ("Servicehuset Sköndal", "Ivan Petrov", *contact),
+    ]
+
+
+def test_a_web_forms_notification_for_an_event_registers_nothing(app: App) -> None:
+    """The city's form service sends every form's notification alike: "Anmälan
+    Frukostseminarium" with a workplace, a manager and an address is for the event."""
+    html = (
+        "<html><body><h2>Formulär: Anmälan Frukostseminarium Kvalitet 2027</h2><table>"
+        "<tr><td>Namn</td><td>Jens Ek</td></tr><tr><td>Arbetsplats</td>"
+        "<td>Förskolan Ugglan</td></tr><tr><td>Förvaltning</td><td>Bromma sdf</td></tr>"
+        "<tr><td>Chef</td><td>Ulla Sten</td></tr><tr><td>E-post</td>"
+        "<td>jens.ek@stockholm.se</td></tr><tr><td>Specialkost</td><td>Vegetarisk</td></tr>"
+        "</table></body></html>"
+    )
+    msg = EmailMessage()
+    msg["From"] = "Stockholms stad <noreply@stockholm.se>"
+    msg["To"] = "kvalitetsutmarkelsen@stockholm.se"
+    msg["Subject"] = "Formulär: Anmälan Frukostseminarium Kvalitet 2027"
+    msg.set_content(html, subtype="html")
+    put(app, msg.as_bytes())
+    cycle(app)
+    assert units_of(app) == []

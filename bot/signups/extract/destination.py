@@ -45,6 +45,9 @@ _EXAMINER = re.compile(
     r"(?:examinator\w*|bedömare|granskare|jurymedlem\w*|juryn|assessor\w*|examiner\w*)\b"
 )
 
+# The event or prize named straight after the word, as a form's or subject's title does.
+_HEADED = re.compile(r"\s*[:–-]?\s*(\w+)")
+
 
 def _goes_elsewhere(place: str) -> bool:
     """True when the words after "till" name another prize or event before this award."""
@@ -60,6 +63,10 @@ def signs_up_elsewhere(sentence: str, after: int) -> bool:
     rest = sentence[after:]
     if _PEOPLE.match(rest) or _EXAMINER.search(rest):
         return True
+    if (headed := _HEADED.match(rest)) and _ELSEWHERE.fullmatch(headed.group(1)):
+        # A title: "Anmälan Inspirationsdag Kvalitet 2027", "Anmälan: Frukostseminarium". A
+        # meeting place is a unit's name as often as an event's ("Anmälan Träffen Vällingby").
+        return not headed.group(1).casefold().startswith("träff")
     places = [m.group(1) for m in _PLACE.finditer(rest)]
     if any(AWARD.search(place) and not _goes_elsewhere(place) for place in places):
         return False

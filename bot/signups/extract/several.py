@@ -293,6 +293,16 @@ def several_units(
             # "Natthärbärget Kungsholmen" names a place, not the unit's owner.
             own = replace(own, organisation=None, organisation_as_written=None)
         own = _shared_form(own, common, name)
+        if "contact_name" in own.weak and common.contact_name:
+            # "Hemtjänsten Årsta (chef: Kaisa Berg)" from Kaisa herself makes her the contact
+            # only for want of another; "Kontaktperson för alla tre är Nour Khalil" names one.
+            own = replace(
+                own,
+                contact_name=None,
+                contact_email=None,
+                contact_phone=None,
+                contact_email_from_sender=False,
+            )
         base = common
         if own.contact_name and own.contact_name != common.contact_name:
             # Another contact for this unit: the shared contact's details are not theirs.
