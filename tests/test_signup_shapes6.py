@@ -275,3 +275,16 @@ def test_a_web_forms_notification_for_an_event_registers_nothing(app: App) -> No
     put(app, msg.as_bytes())
     cycle(app)
     assert units_of(app) == []
+
+
+def test_a_unit_named_after_the_verb_like_an_event_is_still_signed_up(app: App) -> None:
+    """Only a title ("Anmälan Inspirationsdag") names the event; after the verb comes the unit."""
+    body = (
+        "Hej!\n\nStockholm Globe Arena Fastigheter anmäler Evenemangsteknik. Chef: Ola Berg. "
+        "Jag är kontakt: 070-311 98 76.\n\nHälsningar\nMona Lind\n"
+    )
+    put(app, _mail(body, "Mona Lind <mona.lind@sgaf.se>", "Anmälan KU"))
+    cycle(app)
+    assert _people(app) == [
+        ("Evenemangsteknik", "Ola Berg", "Mona Lind", "mona.lind@sgaf.se", "070-311 98 76")
+    ]
