@@ -33,7 +33,8 @@ from bot.signups.extract import (
     strip_quoted,
 )
 from bot.signups.extract.destination import titled_elsewhere
-from bot.signups.forms import is_signup_form, with_forms
+from bot.signups.forms import FORM_MAX_CHARS, is_signup_form, with_forms
+from bot.signups.pdfgrid import grid_form
 from bot.signups.several import handle_several
 from bot.signups.signup import handle_reply, handle_signup, unit_from_entry_mail, unit_view
 from bot.signups.units import by_address, by_reference, by_thread, references_in
@@ -153,8 +154,18 @@ def _handle_documents(
     ):
         return staff("question", "Anmälan till ett annat pris eller evenemang; inget registrerat.")
     if forms:
-        return handle_signup(session, ctx, with_forms(inbound, forms), now)
-    if not looks_like_entry(documents):
+        read = with_forms(inbound, forms)
+        # A form's table of several units, a row each, registers each of them.
+        several = several_units(
+            read.mail.text,
+            sender_name=mail.from_name,
+            sender_email=mail.from_addr,
+            subject=mail.subject,
+        )
+        if several:
+            return handle_several(session, ctx, read, now, several)
+        return handle_signup(session, ctx, read, now)
+    if not looks_like_entry(documents) or (unit is None and _letters_only(documents)):
         return None
     if unit is None and references_in(f"{mail.subject}\n{text}", ctx.settings.reference_prefix):
         # The writer's unit is signed up already, under a reference the bot cannot find (a
@@ -178,11 +189,21 @@ def _signup_forms(documents: list[InputFile]) -> list[str] | None:
     """
     forms = []
     for document in documents:
-        text = document_text(document)
+        text = grid_form(document_text(document, layout=True)) or document_text(document)
         if not is_signup_form(text):
             return None
         forms.append(text)
     return forms
+
+
+def _letters_only(documents: list[InputFile]) -> bool:
+    """True when every document is a short text that is no form: a newsletter, an invoice,
+    a business plan beside a sign-up typed in the body, a page of draft with a question.
+
+    From a sender of no known unit such a mail is read by its body, not taken as an entry:
+    an entry runs to many pages. A document without text (a scan) may still be one.
+    """
+    return all(0 < len(document_text(d).strip()) <= FORM_MAX_CHARS for d in documents)
 
 
 def _handle_text(

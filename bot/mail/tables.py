@@ -15,7 +15,9 @@ from inscriptis import get_text
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 from selectolax.lexbor import LexborNode as Node
 
-_LABEL_LIKE = re.compile(r"^[^@\d]{1,40}:?$")
+# A field's label: no address or number. A web form's consent field is a long one ("Jag
+# godkänner att uppgifterna behandlas enligt GDPR"), so up to a sentence's length.
+_LABEL_LIKE = re.compile(r"^[^@\d]{1,80}:?$")
 
 
 def _rows(table: Node) -> list[list[str]]:

@@ -82,7 +82,7 @@ def _has_javascript(reader: Any) -> bool:
     return any(_is_js_action(a) for h in holders for a in _actions(h))
 
 
-def analyse(data: bytes) -> dict[str, Any]:
+def analyse(data: bytes, layout: bool = False) -> dict[str, Any]:
     from pypdf import PdfReader
 
     if b"%%EOF" not in data[-2048:]:
@@ -101,7 +101,10 @@ def analyse(data: bytes) -> dict[str, Any]:
     javascript = bool(_RAW_JS.search(data)) or _has_javascript(reader)
     texts, total = [], 0
     for page in reader.pages:
-        text = page.extract_text() or ""
+        # Layout mode keeps a line's words where the page has them, a table's cells apart.
+        text = (
+            page.extract_text(extraction_mode="layout") if layout else page.extract_text()
+        ) or ""
         texts.append(text)
         total += len(text)
         if total > _MAX_TEXT:
@@ -130,7 +133,7 @@ def answer(data: bytes, options: dict[str, Any]) -> tuple[dict[str, Any], bool]:
     try:
         if options.get("kind") == "docx":
             return analyse_docx(data, options), True
-        return analyse(data), True
+        return analyse(data, bool(options.get("layout"))), True
     except MemoryError:
         # The heap may be left fragmented near the limit: answer, then end, and tell the
         # bot to start a fresh worker for the next file.

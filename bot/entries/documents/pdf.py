@@ -196,9 +196,12 @@ def extract_pdf_text_safely(
     timeout: float = 20.0,
     memory_bytes: int = 768 * 1024 * 1024,
     cpu_seconds: int | None = None,
+    layout: bool = False,
 ) -> PdfResult:
-    """Parse `data` in the worker process; never raises for a bad PDF."""
-    answer = run_in_worker(data, {"kind": "pdf"}, timeout, memory_bytes, cpu_seconds)
+    """Parse `data` in the worker process; never raises for a bad PDF. With ``layout`` each
+    line keeps its words where the page has them (a table's columns apart by spaces)."""
+    options = {"kind": "pdf", "layout": layout}
+    answer = run_in_worker(data, options, timeout, memory_bytes, cpu_seconds)
     if answer.get("fault") == "timeout":
         return PdfResult("timeout", f"PDF-filen gick inte att läsa inom {timeout:.0f} sekunder")
     if answer.get("fault") == "gone":

@@ -13,14 +13,15 @@ from bot.entries.documents.model import InputFile
 from bot.entries.documents.pdf import extract_pdf_text_safely
 
 
-def document_text(file: InputFile) -> str:
-    """The document's text; "" when it is neither a readable .docx nor a text PDF."""
+def document_text(file: InputFile, *, layout: bool = False) -> str:
+    """The document's text; "" when it is neither a readable .docx nor a text PDF. With
+    ``layout``, a PDF's text as laid out on the page, and "" for any other document."""
     kind = sniff(file.data)
     try:
-        if kind == Kind.DOCX:
+        if kind == Kind.DOCX and not layout:
             return form_text(file.data)
         if kind == Kind.PDF:
-            result = extract_pdf_text_safely(file.data, timeout=10.0)
+            result = extract_pdf_text_safely(file.data, timeout=10.0, layout=layout)
             return result.text if result.ok else ""
     except Exception:  # a broken document is the entry check's business, not ours
         return ""

@@ -29,6 +29,22 @@ def also_signs_up(text: str) -> bool:
     return any(_ALSO.search(s) and not puts_off(s) for s in split_sentences(text))
 
 
+# "Samma chef och kontaktperson som ovan", "samma kontakt": the unit before's contact.
+_SAME_CONTACT = re.compile(
+    rf"(?i)\bsamma\s+(?:(?:{MANAGER_WORDS})\s+(?:och|&)\s+)?kontakt(?:person)?\b"
+    r"|\bsame\s+(?:(?:manager|principal|head)\s+(?:and|&)\s+)?contact(?:\s+person)?\b"
+)
+_SAME_MANAGER_TOO = re.compile(
+    rf"(?i)\bsamma\s+(?:{MANAGER_WORDS}|kontakt(?:person)?)\s+(?:och|&)\s+(?:{MANAGER_WORDS})\b"
+    r"|\bsame\s+contact(?:\s+person)?\s+(?:and|&)\s+(?:manager|principal|head)\b"
+)
+
+
+def same_contact(block: str) -> bool:
+    """True when a unit's block says its contact is the one named for the unit before it."""
+    return bool(_SAME_CONTACT.search(block))
+
+
 def same_manager(block: str) -> bool:
     """True when a unit's block says its manager is the one named before it."""
-    return bool(_SAME_MANAGER.search(block))
+    return bool(_SAME_MANAGER.search(block) or _SAME_MANAGER_TOO.search(block))

@@ -45,6 +45,10 @@ _EXAMINER = re.compile(
     r"(?:examinator\w*|bedömare|granskare|jurymedlem\w*|juryn|assessor\w*|examiner\w*)\b"
 )
 
+# The event or prize named straight after the word, as a form's or subject's title does.
+_HEADED = re.compile(r"\s*[:–-]?\s*(\w+)")
+_TITLE_WORD = re.compile(r"(?i)(?:anmälan|anmälning|registration)$")
+
 
 def _goes_elsewhere(place: str) -> bool:
     """True when the words after "till" name another prize or event before this award."""
@@ -60,6 +64,12 @@ def signs_up_elsewhere(sentence: str, after: int) -> bool:
     rest = sentence[after:]
     if _PEOPLE.match(rest) or _EXAMINER.search(rest):
         return True
+    headed = _HEADED.match(rest) if _TITLE_WORD.search(sentence[:after]) else None
+    if headed and _ELSEWHERE.fullmatch(headed.group(1)):
+        # A title: "Anmälan Inspirationsdag Kvalitet 2027", "Anmälan: Frukostseminarium". A
+        # meeting place is a unit's name as often as an event's ("Anmälan Träffen Vällingby"),
+        # and after the verb comes the unit ("… anmäler Evenemangsavdelningen").
+        return not headed.group(1).casefold().startswith("träff")
     places = [m.group(1) for m in _PLACE.finditer(rest)]
     if any(AWARD.search(place) and not _goes_elsewhere(place) for place in places):
         return False

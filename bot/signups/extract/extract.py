@@ -132,6 +132,8 @@ def _resolve_people(
         # who only signs a unit up is not (the staff ask the unit instead).
         gave_own_address = found.contact_email is not None
         contact = manager if same_person(manager, writer) else writer if gave_own_address else None
+    if manager is None and found.manager_ref == "contact":
+        manager = contact  # "Chef: samma som kontaktperson"
     return manager, _in_full(contact, [manager, writer])
 
 

@@ -29,7 +29,7 @@ from bot.signups.extract.vocabulary import (
 )
 
 _ORG_W = (
-    r"(?:stadsdels|fack)?förvaltning(?:en)?|bolag(?:et)?|företag(?:et)?|nämnd(?:en)?"
+    r"(?:stadsdels|fack)?(?:förvaltning|nämnd)(?:en)?|bolag(?:et)?|företag(?:et)?|nämnd(?:en)?"
     r"|huvudman(?:nen)?|organisation(?:en)?|arbetsgivare|stadsdel(?:sområde)?"
 )
 _DETAILS_W = rf"(?:{MAIL_W}|{PHONE_W})(?:\s*(?:/|,|och)\s*(?:{MAIL_W}|{PHONE_W}))*"
@@ -37,7 +37,8 @@ _LABEL_RULES = [
     (key, re.compile(pattern))
     for key, pattern in (
         ("manager_details", rf"(?:chefens|rektorns|rektors) (?:{_DETAILS_W})"),
-        ("details", rf"(?:kontaktpersonens |kontakt)?(?:{_DETAILS_W})"),
+        # "E-post kontaktperson": a form's column heading, the whose after the what.
+        ("details", rf"(?:kontaktpersonens |kontakt)?(?:{_DETAILS_W})(?: kontaktperson(?:en)?)?"),
         ("details", r"(?:contact )?(?:e-?mail(?: address)?|phone(?: number)?|telephone|mobile)"),
         ("contact", r"contact(?: person)?(?:'s name)?"),
         ("manager", r"(?:name of )?(?:the )?(?:manager|principal|head(?: teacher)?|director)"),
@@ -88,6 +89,10 @@ _SAME_AS_MANAGER = re.compile(
     rf"|(?:ansvarig )?(?:{MANAGER_WORDS})(?:en|n)?"
 )
 
+_SAME_AS_CONTACT = re.compile(
+    r"(?i)(?:samma(?: person)?(?: som)?|se|densamma|same(?: as)?)"
+    r" (?:kontakt(?:person)?(?:en)?|contact(?: person)?)"
+)
 
 # "Samordnare (kontakt)", "Bibliotekarie och kontaktperson": a title marked as the contact's.
 _TITLE_AS_CONTACT = re.compile(
@@ -202,6 +207,8 @@ def _person_value(found: Found, person: str, value: str) -> None:
         found.put("contact_ref", "manager")
     elif person == "contact" and found.contact is None and CONTACT_LATER.search(words):
         found.put("contact_ref", "later")
+    elif person == "manager" and found.manager is None and _SAME_AS_CONTACT.fullmatch(words):
+        found.put("manager_ref", "contact")  # a form's "Chef: samma som kontaktperson"
     if person == "manager" and re.search(r"(?i)kontaktperson", value):
         found.put("contact_ref", "manager")
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.signups.extract.alsosigns import also_signs_up, same_manager
+from bot.signups.extract.alsosigns import also_signs_up, same_contact, same_manager
 from bot.signups.extract.eachcontact import (
     details_after,
     each_manager_is_contact,
@@ -293,6 +293,16 @@ def several_units(
             # "Natthärbärget Kungsholmen" names a place, not the unit's owner.
             own = replace(own, organisation=None, organisation_as_written=None)
         own = _shared_form(own, common, name)
+        if "contact_name" in own.weak and common.contact_name:
+            # "Hemtjänsten Årsta (chef: Kaisa Berg)" from Kaisa herself makes her the contact
+            # only for want of another; "Kontaktperson för alla tre är Nour Khalil" names one.
+            own = replace(
+                own,
+                contact_name=None,
+                contact_email=None,
+                contact_phone=None,
+                contact_email_from_sender=False,
+            )
         base = common
         if own.contact_name and own.contact_name != common.contact_name:
             # Another contact for this unit: the shared contact's details are not theirs.
@@ -303,6 +313,8 @@ def several_units(
             own = replace(own, contact_phone=signed)  # "Kontakt: jag själv (se nedan)"
         if result and own.manager_name is None and same_manager(block):
             own = replace(own, manager_name=result[-1].manager_name)  # "samma rektor"
+        if result and own.contact_name is None and same_contact(block):
+            own = _contact_above(own, result[-1])  # "samma kontaktperson som ovan"
         unit = base.merged(replace(own, unit_name=name))
         result.append(replace(unit, manager_name=None) if manager_vacant(block) else unit)
     return result
@@ -357,4 +369,20 @@ def _contact_with_unit(own: SignupFields, block: str, name: str) -> SignupFields
         contact_email=email,
         contact_phone=phone,
         contact_email_from_sender=False,
+    )
+
+
+def _contact_above(own: SignupFields, above: SignupFields) -> SignupFields:
+    """A unit whose block says "samma kontaktperson som ovan" (a web form's free-text field
+    under the first unit's fields): the unit above's contact, and its organisation when the
+    block names none, as the two are told as one."""
+    return replace(
+        own,
+        contact_name=above.contact_name,
+        contact_email=above.contact_email,
+        contact_phone=above.contact_phone,
+        contact_email_from_sender=above.contact_email_from_sender,
+        organisation=own.organisation or above.organisation,
+        organisation_as_written=own.organisation_as_written or above.organisation_as_written,
+        organisation_known=own.organisation_known if own.organisation else above.organisation_known,
     )

@@ -251,10 +251,11 @@ def labelled_units(lines: list[str]) -> list[tuple[int, str]]:
 
 def tab_table(lines: list[str]) -> tuple[list[tuple[int, str]], list[str], int, int] | None:
     """(units, their rows as "heading: cell" lines, first and past-last line) of a table
-    written with tabs whose first heading is the unit's ("Anläggning\tChef\tKontakt…")."""
+    written with tabs whose first heading is the unit's ("Anläggning\tChef\tKontakt…"), or
+    the units' kind ("Fritidsgård\tEnhetschef\tKontaktperson")."""
     for i, line in enumerate(lines):
         headings = [c.strip() for c in line.split("\t")]
-        if len(headings) < 3 or label_key(headings[0]) != "unit":
+        if len(headings) < 3 or not (label_key(headings[0]) == "unit" or is_unit_kind(headings[0])):
             continue
         if not all(label_key(h) for h in headings[1:]):
             continue
