@@ -130,3 +130,34 @@ def test_a_unit_described_in_the_sentence_alone_is_named_so(app: App) -> None:
     )
     [(unit, _, _)] = units_named(app, body, subject="Anmälan", sender_name="Lisa Ek")
     assert unit == "Kundcenter i Husby"
+
+
+def test_the_unit_the_writer_writes_from_is_named_whole(app: App) -> None:
+    body = (
+        "Hej,\n\nJag skriver från Boendeenheten unga vuxna på Farsta sdf:s socialtjänst. Vi "
+        "vill anmäla oss till Kvalitetsutmärkelsen 2027. Vår enhetschef heter Per Wall.\n\n"
+        "Jag är kontaktperson, ring gärna 08-508 123 45.\n\nMvh\nLisa Ek\n"
+    )
+    assert units_named(app, body, sender_name="Lisa Ek") == [
+        ("Boendeenheten unga vuxna", "Farsta stadsdelsförvaltning", "Farsta sdf")
+    ]
+
+
+def test_writing_from_somewhere_that_is_no_unit_names_none(app: App) -> None:
+    body = (
+        "Hej,\n\nJag skriver från Gmail idag. Förskolan Ugglan vill anmäla sig till "
+        "Kvalitetsutmärkelsen 2027. Chef är Per Wall, kontakt jag, 070-123 45 67.\n\nMvh\nLisa Ek\n"
+    )
+    [(unit, _, _)] = units_named(app, body, sender_name="Lisa Ek")
+    assert unit == "Förskolan Ugglan"
+
+
+def test_the_district_the_writers_speak_as_is_the_form_written(app: App) -> None:
+    body = (
+        "Hej,\n\nVi i Skarpnäck vill anmäla Fritidsgården Vinden till Kvalitetsutmärkelsen "
+        "2027. Chef är Per Wall, kontakt jag, 08-508 15 000.\n\nMed vänlig hälsning\nLisa Ek\n"
+        "Fritidsledare\nSkarpnäcks stadsdelsförvaltning\n"
+    )
+    assert units_named(app, body, sender_name="Lisa Ek") == [
+        ("Fritidsgården Vinden", "Skarpnäcks stadsdelsförvaltning", "Skarpnäck")
+    ]

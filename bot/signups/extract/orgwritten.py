@@ -38,7 +38,21 @@ def written_near_unit(
     # A line that holds the name alone ("Vittra AB" under "Jon") is a signature's.
     own = [m for m in same if not _inside(m, own_text, unit) and not _alone(m, own_text)]
     same = own or same
-    return replace(match, written=_with_other_form(own_text, same[0], same)) if same else match
+    if not same:
+        return _speaking_as_district(match, own_text)
+    return replace(match, written=_with_other_form(own_text, same[0], same))
+
+
+def _speaking_as_district(match: OrganisationMatch, own_text: str) -> OrganisationMatch:
+    """ "Vi i Hägersten-Älvsjö har två förskolor …" above a signature's "Hägersten-Älvsjö
+    stadsdelsförvaltning": the district the writers speak as, named alone, is the form the
+    mail's own text gives. A place of the unit's ("Förskolan Ekorren på Kungsholmen") is not.
+    """
+    for m in find_organisations(own_text, bare_districts=True):
+        before = own_text[max(0, m.position - 20) : m.position]
+        if m.name == match.name and not m.part and _WE_IN.search(before):
+            return replace(match, written=m.written)
+    return match
 
 
 def _inside(mention: OrganisationMatch, text: str, unit: str | None) -> bool:
@@ -102,6 +116,7 @@ def _is_english(written: str) -> bool:
     return any(fold(w) in english for w in _WORD.findall(written))
 
 
+_WE_IN = re.compile(r"(?i)\b(?:vi|oss)\s+(?:i|på|från)\s+$")
 _BESIDE = re.compile(r"\s*[(/]\s*")
 _BRACKETED = re.compile(r"\s*\([^()]*\)\s*$")
 # The last word and its genitive ending: "SISAB:s", "Familjebostäders".

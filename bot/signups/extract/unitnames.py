@@ -37,8 +37,9 @@ _CONTEXTS = [
     re.compile(
         r"(?i:\bvi\s+(?:på|vid|i|är|från)|\b(?:från|av)\s+oss\s+(?:på|vid|i)|\bvi\s+som\s+(?:arbetar|jobbar)\s+(?:på|vid|i)"
         r"|\b(?:medarbetarna|personalen|alla)\s+(?:på|vid|i)|\bwe\s+at|\bwe\s+are"
-        # "Jag skriver för Parkeringsövervakningen Innerstad": the writer speaks for the unit.
-        r"|\bskriver\s+(?:för|å|på\s+uppdrag\s+av)"
+        # "Jag skriver för Parkeringsövervakningen Innerstad", "Jag skriver från
+        # Mottagningsenheten vuxna": the writer speaks for the unit.
+        r"|\bskriver\s+(?:för|från|å|på\s+uppdrag\s+av)"
         r"|\bon\s+behalf\s+of)\s+(?=(?P<unit>.{3,80}))"
     ),
     re.compile(
@@ -89,6 +90,8 @@ def _after_lead_in(text: str) -> list[UnitCandidate]:
             span, start = corrected(match.group("unit").split("\n")[0]), match.start("unit")
             span, start = _after_writer(span, start)
             typed = unit_words().typed.match(span)
+            if typed is None and _WRITES_FROM.search(match.group(0)):
+                continue  # "Jag skriver från Gmail": where from, unless a unit's name follows
             phrase = phrase_name(span)
             if phrase:
                 # A name written in lower case gives way to a capitalised one in the sentence.
@@ -100,6 +103,8 @@ def _after_lead_in(text: str) -> list[UnitCandidate]:
                 found.append(UnitCandidate(tidy_unit(plain.group(0)), 3.0, start, "sentence"))
     return found + _managed(text)
 
+
+_WRITES_FROM = re.compile(r"(?i)\bskriver\s+från\s*$")
 
 # "en anmälan från Eva Lind på Hemtjänst Norr": the one who signs, then the unit she is at.
 _WRITER_AT = re.compile(rf"{CAP}(?:[ ]{CAP}){{0,4}}[ ](?:på|vid|at)[ ]")
