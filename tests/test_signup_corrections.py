@@ -270,14 +270,15 @@ def test_a_reply_naming_the_same_organisation_keeps_the_form_the_signup_wrote(ap
     _reply(
         app,
         "Hej!\n\nVi har fått ny chef: Karl Holm tar över efter Berit Sand. Resten stämmer.\n\n"
-        "Tack!\nOmar Ali\nKundcenter Skärholmen, Familjebostäder\n",
+        "Tack!\nOmar Ali\nKundcenter Skärholmen, Familjebostäder AB\n",
         **sender,
     )
     [unit] = units_of(app)
+    # The sign-up's "Familjebostäders", without its genitive ending.
     assert (unit.manager_name, unit.organisation, unit.organisation_as_written) == (
         "Karl Holm",
         "AB Familjebostäder",
-        "Familjebostäders",
+        "Familjebostäder",
     )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field, fields, replace
 from bot.signups.extract.awards import EMPLOYEES, award_years
 from bot.signups.extract.followup import follow_contact
 from bot.signups.extract.labels import label_pass, split_labelled_sentences, table_rows
-from bot.signups.extract.orgwritten import written_near_unit
+from bot.signups.extract.orgwritten import registered_form, written_near_unit
 from bot.signups.extract.ownership import canonical_organisation
 from bot.signups.extract.prose import prose_pass, prose_text
 from bot.signups.extract.provenance import inferred_fields, weak_fields
@@ -225,6 +225,8 @@ def extract_signup(
         "organisation": organisation.name if organisation else None,
     }
     written = as_written(organisation.written, original) if organisation else None
+    if written and organisation and organisation.known:
+        written = registered_form(written)
     return SignupFields(
         **values,
         organisation_as_written=written,

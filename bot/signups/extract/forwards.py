@@ -19,6 +19,7 @@ import quotequail
 from bot.signups.extract.addressee import addressee_as_contact
 from bot.signups.extract.extract import SignupFields, extract_signup
 from bot.signups.extract.organisations import find_organisations
+from bot.signups.extract.orgwritten import registered_form
 from bot.signups.extract.quoting import strip_quoted
 from bot.signups.extract.signature import split_signature
 from bot.signups.extract.thread import contact_from_thread, quoted_part
@@ -116,7 +117,7 @@ def _organisation_from_thread(fields: SignupFields, subject: str, text: str) -> 
     return replace(
         fields,
         organisation=strong[0].name,
-        organisation_as_written=strong[0].written,
+        organisation_as_written=registered_form(strong[0].written),
         organisation_known=True,
     )
 

@@ -140,6 +140,10 @@ class _Text:
         words = tuple((self.raw if pattern.exact else self.folded)[i : i + len(pattern.words)])
         if words == pattern.words:
             return True
+        if pattern.exact:
+            return len(words) == len(pattern.words) and all(
+                map(_same_abbreviation, words, pattern.words)
+            )
         # The genitive of a listed name: "Stockholms Hamnars", "Micasas". A district's
         # forms are listed, so that "Söders" is not read into "Söder".
         *first, last = pattern.words
@@ -181,6 +185,25 @@ class _Text:
         return end
 
 
+def _same_abbreviation(written: str, listed: str) -> bool:
+    """ "UtbF" is "UTBF" and "SoF" is "SOF": an abbreviation's capitals vary from writer to
+    writer. Two capitals at least, so that a word ("Tk", "sof") is not read as one."""
+    capitals = sum(c.isupper() for c in written)
+    return written == listed or (written.casefold() == listed.casefold() and capitals >= 2)
+
+
+def is_listed_word(word: str) -> bool:
+    """True when the word is one the list names organisations by ("Fastighetskontoret",
+    "Micasa", "stadsdelsförvaltning", "SISAB"), allowing a small typo in a long word."""
+    catalogue = _catalogue()
+    if any(p.exact and word in p.words for p in catalogue.patterns):
+        return True
+    listed = _Text._listed(_fold(word))
+    return listed in catalogue.district_words or any(
+        listed in p.words for p in catalogue.patterns if not p.exact
+    )
+
+
 def read_with_typo(written: str) -> bool:
     """True when the organisation was matched only by forgiving a typo in one of its words."""
     words = _Text(written)
@@ -194,9 +217,11 @@ def _district(text: _Text, pattern: _Pattern, i: int, bare: bool) -> Organisatio
     after = end + 1 if text.district_word(end + 1, end) else None
     if after is not None and text.district_word(after + 1, after):
         after += 1  # "district administration"
-    # "EÅV" in capitals is the administration's abbreviation, never a place's name.
-    abbreviation = len(pattern.words) == 1 and text.raw[i].isupper() and len(text.raw[i]) > 1
-    if before is None and after is None and not (bare or abbreviation):
+    # "EÅV" in capitals is the administration's abbreviation, never a place's name. Two
+    # capitals ("HV") are too often something else; beside "sdf" they are the district's.
+    initials = len(pattern.words) == 1 and len(text.raw[i]) <= 2
+    abbreviation = len(pattern.words) == 1 and text.raw[i].isupper() and not initials
+    if before is None and after is None and (initials or not (bare or abbreviation)):
         return None
     word = text.district_word(after if after is not None else before or 0) or ""
     first, last = (before if before is not None else i), (after if after is not None else end)
@@ -235,7 +260,13 @@ def find_organisations(text: str, *, bare_districts: bool = False) -> list[Organ
         (
             (pattern, i)
             for i in range(len(words.raw))
-            for word in {words.raw[i], words.folded[i], words.raw[i][:-1], words.folded[i][:-1]}
+            for word in {
+                words.raw[i],
+                words.raw[i].upper(),
+                words.folded[i],
+                words.raw[i][:-1],
+                words.folded[i][:-1],
+            }
             for pattern in starts.get(word, ())
         ),
         key=lambda t: (-len(t[0].words), t[1]),

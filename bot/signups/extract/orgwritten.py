@@ -14,6 +14,7 @@ from bot.signups.extract.organisations import (
     english_words,
     find_organisations,
     fold,
+    is_listed_word,
 )
 
 _WORD = re.compile(r"\w+")
@@ -37,7 +38,21 @@ def written_near_unit(
     # A line that holds the name alone ("Vittra AB" under "Jon") is a signature's.
     own = [m for m in same if not _inside(m, own_text, unit) and not _alone(m, own_text)]
     same = own or same
-    return replace(match, written=_with_other_form(own_text, same[0], same)) if same else match
+    if not same:
+        return _speaking_as_district(match, own_text)
+    return replace(match, written=_with_other_form(own_text, same[0], same))
+
+
+def _speaking_as_district(match: OrganisationMatch, own_text: str) -> OrganisationMatch:
+    """ "Vi i Hägersten-Älvsjö har två förskolor …" above a signature's "Hägersten-Älvsjö
+    stadsdelsförvaltning": the district the writers speak as, named alone, is the form the
+    mail's own text gives. A place of the unit's ("Förskolan Ekorren på Kungsholmen") is not.
+    """
+    for m in find_organisations(own_text, bare_districts=True):
+        before = own_text[max(0, m.position - 20) : m.position]
+        if m.name == match.name and not m.part and _WE_IN.search(before):
+            return replace(match, written=m.written)
+    return match
 
 
 def _inside(mention: OrganisationMatch, text: str, unit: str | None) -> bool:
@@ -57,11 +72,11 @@ def _alone(mention: OrganisationMatch, text: str) -> bool:
 
 
 def _with_other_form(text: str, form: OrganisationMatch, forms: list[OrganisationMatch]) -> str:
-    """The form as written, with the other form of the same name beside it in brackets.
+    """The form as written, where another form of the same name stands beside it.
 
-    "AMF (Arbetsmarknadsförvaltningen)" is written so, both forms; of an English form and
+    Of "AMF (Arbetsmarknadsförvaltningen)" the first form counts; of an English form and
     the Swedish one beside it ("Östermalm district administration (Östermalms
-    stadsdelsförvaltning)", "Ports of Stockholm / Stockholms Hamn AB") the Swedish counts.
+    stadsdelsförvaltning)", "Ports of Stockholm / Stockholms Hamn AB") the Swedish one.
     """
     start = text.rfind(form.written, 0, form.position + len(form.written))
     end = start + len(form.written)
@@ -73,10 +88,27 @@ def _with_other_form(text: str, form: OrganisationMatch, forms: list[Organisatio
         english, other_english = _is_english(form.written), _is_english(other.written)
         if english != other_english:
             return other.written if english else form.written
-        closing = _CLOSING.match(text, other_start + len(other.written))
-        if between.strip() == "(" and closing:
-            return text[start : closing.end()]
     return form.written
+
+
+def registered_form(written: str) -> str:
+    """The form as written, as the register keeps it: without a genitive ending, and the
+    first of two forms where the second stands in brackets.
+
+    "SISAB:s förvaltningsområde", "fastighetskontorets avdelning", "Micasa Fastigheters
+    boende" and "Bromma stadsdelsförvaltnings hemtjänst" were written "SISAB",
+    "fastighetskontoret", "Micasa Fastigheter" and "Bromma stadsdelsförvaltning"; a label's
+    "AMF (Arbetsmarknadsförvaltningen)" was written "AMF". Only a listed word loses its
+    "s", so that "Stockholms Stadshus" and "IES" stay as they are.
+    """
+    first = _BRACKETED.sub("", written).strip() or written
+    last = _LAST_WORD.search(first)
+    if last is None:
+        return first
+    word = last.group(1)
+    if last.group(2) == ":s" or (len(word) > 2 and is_listed_word(word)):
+        return first[: last.start()] + word
+    return first
 
 
 def _is_english(written: str) -> bool:
@@ -84,5 +116,8 @@ def _is_english(written: str) -> bool:
     return any(fold(w) in english for w in _WORD.findall(written))
 
 
+_WE_IN = re.compile(r"(?i)\b(?:vi|oss)\s+(?:i|på|från)\s+$")
 _BESIDE = re.compile(r"\s*[(/]\s*")
-_CLOSING = re.compile(r"\s*\)")
+_BRACKETED = re.compile(r"\s*\([^()]*\)\s*$")
+# The last word and its genitive ending: "SISAB:s", "Familjebostäders".
+_LAST_WORD = re.compile(r"(\w+?)(:s|(?<=[a-zåäöéü])s)$")

@@ -9,10 +9,10 @@ names the unit. The type words and titles are data, in `words.toml`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from functools import cache
 
 from bot.signups.extract.organisations import find_organisations
+from bot.signups.extract.unitforms import UnitCandidate, chosen_form
 from bot.signups.extract.unitowners import GREETING, tidy_unit, unquoted, written_lower
 from bot.signups.extract.unitplaces import with_whom_for
 from bot.signups.extract.unitwords import (
@@ -30,17 +30,6 @@ from bot.signups.extract.unitwords import (
 )
 from bot.signups.extract.vocabulary import UPPER as _UP
 
-
-@dataclass(frozen=True)
-class UnitCandidate:
-    """A name the mail may give for the unit, how surely (weight) and where (evidence)."""
-
-    name: str
-    weight: float
-    position: int
-    source: str
-
-
 # "vill", "önskar", "skulle vilja": the words a unit wants with, before "delta" or "anmäla".
 _WANT = r"(?:vill|önskar|skulle\s+vilja)"
 
@@ -48,8 +37,9 @@ _CONTEXTS = [
     re.compile(
         r"(?i:\bvi\s+(?:på|vid|i|är|från)|\b(?:från|av)\s+oss\s+(?:på|vid|i)|\bvi\s+som\s+(?:arbetar|jobbar)\s+(?:på|vid|i)"
         r"|\b(?:medarbetarna|personalen|alla)\s+(?:på|vid|i)|\bwe\s+at|\bwe\s+are"
-        # "Jag skriver för Parkeringsövervakningen Innerstad": the writer speaks for the unit.
-        r"|\bskriver\s+(?:för|å|på\s+uppdrag\s+av)"
+        # "Jag skriver för Parkeringsövervakningen Innerstad", "Jag skriver från
+        # Mottagningsenheten vuxna": the writer speaks for the unit.
+        r"|\bskriver\s+(?:för|från|å|på\s+uppdrag\s+av)"
         r"|\bon\s+behalf\s+of)\s+(?=(?P<unit>.{3,80}))"
     ),
     re.compile(
@@ -100,6 +90,8 @@ def _after_lead_in(text: str) -> list[UnitCandidate]:
             span, start = corrected(match.group("unit").split("\n")[0]), match.start("unit")
             span, start = _after_writer(span, start)
             typed = unit_words().typed.match(span)
+            if typed is None and _WRITES_FROM.search(match.group(0)):
+                continue  # "Jag skriver från Gmail": where from, unless a unit's name follows
             phrase = phrase_name(span)
             if phrase:
                 # A name written in lower case gives way to a capitalised one in the sentence.
@@ -111,6 +103,8 @@ def _after_lead_in(text: str) -> list[UnitCandidate]:
                 found.append(UnitCandidate(tidy_unit(plain.group(0)), 3.0, start, "sentence"))
     return found + _managed(text)
 
+
+_WRITES_FROM = re.compile(r"(?i)\bskriver\s+från\s*$")
 
 # "en anmälan från Eva Lind på Hemtjänst Norr": the one who signs, then the unit she is at.
 _WRITER_AT = re.compile(rf"{CAP}(?:[ ]{CAP}){{0,4}}[ ](?:på|vid|at)[ ]")
@@ -323,36 +317,7 @@ def unit_candidates(subject: str, body: str, signature: str) -> list[UnitCandida
         for c in ranked[:_MAX_CANDIDATES]
         if usable_name(c.name) and c.name.casefold() not in companies
     ]
-    return _full_form_first(_body_form_first(usable))
-
-
-def _body_form_first(candidates: list[UnitCandidate]) -> list[UnitCandidate]:
-    """ "Anmälan Hemtjänsten Bromma Västra" over "Hemtjänsten i Bromma Västra, …": the subject
-    shortens the name the body writes in full."""
-    if not candidates or candidates[0].source != "subject":
-        return candidates
-    short = candidates[0].name.casefold().split()
-    for c in candidates[1:]:
-        words = c.name.casefold().split()
-        shortened = [w for w in words if w not in {"i", "på", "vid"}]
-        if c.source != "subject" and len(words) > len(shortened) and shortened == short:
-            return [replace(c, weight=candidates[0].weight), *candidates]
-    return candidates
-
-
-def _full_form_first(candidates: list[UnitCandidate]) -> list[UnitCandidate]:
-    """ "Kastanjen" first, "Dagverksamheten Kastanjen" elsewhere in the mail: the name in its
-    full form, with the type word the mail gives it."""
-    if not candidates or ends_in_type(candidates[0].name) or has_type_word(candidates[0].name):
-        return candidates
-    short = candidates[0].name.casefold()
-    # The body's form before the subject's ("Dagverksamheten Kastanjen", not "Anmälan
-    # dagverksamhet Kastanjen").
-    for c in sorted(candidates[1:], key=lambda c: c.source == "subject"):
-        rest = c.name.casefold().replace(short, " ", 1).split()
-        if short in c.name.casefold() and rest and all(w in unit_words().types for w in rest):
-            return [replace(c, weight=candidates[0].weight), *candidates]
-    return candidates
+    return chosen_form(usable, body, f"{subject}\n{signature}")
 
 
 def typed_units(text: str) -> list[str]:

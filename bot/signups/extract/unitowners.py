@@ -7,9 +7,11 @@ marks, no legal form, the first letter capitalised).
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from bot.signups.extract.organisations import find_organisations
 from bot.signups.extract.vocabulary import UPPER as _UP
+from bot.signups.extract.vocabulary import words_data
 
 GREETING = re.compile(r"(?i)^(?:hej|hejsan|hallå|tjena|hello|hi|dear|god\s+(?:morgon|dag))[\s,!]+")
 
@@ -78,12 +80,34 @@ def without_owner(name: str) -> str:
 _PART_AFTER = re.compile(rf"[ ](?:distrikt|område|region)[ ][{_UP}0-9]")
 
 
+# "Norlandia förskolan Trollskogen": the provider, then "the preschool Trollskogen" in lower
+# case, the definite form of a unit's type word. "Norlandia Förskolan Humlan", capitalised,
+# is written as one name; "Pysslingen förskolor Lindarängen" is the provider's own line.
+_DEFINITE_AFTER = re.compile(rf"[ ]([a-zåäö]+(?:n|t))[ ][{_UP}]")
+
+
 def _after_organisation(name: str) -> str:
     orgs = find_organisations(name)
     if not orgs or orgs[0].position != 0 or orgs[0].weak:
         return name
     part = _PART_AFTER.match(name, len(orgs[0].written))
-    return name[part.start() + 1 :] if part else name
+    if part:
+        return name[part.start() + 1 :]
+    definite = _DEFINITE_AFTER.match(name, len(orgs[0].written))
+    if definite and _definite_type(definite.group(1)):
+        return name[definite.start(1) :]
+    return name
+
+
+def _definite_type(word: str) -> bool:
+    """ "förskolan", "äldreboendet", "hemtjänsten": a type word with its definite ending."""
+    types = _unit_types()
+    return word in types and (word[:-1] in types or word[:-2] in types)
+
+
+@cache
+def _unit_types() -> frozenset[str]:
+    return frozenset(t.casefold() for t in words_data()["unit_types"])
 
 
 def tidy_unit(name: str) -> str:

@@ -93,8 +93,9 @@ _VERBISH = re.compile(
 )
 
 # Where a unit's name ends in a sentence: punctuation, a dash, "till/för/i år", an aside.
+# Not the colon of a genitive: "SISAB:s Driftområde City" runs on to the unit's own name.
 _PHRASE_END = re.compile(
-    r"\s*(?:[,.;:!?]|\s[-–—]\s|\s(?:till|för|inom|med|sedan|to|for|in|with|at|within|på|vid)\b"
+    r"\s*(?:[,.;!?]|:(?!s\b)|\s[-–—]\s|\s(?:till|för|inom|med|sedan|to|for|in|with|at|within|på|vid)\b"
     r"|\s(?:vill|önskar|anmäler|anmäla|är|har|ska|kommer|kan|skulle|blir|would|is|are|will|has)\b"
     # "Hemtjänsten Y och hör till …": where it belongs, lies or is run is the sentence going on.
     r"|\s(?:tillhör|hör\s+till|ingår|ligger|finns|drivs|belongs|is\s+part)\b"
