@@ -60,6 +60,10 @@ def signs_up_elsewhere(sentence: str, after: int) -> bool:
     rest = sentence[after:]
     if _PEOPLE.match(rest) or _EXAMINER.search(rest):
         return True
+    # "Anmälan Kvalitetsdagen 4/3", "Anmälan: frukostseminariet": the event itself follows.
+    first = re.match(r"[ \t]*[:–—-]?[ \t]*([\w-]+)", rest)
+    if first and _ELSEWHERE.fullmatch(first.group(1)) and not AWARD.search(first.group(1)):
+        return True
     places = [m.group(1) for m in _PLACE.finditer(rest)]
     if any(AWARD.search(place) and not _goes_elsewhere(place) for place in places):
         return False

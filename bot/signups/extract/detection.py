@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from bot.signups.extract.destination import AWARD, signs_up_elsewhere
+from bot.signups.extract.invoices import is_invoice
 from bot.signups.extract.labels import label_pass
-from bot.signups.extract.notices import is_mass_mailing, outright, puts_off
+from bot.signups.extract.notices import is_circular, is_mass_mailing, outright, puts_off
 from bot.signups.extract.quoting import strip_quoted
 from bot.signups.extract.spelling import readable
 from bot.signups.extract.vocabulary import split_sentences
@@ -243,7 +244,7 @@ def looks_like_signup(subject: str, text: str) -> bool:
     if is_withdrawal(body) or is_withdrawal(subject):
         return False
     sentences = split_sentences(body)
-    if is_mass_mailing(subject, body):
+    if is_mass_mailing(subject, body) or is_invoice(subject, body) or is_circular(body):
         return False
     if any(puts_off(s) for s in [subject, *sentences]) and not any(
         outright(s) and _states_signup(s) for s in sentences
