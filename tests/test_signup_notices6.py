@@ -130,3 +130,30 @@ def test_people_signed_up_for_an_event_named_after_anmalan_register_no_unit(app:
                        subject="Anmälan Inspirationsdagen 12/3"))  # fmt: skip
     cycle(app)
     assert units_of(app) == []
+
+
+def test_a_sign_up_that_greets_colleagues_and_signs_up_outright_registers_its_unit(
+    app: App,
+) -> None:
+    """The award's staff may be the writer's colleagues: a unit signed up for the award
+    outright outweighs a circular's greeting."""
+    body = (
+        "Hej kollegor,\n\nLönecenter på Serviceförvaltningen anmäler sig till "
+        "Kvalitetsutmärkelsen 2027. Chef är Sara Holm. Kontaktperson blir jag, 070-441 28 10."
+        "\n\nHälsningar\nNils Ek\n"
+    )
+    put(app, make_mail(body, sender="nils.ek@stockholm.se", sender_name="Nils Ek"))
+    cycle(app)
+    assert [u.unit_name for u in units_of(app)] == ["Lönecenter"]
+
+
+def test_a_unit_named_by_an_event_word_after_the_verb_is_signed_up(app: App) -> None:
+    """ "anmäler Evenemangsenheten": a unit whose name holds an event's word, after the verb."""
+    body = (
+        "Hej!\n\nKulturhuset Stadsteatern anmäler Evenemangsenheten. Chef: Per Ahl. Jag (Lisa "
+        "Fors) är kontakt: 070-311 45 62.\n\nLisa\n"
+    )
+    put(app, make_mail(body, sender="lisa.fors@kulturhusetstadsteatern.se",
+                       sender_name="Lisa Fors", subject="Anmälan KU"))  # fmt: skip
+    cycle(app)
+    assert [u.unit_name for u in units_of(app)] == ["Evenemangsenheten"]

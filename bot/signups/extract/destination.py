@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from bot.signups.extract.unitwords import unit_words
+
 # This award, however it is written: "Kvalitetsutmärkelsen 2027", "utmärkelsen", "the
 # Quality Award". Its own name wins wherever it is the place the sign-up goes.
 # A quality prize with no other giver named is this award by another name; "Svenska
@@ -54,15 +56,27 @@ def _goes_elsewhere(place: str) -> bool:
     return ours is None or other.start() < ours.start()
 
 
+def _event(word: str) -> bool:
+    """True for a word that is an event and not a unit named by one ("Kvalitetsdagen", not
+    "Evenemangsavdelningen")."""
+    return (
+        bool(_ELSEWHERE.fullmatch(word))
+        and not AWARD.search(word)
+        and not word.casefold().endswith(unit_words().endings)
+    )
+
+
 def signs_up_elsewhere(sentence: str, after: int) -> bool:
     """True when the sign-up whose verb ends at `after` is for something the award does not
     keep: another prize or an event, people rather than a unit, or the writer as examiner."""
     rest = sentence[after:]
     if _PEOPLE.match(rest) or _EXAMINER.search(rest):
         return True
-    # "Anmälan Kvalitetsdagen 4/3", "Anmälan: frukostseminariet": the event itself follows.
+    # "Anmälan Kvalitetsdagen 4/3", "Anmälan: frukostseminariet": the event itself follows
+    # the noun ("anmäler Evenemangsavdelningen" names a unit after the verb).
     first = re.match(r"[ \t]*[:–—-]?[ \t]*([\w-]+)", rest)
-    if first and _ELSEWHERE.fullmatch(first.group(1)) and not AWARD.search(first.group(1)):
+    noun = re.search(r"(?i)anmälan|anmälning\w*$", sentence[:after])
+    if noun and first and _event(first.group(1)):
         return True
     places = [m.group(1) for m in _PLACE.finditer(rest)]
     if any(AWARD.search(place) and not _goes_elsewhere(place) for place in places):
