@@ -33,6 +33,7 @@ from bot.signups.extract import (
     strip_quoted,
 )
 from bot.signups.extract.destination import titled_elsewhere
+from bot.signups.extract.invoices import is_invoice
 from bot.signups.forms import FORM_MAX_CHARS, is_signup_form, with_forms
 from bot.signups.pdfgrid import grid_form
 from bot.signups.several import handle_several
@@ -147,6 +148,9 @@ def _handle_documents(
                 "koppla det för hand.",
             )
         return handle_minutes(session, ctx, inbound, now, unit)
+    if unit is None and is_invoice(mail.subject, text):
+        # A supplier's bill with its PDF is no entry, and registers no unit.
+        return staff("question", "Faktura eller annat ekonomiärende; inget registrerat.")
     forms = _signup_forms(documents) if unit is None else None
     if forms and (
         any(titled_elsewhere(form) for form in forms)

@@ -8,6 +8,7 @@ sign-ups and eligibility doubts are flagged for the staff, never rejected.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -30,6 +31,8 @@ from bot.signups.extract import (
     similar_names,
     strip_quoted,
 )
+from bot.signups.extract.alsosigns import signs_up_too
+from bot.signups.extract.inline import with_inline_answers
 from bot.signups.pending import hold
 from bot.signups.receipt import previous_values, receipt_notes
 from bot.signups.recipients import contact_in_copy, not_to_recipients
@@ -150,15 +153,30 @@ def handle_signup(
     return _register(session, ctx, inbound, now, unit, fields, duplicate=duplicate, before=before)
 
 
+def adds_a_unit(read: SignupFields, current: SignupFields, text: str) -> bool:
+    """True for a reply that signs up another unit too ("Vi vill även anmäla Förskolan
+    Humlan, som jag också är chef för"), named in full and not the registered one."""
+    other, registered = read.unit_name, current.unit_name
+    if not (other and registered) or _same_name(other, registered):
+        return False
+    return signs_up_too(text, other)
+
+
 def handle_reply(
     session: Session, ctx: Context, inbound: Inbound, now: datetime, unit: Unit
 ) -> Outcome:
     """A reply in a unit's thread: it completes or corrects the sign-up."""
     current = fields_of(unit)
-    mail = inbound.mail
-    fields = read_reply(
-        _extract(ctx, inbound), current, strip_quoted(mail.text), sender_name=mail.from_name
+    # "> Kontaktperson: Anna Berg" answered under the quoted line: "-> ska vara Sara Lind".
+    inbound = replace(
+        inbound, mail=replace(inbound.mail, text=with_inline_answers(inbound.mail.text))
     )
+    mail = inbound.mail
+    read = _extract(ctx, inbound)
+    if adds_a_unit(read, current, strip_quoted(mail.text)):
+        # "Vi vill även anmäla Förskolan Humlan": a second unit's sign-up, the first kept.
+        return handle_signup(session, ctx, inbound, now)
+    fields = read_reply(read, current, strip_quoted(mail.text), sender_name=mail.from_name)
     changes = [
         name
         for name in FIELD_NAMES

@@ -14,7 +14,9 @@ name looks like and whose it is; type words and titles in
 `words.toml`), `organisations` (canonical names from `organisations.toml`), `awards`
 (employees and earlier awards), `selfcorrection` (what a writer takes back mid-sentence),
 `extract` (the passes combined), `forwards` (a forward's
-inner mail), `thread` (a colleague named in full by the quoted thread), `corrections` (a reply read against the registration), `several` (several
+inner mail), `thread` (a colleague named in full by the quoted thread), `corrections` (a reply read against the registration;
+`inline` its answers written into the quoted receipt, `unitrename`, `surname` and `handover` what it
+renames or hands on), `invoices` (a supplier's bill), `several` (several
 units in one mail), `detection` (withdrawals and sign-up mails), `destination` (what a
 mail signs up for: this award or another prize or event), `notices` (mail that signs
 nothing up now: newsletters, an undecided unit, "se det inte som en anmälan"), `assent` (a

@@ -45,6 +45,15 @@ def same_contact(block: str) -> bool:
     return bool(_SAME_CONTACT.search(block))
 
 
+def signs_up_too(text: str, unit: str) -> bool:
+    """True when a sentence that names `unit` signs it up too: "Vi vill även anmäla
+    Förskolan Humlan, som jag också är chef för"."""
+    return any(
+        _ALSO.search(s) and not puts_off(s) and unit.casefold() in s.casefold()
+        for s in split_sentences(text)
+    )
+
+
 def same_manager(block: str) -> bool:
     """True when a unit's block says its manager is the one named before it."""
     return bool(_SAME_MANAGER.search(block) or _SAME_MANAGER_TOO.search(block))

@@ -15,16 +15,16 @@ from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.signups.extract.extract import SignupFields
 from bot.signups.extract.fullname import named_in_full
+from bot.signups.extract.handover import handed_over
 from bot.signups.extract.newmanager import manager_named_after_post
-from bot.signups.extract.newsurname import surnames_changed
 from bot.signups.extract.replydetails import corrected_details
 from bot.signups.extract.replyorganisation import names_the_organisation, organisation_put_right
-from bot.signups.extract.unitwords import unit_words
+from bot.signups.extract.surname import new_surname
+from bot.signups.extract.unitrename import unit_renamed
 from bot.signups.extract.vocabulary import (
     EMAIL,
     LABEL_NAME,
     NAME,
-    UPPER,
     WORD,
     address_in,
     phone_in,
@@ -215,59 +215,6 @@ def _accents(name: str) -> int:
     return sum(not c.isascii() for c in name)
 
 
-# "Förskolan heter Solvändan, med a", "Enheten heter egentligen Tallkotten": the unit's
-# name put right, by its kind's word or by "vi"/"enheten".
-_UNIT_RENAMED = re.compile(
-    rf"(?i:(?P<kind>\w+)\s+(?:"
-    # "Skolan bytte namn 1 mars och heter nu X", "Enheten har bytt namn till X".
-    rf"(?:har\s+|have\s+)?(?:bytt|bytte|byter|ändrat|ändrade)\s+namn\b[^.!?\n]*?\b(?:heter|till)"
-    rf"|heter)\s+(?:egentligen\s+|faktiskt\s+|numera\s+|nu\s+)?)"
-    rf"(?P<new>[{UPPER}][\w-]*(?:\s+[{UPPER}][\w-]*)*)"
-)
-_UNIT_PRONOUNS = {"vi", "enheten", "verksamheten", "stället"}
-
-
-def _the_unit(kind: str) -> bool:
-    """True for a word that stands for the unit itself: "vi", "enheten", or its kind's word
-    in the definite form ("skolan", "boendet") when the registered name has another."""
-    return kind in _UNIT_PRONOUNS or (
-        kind.endswith(("en", "an", "et")) and kind in unit_words().types
-    )
-
-
-def _unit_renamed(fields: SignupFields, current: SignupFields, text: str) -> SignupFields:
-    """The reply's new name for the unit, when it says "Förskolan heter X".
-
-    A bare kind's word read as the reply's unit ("Förskolan"), or a part of the registered
-    name, is no new name: it is dropped.
-    """
-    registered = current.unit_name
-    if not registered:
-        return fields
-    kind_word = registered.split()[0].casefold()
-    words = {w.casefold() for w in registered.split()}
-    if fields.unit_name and {w.casefold() for w in fields.unit_name.split()} < words:
-        # "Solbacken har fått ny chef": part of the registered name is the same unit.
-        fields = replace(fields, unit_name=None)
-    for match in _UNIT_RENAMED.finditer(text):
-        kind, new = match.group("kind").casefold(), match.group("new")
-        if kind != kind_word and not _the_unit(kind):
-            continue
-        if new.split()[0].casefold() == kind_word or kind != kind_word:
-            name = new
-        else:  # "Förskolan heter Solvändan": the kind's word stays the registered one's
-            name = f"{registered.split()[0]} {new}"
-        # "Enheten heter Solbacken" of "Förskolan Solbacken" says the name again.
-        if {w.casefold() for w in new.split()} <= words:
-            continue
-        # The reply's subject repeats the registered name, or the reader took the bare new
-        # name from this very sentence; either way the sentence puts it right.
-        read = fields.unit_name
-        keep = read and read.casefold() not in (registered.casefold(), new.casefold())
-        return replace(fields, unit_name=read if keep else name)
-    return fields
-
-
 def _names_a_person(unit: str | None, current: SignupFields) -> bool:
     """True when the reply's "unit" is a registered person ("Mohammed slutar hos oss") or
     opens with one's first name ("Lars-Åke bad mig ta över"): a sentence about them."""
@@ -299,6 +246,7 @@ def read_reply(
             contact_phone=None,
             contact_email_from_sender=False,
         )
+    fields = handed_over(fields, current, text)
     if fields.contact_name is None and current.contact_name:
         writer_is_contact = same_person(sender_name, current.contact_name)
         email, phone = _details_about(text, current.contact_name, writer_is_contact)
@@ -313,10 +261,10 @@ def read_reply(
     if fields.manager_name is None and (manager := manager_named_after_post(text)):
         # "Nu är det klart med ny chef för oss. Hon heter …": the new manager.
         fields = replace(fields, manager_name=manager)
-    fields = _unit_renamed(fields, current, text)
+    fields = unit_renamed(fields, current, text)
     fields = _in_full(fields, current, text)
-    fields = _respelled(_name_fixes(fields, current, text), current, text)
-    return surnames_changed(fields, current, text, sender_name)
+    fields = new_surname(fields, current, text, sender_name)
+    return _respelled(_name_fixes(fields, current, text), current, text)
 
 
 def _in_full(fields: SignupFields, current: SignupFields, text: str) -> SignupFields:

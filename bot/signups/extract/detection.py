@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 
 from bot.signups.extract.destination import AWARD, signs_up_elsewhere
+from bot.signups.extract.invoices import is_invoice
 from bot.signups.extract.labels import label_pass
-from bot.signups.extract.notices import is_mass_mailing, outright, puts_off
+from bot.signups.extract.notices import is_circular, is_mass_mailing, outright, puts_off
 from bot.signups.extract.quoting import strip_quoted
 from bot.signups.extract.spelling import readable
 from bot.signups.extract.vocabulary import split_sentences
@@ -111,6 +112,11 @@ _NOT_A_SIGNUP = re.compile(
     r"|\banmäla\s+mig\b|\bsom\s+(?:examinator|bedömare)\b|\blängre\s+fram\b|\bnästa\s+år\b"
     # Others told to sign up ("Missa inte att anmäla er"), a person offering to examine.
     r"|\banmäla?\s+(?:er|ert|era|din|ditt|dina)\b|\bbli\s+(?:examinator|bedömare)\b"
+    # The readers' sign-up to come: "Säg till mig innan ni anmäler", "om ni vill vara med".
+    r"|\b(?:innan|när|om|ifall|då|förrän)\s+ni\s+(?:\w+\s+)?(?:anmäl|vill|tänker)"
+    # The call: "Nu öppnar anmälan till Kvalitetsutmärkelsen 2027!", "Nu går det att anmäla
+    # sig till …".
+    r"|\böppna[rs]?\s+(?:nu\s+)?(?:för\s+)?anmälan|\bgår\s+(?:det\s+)?(?:nu\s+)?att\s+anmäl"
     # A sign-up promised for later: "Vi hör av oss med en anmälan i mars".
     r"|\b(?:hör\s+av\s+oss|återkommer|kommer\s+tillbaka)\s+med\b"
     # Thinking it over: "funderar på att anmäla", "överväger att delta", "considering".
@@ -243,7 +249,11 @@ def looks_like_signup(subject: str, text: str) -> bool:
     if is_withdrawal(body) or is_withdrawal(subject):
         return False
     sentences = split_sentences(body)
-    if is_mass_mailing(subject, body):
+    if is_mass_mailing(subject, body) or is_invoice(subject, body):
+        return False
+    # "Hej kollegor, … HR-service anmäler sig till Kvalitetsutmärkelsen": a circular's
+    # greeting, but the award's staff greeted, and a unit signed up outright.
+    if is_circular(body) and not any(_states_signup(s) and AWARD.search(s) for s in sentences):
         return False
     if any(puts_off(s) for s in [subject, *sentences]) and not any(
         outright(s) and _states_signup(s) for s in sentences

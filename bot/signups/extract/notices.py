@@ -95,3 +95,27 @@ def is_mass_mailing(subject: str, body: str) -> bool:
     if _REPLY_OR_FORWARD.match(subject):
         return False
     return bool(_NEWSLETTER.match(subject) or _UNSUBSCRIBE.search(body))
+
+
+# A circular to a unit head's own managers, passing the award's call on: "Hej alla
+# enh.chefer, FYI – fundera på om ni vill vara med", "Till enhetschefer inom Farsta
+# stadsdelsförvaltning". Its first line greets a group; a sign-up greets the award.
+_TO_A_GROUP = re.compile(
+    r"(?i)^\W*(?:(?:hej|hejsan|hallå|god\s+morgon|kära|till|to|dear|hi)\s+)?(?:alla\s+|all\s+)?"
+    r"(?:[\w.-]*chefer|rektorer|kollegor|medarbetare|colleagues|managers)\b"
+    # "… inom Farsta stadsdelsförvaltning": the group's own place, not the award's staff.
+    r"(?:\s+(?:inom|i|på|och)\s+(?![^.!?\n]*(?:kvalitet|utmärkelse|stadsledning|SLK))"
+    r"[^.!?\n]*)?[,.!:]?\s*$"
+)
+# A sign-up shown as an example to copy ("Exempel:" above labelled lines of placeholders).
+_EXAMPLE = re.compile(
+    r"(?im)^\W*(?:exempel|till\s+exempel|mall|example|så\s+här\s+kan\s+(?:det|en\s+anmälan)"
+    r"\s+se\s+ut)\s*:\s*$|\bförnamn\s+efternamn\b|\bfornamn\.efternamn@"
+)
+
+
+def is_circular(body: str) -> bool:
+    """True for a mail to a group of managers or colleagues (the award in copy) that tells
+    them how to sign up, or shows a sign-up as an example: it signs no unit up."""
+    lines = [line for line in body.split("\n") if line.strip()]
+    return bool((lines and _TO_A_GROUP.match(lines[0])) or _EXAMPLE.search(body))

@@ -28,7 +28,9 @@ _ADDRESS_WORD = re.compile(rf"(?i)\b(?:{MAIL_W}|e-?postadressen|mejladressen|adr
 _PUT_RIGHT = re.compile(
     r"(?i)\b(?:fel|felaktig\w*|felskriv\w*|ska\s+vara|skall\s+vara|rätt\w*|korrekt\w*"
     r"|bytt\s+plats|omkastad\w*|inte|ej|should\s+be|wrong|correct\w*|typo"
-    r"|ny|nytt|nya|new|hellre|istället|i\s+stället|instead)\b"
+    # A value that replaces the registered one: "Nytt mobilnr: 072-…", "Min nya adress är …",
+    # "numret ändras, använd 070-… istället".
+    r"|nytt?|nya|new|ändra[st]?|ändrade?|hellre|istället|i\s+stället|instead|numera|hädanefter)\b"
 )
 # "Mitt nummer", "my number": the writer's own, which is the contact's only when the writer is.
 _OWN = re.compile(r"(?i)\b(?:mitt|min|mina|my)\s+(?:\w+)?(?:nummer|number|adress|address)")
