@@ -117,6 +117,8 @@ def _resolve_people(
     # The From display name stands for the writer only where the mail points at the writer.
     writer = found.writer or tidy(sender_name) or None
     manager = found.manager
+    if found.manager_acting and found.manager_ref == "writer":
+        manager = None  # the writer is the acting manager; an earlier pass's name was not
     if manager is None and (found.manager_ref == "writer" or found.writer_is_manager):
         manager = writer
     contact = found.contact
@@ -199,9 +201,12 @@ def extract_signup(
     lines, signature = split_mail(split_labelled_sentences(table_rows(body.split("\n"))))
     labelled = label_pass(lines)
     text = prose_text(lines, labelled.used_lines)
-    found = combine(
-        [labelled, roles_pass(text), prose_pass(text), signature_pass(signature, sender_name)]
-    )
+    roles = roles_pass(text)
+    if roles.contact_instead:
+        # The contact a later sentence puts in place of the one above outranks the label.
+        labelled.contact = labelled.contact_email = labelled.contact_phone = None
+        labelled.contact_ref = None
+    found = combine([labelled, roles, prose_pass(text), signature_pass(signature, sender_name)])
     follow_contact(found, text)  # a labelled contact, described in a sentence after it
     found.put("employees", number(m.group(1)) if (m := EMPLOYEES.search(body)) else None)
     manager, contact = _resolve_people(found, sender_name, sender_email)

@@ -160,8 +160,10 @@ def _note(note: str, author: str, subject: str, address: str | None) -> SignupFi
     return fields
 
 
+# "Jag är alltså kontaktperson", "jag blir också kontakt": an adverb may stand between.
 _SELF_CONTACT = re.compile(
-    r"(?i)\bjag\s+(?:är|blir|står\s+som|tar\s+(?:gärna\s+)?)\s*(?:er\s+)?kontakt"
+    r"(?i)\bjag\s+(?:är|blir|står\s+som|tar\s+(?:gärna\s+)?)\s*"
+    r"(?:(?:alltså|också|även|då|ju|fortfarande|själv)\s+)?(?:er\s+)?kontakt"
     r"|\bkontakt\w*\s+(?:är|blir)\s+jag\b|\bmig\s+som\s+kontakt"
     r"|\bI\s+(?:am|will\s+be)\s+(?:the\s+|your\s+)?contact"
 )

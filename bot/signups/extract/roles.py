@@ -42,7 +42,7 @@ from bot.signups.extract.vocabulary import (
 # names nobody either. An acting manager ("tf. enhetschef", tillförordnad) stands in the
 # post, so is the manager, not a deputy.
 _DEPUTY = re.compile(
-    r"(?i)\b(?:biträdande|bitr\.?|vice|ställföreträdande)\s*$"
+    r"(?i)\b(?:biträdande|bitr\.?|vice|ställföreträdande|deputy|assistant)\s*$"
     r"|\b(?:ingen|saknar|no|without)\s+(?:[a-zåäö]+\s+)?$"
     r"|\bvem\s+(?:som\s+)?(?:\w+\s+){0,3}$"
 )
@@ -50,6 +50,10 @@ _CUE = re.compile(
     rf"(?P<manager>{MANAGER_WORDS}|{MANAGER_CUES})|(?P<contact>{CONTACT_WORDS}|{CONTACT_CUES})"
     rf"|(?P<details>{DETAILS_WORDS})"
 )
+# "Nej förresten, … kontaktperson blir Mattias Ek istället": a contact in place of the one before.
+_INSTEAD = re.compile(r"(?i)\b(?:istället|i\s+stället|förresten|instead)\b")
+# "tf. enhetschef", "tillförordnad rektor", "acting head of unit": the one in the post now.
+_ACTING = re.compile(r"(?i)(?:\btf\.?|\bt\.f\.|\btillförordnad|\bacting|\binterim)\s*$")
 # "förskolechef för Mötesplats Älvsjö": a name after a preposition is a place, not a person.
 _PLACE_BEFORE = re.compile(r"(?i)\b(?:för|på|vid|i|inom|at|of|in|within)\s+$")
 # "rektor för Östermalms förskolor område 2 (Gärdet)": a name in brackets after the
@@ -59,7 +63,7 @@ _PLACE_ASIDE = re.compile(
 )
 # "jag", "jag själv, Maria Sjöberg", "undertecknad", English "I"/"me".
 _SELF = re.compile(
-    rf"(?<!\w)(?:(?i:jag|mig|undertecknad|undertecknade|me|myself)|I(?=\s+(?:am|will|would|have|work|head|lead|manage|run)\b|['’]))(?!\w)"
+    rf"(?<!\w)(?:(?i:jag|mig|undertecknad|undertecknade|me|myself)|I(?=\s+(?:am|will|would|have|work|head|lead|manage|run|coordinate|handle|can|shall)\b|['’]))(?!\w)"
     rf"(?:\s+själv)?(?:\s*,?\s*(?P<name>{NAME})|\s*\((?P<bracketed>{NAME})\))?"
 )
 # "Jag har bett Karl-Henrik att vara kontaktperson": a colleague asked by first name alone.
@@ -199,12 +203,19 @@ def _subject(people: list[_Person], sentence: str, cue: re.Match[str]) -> _Perso
     if any(opener.start < p.start < cue.start() for p in people):
         return None
     gap = sentence[opener.end : cue.start()]
-    return opener if _BECOMES.search(gap) and not _NEW_CLAUSE.search(gap) else None
+    # "I coordinate … and will be your contact": the cue may carry the verb's last word.
+    becomes = _BECOMES.search(gap + cue.group(0))
+    return opener if becomes and not _NEW_CLAUSE.search(gap) else None
 
 
-def _assign(found: Found, role: str, person: _Person, details: str) -> None:
+def _assign(found: Found, role: str, person: _Person, details: str, acting: bool = False) -> None:
     if person.writer_name:
         found.put("writer", person.writer_name)
+    if acting and not found.manager_acting:
+        # "Ordinarie verksamhetschef Ulla Berg är sjukskriven och jag är tf. verksamhetschef",
+        # "Chef är Jan Ek – fast vänta, det är Eva Lund som är tf. chef nu": the acting one.
+        found.manager = found.manager_ref = found.manager_email = found.manager_phone = None
+        found.manager_acting = True
     current = getattr(found, role)
     # A name said outright beats "jag" for the manager ("Jag är gruppchef. Min chef är X").
     if current is None and (person.name or getattr(found, f"{role}_ref") is None):
@@ -253,7 +264,11 @@ def _sentence_roles(sentence: str, found: Found) -> None:
         if person is None:
             continue
         details = sentence[max(person.end, cue.end()) : end]
-        _assign(found, role, person, details)
+        acting = role == "manager" and bool(_ACTING.search(sentence[: cue.start()]))
+        if role == "contact" and person.name and _INSTEAD.search(sentence):
+            found.contact = found.contact_email = found.contact_phone = None
+            found.contact_ref, found.contact_instead = None, True
+        _assign(found, role, person, details, acting)
 
 
 def _opens_clause(person: _Person, sentence: str, cue: re.Match[str]) -> bool:

@@ -57,10 +57,13 @@ CONTACT_WORDS = (
     rf"|svarar\s+(?:gärna\s+)?på\s+(?:frågor|era\s+frågor)"
     # "Frågor kan ställas till vår samordnare, Emil Ek": the person questions go to.
     rf"|frågor(?:na)?\s+(?:om\s+\w+\s+)?(?:kan\s+)?(?:ställas|skickas|riktas|besvaras)\s+(?:till|av)"
+    # "Frågor om anmälan kan ni ställa till mig": the same, said to the reader.
+    rf"|frågor(?:na)?\s+(?:om\s+\w+\s+)?(?:kan|får)\s+(?:ni|du)\s+(?:gärna\s+)?(?:ställa|skicka|rikta)\s+till"
     # "Vid frågor, kontakta Lena Holm": the person to ask.
     rf"|(?:vid|för|om\s+ni\s+har)\s+frågor,?\s+(?:kontakta|ring|mejla|maila|vänd\s+er\s+till)"
     rf"|questions\s+(?:\w+\s+)?(?:can|may|should)\s+be\s+(?:sent|directed|addressed)\s+to)|(?i:the\s+contact)(?=\s*[,.:;(–—]|\s+-\s|\s+for\b)|(?i:kontakt[ -]?person(?:en|ens)?|kontakt\s+(?:för|i)\s+\w+|contact\s+person"
-    r"|(?:kontakta|nå|når|nås|reach|contact|ring|mejla|maila|call|email|e-mail)"
+    # "ni kan ringa mig 08-… om ni har frågor": the infinitive after "kan" too.
+    r"|(?:kontakta|nå|når|nås|reach|contact|ringa?|mejla|maila|call|email|e-mail)"
     r"(?=\s+(?:gärna\s+|mig|me|us|our\s|vår\s|min\s|my\s))"
     r"|(?:återkom|hör\s+(?:gärna\s+)?av\s+(?:er|dig)|vänd\s+(?:er|dig)|ställas|skickas|riktas|besvaras\s+av)"
     r"(?=\s+(?:gärna\s+)?(?:till\s+)?mig))(?!\w)"

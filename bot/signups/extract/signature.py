@@ -30,7 +30,8 @@ from bot.signups.extract.vocabulary import (
 # från oss alla på Trollskogen" opens a mail and "Vänligen kontakta mig" is a request.
 _CLOSING = re.compile(
     r"(?:(?i:(?:med\s+)?(?:vänliga|vänlig|bästa|varma|hjärtliga|glada|många)?\s*hälsning(?:ar)?"
-    r"|mvh|vänligen|tack(?:\s+på\s+förhand|\s+så\s+mycket)?|(?:kind|best|warm)\s+(?:regards|wishes)|regards|cheers|sincerely)\b[\s,.!]*"
+    # "kram Aga", "kramar": the warm closing of a mail between colleagues.
+    r"|mvh|kram(?:ar)?|vänligen|tack(?:\s+på\s+förhand|\s+så\s+mycket)?|(?:kind|best|warm)\s+(?:regards|wishes)|regards|cheers|sincerely)\b[\s,.!]*"
     rf"|/{{1,2}}\s*)((?:{WORD}(?: \S+){{0,3}})?)[\s,.!]*"
     # "mvh anna berg 070-111 22 33": the details may follow the name on the closing's line.
     rf"((?:[\s,|]*(?:{PHONE.pattern}|{EMAIL.pattern}))*)[\s,.!]*"

@@ -23,6 +23,12 @@ class Found:
     contact_phone: str | None = None
     writer: str | None = None
     writer_is_manager: bool = False
+    # "jag är tf. verksamhetschef": the acting manager holds the post now, whoever else the mail
+    # names as the ordinary or former one.
+    manager_acting: bool = False
+    # "Nej förresten, kontaktperson blir Mattias Ek istället": the writer takes back the contact
+    # given above (in a label too); this one stands.
+    contact_instead: bool = False
     writer_email: str | None = None
     writer_phone: str | None = None
     employees: int | None = None
