@@ -158,10 +158,11 @@ def test_a_districts_area_is_a_place_not_the_administration() -> None:
         # Of two forms, the second in brackets: the first.
         ("Vi hör till SOF (Socialförvaltningen), enheten för stöd.", "SOF"),
         ("Vi hör till Socialförvaltningen (SOF), enheten för stöd.", "Socialförvaltningen"),
-        # An English form beside the Swedish: the Swedish one.
+        # An English form with the Swedish in brackets: the first, as for any bracket
+        # (dev/README.md's rule since 2026-12-01); beside it after a slash: the Swedish one.
         (
             "We belong to the Farsta district administration (Farsta stadsdelsförvaltning).",
-            "Farsta stadsdelsförvaltning",
+            "Farsta district administration",
         ),
         ("Our office is part of the City Executive Office / Stadsledningskontoret.",
          "Stadsledningskontoret"),

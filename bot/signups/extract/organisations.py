@@ -168,6 +168,13 @@ class _Text:
                 return None
         return self.folded[i]
 
+    def split_district_word(self, i: int) -> bool:
+        """True when the words at `i` and `i + 1` are an administration word written as two
+        ("stadsdels förvaltning"), as dictation and autocorrect split a compound."""
+        if i + 1 >= len(self.raw) or self.text[self.spans[i][1] : self.spans[i + 1][0]] != " ":
+            return False
+        return _fold(self.raw[i] + self.raw[i + 1]) in _catalogue().district_words
+
     def written(self, first: int, last: int) -> str:
         return self.text[self.spans[first][0] : self.spans[last][1]]
 
@@ -215,6 +222,8 @@ def _district(text: _Text, pattern: _Pattern, i: int, bare: bool) -> Organisatio
     end = i + len(pattern.words) - 1
     before = next((j for j in (i - 1, i - 2) if text.district_word(j, i)), None)
     after = end + 1 if text.district_word(end + 1, end) else None
+    if text.split_district_word(end + 1):
+        after = end + 2  # "Spånga Tensta stadsdels förvaltning": the compound split in two
     if after is not None and text.district_word(after + 1, after):
         after += 1  # "district administration"
     # "EÅV" in capitals is the administration's abbreviation, never a place's name. Two
@@ -224,6 +233,8 @@ def _district(text: _Text, pattern: _Pattern, i: int, bare: bool) -> Organisatio
     if before is None and after is None and (initials or not (bare or abbreviation)):
         return None
     word = text.district_word(after if after is not None else before or 0) or ""
+    if after is not None and text.split_district_word(after - 1):
+        word = _fold(text.raw[after - 1] + text.raw[after])
     first, last = (before if before is not None else i), (after if after is not None else end)
     weak = word in _WEAK_DISTRICT_WORDS or (before is None and after is None and not abbreviation)
     start = text.spans[i][0]

@@ -74,9 +74,9 @@ def _alone(mention: OrganisationMatch, text: str) -> bool:
 def _with_other_form(text: str, form: OrganisationMatch, forms: list[OrganisationMatch]) -> str:
     """The form as written, where another form of the same name stands beside it.
 
-    Of "AMF (Arbetsmarknadsförvaltningen)" the first form counts; of an English form and
-    the Swedish one beside it ("Östermalm district administration (Östermalms
-    stadsdelsförvaltning)", "Ports of Stockholm / Stockholms Hamn AB") the Swedish one.
+    Of "AMF (Arbetsmarknadsförvaltningen)" or "Östermalm district administration (Östermalms
+    stadsdelsförvaltning)" the first form counts; of an English form and the Swedish one
+    beside it after a slash ("Ports of Stockholm / Stockholms Hamn AB") the Swedish one.
     """
     start = text.rfind(form.written, 0, form.position + len(form.written))
     end = start + len(form.written)
@@ -85,8 +85,10 @@ def _with_other_form(text: str, form: OrganisationMatch, forms: list[Organisatio
         between = text[end:other_start] if other_start >= 0 else ""
         if other is form or not _BESIDE.fullmatch(between):
             continue
+        # "Labour Market Administration (Arbetsmarknadsförvaltningen)": of a form and another
+        # in brackets the first is the form as written, English or not (the register's rule).
         english, other_english = _is_english(form.written), _is_english(other.written)
-        if english != other_english:
+        if english != other_english and "(" not in between:
             return other.written if english else form.written
     return form.written
 

@@ -172,6 +172,9 @@ _GREETING_LINE = re.compile(
 )
 
 
+_NARROWEST_WRAP = 50
+
+
 def _joined(rows: list[str], width: int) -> str:
     """A paragraph's lines as one line. A line the writer ended although the next word would
     have fit is a line of its own ("… – enhetschef Eva Lind" over "Förskolan Ugglan – …"):
@@ -179,6 +182,13 @@ def _joined(rows: list[str], width: int) -> str:
     rows = [row.strip() for row in rows if row.strip()]
     text = rows[0] if rows else ""
     for above, row in pairwise(rows):
-        wrapped = len(above) + 1 + len(row.split()[0]) > width
+        # "Humana anmäler härmed:" over "Korttidsboendet Sjöudden" over "Daglig verksamhet
+        # Ateljé Blå": lines after a colon, or a text no wider than a list, were never wrapped
+        # by a mail program (they wrap at 60 characters or more).
+        wrapped = (
+            len(above) + 1 + len(row.split()[0]) > width
+            and width >= _NARROWEST_WRAP
+            and not above.endswith(":")
+        )
         text += (" " if wrapped else "\t") + row
     return text

@@ -9,10 +9,12 @@ names the unit. The type words and titles are data, in `words.toml`.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from bot.signups.extract.organisations import find_organisations
 from bot.signups.extract.unitforms import UnitCandidate, chosen_form
+from bot.signups.extract.unitlonger import longest_form
 from bot.signups.extract.unitowners import GREETING, tidy_unit, unquoted, written_lower
 from bot.signups.extract.unitplaces import with_whom_for
 from bot.signups.extract.unitwords import (
@@ -282,6 +284,16 @@ def _subject_name(name: str) -> bool:
     )
 
 
+def _without_organisation(name: str) -> str:
+    """ "Anmälan KU 2027 / Kundtjänst ÖFV / chef Leif Andersson": a subject puts the
+    organisation's abbreviation after the unit's name; it says whose the unit is."""
+    orgs = find_organisations(name)
+    last = orgs[-1] if orgs else None
+    if last is None or not last.written.isupper() or not name.endswith(" " + last.written):
+        return name
+    return name[: -len(last.written)].strip()
+
+
 def unit_candidates(subject: str, body: str, signature: str) -> list[UnitCandidate]:
     """Every candidate for the unit's name, strongest first (then earliest)."""
     subject, body, signature = unquoted(subject), unquoted(body), unquoted(signature)
@@ -308,6 +320,10 @@ def unit_candidates(subject: str, body: str, signature: str) -> list[UnitCandida
         *_typed(body, 2.0, "body"),
         *_typed(signature, 1.5, "signature"),
     ]
+    candidates = [
+        replace(c, name=_without_organisation(c.name)) if c.source == "subject" else c
+        for c in candidates
+    ]
     ranked = sorted(candidates, key=lambda c: (-c.weight, c.position))
     # A company the mail names with its "AB" elsewhere ("Aleris Omsorg AB") is the
     # organisation even where the mail leaves the "AB" out.
@@ -317,7 +333,8 @@ def unit_candidates(subject: str, body: str, signature: str) -> list[UnitCandida
         for c in ranked[:_MAX_CANDIDATES]
         if usable_name(c.name) and c.name.casefold() not in companies
     ]
-    return chosen_form(usable, body, f"{subject}\n{signature}")
+    chosen = chosen_form(usable, body, f"{subject}\n{signature}")
+    return longest_form(chosen, rest, f"{body}\n{signature}")
 
 
 def typed_units(text: str) -> list[str]:
