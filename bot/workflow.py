@@ -220,7 +220,11 @@ def _handle_text(
         mail.subject, signup_text(mail.subject, mail.text)
     ) or agrees_to_quoted_signup(mail.text):
         several = several_units(
-            text, sender_name=mail.from_name, sender_email=mail.from_addr, subject=mail.subject
+            text,
+            sender_name=mail.from_name,
+            sender_email=mail.from_addr,
+            subject=mail.subject,
+            whole=mail.text,  # a forwarded message is quoted text
         )
         if several:
             return handle_several(session, ctx, inbound, now, several)

@@ -37,7 +37,7 @@ from bot.signups.extract.extract import SignupFields, extract_signup
 from bot.signups.extract.forwards import extract_mail, readable_text, signup_text
 from bot.signups.extract.names import similar_names
 from bot.signups.extract.quoting import strip_quoted
-from bot.signups.extract.several import several_units
+from bot.signups.extract.severalmail import several_units
 
 __all__ = [
     "SignupFields",

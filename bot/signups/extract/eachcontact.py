@@ -16,6 +16,11 @@ _EACH_MANAGER = re.compile(
     r"(?i)\b(?:respektive|varje|var\s+sin|each|every)\s+(?:unit'?s?\s+)?\w*"
     r"(?:chef|rektor|föreståndare|manager|head|principal)\w*\s+(?:är|blir|is|will\s+be|acts\s+as)"
     r"\s+(?:\w+\s+){0,2}?(?:kontakt|contact)"
+    # "Kontaktperson för respektive enhet är enhetschefen", "the contact for each unit is
+    # its manager": the same said the other way round.
+    r"|\b(?:kontakt\w*|contact(?:\s+person)?)\s+(?:för|for)\s+(?:respektive|varje|each|every)"
+    r"\s+\w+\s+(?:är|blir|is|will\s+be)\s+(?:\w+\s+)?\w*(?:chef|rektor|föreståndare|manager|head"
+    r"|principal)"
 )
 
 

@@ -190,15 +190,25 @@ def _unit(
 
 
 def extract_signup(
-    text: str, *, sender_name: str = "", sender_email: str | None = None, subject: str = ""
+    text: str,
+    *,
+    sender_name: str = "",
+    sender_email: str | None = None,
+    subject: str = "",
+    signed: bool = True,
 ) -> SignupFields:
-    """The sign-up fields the mail's plain-text body states; None where it states nothing."""
+    """The sign-up fields the mail's plain-text body states; None where it states nothing.
+
+    `signed=False` reads a part of a mail whose signature was cut off already (one unit's
+    block of a mail that signs up several): its last lines are the unit's, not a signature."""
     original = f"{subject}\n{text}"
     text, subject = _HONORIFIC.sub("", readable(text)), readable(subject)
     sender_name = _name_order(display_name(sender_name), text)
     # "Chef: Marita Kullberg. Kontakt: Viveka Ström, …": one label per line.
     body = _LABEL_AFTER_SENTENCE.sub(".\n", strip_quoted(text))
     lines, signature = split_mail(split_labelled_sentences(table_rows(body.split("\n"))))
+    if not signed:
+        lines, signature = [*lines, *signature], []
     labelled = label_pass(lines)
     text = prose_text(lines, labelled.used_lines)
     roles = roles_pass(text)

@@ -15,13 +15,13 @@ from dataclasses import replace
 
 from bot.signups.extract.alsosigns import also_signs_up, same_contact, same_manager
 from bot.signups.extract.eachcontact import (
-    details_after,
     each_manager_is_contact,
     each_unit_has_own_contact,
-    person_with_unit,
 )
 from bot.signups.extract.extract import SignupFields, extract_signup
+from bot.signups.extract.gapping import gap_filled
 from bot.signups.extract.labels import label_key
+from bot.signups.extract.severalpeople import contact_above, contact_with_unit, managers_as_contacts
 from bot.signups.extract.signature import split_signature
 from bot.signups.extract.spelling import readable
 from bot.signups.extract.unitlists import (
@@ -29,10 +29,12 @@ from bot.signups.extract.unitlists import (
     FOR_ALL,
     LIST_ITEM,
     SEVERAL,
+    bare_list,
     counted_units,
     headed_units,
     labelled_units,
     listed_units,
+    ordinal_units,
     sentences_of,
     tab_table,
     unit_types,
@@ -157,11 +159,7 @@ def _clauses(line: str, keys: list[str], names: list[str]) -> list[str]:
     parts = [re.sub(r"^(?:och|samt)\s+|[\s,;]+(?:och|samt)?\s*$", "", p.strip()) for p in parts]
     first = parts[1].split()
     for k in range(2, len(parts)):
-        words = parts[k].split()
-        # "… och Fagersjö av Pekka": the words left out stand in the first unit's part.
-        if len(words) > 1 and words[1] in first[2:]:
-            gap = first[1 : first.index(words[1], 2)]
-            parts[k] = " ".join([words[0], *gap, *words[1:]])
+        parts[k] = gap_filled(parts[k].split(), first)
     return [p for p in parts if p]
 
 
@@ -186,6 +184,10 @@ def _clause_starts(line: str, starts: list[int]) -> list[int]:
     return moved
 
 
+# "där", "there": a sentence that names no unit speaks of the one the sentence before named.
+_THERE = re.compile(r"(?i)(?<!\w)(?:där|there)(?!\w)")
+
+
 def _blocks_by_key(lines: list[str], names: list[str]) -> tuple[list[str], str]:
     """Each unit's lines (those that name it and no other), and the lines said for all."""
     keys = [_key(name) for name in names]
@@ -196,6 +198,7 @@ def _blocks_by_key(lines: list[str], names: list[str]) -> tuple[list[str], str]:
     shared: list[str] = []
     heading: str | None = None
     lines = [part for line in lines for part in _clauses(line, keys, names)]
+    last: int | None = None
     for line in lines:
         hits = [
             k
@@ -203,6 +206,11 @@ def _blocks_by_key(lines: list[str], names: list[str]) -> tuple[list[str], str]:
             if re.search(rf"(?<!\w){re.escape(key)}(?!\w)", line)
             or (aliases[k] and re.search(rf"(?i)(?<!\w){aliases[k]}(?!\w)", line))
         ]
+        if not hits and last is not None and _THERE.search(line) and not FOR_ALL.search(line):
+            # "Tensta simhall hör till …. Chef och kontakt där är Kerstin Wall": read without
+            # the "där", as the unit's own line.
+            hits, line = [last], " ".join(_THERE.sub(" ", line).split())
+        last = hits[0] if len(hits) == 1 else None
         if len(hits) == 1:
             own[hits[0]].append(_own_line(line, keys[hits[0]], heading))
             continue
@@ -212,6 +220,41 @@ def _blocks_by_key(lines: list[str], names: list[str]) -> tuple[list[str], str]:
         if label:
             shared.pop()  # a heading over the units' lines says nothing by itself
     return ["\n".join(block) for block in own], "\n".join(shared)
+
+
+def _without_the_group(lines: list[str], units: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """ "Avdelningen Individ och familj på Södermalm vill anmäla två enheter:" above the two:
+    a name before the count, in the sentence that gives it, is the writer's group."""
+    for i, name in units:
+        count = SEVERAL.search(lines[i])
+        if (
+            count
+            and 0 <= lines[i].casefold().find(name.casefold()) < count.start()
+            and len(units) - 1 == COUNTS.get(count.group("count").casefold())
+        ):
+            return [unit for unit in units if unit != (i, name)]
+    return units
+
+
+def _told_apart(blocks: list[str], shared: str, names: list[str]) -> tuple[list[str], str]:
+    """ "Kontaktperson för Geriatriska kliniken är Marie Öhman och för Palliativ slutenvård
+    är det jag" below the units' lines: a sentence that tells each unit's person apart is
+    cut into the units' parts, each added to its unit's block."""
+    keys = [_key(name) for name in names]
+    apart = [
+        s
+        for s in sentences_of(shared.split("\n"))
+        if sum(bool(re.search(rf"(?<!\w){re.escape(k)}(?!\w)", s)) for k in keys) >= 2
+    ]
+    if not apart:
+        return blocks, shared
+    own, left = _blocks_by_key(apart, names)
+    for sentence in apart:
+        shared = shared.replace(sentence, "")
+    blocks = [
+        f"{block}\n\n{part}" if part else block for block, part in zip(blocks, own, strict=True)
+    ]
+    return blocks, f"{shared}\n{left}"
 
 
 def _same_line(lines: list[str], units: list[tuple[int, str]]) -> bool:
@@ -237,6 +280,7 @@ def several_units(
     # the units however their names look.
     if len(name_items := listed_units(lines)) > len({i for i, _ in units}):
         units = name_items
+    units = _without_the_group(lines, units)
     labelled = labelled_units(lines)
     # A block of labelled lines for each unit; a name in the lead-in above them ("Inom
     # grundskoleavdelningen, område Nordväst, har tre skolor …") is the group they are in.
@@ -244,13 +288,14 @@ def several_units(
     if len(labelled) >= 2 and len(labelled) >= len(later):
         units = labelled
     listed = sum(1 for unit in units if LIST_ITEM.match(lines[unit[0]]) or unit in labelled)
+    listed = max(listed, bare_list(lines, units))
     one_line = len({i for i, _ in units}) < len(units)
     joined = one_line and _same_line(lines, units)
     sentences = sentences_of(lines)
     if tabbed := tab_table(lines):
         units, one_line, joined = tabbed[0], False, True  # a table's rows
-    elif counted := counted_units(sentences):
-        units, one_line, joined = counted, True, True  # the sentence lists them
+    elif counted := counted_units(sentences) or ordinal_units(sentences):
+        units, one_line, joined = counted, True, True  # the sentences name them
     elif one_line and not joined:
         # "Vällingby hemtjänst, där … Dagverksamheten Solgläntan, …": one sentence each.
         by_sentence = units_by_line(sentences)
@@ -270,6 +315,8 @@ def several_units(
         # A signature found among the last row's cells is not one: the row ends the table.
         blocks, end = table
         shared, below = "\n".join(lines[: units[0][0]]), text.split("\n")[end:]
+    elif not one_line and not tabbed:
+        blocks, shared = _told_apart(blocks, shared, names)
     common = extract_signup(
         shared + "\n" + "\n".join(below),
         sender_name=sender_name,
@@ -279,13 +326,16 @@ def several_units(
     # The writer's own number, in the signature: a unit whose contact is the writer has it.
     signed = phone_in("\n".join(below))
     result: list[SignupFields] = []
-    owns = [extract_signup(b, sender_name=sender_name, sender_email=sender_email) for b in blocks]
+    # "Gruppbostad Fridhemsgatan\nChef: Gunilla Lind" looks like a signed name block: the
+    # signature was cut off above, so a block's last lines are the unit's own.
+    owns = [
+        extract_signup(b, sender_name=sender_name, sender_email=sender_email, signed=False)
+        for b in blocks
+    ]
     if each_manager_is_contact(shared):
-        owns = _managers_as_contacts(owns, shared)
+        owns = managers_as_contacts(owns, shared, blocks)
     elif each_unit_has_own_contact(text):
-        owns = [
-            _contact_with_unit(own, b, n) for own, b, n in zip(owns, blocks, names, strict=True)
-        ]
+        owns = [contact_with_unit(own, b, n) for own, b, n in zip(owns, blocks, names, strict=True)]
     for name, own, block in zip(names, owns, blocks, strict=True):
         written = own.organisation_as_written
         district = (own.organisation or "").endswith("stadsdelsförvaltning")
@@ -314,7 +364,7 @@ def several_units(
         if result and own.manager_name is None and same_manager(block):
             own = replace(own, manager_name=result[-1].manager_name)  # "samma rektor"
         if result and own.contact_name is None and same_contact(block):
-            own = _contact_above(own, result[-1])  # "samma kontaktperson som ovan"
+            own = contact_above(own, result[-1])  # "samma kontaktperson som ovan"
         unit = base.merged(replace(own, unit_name=name))
         result.append(replace(unit, manager_name=None) if manager_vacant(block) else unit)
     return result
@@ -330,59 +380,3 @@ def _shared_form(own: SignupFields, common: SignupFields, name: str) -> SignupFi
     if "organisation" in own.weak or written.casefold() in name.casefold():
         return replace(own, organisation_as_written=common.organisation_as_written)
     return own
-
-
-def _managers_as_contacts(owns: list[SignupFields], shared: str) -> list[SignupFields]:
-    """ "Respektive enhetschef är kontaktperson. Katarzyna nås på … och Joost på …": each
-    unit's manager is its contact, with the details that follow their name."""
-    managers = [own.manager_name for own in owns if own.manager_name]
-    result = []
-    for own in owns:
-        manager = own.manager_name
-        if manager is None:
-            result.append(own)
-            continue
-        email, phone = details_after(manager, managers, shared)
-        if not same_person(own.contact_name, manager):
-            own = replace(own, contact_email=None, contact_phone=None)
-        result.append(
-            replace(
-                own,
-                contact_name=manager,
-                contact_email=email or own.contact_email,
-                contact_phone=phone or own.contact_phone,
-                contact_email_from_sender=False if email else own.contact_email_from_sender,
-            )
-        )
-    return result
-
-
-def _contact_with_unit(own: SignupFields, block: str, name: str) -> SignupFields:
-    """ "Varje förskola har en egen kontaktperson:" over "Förskolan Ugglan – Eva Lind, …": the
-    person named with the unit is its contact, unless the unit's block names one outright."""
-    if own.contact_name or (person := person_with_unit(block, name)) is None:
-        return own
-    contact, email, phone = person
-    return replace(
-        own,
-        contact_name=contact,
-        contact_email=email,
-        contact_phone=phone,
-        contact_email_from_sender=False,
-    )
-
-
-def _contact_above(own: SignupFields, above: SignupFields) -> SignupFields:
-    """A unit whose block says "samma kontaktperson som ovan" (a web form's free-text field
-    under the first unit's fields): the unit above's contact, and its organisation when the
-    block names none, as the two are told as one."""
-    return replace(
-        own,
-        contact_name=above.contact_name,
-        contact_email=above.contact_email,
-        contact_phone=above.contact_phone,
-        contact_email_from_sender=above.contact_email_from_sender,
-        organisation=own.organisation or above.organisation,
-        organisation_as_written=own.organisation_as_written or above.organisation_as_written,
-        organisation_known=own.organisation_known if own.organisation else above.organisation_known,
-    )

@@ -20,7 +20,8 @@ SEVERAL = re.compile(
     # "tre av våra verksamheter", "två av våra dagliga verksamheter"
     r"(?:(?:av|of)\s+(?:våra|vår|our|dessa|de)\s+)?(?:\w+\s+)?"
     r"(?:\w*förskolor|\w*skolor|\w*enheter|\w*verksamheter|vård-\s+och\s+omsorgsboenden"
-    r"|\w*grupper|parklekar|units|preschools|schools|\w*boenden|\w*ställen|anmälningar)(?:na)?\b"
+    r"|\w*grupper|parklekar|units|preschools|schools|\w*boenden|\w*ställen|anmälningar"
+    r"|ansökningar|distrikt(?=en\b)|distrikt)(?:na)?\b"
 )
 
 COUNTS = {"två": 2, "båda": 2, "bägge": 2, "2": 2, "both": 2, "two": 2, "tre": 3, "3": 3}
@@ -89,6 +90,9 @@ _GROUP = re.compile(
     rf"|fristående|privata|nya|\d+)\s+)?{_PLURAL}\b|^(?:\w+\s+)?{_PLURAL}na\b"
 )
 
+# "Varje förskola har en egen kontaktperson", "Respektive enhet": any of the units, none.
+_EVERY = re.compile(r"(?i)^(?:varje|respektive|samtliga|each|every)\s")
+
 # A line said for every unit: "Kontaktperson för båda är jag", "… för alla tre".
 FOR_ALL = re.compile(
     r"(?i)\b(?:båda|bägge|samtliga|alla\s+(?:två|tre|fyra|fem)|both|all\s+(?:two|three|four))\b"
@@ -143,6 +147,7 @@ def units_by_line(lines: list[str]) -> list[tuple[int, str]]:
         for name in typed_units(line):
             if (
                 _GROUP.match(name)
+                or _EVERY.match(name)
                 or name.casefold() in unit_types()
                 or _numbered_heading(name)
                 or _writers_group(name, line)
@@ -164,7 +169,9 @@ def units_by_line(lines: list[str]) -> list[tuple[int, str]]:
 # Stadsteatern – chef …": a paragraph that opens with a unit's name and goes on to its people.
 _HEADED = re.compile(
     rf"^\s*(?:[-*•]\s*)?(?P<name>[{UPPER}][\w&'’-]*(?:,?[ ][\w&'’-]+){{0,4}}?)"
-    r"\s*(?:\(|[ ][–—-][ ]|:|[ ](?:på|vid|inom|hos|at)[ ])"
+    r"\s*(?:\(|[ ][–—-][ ]|:|[ ](?:på|vid|inom|hos|at)[ ]"
+    # "Geriatriska kliniken, verksamhetschef Hamid Tehrani": the role after a comma.
+    r"|,(?=[ ](?i:\w*chef|rektor|föreståndare|head|manager)\b))"
 )
 
 _LISTED = re.compile(
@@ -235,12 +242,16 @@ def listed_units(lines: list[str]) -> list[tuple[int, str]]:
 _UNIT_LABEL = re.compile(r"^\s*(?:[-*•]\s*)?(?P<label>[^:\t]{2,30}):\s*(?P<name>\S.{1,80})$")
 
 
+_NUMBERED = re.compile(r"(?i)\s+(?:nr\.?\s*)?\d{1,2}$")
+
+
 def labelled_units(lines: list[str]) -> list[tuple[int, str]]:
     """(line, unit) for each "Anläggning: Östermalms IP" that opens a unit's labelled block."""
     found: list[tuple[int, str]] = []
     for i, line in enumerate(lines):
         label = _UNIT_LABEL.match(line)
-        heading = label.group("label") if label else ""
+        # "Enhet 1: Trafikantservice", "Enhet 2: …": the number only counts the units.
+        heading = _NUMBERED.sub("", label.group("label")) if label else ""
         if label and (label_key(heading) == "unit" or is_unit_kind(heading)):
             name = label.group("name").strip(" .")
             # "Verksamhet: Solbacken" and later "Enhet: Solbackens förskola" name one unit.
@@ -272,3 +283,38 @@ def tab_table(lines: list[str]) -> tuple[list[tuple[int, str]], list[str], int, 
             ]
             return [(j, cells[0]) for j, cells in rows], blocks, i, rows[-1][0] + 1
     return None
+
+
+def bare_list(lines: list[str], units: list[tuple[int, str]]) -> int:
+    """How many units stand in a list without marks: each name alone on its line, under a
+    lead-in that ends in a colon ("Humana anmäler härmed:\nKorttidsboendet Sjöudden\nDaglig
+    verksamhet Ateljé Blå") or under another such name."""
+    alone = {i for i, name in units if lines[i].strip(" .,;") == name}
+    listed: set[int] = set()
+    for i in alone:
+        above = next((k for k in range(i - 1, -1, -1) if lines[k].strip()), None)
+        if above in alone:
+            listed |= {above, i}
+        elif above is not None and lines[above].rstrip().endswith(":"):
+            listed.add(i)
+    return len(listed)
+
+
+# "Den ena är Bygglov Ytterstad, där … Den andra är Geodataenheten med …": each unit
+# introduced by its place in the count, in a sentence of its own.
+_ORDINAL = re.compile(
+    rf"(?i:\b(?:den|det)\s+(?:ena|första|andra|tredje|sista)\s+(?:är|heter)\s+)"
+    rf"(?P<name>[{UPPER}][\w&'’-]*(?:[ ][\w&'’-]+){{0,4}}?)"
+    r"(?=\s*(?:[,;.(]|$)|\s+(?:där|med|som|och|i|på|vid|inom|under)\s)"
+)
+
+
+def ordinal_units(sentences: list[str]) -> list[tuple[int, str]]:
+    """(sentence, unit) for each "Den ena är X", "den andra är Y" that names a unit."""
+    found = [
+        (i, m.group("name"))
+        for i, sentence in enumerate(sentences)
+        for m in _ORDINAL.finditer(sentence)
+        if is_unit_name(m.group("name"))
+    ]
+    return found if len(found) >= 2 else []

@@ -19,8 +19,19 @@ _VACANT = re.compile(
 _LABELLED = re.compile(r"^\s*(?P<label>[^:\t\n]{2,40})(?::|\t+)\s*(?P<value>.+)$")
 
 
+# "där är förskolechefstjänsten vakant just nu", "rektorstjänsten är inte tillsatt än":
+# the post said vacant in a sentence.
+_VACANT_POST = re.compile(
+    r"(?i)\b\w*(?:chef|rektor|föreståndar)\w*(?:tjänst|post|befattning)\w*\s+(?:är\s+)?"
+    r"(?:just\s+nu\s+|för\s+närvarande\s+)?(?:vakant|obesatt|otillsatt|inte\s+tillsatt"
+    r"|ej\s+tillsatt)\b"
+)
+
+
 def manager_vacant(text: str) -> bool:
-    """True when a manager label in the text says the post is vacant."""
+    """True when a manager label in the text, or a sentence, says the post is vacant."""
+    if _VACANT_POST.search(text):
+        return True
     for line in text.split("\n"):
         match = _LABELLED.match(line)
         if match and label_key(match["label"]) == "manager" and _VACANT.match(match["value"]):
