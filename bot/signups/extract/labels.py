@@ -265,6 +265,11 @@ def labelled_line(line: str) -> str:
     words = line.split()
     if not words or ":" in line:
         return line
+    cell, tab, rest = line.strip().partition("\t")
+    if tab and label_key(cell):
+        # "Chef för enheten<tab>Eva Lind": the tab ends the label's cell, however far "chef
+        # för …" might otherwise read on into the name.
+        return f"{cell.strip()}: {' '.join(rest.split())}".rstrip()
     for k in range(min(6, len(words)), 0, -1):
         label = " ".join(words[:k])
         if label_key(label):

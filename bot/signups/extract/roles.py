@@ -53,7 +53,12 @@ _CUE = re.compile(
 # "Nej förresten, … kontaktperson blir Mattias Ek istället": a contact in place of the one before.
 _INSTEAD = re.compile(r"(?i)\b(?:istället|i\s+stället|förresten|instead)\b")
 # "tf. enhetschef", "tillförordnad rektor", "acting head of unit": the one in the post now.
-_ACTING = re.compile(r"(?i)(?:\btf\.?|\bt\.f\.|\btillförordnad|\bacting|\binterim)\s*$")
+# "jag är bara tf. chef till februari. Ordinarie chef är Eva Lund, kan ni ändra till henne?":
+# one who is "only" acting defers to the ordinary manager the mail names; no acting post.
+_ACTING = re.compile(
+    r"(?i)(?<!\bbara\s)(?<!\bonly\s)(?<!\bjust\s)(?<!\bendast\s)(?<!\benbart\s)"
+    r"(?:\btf\.?|\bt\.f\.|\btillförordnad|\bacting|\binterim)\s*$"
+)
 # "förskolechef för Mötesplats Älvsjö": a name after a preposition is a place, not a person.
 _PLACE_BEFORE = re.compile(r"(?i)\b(?:för|på|vid|i|inom|at|of|in|within)\s+$")
 # "rektor för Östermalms förskolor område 2 (Gärdet)": a name in brackets after the

@@ -224,13 +224,16 @@ def _blocks_by_key(lines: list[str], names: list[str]) -> tuple[list[str], str]:
 
 def _without_the_group(lines: list[str], units: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """ "Avdelningen Individ och familj på Södermalm vill anmäla två enheter:" above the two:
-    a name before the count, in the sentence that gives it, is the writer's group."""
+    a name before the count, in the sentence that gives it, is the writer's group. The
+    group's line leads in to the units, so they all stand below it: "– Servicebostaden
+    Ekbacken, chef Eva Lind (hon har två enheter)" last in a list is one of the units."""
     for i, name in units:
         count = SEVERAL.search(lines[i])
         if (
             count
             and 0 <= lines[i].casefold().find(name.casefold()) < count.start()
             and len(units) - 1 == COUNTS.get(count.group("count").casefold())
+            and all(j >= i for j, _ in units)
         ):
             return [unit for unit in units if unit != (i, name)]
     return units
@@ -255,6 +258,17 @@ def _told_apart(blocks: list[str], shared: str, names: list[str]) -> tuple[list[
         f"{block}\n\n{part}" if part else block for block, part in zip(blocks, own, strict=True)
     ]
     return blocks, f"{shared}\n{left}"
+
+
+def _ordinal_in_running_text(
+    sentences: list[str], units: list[tuple[int, str]]
+) -> list[tuple[int, str]]:
+    """The units "Den ena är X, där … Den andra är Y" names, when they share a paragraph.
+    When each already opens a paragraph of its own ("Den första är Förskolan Eken. …" and
+    below it "Den andra är …"), the paragraphs are their blocks: a sentence there that names
+    no unit ("Henrik är själv kontaktperson") still belongs to the unit above it."""
+    ordinal = ordinal_units(sentences)
+    return ordinal if len({i for i, _ in units}) < len(ordinal) else []
 
 
 def _same_line(lines: list[str], units: list[tuple[int, str]]) -> bool:
@@ -294,7 +308,7 @@ def several_units(
     sentences = sentences_of(lines)
     if tabbed := tab_table(lines):
         units, one_line, joined = tabbed[0], False, True  # a table's rows
-    elif counted := counted_units(sentences) or ordinal_units(sentences):
+    elif counted := counted_units(sentences) or _ordinal_in_running_text(sentences, units):
         units, one_line, joined = counted, True, True  # the sentences name them
     elif one_line and not joined:
         # "Vällingby hemtjänst, där … Dagverksamheten Solgläntan, …": one sentence each.

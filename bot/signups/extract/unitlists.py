@@ -302,7 +302,7 @@ def bare_list(lines: list[str], units: list[tuple[int, str]]) -> int:
 
 # "Den ena är Bygglov Ytterstad, där … Den andra är Geodataenheten med …": each unit
 # introduced by its place in the count, in a sentence of its own.
-_ORDINAL = re.compile(
+_COUNTED_OFF = re.compile(
     rf"(?i:\b(?:den|det)\s+(?:ena|första|andra|tredje|sista)\s+(?:är|heter)\s+)"
     rf"(?P<name>[{UPPER}][\w&'’-]*(?:[ ][\w&'’-]+){{0,4}}?)"
     r"(?=\s*(?:[,;.(]|$)|\s+(?:där|med|som|och|i|på|vid|inom|under)\s)"
@@ -314,7 +314,7 @@ def ordinal_units(sentences: list[str]) -> list[tuple[int, str]]:
     found = [
         (i, m.group("name"))
         for i, sentence in enumerate(sentences)
-        for m in _ORDINAL.finditer(sentence)
+        for m in _COUNTED_OFF.finditer(sentence)
         if is_unit_name(m.group("name"))
     ]
     return found if len(found) >= 2 else []
