@@ -711,6 +711,9 @@ def test_award_and_honourable_mention_years(
         "Vi har beslutat att inte delta i år.",
         "Vi väljer att avstå från att delta.",
         "Återkallande av anmälan",
+        "Vi kan inte delta i Kvalitetsutmärkelsen i år.",
+        "Tyvärr kan vi inte delta i kvalitetspriset detta år.",
+        "Vi kommer inte att kunna delta på grund av sjukskrivningar.",
     ],
 )
 def test_withdrawal_phrases_are_recognised(text: str) -> None:
@@ -727,6 +730,9 @@ def test_withdrawal_phrases_are_recognised(text: str) -> None:
         "Hur drar man tillbaka en anmälan?",
         "Vi avstår från att skicka med bilder.",
         "Vi kommer inte att delta på skrivarstugan.",
+        "Vi kan tyvärr inte delta på kvalitetsdagen i april.",
+        "Vi kan inte delta i webbinariet om bedömningen.",
+        "Vi kommer inte att delta på frukostseminariet den 3 mars.",
         "Vi vet inte om vi hoppar av.",
         "Vi deltar gärna.\n\n> Vi drar tillbaka vår anmälan",
     ],

@@ -50,8 +50,9 @@ _HEADED = re.compile(r"\s*[:–-]?\s*(\w+)")
 _TITLE_WORD = re.compile(r"(?i)(?:anmälan|anmälning|registration)$")
 
 
-def _goes_elsewhere(place: str) -> bool:
-    """True when the words after "till" name another prize or event before this award."""
+def goes_elsewhere(place: str) -> bool:
+    """True when the words after "till" (or a withdrawal's "delta på") name another prize
+    or event before this award."""
     other, ours = _ELSEWHERE.search(place), AWARD.search(place)
     if other is None:
         return False
@@ -71,9 +72,9 @@ def signs_up_elsewhere(sentence: str, after: int) -> bool:
         # and after the verb comes the unit ("… anmäler Evenemangsavdelningen").
         return not headed.group(1).casefold().startswith("träff")
     places = [m.group(1) for m in _PLACE.finditer(rest)]
-    if any(AWARD.search(place) and not _goes_elsewhere(place) for place in places):
+    if any(AWARD.search(place) and not goes_elsewhere(place) for place in places):
         return False
-    return any(_goes_elsewhere(place) for place in places)
+    return any(goes_elsewhere(place) for place in places)
 
 
 def titled_elsewhere(form: str) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from bot.signups.extract.destination import AWARD, signs_up_elsewhere
+from bot.signups.extract.destination import AWARD, goes_elsewhere, signs_up_elsewhere
 from bot.signups.extract.invoices import is_invoice
 from bot.signups.extract.labels import label_pass
 from bot.signups.extract.notices import is_circular, is_mass_mailing, outright, puts_off
@@ -29,10 +29,8 @@ _WITHDRAWAL = re.compile(
     r")"
 )
 _NEGATED_BEFORE = re.compile(r"(?i)(?:\b(?:inte|ej|aldrig)\b(?:\s+att)?|\b(?:om|ifall)\s+vi)\s*$")
-_OTHER_EVENT = re.compile(
-    r"(?i)^\s*(?:på|i|vid)\s+(?:\w+\s+){0,2}?"
-    r"(?:info\w*|\w*möte\w*|skrivarstug\w*|workshop\w*|träff\w*|webbinar\w*|utbildning\w*)"
-)
+# "Vi kan inte delta på informationsmötet": the place after "delta" (a few words on).
+_AT = re.compile(r"(?i)^\s*(?:på|i|vid)\s+((?:[\w'\"”“-]+\s+){0,3}[\w'\"”“-]+)")
 _ABSTAIN_OK = re.compile(
     r"(?i)^\s*(?:$|[.,!]|i\s+år|deltagande|från\s+(?:att\s+)?(?:delta|deltagande|medverka"
     r"|medverkan|söka|tävla|kvalitetsutmärkelsen|anmälan))"
@@ -49,7 +47,8 @@ def _real_withdrawal(sentence: str, match: re.Match[str]) -> bool:
         return False
     if match.group(0).lower().startswith("avstå") and not _ABSTAIN_OK.match(after):
         return False
-    return not (match.group(0).lower().endswith("delta") and _OTHER_EVENT.match(after))
+    at = _AT.match(after) if match.group(0).lower().endswith("delta") else None
+    return not (at and goes_elsewhere(at.group(1)))
 
 
 def is_withdrawal(text: str) -> bool:
