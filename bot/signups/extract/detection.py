@@ -168,6 +168,8 @@ _SIGNUP_CONTEXT = re.compile(
     r"|\banmäler\s+(?:två|tre|fyra|fem|sex|\d)\s+\w+"
     # "Jag är chef för Planeringsavdelningen … och anmäler avdelningen".
     r"|\banmäler\s+(?:(?:min|mitt|mina|hela)\s+)?[a-zåäö]+(?:en|et|na)\b(?<!\bintresset)"
+    # "anmäler förskolan Lingon, Skarpnäcks sdf": the unit's type in lower case, its name after.
+    r"|\banmäler\s+(?:(?:vår|vårt|hela)\s+)?[a-zåäö]+an\s+(?-i:[A-ZÅÄÖ])"
 )
 
 
