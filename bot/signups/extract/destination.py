@@ -47,6 +47,10 @@ _EXAMINER = re.compile(
 
 # The event or prize named straight after the word, as a form's or subject's title does.
 _HEADED = re.compile(r"\s*[:–-]?\s*(\w+)")
+# A title naming the city's own other prize: "Anmälan – Stockholms stads tillgänglighetspris".
+_CITY_PRIZE = re.compile(
+    r"(?i)\s*[:–-]?\s*(?:stockholms\s+stads|stadens)\s+(?!kvalitet)\w*(?:pris|priset|stipendium)\b"
+)
 _TITLE_WORD = re.compile(r"(?i)(?:anmälan|anmälning|registration)$")
 
 
@@ -71,6 +75,8 @@ def signs_up_elsewhere(sentence: str, after: int) -> bool:
         # meeting place is a unit's name as often as an event's ("Anmälan Träffen Vällingby"),
         # and after the verb comes the unit ("… anmäler Evenemangsavdelningen").
         return not headed.group(1).casefold().startswith("träff")
+    if headed and _CITY_PRIZE.match(rest):
+        return True  # "Anmälan – Stockholms stads miljöpris 2027": the city's other prize
     places = [m.group(1) for m in _PLACE.finditer(rest)]
     if any(AWARD.search(place) and not goes_elsewhere(place) for place in places):
         return False

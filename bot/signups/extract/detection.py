@@ -130,6 +130,8 @@ _NOT_A_SIGNUP = re.compile(
     # The call, not a sign-up: "anmälan öppen till 22 mars", "anmälan till X är inte …".
     r"|(?<!vår\s)(?<!denna\s)(?<!min\s)(?<!er\s)\banmälan(?:\s+till\s+\w+(?:\s+\d{4})?)?"
     r"\s+(?:inte\s+|ej\s+)?(?:är|var|blir|öppen|öppnar|stänger|stängd|görs|sker)\b"
+    # "Anmälan till Kvalitetsutmärkelsen 2027 har öppnat": the call, told in the perfect.
+    r"|\banmälan(?:\s+till\s+\w+(?:\s+\d{4})?)?\s+har\s+(?:nu\s+)?(?:öppnat|öppnats|stängt)\b"
     # People signed up for an event, not a unit for the award.
     r"|\bdeltagare\b"
     # The call to all, in a newsletter or an invitation: "Dags att anmäla sig till …!".
@@ -165,6 +167,8 @@ _SIGNUP_CONTEXT = re.compile(
     r"|\banmäler\s+(?:två|tre|fyra|fem|sex|\d)\s+\w+"
     # "Jag är chef för Planeringsavdelningen … och anmäler avdelningen".
     r"|\banmäler\s+(?:(?:min|mitt|mina|hela)\s+)?[a-zåäö]+(?:en|et|na)\b(?<!\bintresset)"
+    # "anmäler förskolan Lingon, Skarpnäcks sdf": the unit's type in lower case, its name after.
+    r"|\banmäler\s+(?:(?:vår|vårt|hela)\s+)?[a-zåäö]+an\s+(?-i:[A-ZÅÄÖ])"
 )
 
 
@@ -252,7 +256,10 @@ def looks_like_signup(subject: str, text: str) -> bool:
         return False
     # "Hej kollegor, … HR-service anmäler sig till Kvalitetsutmärkelsen": a circular's
     # greeting, but the award's staff greeted, and a unit signed up outright.
-    if is_circular(body) and not any(_states_signup(s) and AWARD.search(s) for s in sentences):
+    # So does "Hej kollegor! … Kommunikationsavdelningen anmäler sig härmed": said outright.
+    if is_circular(body) and not any(
+        _states_signup(s) and (AWARD.search(s) or outright(s)) for s in sentences
+    ):
         return False
     if any(puts_off(s) for s in [subject, *sentences]) and not any(
         outright(s) and _states_signup(s) for s in sentences

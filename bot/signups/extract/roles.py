@@ -22,6 +22,7 @@ from bot.signups.extract.rolecues import (
     pronoun_named,
 )
 from bot.signups.extract.rolewords import CONTACT_WORDS, DETAILS_WORDS, MANAGER_WORDS
+from bot.signups.extract.spelling import everyday_word
 from bot.signups.extract.state import Found
 from bot.signups.extract.vocabulary import (
     EMAIL,
@@ -72,9 +73,14 @@ _SELF = re.compile(
     rf"(?:\s+själv)?(?:\s*,?\s*(?P<name>{NAME})|\s*\((?P<bracketed>{NAME})\))?"
 )
 # "Jag har bett Karl-Henrik att vara kontaktperson": a colleague asked by first name alone.
+# "Maria blir kontaktperson enligt nedan": a first name alone that opens the sentence, the
+# colleague's full name and details left to the quoted thread below (see `thread.py`). Not
+# "Sofia är kontaktperson, det stämmer": "är" may confirm the registered contact.
 _ASKED = (
-    rf"(?:(?<=\bbett\s)|(?<=\bfrågat\s)|(?<=\bber\s))(?P<asked>{WORD})"
-    r"(?=\s+(?:att\s+)?(?:vara|bli|ta)\b)"
+    r"(?:(?:(?<=\bbett\s)|(?<=\bfrågat\s)|(?<=\bber\s))(?=\S+\s+(?:att\s+)?(?:vara|bli|ta)\b)"
+    r"|(?:^|(?<=[.!?]\s)|(?<=\n))(?=\S+\s+blir\s+(?:också\s+)?kontakt(?:person)?\b)"
+    r"(?!(?i:hon|han|hen|det|den|denna|detta|vem|vi|ni|de|hen|she|he)\b))"
+    rf"(?P<asked>{WORD})"
 )
 _PERSON = re.compile(rf"(?P<self>{_SELF.pattern})|(?P<named>{NAME})|{_ASKED}")
 _ONLY_DETAILS = re.compile(
@@ -85,7 +91,11 @@ _ONLY_DETAILS = re.compile(
 _NOT_THIS_ONE = re.compile(
     r"(?i)\b(?:inte|ej|snarare\s+än|i\s*stället\s+för|istället\s+för|instead\s+of|not|rather\s+than)\s+$"
 )
-_NEW_CLAUSE = re.compile(r"(?i)\b(?:som|så|men|eftersom|därför|där|who|where|but|so|because)\b")
+# "där" opens a clause when its own subject follows ("rektor där jag arbetar"); followed by
+# the verb it points back at the unit just named ("Kontaktperson där är Eva Lind").
+_NEW_CLAUSE = re.compile(
+    r"(?i)\b(?:som|så|men|eftersom|därför|där(?!\s+(?:är|blir)\b)|who|where|but|so|because)\b"
+)
 _BECOMES = re.compile(
     r"(?i)\b(?:är|blir|vara|bli|står\s+(?:\w+\s+)?som|fungerar\s+som|is|will\s+be)\s*"
 )
@@ -158,6 +168,9 @@ def _people(text: str) -> list[_Person]:
                 _Person(match.start(), match.end(), writer if bracketed else None, writer)
             )
         elif match.group("asked"):
+            asked = match.group("asked")
+            if everyday_word(asked) or re.fullmatch(MANAGER_WORDS, asked):
+                continue  # "Rektorn blir kontaktperson": a post, not a first name
             people.append(_Person(match.start(), match.end(), match.group("asked")))
         elif _PLACE_BEFORE.search(
             text[max(0, match.start() - 8) : match.start()]

@@ -21,6 +21,12 @@ _TAKE_BACK = re.compile(
     rf"(?=[{UPPER}0-9+])"
 )
 _TOKEN = re.compile(r"\S+")
+# A whole statement taken back: "Kontaktperson byts till Per Ek... nej förresten, det var rätt
+# från början". What follows is no replacement for a few words, so the sentence so far goes.
+_STATEMENT_TAKEN_BACK = re.compile(
+    r"(?i)(?:\.{2,}|…|[,;.!?]|\s[–—-])\s*(?:nej|nä)[,!]?\s+(?:förresten|vänta|glöm\s+det|strunta\s+i\s+det)"
+    r"\b[,.!:–—-]*\s*"
+)
 
 
 def _said_again(before: str, after: str) -> int | None:
@@ -63,9 +69,24 @@ def _fix_once(text: str) -> str | None:
     return text[:start] + after
 
 
+def _drop_taken_back(text: str) -> str:
+    """The text without each statement its writer took back, from the sentence's start to
+    the "nej förresten" that ends it."""
+    for _ in range(5):
+        match = _STATEMENT_TAKEN_BACK.search(text)
+        if match is None:
+            break
+        before = text[: match.start()]
+        start = max(before.rfind(". "), before.rfind("! "), before.rfind("? "), before.rfind("\n"))
+        start = start + 1 if start < 0 or before[start] == "\n" else start + 2
+        text = text[:start] + text[match.end() :]
+    return text
+
+
 def take_back_corrected(text: str) -> str:
     """The text with each mid-sentence self-correction applied: the words taken back go and
     the correction stands in their place."""
+    text = _drop_taken_back(text)
     for _ in range(5):  # a handful at most; each pass removes one
         fixed = _fix_once(text)
         if fixed is None:

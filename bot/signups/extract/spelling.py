@@ -19,6 +19,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from bot.signups.extract.language import is_english
+from bot.signups.extract.loanwords import swedish_verbs
 from bot.signups.extract.quoting import strip_quoted
 from bot.signups.extract.selfcorrection import take_back_corrected
 from bot.signups.extract.vocabulary import EMAIL, NAME, words_data
@@ -54,6 +55,11 @@ def _everyday() -> frozenset[str]:
     data = words_data()
     keys = ("unit_types", "compound_endings", "titles", "sectors", "common_words")
     return frozenset(w.casefold() for key in keys for phrase in data[key] for w in phrase.split())
+
+
+def everyday_word(word: str) -> bool:
+    """True for a word of `words.toml` (a title, a unit type, a common word), never a name."""
+    return word.casefold() in _everyday()
 
 
 def _known_words() -> set[str]:
@@ -215,11 +221,12 @@ def _corrected(word: str) -> str:
 
 def readable(text: str) -> str:
     """`restore_spelling` for a mail whose language is read from the text itself, with the
-    typos of known words put right, and what the writer took back left out."""
+    typos of known words put right, what the writer took back left out and a borrowed
+    verb ("signar upp") read as the Swedish one."""
     text = take_back_corrected(text)
     english = is_english(text)
     text = restore_spelling(text, english=english)
-    return text if english else _map_words(text, _corrected)
+    return text if english else swedish_verbs(_map_words(text, _corrected))
 
 
 def display_name(name: str) -> str:

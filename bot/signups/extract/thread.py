@@ -19,7 +19,9 @@ if TYPE_CHECKING:
     from bot.signups.extract.extract import SignupFields
 
 _FROM = re.compile(
-    r"(?im)^[ \t>]*\**(?:från|from)\s*:\**[ \t]*\"?(?P<name>[^<\"\n]+?)\"?[ \t]*<(?P<address>[^>\s]+)>"
+    r"(?im)^[ \t>]*\**(?:från|from)\s*:\**[ \t]*\"?(?P<name>[^<\"\n]+?)\"?[ \t]*"
+    # Outlook's "<a@b.se<mailto:a@b.se>>": the address ends where its link begins.
+    r"<(?P<address>[^<>\s]+)(?:<mailto:[^>\s]*>)?>"
 )
 
 
