@@ -132,10 +132,15 @@ def create_unit(session: Session, ctx: Context, year: int, now: datetime) -> Uni
 
 
 def handle_signup(
-    session: Session, ctx: Context, inbound: Inbound, now: datetime, unit: Unit | None = None
+    session: Session,
+    ctx: Context,
+    inbound: Inbound,
+    now: datetime,
+    unit: Unit | None = None,
+    read: SignupFields | None = None,
 ) -> Outcome:
     """A sign-up mail: register or update the unit and answer with a receipt."""
-    fields = _extract(ctx, inbound)
+    fields = read or _extract(ctx, inbound)
     year = ctx.year(now)
     unit = unit or find_same_unit(session, year, fields)
     duplicate = unit is not None
@@ -173,9 +178,24 @@ def handle_reply(
     )
     mail = inbound.mail
     read = _extract(ctx, inbound)
+    if "unit_name" in read.weak and read.unit_name == current.unit_name:
+        # "Sv: Anmälan mottagen – Förskolan Ekorren": the subject repeats the receipt's, so
+        # the unit it names is no news; the body may name another that signs up too.
+        body = _extract(ctx, replace(inbound, mail=replace(mail, subject="")))
+        if adds_a_unit(body, current, strip_quoted(mail.text)):
+            read = body
     if adds_a_unit(read, current, strip_quoted(mail.text)):
         # "Vi vill även anmäla Förskolan Humlan": a second unit's sign-up, the first kept.
-        return handle_signup(session, ctx, inbound, now)
+        # Told in the first unit's thread without an organisation of its own, it belongs
+        # to the first unit's (a school group's second preschool, a district's other home).
+        if not read.organisation and unit.organisation:
+            read = replace(
+                read,
+                organisation=unit.organisation,
+                organisation_as_written=unit.organisation_as_written,
+                organisation_known=None,
+            )
+        return handle_signup(session, ctx, inbound, now, read=read)
     fields = read_reply(read, current, strip_quoted(mail.text), sender_name=mail.from_name)
     changes = [
         name

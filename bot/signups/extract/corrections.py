@@ -258,6 +258,8 @@ def read_reply(
             contact_email=fields.contact_email or email or fixed_email,
             contact_phone=fields.contact_phone or phone or fixed_phone,
         )
+    elif same_person(fields.contact_name, current.contact_name):
+        fields = _details_put_right(fields, current, text, sender_name)
     if fields.manager_name is None and (manager := manager_named_after_post(text)):
         # "Nu är det klart med ny chef för oss. Hon heter …": the new manager.
         fields = replace(fields, manager_name=manager)
@@ -265,6 +267,23 @@ def read_reply(
     fields = _in_full(fields, current, text)
     fields = new_surname(fields, current, text, sender_name)
     return _respelled(_name_fixes(fields, current, text), current, text)
+
+
+def _details_put_right(
+    fields: SignupFields, current: SignupFields, text: str, sender_name: str
+) -> SignupFields:
+    """The registered contact's number or address that the reply puts right, when the reply
+    names that contact again: "Jag är kontaktperson. Mitt nummer har ändrats: Ny telefon: 07…",
+    "Jag är fortfarande kontaktperson, men mejla vår gemensamma brevlåda info@… istället".
+    The address the reply puts in place outranks the one it was sent from."""
+    email, phone = corrected_details(
+        text, current.contact_name, writer_is_contact=same_person(sender_name, current.contact_name)
+    )
+    if email and (fields.contact_email_from_sender or not fields.contact_email):
+        fields = replace(fields, contact_email=email, contact_email_from_sender=False)
+    if phone and not fields.contact_phone:
+        fields = replace(fields, contact_phone=phone)
+    return fields
 
 
 def _in_full(fields: SignupFields, current: SignupFields, text: str) -> SignupFields:

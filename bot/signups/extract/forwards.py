@@ -36,6 +36,8 @@ _FORWARD_SEPARATOR = re.compile(
     r"(?i)-{2,}\s*(?:vidarebefordrat meddelande|forwarded message|ursprungligt meddelande"
     r"|original message)"
 )
+# The award's own mailbox, as a quoted layer's sender: "Kvalitetsutmärkelsen <kvalitetsutm…>".
+_FROM_AWARD = re.compile(r"(?i)\bkvalitetsutm")
 _REPLY_TO_BOT = re.compile(r"(?i)anmälan\s+mottagen|KU-\d{4}-\d+")
 _MAX_DEPTH = 4
 
@@ -226,6 +228,10 @@ def extract_mail(
     offered = False
     own = False
     for note, author, address in forwarded.layers:
+        if _FROM_AWARD.search(f"{author or ''} {address or ''}"):
+            # The award office's own answer in the thread ("Ja, alla verksamheter kan delta
+            # … Birgitta, Stadsledningskontoret") says nothing of the unit.
+            continue
         read = _note(note, author or sender_name, subject, address or sender_email)
         notes = notes.merged(read)
         # "Jag är kontaktperson": a forwarder who offers themselves in their own words.

@@ -37,9 +37,20 @@ _PUT_RIGHT = re.compile(
     r"|korrekt\s*:|nytt?\s*:|new\s*:)\s*"
 )
 _QUOTED = re.compile(r"^\s*>")
+# "Stämmer.", "Det stämmer!", "OK", "Correct": a yes to the line above, no new value for it.
+_CONFIRMS = re.compile(
+    r"(?i)^\s*(?:(?:det\s+)?stämmer(?:\s+bra)?|(?:det\s+är\s+)?rätt|korrekt|ok(?:ej|ay)?|japp?"
+    r"|ja(?:,?\s+(?:det\s+)?stämmer)?|correct|that'?s\s+right|yes)\s*[.!]*\s*$"
+)
 _NAMES = {"kontaktperson", "contact", "contact person", "chef", "manager"}
 _MAIL = {"e-post", "email", "e-mail"}
 _PHONE = {"telefon", "phone"}
+
+
+def only_confirms(line: str) -> bool:
+    """True for an answer under a receipt's line that only says it is right ("Stämmer.",
+    "Det är rätt"): the line's value stays, and the word is nobody's name."""
+    return bool(_CONFIRMS.match(line))
 
 
 def _as_line(label: str, answer: str) -> str:
@@ -73,7 +84,7 @@ def inline_answers(text: str) -> list[str]:
             if after := _ARROW_AFTER.search(receipt.group("value")):
                 answers.append(_as_line(label, after.group("answer")))
             continue
-        if not plain.strip():
+        if not plain.strip() or only_confirms(plain):
             continue
         first = _ARROW_FIRST.match(plain)
         # "> " quoting: a line without the mark between two quoted lines is the writer's.

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from bot.signups.extract.inline import only_confirms
 from bot.signups.extract.labels import label_key
 from bot.signups.extract.vocabulary import normalise
 
@@ -55,6 +56,8 @@ def _answering(lines: list[str], i: int) -> str:
     above = next((x for x in reversed(lines[:i]) if x.strip()), "")
     quoted = _QUOTED_LABEL.match(above)
     if not line.strip() or quoted is None or label_key(quoted.group("label")) is None:
+        return line
+    if only_confirms(line):  # "> Kontaktperson: Anna Berg" over "Stämmer.": nothing to change
         return line
     answer = _ARROW.sub("", line)
     return answer if label_key(answer.partition(":")[0]) else f"{quoted.group('label')}: {answer}"

@@ -30,7 +30,10 @@ _PUT_RIGHT = re.compile(
     r"|bytt\s+plats|omkastad\w*|inte|ej|should\s+be|wrong|correct\w*|typo"
     # A value that replaces the registered one: "Nytt mobilnr: 072-…", "Min nya adress är …",
     # "numret ändras, använd 070-… istället".
-    r"|nytt?|nya|new|ändra[st]?|ändrade?|hellre|istället|i\s+stället|instead|numera|hädanefter)\b"
+    r"|ny|nytt?|nya|new|ändra[st]?|ändrade?|hellre|istället|i\s+stället|instead|numera|hädanefter"
+    # The value the receipt asked for: "Här kommer telefonnumret som ni bad om: 08-…",
+    # "Numret som saknades är …", "Here is the number you asked for".
+    r"|bad\s+om|efterfrågade?|saknade?s?|saknas|asked\s+for|requested|missing)\b"
 )
 # "Mitt nummer", "my number": the writer's own, which is the contact's only when the writer is.
 _OWN = re.compile(r"(?i)\b(?:mitt|min|mina|my)\s+(?:\w+)?(?:nummer|number|adress|address)")

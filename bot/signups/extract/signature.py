@@ -7,6 +7,7 @@ import re
 from bot.signups.extract.footers import without_legal_footer
 from bot.signups.extract.labels import label_key
 from bot.signups.extract.state import Found, attach_details
+from bot.signups.extract.unitwords import is_title
 from bot.signups.extract.vocabulary import (
     EMAIL,
     MAIL_W,
@@ -156,8 +157,16 @@ def _signature_place(text: str, found: Found, after_title: bool) -> None:
     found.put("organisation", org)
     rest = tidy(ORG.sub(" ", text) if org else text)
     rest = re.sub(r"(?i)^(?:på|vid|för)\s+", "", rest)
+    # "Boendevärd | Micasa AB": the field left beside the organisation is the writer's
+    # title, without the bar that set it off.
+    rest = rest.strip(" |,–-")
     named_unit = after_title or UNIT_HINT.search(rest)
-    if rest and named_unit and not re.search(r"\d|(?i:stockholms stad)", rest):
+    if (
+        rest
+        and not is_title(rest)
+        and named_unit
+        and not re.search(r"\d|(?i:stockholms stad)", rest)
+    ):
         found.put("unit", rest if plausible_unit(rest) else None)
 
 

@@ -27,7 +27,13 @@ _UNIT_RENAMED = re.compile(
     rf"(?:(?:sedan|från(?:\s+och\s+med)?|fr\.?o\.?m\.?)\s+(?:[a-zåäö\d.]+\s+){{1,3}}?)?)"
     rf"(?P<new>[{UPPER}][\w-]*(?:\s+[{UPPER}][\w-]*)*)"
 )
-_UNIT_PRONOUNS = {"vi", "enheten", "verksamheten", "stället"}
+# "Kan ni registrera oss som Bagarby seniorhus istället?", "skriv enheten som Ekgården":
+# the name the reply asks the registration to carry from now on.
+_REGISTER_AS = re.compile(
+    rf"(?i:(?:registrera|skriv[ae]?|ange|för[ae]?\s+in)\s+(?P<kind>\w+)\s+som)\s+"
+    rf"(?P<new>[{UPPER}][\w-]*(?:\s+[{UPPER}][\w-]*)*)"
+)
+_UNIT_PRONOUNS = {"vi", "oss", "enheten", "verksamheten", "stället"}
 # A part of the city that ends a unit's name: "Farsta hemtjänst norr".
 _QUARTERS = {"norr", "söder", "syd", "öst", "väst", "öster", "väster", "nord", "city", "centrum"}
 
@@ -83,7 +89,7 @@ def unit_renamed(fields: SignupFields, current: SignupFields, text: str) -> Sign
     if fields.unit_name and {w.casefold() for w in fields.unit_name.split()} < words:
         # "Solbacken har fått ny chef": part of the registered name is the same unit.
         fields = replace(fields, unit_name=None)
-    for match in _UNIT_RENAMED.finditer(text):
+    for match in [*_UNIT_RENAMED.finditer(text), *_REGISTER_AS.finditer(text)]:
         kind = match.group("kind").casefold()
         new = _name_runs_on(match.group("new"), text[match.end() :])
         if kind != kind_word and not _the_unit(kind):
