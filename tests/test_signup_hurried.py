@@ -15,8 +15,14 @@ _IPHONE = "\n\nSkickat från min iPhone\n"
 
 def _fields(app: App) -> list[tuple[str | None, ...]]:
     return [
-        (u.unit_name, u.organisation, u.manager_name, u.contact_name, u.contact_email)
-        + (u.contact_phone,)
+        (
+            u.unit_name,
+            u.organisation,
+            u.manager_name,
+            u.contact_name,
+            u.contact_email,
+            u.contact_phone,
+        )
         for u in units_of(app)
     ]
 
@@ -81,7 +87,9 @@ def test_who_runs_the_unit_after_a_dash_is_no_part_of_its_name(app: App) -> None
         "\n\nHälsningar\nEva Holm\n"
     )
     put(app, make_mail(body, sender="eva.holm@attendo.se", sender_name="Eva Holm"))
-    body = "Hej,\n\nEnhet: Gruppbostaden Linden – Skarpnäck\nchef/kontakt: Ali Kaya, 070-804 11 22\n"
+    body = (
+        "Hej,\n\nEnhet: Gruppbostaden Linden – Skarpnäck\nchef/kontakt: Ali Kaya, 070-804 11 22\n"
+    )
     put(app, make_mail(body, sender="ali.kaya@stockholm.se", sender_name="Ali Kaya"))
     cycle(app)
     names = [u.unit_name for u in units_of(app)]
@@ -100,7 +108,10 @@ def test_a_sector_in_the_subject_is_no_unit_and_kontakt_slash_title_labels_the_c
     put(
         app,
         make_mail(
-            body, sender="jonas.berg@stockholm.se", sender_name="Berg Jonas", subject="LSS – anmälan"
+            body,
+            sender="jonas.berg@stockholm.se",
+            sender_name="Berg Jonas",
+            subject="LSS – anmälan",
         ),
     )
     cycle(app)

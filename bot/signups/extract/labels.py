@@ -102,11 +102,10 @@ _TITLE_AS_CONTACT = re.compile(
 )
 
 
-# "Kontakt/samordnare", "kontaktperson och rektor": the same, the contact named first; not
-# "Kontakt/e-post", which labels the contact's details.
+# "Kontakt/samordnare", "kontaktperson och rektor": the same, the contact named first; only
+# with a known title after it, not "Kontakt/e-post", which labels the contact's details.
 _CONTACT_AS_TITLE = re.compile(
     r"(?:kontakt(?:person)?|contact(?: person)?)\s*(?:och|/|&|and|(?<=\s)o\.?(?=\s))\s*"
-    r"(?!(?:e-?post|e-?mail|mail|mejl|tel|telefon|mobil|nummer|uppgifter|phone|info)\b)"
     r"(?P<title>[\w.-]+(?: [\w.-]+)?)"
 )
 
@@ -114,7 +113,10 @@ _CONTACT_AS_TITLE = re.compile(
 def label_key(label: str) -> str | None:
     """The field a label names ("Kontaktpersonens e-post" → details), or None."""
     plain = re.sub(r"\s+", " ", label.lower()).strip(" .:-")
-    marked = _TITLE_AS_CONTACT.fullmatch(plain) or _CONTACT_AS_TITLE.fullmatch(plain)
+    marked = _TITLE_AS_CONTACT.fullmatch(plain)
+    after = _CONTACT_AS_TITLE.fullmatch(plain)
+    if marked is None and after and is_title_word(after.group("title")):
+        marked = after
     pronoun = r"(?:jag|vi|du|ni|han|hon|hen|de|mig|oss|i|we|me|you|he|she|they)\b"
     if marked and not re.match(rf"{pronoun}|.*[\d@]", marked.group("title")):
         # "Fsk-chef och kontakt", "enh.chef/kontakt": the abbreviated compounds too.
