@@ -7,7 +7,7 @@ två förskolor", and a surname-first sender whose unit's contact is told of wit
 from __future__ import annotations
 
 from bot.runner import App
-from tests.conftest import cycle, make_mail, put
+from tests.conftest import cycle, make_mail, put, sent
 from tests.test_signup_receipt import units_of
 
 _IPHONE = "\n\nSkickat från min iPhone\n"
@@ -173,3 +173,35 @@ def test_a_surname_first_sender_and_a_contact_told_of_with_hon(app: App) -> None
         ("Tallens förskolor", "Lisa Holm", "070-311 50 01"),
         ("Granens förskolor", "Vera Lund", "08-508 015 00"),
     ]
+
+
+def test_a_reply_asking_to_change_the_units_name_renames_it(app: App) -> None:
+    """ "Kan ni ändra enhetsnamnet till X?" puts the name right, and the other unit that
+    "deltar inte i år" is not the writer's: no withdrawal."""
+    body = (
+        "Hej,\n\nJag anmäler härmed Förskoleenhet Bergsvik i Skärholmens "
+        "stadsdelsförvaltning till Kvalitetsutmärkelsen 2027. Jag är rektor och "
+        "kontaktperson, 070-508 24 09.\n\nHälsningar\nIda Ström\n"
+    )
+    sender = {"sender": "ida.strom@stockholm.se", "sender_name": "Ida Ström"}
+    put(app, make_mail(body, **sender))
+    cycle(app)
+    receipt = sent(app)[0]
+    reply = (
+        "Hej,\n\nDet var mitt misstag – sedan januari finns det två enheter i Bergsvik. "
+        "Den södra enheten har en annan rektor och deltar inte i år.\n\n"
+        "Kan ni ändra enhetsnamnet till Bergsviks förskoleenhet norra? Övriga uppgifter "
+        "stämmer.\n\nMed vänliga hälsningar\nIda Ström\n"
+    )
+    put(
+        app,
+        make_mail(
+            reply,
+            subject=f"Sv: {receipt['Subject']}",
+            in_reply_to=str(receipt["Message-ID"]).strip().strip("<>"),
+            **sender,
+        ),
+    )
+    cycle(app)
+    [unit] = units_of(app)
+    assert (unit.unit_name, unit.signup_status) == ("Bergsviks förskoleenhet norra", "registered")

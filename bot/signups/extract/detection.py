@@ -44,9 +44,18 @@ def _is_question(sentence: str) -> bool:
     return sentence.rstrip().endswith("?")
 
 
+# "Den södra enheten har en annan rektor och deltar inte i år": the sentence is about another
+# unit than the writer's, set apart from it by "andra" or a point of the compass.
+_ANOTHER_UNIT = re.compile(
+    r"(?i)^\s*(?:den|det|de)\s+(?:andra|övriga|norra|södra|östra|västra)\s+[a-zåäö]+(?:en|et|na)\b"
+)
+
+
 def _real_withdrawal(sentence: str, match: re.Match[str]) -> bool:
     before, after = sentence[: match.start()], sentence[match.end() :]
     if _is_question(sentence) or _NEGATED_BEFORE.search(before[-30:]):
+        return False
+    if _ANOTHER_UNIT.match(before):
         return False
     if match.group(0).lower().startswith("avstå") and not _ABSTAIN_OK.match(after):
         return False
