@@ -21,8 +21,12 @@ from bot.models import Minutes, Unit
 from bot.signups.signup import unit_view
 from bot.signups.units import add_flag
 
+# "protokoll" begins the word or follows the board that keeps it ("nämndprotokoll"); the
+# end of another compound is something else: "ett värdefullt återkopplingsprotokoll" is the
+# award's feedback from an earlier year, not minutes.
 MINUTES_WORDS = re.compile(
-    r"protokollsutdrag|protokollutdrag|protokoll|nämndbeslut|styrelsebeslut|paragraf\s*§|§\s*\d+",
+    r"protokollsutdrag|protokollutdrag|\b(?:nämnd|styrelse|sammanträdes)?protokoll"
+    r"|nämndbeslut|styrelsebeslut|paragraf\s*§|§\s*\d+",
     re.IGNORECASE,
 )
 

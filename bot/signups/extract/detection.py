@@ -10,7 +10,8 @@ from bot.signups.extract.labels import label_pass
 from bot.signups.extract.notices import is_circular, is_mass_mailing, outright, puts_off
 from bot.signups.extract.quoting import strip_quoted
 from bot.signups.extract.spelling import readable
-from bot.signups.extract.vocabulary import split_sentences
+from bot.signups.extract.unitwords import unit_words
+from bot.signups.extract.vocabulary import split_sentences, words_data
 
 _WITHDRAWAL = re.compile(
     r"(?i)\b(?:"
@@ -41,9 +42,18 @@ def _is_question(sentence: str) -> bool:
     return sentence.rstrip().endswith("?")
 
 
+# "Den södra enheten har en annan rektor och deltar inte i år": the sentence is about another
+# unit than the writer's, set apart from it by "andra" or a point of the compass.
+_ANOTHER_UNIT = re.compile(
+    r"(?i)^\s*(?:den|det|de)\s+(?:andra|övriga|norra|södra|östra|västra)\s+[a-zåäö]+(?:en|et|na)\b"
+)
+
+
 def _real_withdrawal(sentence: str, match: re.Match[str]) -> bool:
     before, after = sentence[: match.start()], sentence[match.end() :]
     if _is_question(sentence) or _NEGATED_BEFORE.search(before[-30:]):
+        return False
+    if _ANOTHER_UNIT.match(before):
         return False
     if match.group(0).lower().startswith("avstå") and not _ABSTAIN_OK.match(after):
         return False
@@ -165,6 +175,8 @@ _SIGNUP_CONTEXT = re.compile(
     r"|\b(?:anmäl(?:er|s)|register)\s+(?-i:[A-ZÅÄÖ])"
     # "Förskoleområde Högalid anmäler tre förskolor: …": the units, counted.
     r"|\banmäler\s+(?:två|tre|fyra|fem|sex|\d)\s+\w+"
+    # "… bett mig skicka in anmälan för mina två förskolor": the writer's own units, counted.
+    r"|\banmälan\s+för\s+(?:mina|våra|dessa)\s+(?:två|tre|fyra|fem|sex|\d)\s+\w+"
     # "Jag är chef för Planeringsavdelningen … och anmäler avdelningen".
     r"|\banmäler\s+(?:(?:min|mitt|mina|hela)\s+)?[a-zåäö]+(?:en|et|na)\b(?<!\bintresset)"
     # "anmäler förskolan Lingon, Skarpnäcks sdf": the unit's type in lower case, its name after.
@@ -207,7 +219,22 @@ def _states_signup(sentence: str, *, need_context: bool = True) -> bool:
         return False
     if _ABOUT_SIGNUP.search(sentence[: word.start()]):
         return False
-    return not need_context or bool(_SIGNUP_CONTEXT.search(sentence))
+    return (
+        not need_context
+        or bool(_SIGNUP_CONTEXT.search(sentence))
+        or _names_a_unit(sentence[word.end() :])
+    )
+
+
+def _names_a_unit(after: str) -> bool:
+    """True when the sign-up word is followed at once by a unit, its type word in any case
+    or short form: "anmäler förskolan Tallkotten", "Anmälan Förskolan Tallkotten, Bromma
+    sdf", "Anmäler fsk Tallkotten". A hurried mail says whom it signs up, not "vi"."""
+    after = re.sub(r"(?i)^\s*(?:härmed\s+|hermed\s+)?(?:av\s+|för\s+)?", "", after)
+    if unit_words().typed.match(after):
+        return True
+    short = "|".join(re.escape(w) for w in words_data()["short_unit_types"])
+    return bool(re.match(rf"(?i:{short})\.?\s+[A-ZÅÄÖ]", after))
 
 
 def _asks_about_signup(sentences: list[str]) -> bool:

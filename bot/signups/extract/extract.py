@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, fields, replace
 
 from bot.signups.extract.awards import EMPLOYEES, award_years
 from bot.signups.extract.followup import follow_contact
-from bot.signups.extract.labels import label_pass, split_labelled_sentences, table_rows
+from bot.signups.extract.labels import label_key, label_pass, split_labelled_sentences, table_rows
 from bot.signups.extract.orgwritten import registered_form, written_near_unit
 from bot.signups.extract.ownership import canonical_organisation
 from bot.signups.extract.prose import prose_pass, prose_text
@@ -23,6 +23,7 @@ from bot.signups.extract.spelling import as_written, display_name, readable
 from bot.signups.extract.state import Found, combine
 from bot.signups.extract.unithead import head_of_unit
 from bot.signups.extract.unitnames import unit_candidates
+from bot.signups.extract.unitplaces import without_dashed_owner
 from bot.signups.extract.unitwords import is_title, is_unit_name
 from bot.signups.extract.vocabulary import UPPER, number, same_person, tidy
 
@@ -83,10 +84,20 @@ class SignupFields:
 
 # "our Head of Quality, Mr. Javier Morales": a courtesy title is no part of the name.
 _HONORIFIC = re.compile(rf"(?<![\w.])(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+(?=[{UPPER}])")
-_LABEL_AFTER_SENTENCE = re.compile(r"(?<=[\w)])\.[ \t]+(?=[A-ZÅÄÖ][\w ()/-]{1,40}:\s)")
+_LABEL_AFTER_SENTENCE = re.compile(r"(?<=[\w)])\.[ \t]+(?=(?P<label>\w[\w ()/+-]{1,40}):\s)")
 
 
-def _name_order(sender: str, text: str) -> str:
+def _label_line(match: re.Match[str]) -> str:
+    """A new line for a label after a sentence; a hurried mail writes the label in lower
+    case ("anmäler förskolan Tallkotten. rektor o kontakt: …"), and then only a known label
+    starts one."""
+    label = match.group("label")
+    if label[0].isupper() or label_key(label) is not None:
+        return ".\n"
+    return match.group(0)
+
+
+def name_order(sender: str, text: str) -> str:
     """The From name in the order the mail writes it: Outlook's "Berg Anna" is the "Anna Berg"
     or the "Mvh Anna" of the text."""
     words = sender.split()
@@ -203,9 +214,9 @@ def extract_signup(
     block of a mail that signs up several): its last lines are the unit's, not a signature."""
     original = f"{subject}\n{text}"
     text, subject = _HONORIFIC.sub("", readable(text)), readable(subject)
-    sender_name = _name_order(display_name(sender_name), text)
+    sender_name = name_order(display_name(sender_name), text)
     # "Chef: Marita Kullberg. Kontakt: Viveka Ström, …": one label per line.
-    body = _LABEL_AFTER_SENTENCE.sub(".\n", strip_quoted(text))
+    body = _LABEL_AFTER_SENTENCE.sub(_label_line, strip_quoted(text))
     lines, signature = split_mail(split_labelled_sentences(table_rows(body.split("\n"))))
     if not signed:
         lines, signature = [*lines, *signature], []
@@ -227,6 +238,7 @@ def extract_signup(
     awards, mentions = award_years(body)
     organisation = canonical_organisation(found.organisation, body, subject)
     unit = _unit(labelled, found, subject, lines, signature)
+    unit = without_dashed_owner(unit) if unit else None
     if manager is None and unit:
         manager = head_of_unit(unit, text)  # "Our head of Cruise Services is …"
     if organisation and not labelled.organisation:

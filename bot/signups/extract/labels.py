@@ -95,15 +95,28 @@ _SAME_AS_CONTACT = re.compile(
 )
 
 # "Samordnare (kontakt)", "Bibliotekarie och kontaktperson": a title marked as the contact's.
+# A hurried mail shortens "och" to "o" or "+": "Rektor o kontakt: …", "rektor+kontakt: …".
 _TITLE_AS_CONTACT = re.compile(
     r"(?P<title>[\w.-]+(?: [\w.-]+)?)\s*(?:\(\s*(?:kontakt(?:person)?|contact(?: person)?)\s*\)"
-    r"|(?:och|/|&|and)\s*(?:kontakt(?:person)?|contact(?: person)?))"
+    r"|(?:och|/|&|\+|and|(?<=\s)o\.?(?=\s))\s*(?:kontakt(?:person)?|contact(?: person)?))"
+)
+
+
+# "Kontakt/samordnare", "kontaktperson och rektor": the same, the contact named first; only
+# with a known title after it, not "Kontakt/e-post", which labels the contact's details.
+_CONTACT_AS_TITLE = re.compile(
+    r"(?:kontakt(?:person)?|contact(?: person)?)\s*(?:och|/|&|and|(?<=\s)o\.?(?=\s))\s*"
+    r"(?P<title>[\w.-]+(?: [\w.-]+)?)"
 )
 
 
 def label_key(label: str) -> str | None:
     """The field a label names ("Kontaktpersonens e-post" → details), or None."""
-    marked = _TITLE_AS_CONTACT.fullmatch(re.sub(r"\s+", " ", label.lower()).strip(" .:-"))
+    plain = re.sub(r"\s+", " ", label.lower()).strip(" .:-")
+    marked = _TITLE_AS_CONTACT.fullmatch(plain)
+    after = _CONTACT_AS_TITLE.fullmatch(plain)
+    if marked is None and after and is_title_word(after.group("title")):
+        marked = after
     pronoun = r"(?:jag|vi|du|ni|han|hon|hen|de|mig|oss|i|we|me|you|he|she|they)\b"
     if marked and not re.match(rf"{pronoun}|.*[\d@]", marked.group("title")):
         # "Fsk-chef och kontakt", "enh.chef/kontakt": the abbreviated compounds too.

@@ -24,7 +24,8 @@ MANAGER_WORDS = (
     r"|EC(?=\s*[=:]|\s+är\b))(?!\w)"
 )
 CONTACT_WORDS = (
-    rf"(?i:kontakt)(?=:?\s+(?:[{UPPER}0-9+]|(?i:är|blir|var|jag|undertecknad|mig"
+    # "kontakt också jag, tel …": a hurried mail's "likewise" before whom it points at.
+    rf"(?i:kontakt)(?=:?\s+(?:(?i:också|även)\s+)?(?:[{UPPER}0-9+]|(?i:är|blir|var|jag|undertecknad|mig"
     # "kontakt kan vara Jelena Ek": who the contact may be is who it is.
     rf"|(?:kan|får|ska|skall|bör|kommer\s+att)\s+(?:vara|bli))\b"
     # "Jag är samordnare och kontakt: lina.ek@…": a lower-case address after the colon.

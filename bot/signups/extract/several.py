@@ -18,12 +18,12 @@ from bot.signups.extract.eachcontact import (
     each_manager_is_contact,
     each_unit_has_own_contact,
 )
-from bot.signups.extract.extract import SignupFields, extract_signup
+from bot.signups.extract.extract import SignupFields, extract_signup, name_order
 from bot.signups.extract.gapping import gap_filled
 from bot.signups.extract.labels import label_key
 from bot.signups.extract.severalpeople import contact_above, contact_with_unit, managers_as_contacts
 from bot.signups.extract.signature import split_signature
-from bot.signups.extract.spelling import readable
+from bot.signups.extract.spelling import display_name, readable
 from bot.signups.extract.unitlists import (
     COUNTS,
     FOR_ALL,
@@ -188,6 +188,9 @@ def _clause_starts(line: str, starts: list[int]) -> list[int]:
 _THERE = re.compile(r"(?i)(?<!\w)(?:där|there)(?!\w)")
 
 
+_PERSON_BEFORE = re.compile(r"(?i)\s*(?:hon|han|hen|henne|honom|she|he)\b")
+
+
 def _blocks_by_key(lines: list[str], names: list[str]) -> tuple[list[str], str]:
     """Each unit's lines (those that name it and no other), and the lines said for all."""
     keys = [_key(name) for name in names]
@@ -210,6 +213,9 @@ def _blocks_by_key(lines: list[str], names: list[str]) -> tuple[list[str], str]:
             # "Tensta simhall hör till …. Chef och kontakt där är Kerstin Wall": read without
             # the "där", as the unit's own line.
             hits, line = [last], " ".join(_THERE.sub(" ", line).split())
+        elif not hits and last is not None and _PERSON_BEFORE.match(line):
+            # "… Eva Lind blir kontaktperson. Hon nås på …": the person of the unit's line.
+            hits = [last]
         last = hits[0] if len(hits) == 1 else None
         if len(hits) == 1:
             own[hits[0]].append(_own_line(line, keys[hits[0]], heading))
@@ -283,6 +289,8 @@ def several_units(
 ) -> list[SignupFields]:
     """The units a mail signs up when it signs up more than one; [] for a single unit."""
     text = readable(text)
+    # Outlook's "Berg Anna" as the whole mail writes it: a unit's block may not name her.
+    sender_name = name_order(display_name(sender_name), text)
     lines, _ = split_signature(text.split("\n"))  # the signature with its closing, below
     units = units_by_line(lines)
     # Two names on one line ("Publikservice på Kulturhuset Stadsteatern") may be a unit and

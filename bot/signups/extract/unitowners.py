@@ -14,6 +14,9 @@ from bot.signups.extract.vocabulary import UPPER as _UP
 from bot.signups.extract.vocabulary import words_data
 
 GREETING = re.compile(r"(?i)^(?:hej|hejsan|hallå|tjena|hello|hi|dear|god\s+(?:morgon|dag))[\s,!]+")
+# "Anmälan Förskolan Tallkotten, Bromma sdf.": a hurried mail opens with the word for what it
+# is, and the unit's name follows it; the word is no part of the name.
+_SIGNUP_LEAD = re.compile(r"(?i)^(?:anmälan|anmäler|anmälning)\s+(?=(?-i:[A-ZÅÄÖ]))")
 
 # Words for a part of an organisation that only say what kind of part the name is:
 # "Fastighetskontorets enhet Lokalförsörjning", "Avdelningen Kundservice".
@@ -112,7 +115,7 @@ def _unit_types() -> frozenset[str]:
 
 def tidy_unit(name: str) -> str:
     name = name.split("|")[-1]  # "Principal | Internationella Engelska Skolan Hägersten"
-    name = GREETING.sub("", name)
+    name = _SIGNUP_LEAD.sub("", GREETING.sub("", name))
     # "Föräldrakooperativet Myrstacken ekonomisk förening": the legal form is the owner's.
     name = re.sub(
         r"(?i)\s+(?:ekonomisk\s+förening|ek\.?\s?för\.?)$", "", name

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from bot.signups.extract.organisations import find_organisations
 from bot.signups.extract.unitwords import PART_OF, PLAIN_NAME, has_type_word, proper_name
 
 
@@ -34,3 +35,27 @@ def with_whom_for(typed: str, phrase: str | None) -> str:
     if len(rest) <= 4 and all(re.fullmatch(r"[a-zåäöéü][\w-]*|&", w) for w in rest):
         return phrase
     return typed
+
+
+_DASHED = re.compile(r"^(?P<head>.+?)\s[–—-]\s(?P<tail>.+)$")
+_RUN_BY = re.compile(r"(?i)^(?:drivs|driven|drivet|i\s+regi|på\s+uppdrag|run\s+by)\b")
+
+
+def without_dashed_owner(name: str) -> str:
+    """The name without who runs the unit or where it belongs, set after a dash:
+    "Vård- och omsorgsboendet Lärkan – drivs av Omsorgsbolaget på uppdrag av Bromma" and
+    "Gruppbostaden Linden – Skarpnäck" name the Vård- och omsorgsboendet Lärkan and the
+    Gruppbostaden Linden. A dash before anything else ("Kulturskolan – Dans & Cirkus") is
+    part of the name."""
+    dashed = _DASHED.match(name)
+    if dashed is None:
+        return name
+    head, tail = dashed.group("head").strip(), dashed.group("tail").strip(" .,")
+    if not (has_type_word(head) or proper_name(head)):
+        return name
+    if _RUN_BY.match(tail):
+        return head
+    orgs = find_organisations(tail, bare_districts=True)
+    if orgs and orgs[0].position == 0 and len(orgs[0].written) >= len(tail) - 1:
+        return head
+    return name

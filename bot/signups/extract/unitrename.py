@@ -22,7 +22,8 @@ _UNIT_RENAMED = re.compile(
     rf"(?i:(?P<kind>\w+)\s+(?:"
     # "Skolan bytte namn 1 mars och heter nu X", "Enheten har bytt namn till X".
     rf"(?:har\s+|have\s+)?(?:bytt|bytte|byter|ändrat|ändrade)\s+namn\b[^.!?\n]*?\b(?:heter|till)"
-    rf"|heter)\s+(?:egentligen\s+|faktiskt\s+|numera\s+|nu\s+)?"
+    # "Kan ni ändra enhetsnamnet till X?": the name itself, asked to be put right.
+    rf"|heter|(?<=namnet\s)till)\s+(?:egentligen\s+|faktiskt\s+|numera\s+|nu\s+)?"
     # "heter sedan årsskiftet X", "heter från och med 1 mars X": since when, before the name.
     rf"(?:(?:sedan|från(?:\s+och\s+med)?|fr\.?o\.?m\.?)\s+(?:[a-zåäö\d.]+\s+){{1,3}}?)?)"
     rf"(?P<new>[{UPPER}][\w-]*(?:\s+[{UPPER}][\w-]*)*)"
@@ -33,9 +34,10 @@ _REGISTER_AS = re.compile(
     rf"(?i:(?:registrera|skriv[ae]?|ange|för[ae]?\s+in)\s+(?P<kind>\w+)\s+som)\s+"
     rf"(?P<new>[{UPPER}][\w-]*(?:\s+[{UPPER}][\w-]*)*)"
 )
-_UNIT_PRONOUNS = {"vi", "oss", "enheten", "verksamheten", "stället"}
+_UNIT_PRONOUNS = {"vi", "oss", "enheten", "verksamheten", "stället", "namnet", "enhetsnamnet"}
 # A part of the city that ends a unit's name: "Farsta hemtjänst norr".
 _QUARTERS = {"norr", "söder", "syd", "öst", "väst", "öster", "väster", "nord", "city", "centrum"}
+_QUARTERS |= {"norra", "södra", "östra", "västra"}  # "Sätra förskoleenhet norra"
 
 
 def _the_unit(kind: str) -> bool:

@@ -307,6 +307,11 @@ def phrase_name(span: str) -> str | None:
 
 
 @cache
+def _sectors() -> frozenset[str]:
+    return frozenset(s.casefold() for s in words_data()["sectors"])
+
+
+@cache
 def _department() -> re.Pattern[str]:
     sectors = "|".join(re.escape(s) for s in sorted(words_data()["sectors"], key=len, reverse=True))
     return re.compile(rf"(?i)(?:avdelning|enhet|sektion|område)\w*[ ]för[ ](?:{sectors})")
@@ -321,6 +326,8 @@ def usable_name(name: str) -> bool:
         return False  # "Enhet 1" over a block of a list counts the units; it names none
     if _department().fullmatch(name):
         return False
+    if name.casefold() in _sectors():
+        return False  # "LSS", "Äldreomsorg": a field of work over many units names none
     orgs = find_organisations(name, bare_districts=True)
     if not (orgs and orgs[0].written.casefold() == name.casefold()):
         return True
