@@ -4,7 +4,8 @@ contact is given after an English title ("our Quality Coordinator, Eva Lind"), a
 citizen office named by its place, a letter's addressee line, an English greeting
 naming its reader in a forward, a colleague asked to send a sign-up on, and mails that
 only speak of a sign-up: one promised after a staff meeting, one decided against, a question
-that might lead to one next year, and another prize's receipt sent to the wrong address."""
+that might lead to one next year, another prize's receipt sent to the wrong address, and an information letter forwarded
+"for kännedom"."""
 
 from __future__ import annotations
 
@@ -184,6 +185,15 @@ def test_an_english_greeting_with_a_name_is_no_person(app: App) -> None:
             "Tack för er nominering till Årets simhall 2027!\n\n"
             "Anläggning: Forsbergs simhall\nHuvudman: Idrottsförvaltningen\n"
             "Anläggningschef: Eva Ljung\nKontaktperson: Olle Ek, 08-508 275 00\n",
+        ),
+        (
+            "VB: Information om Kvalitetsutmärkelsen 2027",
+            "Hej,\n\nFör kännedom: vi har skickat informationen nedan till alla enheter. "
+            "Enheterna anmäler sig själva till er, så ni kan bortse från detta mejl som "
+            "anmälan.\n\n/Eva\n\nFrån: Eva Ek\nSkickat: den 16 mars 2027 11:32\n"
+            "Till: Alla enhetschefer\nÄmne: Information om Kvalitetsutmärkelsen 2027\n\n"
+            "Hej alla!\n\nSista dag att anmäla sig är 22 mars. Förra året deltog "
+            "Förskolan Ankan och Hemtjänsten Väster från oss.\n",
         ),
     ],
 )

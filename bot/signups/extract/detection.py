@@ -123,6 +123,9 @@ _NOT_A_SIGNUP = re.compile(
     # efter mötet"; "we might register next year".
     r"|\banm[äa]l\w*\s+(?:\w+\s+){0,2}?efter\s+(?:det|att(?!\s+ha\b)|\w*möte\w*|apt)\b"
     r"|\bnext\s+year\b|\b(?:might|may)\s+(?:register|sign\s+up|apply|enter|take\s+part)\b"
+    # Others who sign up on their own, and a mail that says it is none: "Enheterna anmäler
+    # sig själva direkt till er, så ni kan bortse från detta mejl som anmälan".
+    r"|\banmäler\s+sig\s+själva\b|\bbortse\s+från\s+(?:detta|det\s+här)\s+(?:mejl|mail|meddelande)"
     # A decision not to: "har bestämt att inte anmäla sig i år", "valt att inte delta".
     r"|\b(?:bestämt|beslutat|valt|kommit\s+fram\s+till)\s+att\s+(?:inte|ej)\s+"
     r"(?:anmäla|delta|söka|vara\s+med)\b"
