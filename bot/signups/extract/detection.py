@@ -128,6 +128,16 @@ _NOT_A_SIGNUP = re.compile(
     r"|\böppna[rs]?\s+(?:nu\s+)?(?:för\s+)?anmälan|\bgår\s+(?:det\s+)?(?:nu\s+)?att\s+anmäl"
     # A sign-up promised for later: "Vi hör av oss med en anmälan i mars".
     r"|\b(?:hör\s+av\s+oss|återkommer|kommer\s+tillbaka)\s+med\b"
+    # … or once something else is done: "skickar in en anmälan efter det", "anmäler oss
+    # efter mötet"; "we might register next year".
+    r"|\banm[äa]l\w*\s+(?:\w+\s+){0,2}?efter\s+(?:det|att(?!\s+ha\b)|\w*möte\w*|apt)\b"
+    r"|\bnext\s+year\b|\b(?:might|may)\s+(?:register|sign\s+up|apply|enter|take\s+part)\b"
+    # Others who sign up on their own, and a mail that says it is none: "Enheterna anmäler
+    # sig själva direkt till er, så ni kan bortse från detta mejl som anmälan".
+    r"|\banmäler\s+sig\s+själva\b|\bbortse\s+från\s+(?:detta|det\s+här)\s+(?:mejl|mail|meddelande)"
+    # A decision not to: "har bestämt att inte anmäla sig i år", "valt att inte delta".
+    r"|\b(?:bestämt|beslutat|valt|kommit\s+fram\s+till)\s+att\s+(?:inte|ej)\s+"
+    r"(?:anmäla|delta|söka|vara\s+med)\b"
     # Thinking it over: "funderar på att anmäla", "överväger att delta", "considering".
     r"|\b(?:planerar|funderar\s+på|överväger|funderar\s+över\s+om)\s+(?:att|om)\b"
     r"|\b(?:are|am)\s+(?:considering|thinking\s+(?:about|of))\b"
@@ -191,7 +201,7 @@ _REQUEST = re.compile(
     r"(?i)(?:^|[,!:]\s*)(?:hej\s+\w+[,!]?\s+)?(?:kan|kunde|skulle)\s+du\s+"
     r"(?:(?:vara\s+snäll\s+(?:och|att)|hjälpa\s+(?:mig|oss)\s+(?:att|och)|även|också)\s+)?"
     r"(?:anmäla\s+(?!(?:er|dig|mig|sig)\b)"
-    r"|skicka\s+(?:in\s+|vidare\s+)?(?:vår|vårt|min|denna|den\s+här|enhetens)\s+anmälan\b)"
+    r"|skicka\s+(?:in\s+|vidare\s+)?(?:en|vår|vårt|min|denna|den\s+här|enhetens)\s+anmälan\b)"
     r"|\b(?:can|could|would)\s+you\s+(?:please\s+)?(?:sign\s+(?:us|our|\w+)|register|enter|submit)\b"
 )
 
@@ -273,6 +283,18 @@ def signs_up_for_another(subject: str, text: str) -> bool:
     return _for_another(readable(subject), sentences)
 
 
+# Another prize or a nomination named: "Bekräftelse: nominering Årets badhus 2027".
+_OTHER_PRIZE = re.compile(r"(?i)\bnominer\w*|\b\w*pris(?:et)?\b|\bårets\s+\w+")
+
+
+def _another_prize_only(subject: str, body: str) -> bool:
+    """True when a mail of labelled fields names another prize and never this award: a
+    nomination's receipt ("Tack för er nominering till Årets badhus. Anläggning: …,
+    Kontaktperson: …") forwarded to the award's mailbox signs nothing up for it."""
+    text = f"{subject}\n{body}"
+    return bool(_OTHER_PRIZE.search(text)) and not AWARD.search(text)
+
+
 def looks_like_signup(subject: str, text: str) -> bool:
     """True for a sign-up mail; False for questions about signing up and for withdrawals."""
     body, subject = readable(strip_quoted(text)), readable(subject)
@@ -294,8 +316,10 @@ def looks_like_signup(subject: str, text: str) -> bool:
         return False
     if _for_another(subject, sentences):
         return False
-    if any(_states_signup(s) for s in sentences) or _labelled_fields(body) >= 2:
+    if any(_states_signup(s) for s in sentences):
         return True
+    if _labelled_fields(body) >= 2:
+        return not _another_prize_only(subject, body)
     subject_says = _states_signup(
         re.sub(r"(?i)^\s*(?:(?:re|sv|vs|fw|fwd)\s*:\s*)+", "", subject), need_context=False
     )

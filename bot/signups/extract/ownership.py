@@ -41,6 +41,7 @@ def _canonical(labelled: str | None, text: str) -> OrganisationMatch | None:
         if _COMMISSIONED.search(text[max(0, m.position - 30) : m.position])
         or _TAKEN_BACK.search(text[max(0, m.position - 30) : m.position])
         or _PARTNER.search(text[max(0, m.position - 30) : m.position])
+        or _ADDRESSEE.search(text[max(0, m.position - 60) : m.position])
     }
     providers = [m for m in mentions if m.name not in buyers and not m.weak]
     # A property company's "Förvaltningsområde Söder" is the company's area, named like a
@@ -92,6 +93,9 @@ _PARTNER = re.compile(
     r"(?i)\b(?:samarbet\w*|samverka\w*|tillsammans|ihop|collaborat\w*|cooperat\w*"
     r"|partnership|together|working)\s+(?:med|with)\s+$"
 )
+# A letter's addressee line, "Till: Kvalitetsutmärkelsen, Stadsledningskontoret": the office
+# the letter goes to, not the one it comes from.
+_ADDRESSEE = re.compile(r"(?im)^[ \t]*(?:till|to|mottagare)[ \t]*:[^\n]*\Z")
 _TAKEN_BACK = re.compile(
     r"(?i)\b(?:skrev|skrivit|angav|angett|(?:inte|ej)(?:\s+(?:till|under|i|hos|på))?"
     r"|istället\s+för|i\s+stället\s+för|felaktigt"

@@ -61,7 +61,10 @@ _ACTING = re.compile(
     r"(?:\btf\.?|\bt\.f\.|\btillförordnad|\bacting|\binterim)\s*$"
 )
 # "förskolechef för Mötesplats Älvsjö": a name after a preposition is a place, not a person.
-_PLACE_BEFORE = re.compile(r"(?i)\b(?:för|på|vid|i|inom|at|of|in|within)\s+$")
+# "Head of Unit for Team Tillsyn City": "Team", read off the name, belongs to the place.
+_PLACE_BEFORE = re.compile(
+    r"(?i)\b(?:för|på|vid|i|inom|at|of|in|within|for)\s+(?:team(?:et)?\s+)?$"
+)
 # "rektor för Östermalms förskolor område 2 (Gärdet)": a name in brackets after the
 # unit is where the unit is, not a person.
 _PLACE_ASIDE = re.compile(
@@ -116,8 +119,11 @@ _JOINED = re.compile(r"(?i)\s*(?:och|samt|and|&|/|,|our|vår|min|my)\s*")
 _COPULA_BEFORE = re.compile(
     r"(?i),?\s+(?:som\s+)?(?:är|blir|var|is|was|will\s+be)\s+(?:(?:vår|er|ny|nya|our|the|new)\s+)?"
 )
+# "Head of Unit for Team X, …"; "the contact person for Förskolan Y to Olga Ek": "to" ends
+# the place.
 _PLACE_AFTER = re.compile(
-    r"(?i)\s+(?:för|på|vid|inom|of|at)\s+[^,:;–—]*?(?=,|:|;|\s[–—-]\s|\s(?:är|blir|heter|is|will)\b|$)"
+    r"(?i)\s+(?:för|på|vid|inom|of|at|for)\s+[^,:;–—]*?"
+    r"(?=,|:|;|\s[–—-]\s|\s(?:är|blir|heter|is|will|to)\b|$)"
 )
 _POST_AFTER_PREPOSITION = re.compile(r"(?i)\b(?:av|med|till|från|hos|by|with|from)\s+$")
 # "vill jag att ni har …", "föreslår jag att": the writer wants someone else in the role.
@@ -173,7 +179,7 @@ def _people(text: str) -> list[_Person]:
                 continue  # "Rektorn blir kontaktperson": a post, not a first name
             people.append(_Person(match.start(), match.end(), match.group("asked")))
         elif _PLACE_BEFORE.search(
-            text[max(0, match.start() - 8) : match.start()]
+            text[max(0, match.start() - 14) : match.start()]
         ) or _PLACE_ASIDE.search(text[max(0, match.start() - 80) : match.start()]):
             continue
         elif (name := clean_name(match.group("named"))) is not None:

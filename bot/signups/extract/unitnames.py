@@ -125,7 +125,10 @@ def _after_writer(span: str, start: int) -> tuple[str, int]:
 _MANAGER_OF = re.compile(
     r"(?i)(?:\b(?:jag|och)\s+är\s+(?:\w+\s+){0,2}?(?:\w*chef|\w*rektor|föreståndare)\s+(?:för|på|vid)\s+"
     # "I'm the manager of Customer Service at …": the same in English.
-    r"|\bI(?:'m|’m|\s+am)\s+(?:the\s+)?(?:\w+\s+)?(?:manager|head|director|principal)\s+(?:of|for)\s+)"
+    # "I am Head of Unit for Team X": the title's own "of Unit" is not the unit.
+    r"|\bI(?:'m|’m|\s+am)\s+(?:the\s+)?(?:head\s+of\s+(?:the\s+)?(?:unit|department|section"
+    r"|division|operations|service)\s+|(?:\w+\s+)?(?:manager|head|director|principal)\s+)"
+    r"(?:of|for)\s+)"
     r"(?=(?P<unit>.{3,80}))"
 )
 

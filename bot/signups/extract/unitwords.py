@@ -82,11 +82,14 @@ _STOP = re.compile(
 # A phrase that opens with one of these is a sentence about someone, not a unit's name.
 _NOT_SUBJECT = re.compile(
     r"(?i)^(?:vi|jag|hej|hejsan|hello|hi|dear|nu|här|härmed|även|också|det|den|detta|denna"
-    r"|som|om|då|så|ja|nej|tack|the|our|we|i|my|alla|en|ett|a|an|this|it|medarbetarna"
+    # "it", not "IT Support": the letters in capitals are a unit's name.
+    r"|som|om|då|så|ja|nej|tack|the|our|we|i|my|alla|en|ett|a|an|this|(?-i:[Ii]t)|medarbetarna"
     r"|personalen|staff|on\s+behalf)\b"
 )
 
-_POSSESSIVE = re.compile(r"(?i)^(?:vår|vårt|våra|sin|sitt|sina|min|mitt|er|ert|our|my|their)\s+")
+_POSSESSIVE = re.compile(
+    r"(?i)^(?:vår|vårt|våra|sin|sitt|sina|min|mitt|er|ert|our|my|their|its)\s+"
+)
 
 _VERBISH = re.compile(
     r"(?i)\b(?:vi|jag|oss|som|har|är|ska|kommer|vill|kan|blir|driver|drivs|we|is|are|has|will|would)\b"
@@ -293,7 +296,10 @@ def phrase_name(span: str) -> str | None:
     within = re.match(r"(.+?)[ ]i[ ](.+)$", phrase)
     if within and find_organisations(within.group(2)):
         phrase = within.group(1)  # "Gruppbostaden Åkeshov i Bromma stadsdelsförvaltning"
-    phrase = re.sub(r"(?i)[ ](?:team|unit|department|section)$", "", phrase)
+    # "the Network Operations team" is Network Operations; "Operations Department" keeps its
+    # type word, or one everyday word would be left.
+    if len(phrase.split()) > 2:
+        phrase = re.sub(r"(?i)[ ](?:team|unit|department|section)$", "", phrase)
     words = phrase.split()
     if not words or len(words) > _MAX_PHRASE_WORDS:
         return None

@@ -99,7 +99,8 @@ UNIT_HINT = re.compile(
 _NOT_UNIT = re.compile(r"(?i)^(?:kvalitetsutmärkelsen|stockholms? stad|stockholm|vi|jag|oss|hej)$")
 NOT_PERSON = re.compile(
     r"(?i)förskol|skola|förvaltning|kontoret|nämnd|\bab\b|\bstad\b|\bsdf\b|\bsdn\b|stadsdel|stockholm|kvalitet"
-    r"|hälsning|hej|tack|boende|enhet|verksamhet|gymnasi|hemtjänst|^team(?:et)?\b"
+    r"|hälsning|hej|tack|boende|enhet|verksamhet|gymnasi|hemtjänst|^team(?:et)?\b|quality\s+award"
+    r"|^(?:hi|hello|dear)\b"
 )
 
 
@@ -251,6 +252,9 @@ def clean_name(name: str | None) -> str | None:
         else:
             break
     cleaned = " ".join(words)
+    # "Quality Coordinator", "Operations Manager": a title in capitals ends in its title word.
+    if words and is_title_word(words[-1]):
+        return None
     # "Träffpunkt Årsta", "Bad Hornstull": a word that says what kind of unit is no name's.
     if any(w.casefold() in _single_unit_types() for w in words):
         return None
