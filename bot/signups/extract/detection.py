@@ -108,7 +108,8 @@ _SIGNUP_WORD = re.compile(
     # Informal: "Vi på Kryssningsterminalen hänger på", "vi ställer upp i år".
     r"|\b(?:hänger|häng)\s+på\b(?!\s+\w)|\bställer\s+upp\b(?!\s+(?:som|med)\b)"
     # "enter the Stockholm City Quality Award 2027": the award's name may carry the city's.
-    r"|\b(?:participate|take\s+part|join|enter|apply)\s+(?:in\s+|for\s+|to\s+)?"
+    # The verb may be borrowed with a Swedish ending: "vi vill joina Kvalitetsutmärkelsen".
+    r"|\b(?:participate|take\s+part|join(?:a|ar)?|enter|apply)\s+(?:in\s+|for\s+|to\s+)?"
     r"(?:this\s+year's\s+|the\s+)?(?:[A-Z][\w']*\s+){0,3}(?:kvalitetsutmärkelse|quality\s+award)"
 )
 _ASKING = re.compile(
@@ -191,6 +192,8 @@ _SIGNUP_CONTEXT = re.compile(
     r"|\banmäler\s+(?:(?:min|mitt|mina|hela)\s+)?[a-zåäö]+(?:en|et|na)\b(?<!\bintresset)"
     # "anmäler förskolan Lingon, Skarpnäcks sdf": the unit's type in lower case, its name after.
     r"|\banmäler\s+(?:(?:vår|vårt|hela)\s+)?[a-zåäö]+an\s+(?-i:[A-ZÅÄÖ])"
+    # "Jag anmäler för Eva Lund som är sjuk": the writer signs up on a named person's behalf.
+    r"|\banmäler\s+(?:härmed\s+)?(?:för|åt|på\s+uppdrag\s+av)\s+(?-i:[A-ZÅÄÖ][a-zåäöé]+\s+[A-ZÅÄÖ])"
 )
 
 
@@ -247,8 +250,15 @@ def _names_a_unit(after: str) -> bool:
     return bool(re.match(rf"(?i:{short})\.?\s+[A-ZÅÄÖ]", after))
 
 
+# "Anmälan." alone on its line: a heading in a hurried mail, naming what it is, never asking.
+_HEADING = re.compile(r"(?i)^\W*anmälan\W*$")
+
+
 def _asks_about_signup(sentences: list[str]) -> bool:
-    return any(_SIGNUP_WORD.search(s) and not _states_signup(s) for s in sentences)
+    return any(
+        _SIGNUP_WORD.search(s) and not _HEADING.match(s) and not _states_signup(s)
+        for s in sentences
+    )
 
 
 def _labelled_fields(body: str) -> int:

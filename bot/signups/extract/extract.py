@@ -21,6 +21,7 @@ from bot.signups.extract.roles import roles_pass
 from bot.signups.extract.signature import signature_pass, split_mail
 from bot.signups.extract.spelling import as_written, display_name, readable
 from bot.signups.extract.state import Found, combine
+from bot.signups.extract.subjectline import with_subject_read
 from bot.signups.extract.unithead import head_of_unit
 from bot.signups.extract.unitnames import unit_candidates
 from bot.signups.extract.unitplaces import without_dashed_owner
@@ -213,6 +214,7 @@ def extract_signup(
     `signed=False` reads a part of a mail whose signature was cut off already (one unit's
     block of a mail that signs up several): its last lines are the unit's, not a signature."""
     original = f"{subject}\n{text}"
+    text = with_subject_read(subject, text)
     text, subject = _HONORIFIC.sub("", readable(text)), readable(subject)
     sender_name = name_order(display_name(sender_name), text)
     # "Chef: Marita Kullberg. Kontakt: Viveka Ström, …": one label per line.

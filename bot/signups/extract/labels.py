@@ -229,8 +229,14 @@ def _person_value(found: Found, person: str, value: str) -> None:
 _ABBREVIATED = re.compile(r"(?i)förv\.\s*$")
 
 
+# "Team name: Digitala tjänster, vi sitter på Serviceförvaltningen": after the name, a
+# clause of its own ("vi …", "som …") goes on in prose; the organisation may be in it.
+_PROSE_AFTER = re.compile(r"(?i),\s+(?:vi|we|och\s+vi|som|där|which|that)\s")
+
+
 def _unit_value(found: Found, value: str) -> None:
     org = first(ORG, value)
+    value = _PROSE_AFTER.split(value, maxsplit=1)[0]
     unit = tidy(re.sub(r"\([^)]*\)", " ", ORG.sub(" ", value) if org else value))
     unit = without_place(re.sub(r"(?i)\s+(?:i|inom|på)$", "", unit))
     if unit and not _GENERIC_UNIT.fullmatch(unit):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from bot.signups.extract.rolecues import objects_named
 from bot.signups.extract.state import Found, attach_details
 from bot.signups.extract.vocabulary import (
     CONTACT_LATER,
@@ -46,9 +47,11 @@ _CONTACT_NAMED = [
         rf"(?i:(?:vår|min)\s+(?:kollega\s+)?)?(?:{TITLE}\s+)?({NAME})"
     ),
     # "Eva Lind är också kontaktperson"; not "Eva Lind är ansvarig och jag är kontaktperson".
+    # A hurried "Eva Lind är också kontakt" says the same; "är i kontakt med oss" does not.
     re.compile(
         rf"({NAME})\s+(?:\([^)]*\)\s+)?"
-        rf"(?i:är\s+(?:(?!och\b|samt\b|men\b|jag\b|vi\b|är\b)[\wåäö]+\s+){{0,4}}?kontaktperson)"
+        rf"(?i:är\s+(?:(?!och\b|samt\b|men\b|jag\b|vi\b|är\b)[\wåäö]+\s+){{0,4}}?"
+        rf"kontakt(?:person)?\b(?!\s+med\b))"
     ),
 ]
 _CONTACT_SELF = re.compile(
@@ -120,11 +123,13 @@ def _prose_people(text: str, found: Found) -> None:
 
 
 def _prose_contact(text: str, found: Found) -> None:
+    # "Chef är Omar Ali, han är också kontakt": the pronoun read as the person it stands for.
+    named = objects_named(text)
     for pattern in _CONTACT_NAMED:
-        match = pattern.search(text)
+        match = pattern.search(named)
         if match and clean_name(match.group(1)) and found.contact is None:
             found.put("contact", clean_name(match.group(1)))
-            attach_details(found, "contact", _sentence_after(text, match.start(), match.end()))
+            attach_details(found, "contact", _sentence_after(named, match.start(), match.end()))
     itself = _CONTACT_SELF.search(text)
     if itself:
         found.put("contact_ref", "writer")

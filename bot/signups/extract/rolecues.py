@@ -128,7 +128,9 @@ def opens_clause(sentence: str, name_start: int, name_end: int, cue_end: int) ->
     return "," in between and bool(_OPENS_CLAUSE.match(sentence, name_end))
 
 
-_OBJECT = re.compile(r"(?<!\w)(?:henne|honom)(?!\w)")
+# "henne"/"honom" anywhere; "han"/"hon" opening a clause after a comma: "Sektionschef är
+# Omar Ali, han är också kontakt, omar.ali@…".
+_OBJECT = re.compile(r"(?<!\w)(?:henne|honom)(?!\w)|(?<=,\s)(?:han|hon|hen)(?=\s+(?:är|blir)\s)")
 
 
 def objects_named(sentence: str) -> str:
@@ -153,10 +155,14 @@ _PRONOUN_SUBJECT = re.compile(
 )
 
 
-def pronoun_named(sentence: str, found: Found) -> str:
+def pronoun_named(sentence: str, found: Found, previous: str = "") -> str:
     """The sentence with an opening "Hon"/"Han" replaced by the person the sentence before
-    named, when it named one."""
+    named, when it named one. With no role given yet, the last full name in the sentence
+    before stands for it: "Jag skriver för min kollega Eva Lind. Hon är enhetschef på …"."""
     named = (
         getattr(found, found.last_person) if found.last_person in ("manager", "contact") else None
     )
+    if named is None:
+        names = [n for m in re.finditer(NAME, previous) if (n := clean_name(m.group(0)))]
+        named = names[-1] if names else None
     return _PRONOUN_SUBJECT.sub(lambda _: named, sentence, count=1) if named else sentence

@@ -305,9 +305,9 @@ def roles_pass(text: str) -> Found:
     text = _first_names_in_full(text)
     # Each line of the prose text is a paragraph of its own (see prose_text).
     sentences = [s for paragraph in text.split("\n") for s in split_sentences(paragraph)]
-    for sentence in sentences:
+    for previous, sentence in zip(["", *sentences], sentences, strict=False):
         before = found.last_person
-        _sentence_roles(objects_named(pronoun_named(sentence, found)), found)
+        _sentence_roles(objects_named(pronoun_named(sentence, found, previous)), found)
         if (
             before
             and found.last_person == before
