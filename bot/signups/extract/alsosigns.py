@@ -18,6 +18,8 @@ _ALSO = re.compile(
     r"|\b(?:anmäler|anmäla|vill)\s+(?:sig\s+|oss\s+)?(?:också|även)\b"
     r"|\b(?:also|too)\s+(?:like\s+to\s+)?(?:take\s+part|join|sign\s+up|register|enter)\b"
     r"|(?:^|[.!]\s+)(?:båda|bägge|both|alla\s+(?:tre|fyra))\s+(?:tillhör|hör|har|ligger|är|belong|are)\b"
+    # "Vi anmäler två avdelningar:": departments signed up, not ones a preschool "har".
+    r"|\banmäl(?:er|a)\s+(?:härmed\s+)?(?:två|tre|fyra|båda|bägge)\s+(?:\w+\s+)?\w*avdelningar\b"
 )
 _SAME_MANAGER = re.compile(
     rf"(?i)\bsamma\s+(?:{MANAGER_WORDS})\b|\bsame\s+(?:manager|principal|head)\b"
@@ -25,7 +27,8 @@ _SAME_MANAGER = re.compile(
 
 
 def also_signs_up(text: str) -> bool:
-    """True when a sentence tells of another unit that signs up too, not as a maybe."""
+    """True when a sentence tells of another unit that signs up too, not as a maybe, or
+    signs up a number of departments."""
     return any(_ALSO.search(s) and not puts_off(s) for s in split_sentences(text))
 
 

@@ -42,6 +42,12 @@ _LABEL_RULES = [
         ("details", r"(?:contact )?(?:e-?mail(?: address)?|phone(?: number)?|telephone|mobile)"),
         ("contact", r"contact(?: person)?(?:'s name)?"),
         ("manager", r"(?:name of )?(?:the )?(?:manager|principal|head(?: teacher)?|director)"),
+        # "Museum Director:", "Head of Box Office:": an English title naming what is led.
+        (
+            "manager",
+            r"(?!(?:deputy|assistant|acting|vice|project|quality|hr|it|account)\b)"
+            r"(?:[a-z]+ ){1,2}(?:director|manager)|head of (?!(?:quality|science|hr|it)\b)[a-z ]{2,30}",
+        ),
         ("organisation", r"organi[sz]ation|administration|company|employer|provider"),
         ("unit", r"(?:name of (?:the )?)?(?:unit|workplace|team|preschool|school)(?: name)?"),
         (

@@ -77,7 +77,8 @@ _CONTACT_LATER = re.compile(
 # Tarik Ek och nås på …", but not "jag har bett Eva, som nås på …").
 _WRITER_DETAILS = re.compile(
     r"(?i)\bnå(?:r)?\s+(?:(?:du|ni)\s+)?mig|kontakta\s+mig|mig\s+når\s+(?:du|ni)"
-    rf"|\b(?:mitt|min|mina)\s+(?:direkt|jobb|arbets)?(?:{PHONE_W}|{MAIL_W}|nummer|nr"
+    # "Svara gärna till min jobbadress …": the writer's work address, not the one written from.
+    rf"|\b(?:mitt|min|mina)\s+(?:direkt|jobb|arbets)?(?:{PHONE_W}|{MAIL_W}|adress|nummer|nr"
     r"|direktnummer|kontaktuppgifter)(?!\w)"
     r"|\bmy\s+(?:direct\s+|mobile\s+|work\s+)?(?:phone\s+|telephone\s+)?number"
     r"|\bmy\s+(?:e-?mail|phone|mobile|contact\s+details)"

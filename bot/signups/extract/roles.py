@@ -257,12 +257,21 @@ def _assign(found: Found, role: str, person: _Person, details: str, acting: bool
         found.put("writer_phone", phone_in(details))
 
 
+# "Vår chef är på semester just nu, jag återkommer med hennes namn": the one away is not
+# named, and the "jag" of the next clause is not the manager.
+_AWAY = re.compile(
+    r"(?i)\s+(?:är|is)\s+(?:(?:just\s+nu|currently)\s+)?(?:på\s+semester|\w*ledig|sjuk\w*|borta"
+    r"|bortrest|on\s+(?:leave|holiday|vacation)|away|off\s+sick)\b"
+)
+
+
 def _sentence_roles(sentence: str, found: Found) -> None:
     cues = [
         c
         for c in _CUE.finditer(sentence)
         if not _DEPUTY.search(sentence[: c.start()])
         and not (c.group("manager") and post_names_nobody(sentence, c.start(), c.end()))
+        and not _AWAY.match(sentence, c.end())
     ]
     people = _people(sentence)
     for i, cue in enumerate(cues):

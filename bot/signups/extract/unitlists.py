@@ -12,7 +12,7 @@ from bot.signups.extract.labels import is_unit_kind, label_key
 from bot.signups.extract.names import similar_names
 from bot.signups.extract.organisations import find_organisations
 from bot.signups.extract.unitnames import typed_units
-from bot.signups.extract.unitwords import is_unit_name
+from bot.signups.extract.unitwords import FOR_TASK, is_unit_name
 from bot.signups.extract.vocabulary import UPPER, words_data
 
 SEVERAL = re.compile(
@@ -139,12 +139,26 @@ def _writers_group(name: str, line: str) -> bool:
     return bool(signs and opens and opens.end() <= signs.start())
 
 
+# "Avdelningen för bygglov, Söderort" alone on its line: the place after the comma is part
+# of the name, and tells it from "Avdelningen för bygglov, Innerstaden" on the next.
+_PLACE_AFTER = re.compile(rf",[ ]([{UPPER}][\w-]+(?:[ ][{UPPER}][\w-]+)?)\s*$")
+
+
+def _with_place(name: str, line: str) -> str:
+    at = line.find(name)
+    place = _PLACE_AFTER.fullmatch(line, at + len(name)) if at >= 0 else None
+    return f"{name}, {place.group(1)}" if place and not line[:at].strip(" -*•") else name
+
+
 def units_by_line(lines: list[str]) -> list[tuple[int, str]]:
     """(line, unit) for the first new unit named on each line, in order."""
     seen: list[str] = []
     found = []
     for i, line in enumerate(lines):
-        for name in typed_units(line):
+        # "Avdelningen för bygglov, Söderort" opening its line is named by its task.
+        task = FOR_TASK.match(line.lstrip(" -*•"))
+        for name in typed_units(line) or ([task.group(0)] if task else []):
+            name = _with_place(name, line)
             if (
                 _GROUP.match(name)
                 or _EVERY.match(name)

@@ -42,7 +42,10 @@ _CONTEXTS = [
         # "Jag skriver för Parkeringsövervakningen Innerstad", "Jag skriver från
         # Mottagningsenheten vuxna": the writer speaks for the unit.
         r"|\bskriver\s+(?:för|från|å|på\s+uppdrag\s+av)"
-        r"|\bon\s+behalf\s+of)\s+(?=(?P<unit>.{3,80}))"
+        r"|\bon\s+behalf\s+of"
+        # "Our unit, Invest Nord, is part of …", "vår enhet, Kundtjänst, …": the name set off.
+        r"|\b(?:our|vår|vårt)\s+(?:unit|team|department|section|enhet|verksamhet|avdelning),)"
+        r"\s+(?=(?P<unit>.{3,80}))"
     ),
     re.compile(
         r"(?i:\banmäler\s+sig\s+(?!till\b)|\banm[äa]l(?:a|er|e?s)\s+(?:härmed\s+|gärna\s+)?|\banmälan\s+(?:till\s+(?:årets\s+)?"
@@ -297,6 +300,15 @@ def _without_organisation(name: str) -> str:
     return name[: -len(last.written)].strip()
 
 
+# "det är hela förskolan som vill anmäla sig, inte bara vår avdelning": the writer's
+# department ("avdelning Ugglan") is not what signs up.
+_WHOLE = re.compile(
+    r"(?i)\bhela\s+(?:förskolan|skolan|enheten|verksamheten|boendet)\b"
+    r"|\bthe\s+whole\s+(?:preschool|school|unit)\b"
+)
+_DEPARTMENT = re.compile(r"(?i)avdelning(?:en)?[ ](?!för[ ])")
+
+
 def unit_candidates(subject: str, body: str, signature: str) -> list[UnitCandidate]:
     """Every candidate for the unit's name, strongest first (then earliest)."""
     subject, body, signature = unquoted(subject), unquoted(body), unquoted(signature)
@@ -312,7 +324,9 @@ def unit_candidates(subject: str, body: str, signature: str) -> list[UnitCandida
         r"(?i)^[\s\-–—:,.!|/]*(?:(?:till|för|från|to|for)\b[\s\-–—:,.!|/]*)*", "", subject
     )
     named = phrase_name(rest)
-    if named and not _subject_name(named):
+    # "Ugglan/Skogsbacken": a subject joining two names (a department and its preschool)
+    # names neither alone; the body says which one signs up.
+    if named and (not _subject_name(named) or re.search(r"\w/\w", named)):
         named = None
     candidates = [
         *_after_lead_in(body),
@@ -336,6 +350,8 @@ def unit_candidates(subject: str, body: str, signature: str) -> list[UnitCandida
         for c in ranked[:_MAX_CANDIDATES]
         if usable_name(c.name) and c.name.casefold() not in companies
     ]
+    if _WHOLE.search(body):
+        usable = [c for c in usable if not _DEPARTMENT.match(c.name)] or usable
     chosen = chosen_form(usable, body, f"{subject}\n{signature}")
     return longest_form(chosen, rest, f"{body}\n{signature}")
 

@@ -63,9 +63,14 @@ def without_owner(name: str) -> str:
             if len(words) == 1 and re.search(r"..(?:enhet|avdelning|sektion)$", words[0]):
                 # "Fastighetskontorets Markupplåtelseenhet" is the Markupplåtelseenheten.
                 words[0] += "en"
+            words = _described_kind_dropped(words)
             break
     else:
-        if len(words) < 2 or words[0].capitalize() not in PART_WORDS.values():
+        # "Enheten Kundservice", and "enhet Drift Söderort" in lower case with its owner left
+        # out, read as after the owner ("SISAB:s enhet Drift Söderort"); "Sektion Nord",
+        # capitalised, and a preschool's "avdelning Björken" are written as the name.
+        lower_part = words[0] == "enhet" and re.match(rf"[{_UP}]", words[-1])
+        if len(words) < 2 or not (words[0].capitalize() in PART_WORDS.values() or lower_part):
             return name
         words = [words[0].casefold().removesuffix("en"), *words[1:]]
     part = words[0].casefold() if len(words) > 1 else ""
@@ -76,6 +81,26 @@ def without_owner(name: str) -> str:
     elif part.removesuffix("en") in PART_WORDS and len(words) > 1:
         words[0] = PART_WORDS[part.removesuffix("en")]
     return " ".join(words)
+
+
+_SMALL_WORDS = {"i", "på", "vid", "för", "och", "med", "av", "in", "at", "of", "for", "and"}
+
+
+def _described_kind_dropped(words: list[str]) -> list[str]:
+    """After the owner's genitive, lower-case words that say what kind of unit it is, then
+    its capitalised name: "Omsorgsbolagets dagliga verksamhet Verkstan Söder" is the unit
+    "Verkstan Söder". A single type word stays ("Familjebostäders kundcenter Farsta" is
+    "Kundcenter Farsta"), and so does a part word, which the caller reads."""
+    lower = 0
+    while lower < len(words) and re.match(r"[a-zåäö]", words[lower]):
+        lower += 1
+    if lower < 2 or lower == len(words) or not re.match(rf"[{_UP}]", words[lower]):
+        return words
+    if any(w in _SMALL_WORDS for w in words[:lower]):
+        return words  # "Familjebostäders kundcenter i Farsta": the place is no name of its own
+    if words[0].casefold().removesuffix("en") in PART_WORDS:
+        return words
+    return words[lower:]
 
 
 # "Familjebostäder distrikt Solberga", "Stockholmshem område Väst": the organisation,

@@ -205,7 +205,7 @@ _SWEDISH_NAME = re.compile(
     r"(?:\s+(?:in|at)\s+[A-ZÅÄÖ][\w-]+(?:\s+[A-ZÅÄÖ][\w-]+)?)?\s*\(([^)]{3,60})\)"
 )
 # "(Enheten för ställföreträdarstöd)": a Swedish unit named by its task is a name too.
-_FOR_TASK = re.compile(
+FOR_TASK = re.compile(
     r"(?:Enheten|Avdelningen|Sektionen|Gruppen|Byrån|Kontoret)\s+för\s+[a-zåäö][\w-]+"
     r"(?:\s+(?:och\s+)?[a-zåäö][\w-]+){0,3}"
 )
@@ -248,7 +248,7 @@ def phrase_name(span: str) -> str | None:
     """
     swedish = _SWEDISH_NAME.match(span)
     bracketed = swedish.group(1).strip() if swedish else ""
-    if swedish and (unit_words().typed.fullmatch(bracketed) or _FOR_TASK.fullmatch(bracketed)):
+    if swedish and (unit_words().typed.fullmatch(bracketed) or FOR_TASK.fullmatch(bracketed)):
         return tidy_unit(swedish.group(1))  # "Hornstull Library (Hornstulls bibliotek)"
     span = re.sub(r"\s+", " ", re.sub(r"\([^)]*\)?", " ", span)).strip()
     span = _LEADING_FILLER.sub("", span)
@@ -326,6 +326,8 @@ def _department() -> re.Pattern[str]:
 def usable_name(name: str) -> bool:
     if len(name) < 3 or _STOP.match(name) or name.casefold() in unit_words().titles:
         return False
+    if re.match(r"(?i)(?:samma|same|annan|another)[ ]", name):
+        return False  # "Samma enhet som förra året, X": it points at a unit named elsewhere
     if name.casefold().removesuffix("en") in PART_WORDS:
         return False  # "Enheten" alone names no unit
     if re.fullmatch(r"(?i)(?:enhet|enheten|unit|verksamhet|verksamheten)[ ]\d{1,2}[.:]?", name):
