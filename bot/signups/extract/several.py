@@ -21,6 +21,7 @@ from bot.signups.extract.eachcontact import (
 from bot.signups.extract.extract import SignupFields, extract_signup, name_order
 from bot.signups.extract.gapping import gap_filled
 from bot.signups.extract.labels import label_key
+from bot.signups.extract.severalnames import ordinal_in_running_text, without_the_group
 from bot.signups.extract.severalpeople import contact_above, contact_with_unit, managers_as_contacts
 from bot.signups.extract.signature import split_signature
 from bot.signups.extract.spelling import display_name, readable
@@ -34,7 +35,6 @@ from bot.signups.extract.unitlists import (
     headed_units,
     labelled_units,
     listed_units,
-    ordinal_units,
     sentences_of,
     tab_table,
     unit_types,
@@ -228,23 +228,6 @@ def _blocks_by_key(lines: list[str], names: list[str]) -> tuple[list[str], str]:
     return ["\n".join(block) for block in own], "\n".join(shared)
 
 
-def _without_the_group(lines: list[str], units: list[tuple[int, str]]) -> list[tuple[int, str]]:
-    """ "Avdelningen Individ och familj på Södermalm vill anmäla två enheter:" above the two:
-    a name before the count, in the sentence that gives it, is the writer's group. The
-    group's line leads in to the units, so they all stand below it: "– Servicebostaden
-    Ekbacken, chef Eva Lind (hon har två enheter)" last in a list is one of the units."""
-    for i, name in units:
-        count = SEVERAL.search(lines[i])
-        if (
-            count
-            and 0 <= lines[i].casefold().find(name.casefold()) < count.start()
-            and len(units) - 1 == COUNTS.get(count.group("count").casefold())
-            and all(j >= i for j, _ in units)
-        ):
-            return [unit for unit in units if unit != (i, name)]
-    return units
-
-
 def _told_apart(blocks: list[str], shared: str, names: list[str]) -> tuple[list[str], str]:
     """ "Kontaktperson för Geriatriska kliniken är Marie Öhman och för Palliativ slutenvård
     är det jag" below the units' lines: a sentence that tells each unit's person apart is
@@ -264,17 +247,6 @@ def _told_apart(blocks: list[str], shared: str, names: list[str]) -> tuple[list[
         f"{block}\n\n{part}" if part else block for block, part in zip(blocks, own, strict=True)
     ]
     return blocks, f"{shared}\n{left}"
-
-
-def _ordinal_in_running_text(
-    sentences: list[str], units: list[tuple[int, str]]
-) -> list[tuple[int, str]]:
-    """The units "Den ena är X, där … Den andra är Y" names, when they share a paragraph.
-    When each already opens a paragraph of its own ("Den första är Förskolan Eken. …" and
-    below it "Den andra är …"), the paragraphs are their blocks: a sentence there that names
-    no unit ("Henrik är själv kontaktperson") still belongs to the unit above it."""
-    ordinal = ordinal_units(sentences)
-    return ordinal if len({i for i, _ in units}) < len(ordinal) else []
 
 
 def _same_line(lines: list[str], units: list[tuple[int, str]]) -> bool:
@@ -302,7 +274,7 @@ def several_units(
     # the units however their names look.
     if len(name_items := listed_units(lines)) > len({i for i, _ in units}):
         units = name_items
-    units = _without_the_group(lines, units)
+    units = without_the_group(lines, units)
     labelled = labelled_units(lines)
     # A block of labelled lines for each unit; a name in the lead-in above them ("Inom
     # grundskoleavdelningen, område Nordväst, har tre skolor …") is the group they are in.
@@ -316,7 +288,7 @@ def several_units(
     sentences = sentences_of(lines)
     if tabbed := tab_table(lines):
         units, one_line, joined = tabbed[0], False, True  # a table's rows
-    elif counted := counted_units(sentences) or _ordinal_in_running_text(sentences, units):
+    elif counted := counted_units(sentences) or ordinal_in_running_text(sentences, units):
         units, one_line, joined = counted, True, True  # the sentences name them
     elif one_line and not joined:
         # "Vällingby hemtjänst, där … Dagverksamheten Solgläntan, …": one sentence each.
