@@ -1947,7 +1947,7 @@ def test_a_correction_that_says_only_what_is_right() -> None:
 
 
 def test_a_forms_cell_under_its_label_is_the_value_even_when_it_opens_with_a_label_word() -> None:
-    from bot.signups.extract.labels import mark_labels
+    from bot.signups.extract.labeltables import mark_labels
 
     form = "Verksamhet\nEnheten för tillsyn\nChef\nKontaktperson Mona Berg\nE-post m@stockholm.se"
     fields = extract_signup(mark_labels(form))
@@ -2508,7 +2508,7 @@ def test_unit_kinds(text: str, subject: str, unit: str) -> None:
 
 
 def test_a_forms_unit_cell_that_opens_with_a_type_word_is_the_units_name() -> None:
-    from bot.signups.extract.labels import mark_labels
+    from bot.signups.extract.labeltables import mark_labels
 
     form = "Enhetens namn\nFörskolan Kastanjen Midsommarkransen\nAnsvarig chef\nEva Lind"
     fields = extract_signup(mark_labels(form))

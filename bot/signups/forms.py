@@ -11,7 +11,8 @@ import re
 from dataclasses import replace
 
 from bot.context import Inbound
-from bot.signups.extract.labels import label_key, label_pass, mark_labels
+from bot.signups.extract.labels import label_key, label_pass
+from bot.signups.extract.labeltables import mark_labels
 from bot.signups.extract.unitlists import tab_table
 from bot.signups.units import REFERENCE_RE
 

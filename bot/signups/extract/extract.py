@@ -11,7 +11,8 @@ from dataclasses import dataclass, field, fields, replace
 
 from bot.signups.extract.awards import EMPLOYEES, award_years
 from bot.signups.extract.followup import follow_contact
-from bot.signups.extract.labels import label_key, label_pass, split_labelled_sentences, table_rows
+from bot.signups.extract.labels import label_key, label_pass, split_labelled_sentences
+from bot.signups.extract.labeltables import table_rows
 from bot.signups.extract.orgwritten import registered_form, written_near_unit
 from bot.signups.extract.ownership import canonical_organisation
 from bot.signups.extract.prose import prose_pass, prose_text
