@@ -244,6 +244,10 @@ def extract_signup(
     unit = without_dashed_owner(unit) if unit else None
     if manager is None and unit:
         manager = head_of_unit(unit, text)  # "Our head of Cruise Services is …"
+    if manager is None and subject:
+        # "Anmälan KU 2027 / Kundtjänst / chef Leif Ek" over "Se ämnesraden :)": the
+        # subject line names the manager the body leaves out.
+        manager = roles_pass(subject).manager
     if organisation and not labelled.organisation:
         organisation = written_near_unit(organisation, "\n".join(lines), unit)
     values = {

@@ -27,8 +27,7 @@ def written_near_unit(
 
     The form nearest the unit is evidence of how the unit names its organisation: "SISAB:s
     förvaltningsområde Söder" above a signature "Skolfastigheter i Stockholm AB" was written
-    "SISAB:s". `own_text` is the mail without its signature. A district named as a place
-    ("Förskolan Ekorren på Kungsholmen") is not a form of the administration's name.
+    "SISAB:s". `own_text` is the mail without its signature.
     """
     if not match.known:
         return match
@@ -39,18 +38,20 @@ def written_near_unit(
     own = [m for m in same if not _inside(m, own_text, unit) and not _alone(m, own_text)]
     same = own or same
     if not same:
-        return _speaking_as_district(match, own_text)
+        return _district_named_alone(match, own_text, unit)
     return replace(match, written=_with_other_form(own_text, same[0], same))
 
 
-def _speaking_as_district(match: OrganisationMatch, own_text: str) -> OrganisationMatch:
-    """ "Vi i Hägersten-Älvsjö har två förskolor …" above a signature's "Hägersten-Älvsjö
-    stadsdelsförvaltning": the district the writers speak as, named alone, is the form the
-    mail's own text gives. A place of the unit's ("Förskolan Ekorren på Kungsholmen") is not.
+def _district_named_alone(
+    match: OrganisationMatch, own_text: str, unit: str | None
+) -> OrganisationMatch:
+    """ "Vi i Hägersten-Älvsjö har två förskolor …" or "en förskola i centrala Farsta" above
+    a signature's "Farsta stadsdelsförvaltning": the district named alone in the mail's own
+    text is the form it gives (the register's rule: "a district named alone gives that
+    word"). A district inside the unit's own name ("Träffpunkt Farsta") is the unit's.
     """
     for m in find_organisations(own_text, bare_districts=True):
-        before = own_text[max(0, m.position - 20) : m.position]
-        if m.name == match.name and not m.part and _WE_IN.search(before):
+        if m.name == match.name and not m.part and not _inside(m, own_text, unit):
             return replace(match, written=m.written)
     return match
 
@@ -118,7 +119,6 @@ def _is_english(written: str) -> bool:
     return any(fold(w) in english for w in _WORD.findall(written))
 
 
-_WE_IN = re.compile(r"(?i)\b(?:vi|oss)\s+(?:i|på|från)\s+$")
 _BESIDE = re.compile(r"\s*[(/]\s*")
 _BRACKETED = re.compile(r"\s*\([^()]*\)\s*$")
 # The last word and its genitive ending: "SISAB:s", "Familjebostäders".

@@ -15,7 +15,7 @@ from bot.signups.extract.state import Found
 from bot.signups.extract.vocabulary import NAME, UPPER, clean_name
 
 # "det är henne ni ska kontakta", "det är till mig ni kan vända er", "som ni ska prata med är
-# Eva Lind": the person the unit tells the award to turn to. Followed by the end of the
+# Eva Lind", "som ni kan kontakta i första hand är vår förskollärare Eva Lind": the person the unit tells the award to turn to. Followed by the end of the
 # clause, or by "är" and the person.
 ASKED_TO_CONTACT = (
     r"(?:ni|du|you)\s+(?:ska|skall|kan|bör|får|should|can|may)\s+"
@@ -23,6 +23,8 @@ ASKED_TO_CONTACT = (
     r"(?:kontakta|prata\s+med|tala\s+med|vända\s+(?:er|dig)(?:\s+till)?"
     r"|höra\s+av\s+(?:er|dig)(?:\s+till)?"
     r"|ringa|mejla|maila|contact|talk\s+to|speak\s+(?:to|with)|reach\s+out\s+to)"
+    # "som ni kan kontakta i första hand är …": the same, with "first" after the verb.
+    r"(?:\s+(?:i\s+första\s+hand|först|gärna|first))?"
     r"(?=\s*(?:[,.;!)]|$)|\s+(?:är|blir|is)\b)"
 )
 # "Den som kommer att hålla i arbetet är vår pedagogista, …": the one who does the work.
@@ -82,6 +84,10 @@ _UNIT_OBJECT = (
 )
 MANAGER_CUES = (
     rf"(?:(?<=\bI\s)(?:head|lead|manage|run)|(?<=\bjag\s)(?i:leder))(?=\s+(?:{_UNIT_OBJECT})\b)"
+    # "På uppdrag av stadsarkivarie Eva Lind anmäler jag …": the one an administrator signs
+    # up for is the head, whatever their title; a district that buys care is no person.
+    # ("on behalf of" in English mails is more often a department's).
+    rf"|(?i:på\s+uppdrag\s+av)(?=\s+(?:[a-zåäö]+\s+)?{NAME}\b)"
 )
 
 # "Vår verksamhetschef har gett klartecken": the post as the subject of a verb of its own;

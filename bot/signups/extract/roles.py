@@ -87,7 +87,7 @@ _ASKED = (
 )
 _PERSON = re.compile(rf"(?P<self>{_SELF.pattern})|(?P<named>{NAME})|{_ASKED}")
 _ONLY_DETAILS = re.compile(
-    rf"(?:(?i:{MAIL_W}|{PHONE_W}|direkt|växel|vxl?|mobile?|cell|(?:tele)?phone|or|eller|och)\b[\s:.,/()]*"
+    rf"(?:(?i:{MAIL_W}|{PHONE_W}|direkt(?:nummer|nr)?|växel|vxl?|mobile?|cell|(?:tele)?phone|or|eller|och)\b[\s:.,/()]*"
     rf"|{EMAIL.pattern}(?:<mailto:[^>\s]*>)?[\s,;/.]*"
     rf"|{PHONE.pattern}[\s,;/.]*)+"
 )
@@ -112,8 +112,8 @@ _REACH = re.compile(
 # "… nås på", "… kan också nås via", "… can be reached at": how a named person is reached.
 _REACHED = r"(?i:(?:kan\s+)?(?:också\s+|även\s+|bäst\s+)?(?:nås|can\s+(?:also\s+)?be\s+reached))\b"
 # "Rektor och kontaktperson är jag", "contact our Head of Swedish, Malin Ek": both cues
-# point at the second one's person.
-_JOINED = re.compile(r"(?i)\s*(?:och|samt|and|&|/|,|our|vår|min|my)\s*")
+# point at the second one's person; so do "rektor+kontakt Eva Lind" in a quick note.
+_JOINED = re.compile(r"(?i)\s*(?:och|samt|and|&|/|\+|,|our|vår|min|my)\s*")
 # "Anna Berg är rektor", "Anna Berg, som är vår rektor": only a copula between a person and
 # the role word that follows them.
 _COPULA_BEFORE = re.compile(

@@ -244,7 +244,20 @@ def _named(text: str) -> list[re.Match[str]]:
 
 def _typed(text: str, weight: float, source: str) -> list[UnitCandidate]:
     text = _paired(text)
-    return [UnitCandidate(tidy_unit(m.group(0)), weight, m.start(), source) for m in _named(text)]
+    return [
+        UnitCandidate(tidy_unit(_with_task(text, m)), weight, m.start(), source)
+        for m in _named(text)
+    ]
+
+
+def _with_task(text: str, match: re.Match[str]) -> str:
+    """ "Nattjouren för unga", "Mottagningen för våldsutsatta": a name that ends in a type
+    word goes on with the task it is for, as far as a phrase of its own runs."""
+    name = match.group(0)
+    if not text.startswith(" för ", match.end()) or not ends_in_type(name):
+        return name
+    longer = phrase_name(text[match.start() :])
+    return longer if longer and longer.startswith(name) else name
 
 
 def _paired(text: str) -> str:
@@ -358,5 +371,6 @@ def unit_candidates(subject: str, body: str, signature: str) -> list[UnitCandida
 
 def typed_units(text: str) -> list[str]:
     """The unit names in a text that say what kind of unit they are, in order."""
-    names = (tidy_unit(m.group(0)) for m in _named(_paired(text)))
+    text = _paired(text)
+    names = (tidy_unit(_with_task(text, m)) for m in _named(text))
     return [name for name in names if usable_name(name)]

@@ -135,11 +135,21 @@ def _job_plural(word: str) -> bool:
 
 
 def ends_in_type(text: str) -> bool:
-    """ "Stadsarkivets enhet", "Mottagningsenheten": a kind of unit that "för …" may name."""
+    """ "Stadsarkivets enhet", "Mottagningsenheten", "Nattjouren": a kind of unit that
+    "för …" may name."""
     words = text.casefold().split()
     if not words:
         return False
-    endings = ("enheten", "enhet", "avdelningen", "avdelning", "sektionen", "gruppen", "teamet")
+    endings = (
+        "enheten",
+        "enhet",
+        "avdelningen",
+        "avdelning",
+        "sektionen",
+        "gruppen",
+        "teamet",
+        "jouren",
+    )
     last = words[-1]
     return (
         last in unit_words().types
