@@ -10,6 +10,7 @@ from bot.signups.extract.labels import label_pass
 from bot.signups.extract.notices import is_circular, is_mass_mailing, outright, puts_off
 from bot.signups.extract.quoting import strip_quoted
 from bot.signups.extract.spelling import readable
+from bot.signups.extract.unitnames import typed_units
 from bot.signups.extract.unitwords import unit_words
 from bot.signups.extract.vocabulary import split_sentences, words_data
 
@@ -63,10 +64,35 @@ def _real_withdrawal(sentence: str, match: re.Match[str]) -> bool:
 
 def is_withdrawal(text: str) -> bool:
     """True if the unquoted text withdraws the unit's sign-up ("vi drar tillbaka vår anmälan")."""
+    sentences = split_sentences(strip_quoted(text))
     return any(
-        _real_withdrawal(sentence, match)
+        _real_withdrawal(sentence, match) and not _another_signed_up(sentence, match, sentences)
+        for sentence in sentences
+        for match in _WITHDRAWAL.finditer(sentence)
+    )
+
+
+def stays_out(unit: str, text: str) -> bool:
+    """The mail says of this unit that it does not take part ("Förskolan Ask (rektor Eva
+    Lind) avstår i år"): the unit is named before the words that keep it out."""
+    return any(
+        unit in sentence[: match.start()] and _real_withdrawal(sentence, match)
         for sentence in split_sentences(strip_quoted(text))
         for match in _WITHDRAWAL.finditer(sentence)
+    )
+
+
+def _another_signed_up(sentence: str, match: re.Match[str], sentences: list[str]) -> bool:
+    """ "- Förskolan Ek anmäls. - Förskolan Ask (rektor Eva Lind) avstår i år": a unit named
+    as the one that stays out, in a mail whose other sentence signs up another unit."""
+    named = typed_units(sentence[: match.start()])
+    if not named:
+        return False
+    return any(
+        other is not sentence
+        and _states_signup(other)
+        and any(unit not in named for unit in typed_units(other))
+        for other in sentences
     )
 
 

@@ -115,9 +115,10 @@ _REACHED = r"(?i:(?:kan\s+)?(?:också\s+|även\s+|bäst\s+)?(?:nås|can\s+(?:als
 # point at the second one's person; so do "rektor+kontakt Eva Lind" in a quick note.
 _JOINED = re.compile(r"(?i)\s*(?:och|samt|and|&|/|\+|,|our|vår|min|my)\s*")
 # "Anna Berg är rektor", "Anna Berg, som är vår rektor": only a copula between a person and
-# the role word that follows them.
+# the role word that follows them; "med Anna Berg som rektor": "som" alone does it too.
 _COPULA_BEFORE = re.compile(
-    r"(?i),?\s+(?:som\s+)?(?:är|blir|var|is|was|will\s+be)\s+(?:(?:vår|er|ny|nya|our|the|new)\s+)?"
+    r"(?i),?\s+(?:som\s+(?:(?:är|blir|var)\s+)?|(?:är|blir|var|is|was|will\s+be)\s+)"
+    r"(?:(?:vår|er|ny|nya|our|the|new)\s+)?"
 )
 # "Head of Unit for Team X, …"; "the contact person for Förskolan Y to Olga Ek": "to" ends
 # the place.
@@ -130,6 +131,12 @@ _POST_AFTER_PREPOSITION = re.compile(r"(?i)\b(?:av|med|till|från|hos|by|with|fr
 _WANTS_THAT = re.compile(r"(?i)\s+(?:gärna\s+)?att\b")
 # "chefens namn", "rektorns nummer": the post owns something; it says nothing of who holds it.
 _GENITIVE_POST = re.compile(r"(?i)(?:chefens|rektorns)$")
+# "Biljettkassan Sergels torg – chef …", "Scenen Kajen (vår scen i Farsta) – chef …":
+# capitals that run on into a lower-case word or a place in brackets before the dash are
+# the head of a unit's name, not a person.
+_NAME_RUNS_ON = re.compile(
+    r"[ ]+(?:[a-zåäöé][\w-]*|\((?:vår|vårt|i|på|in|at|our)\b[^)]*\))[ ]+[–—-][ ]"
+)
 # How far before a role word its person may stand ("Jag är gruppchef och kontaktperson").
 _LOOKBACK = 45
 
@@ -198,7 +205,11 @@ def _pointed_at(
         # "rektor för Norrmalms förskolor område 3 (Sankt Eriksplan)": the place the role is
         # of; its person comes after a verb or a comma.
         after = [p for p in after if p.start >= place.end()]
-    before = [p for p in people if cue_start - _LOOKBACK <= p.end <= cue_start]
+    before = [
+        p
+        for p in people
+        if cue_start - _LOOKBACK <= p.end <= cue_start and not _NAME_RUNS_ON.match(sentence, p.end)
+    ]
     if _POST_AFTER_PREPOSITION.search(sentence[max(0, cue_start - 12) : cue_start]) or (
         _GENITIVE_POST.search(sentence[cue_start:start])
     ):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from bot.signups.extract.detection import stays_out
 from bot.signups.extract.extract import SignupFields, extract_signup
 from bot.signups.extract.forwards import unwrap_forward
 from bot.signups.extract.quoting import strip_quoted
@@ -42,9 +43,12 @@ def several_units(
                 strip_quoted(forwarded.notes), sender_name=sender_name, sender_email=sender_email
             )
             return [_organisation_from(unit, outer) for unit in inner]
-    return _several_in_text(
+    units = _several_in_text(
         text, sender_name=sender_name, sender_email=sender_email, subject=subject
     )
+    # "- Förskolan Ek anmäls … - Förskolan Ask avstår i år": only the units that join.
+    joining = [u for u in units if not (u.unit_name and stays_out(u.unit_name, text))]
+    return joining or units
 
 
 def _organisation_from(unit: SignupFields, outer: SignupFields) -> SignupFields:

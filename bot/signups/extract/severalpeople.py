@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from bot.signups.extract.eachcontact import details_after, person_with_unit
 from bot.signups.extract.extract import SignupFields
-from bot.signups.extract.vocabulary import same_person
+from bot.signups.extract.vocabulary import address_in, phone_in, same_person
 
 
 def managers_as_contacts(
@@ -26,6 +26,10 @@ def managers_as_contacts(
         # "Fältgruppen – enhetschef Lina Haddad, 076-122 80 45": the details on the unit's line.
         mine = details_after(manager, managers, block)
         email, phone = email or mine[0], phone or mine[1]
+        if own.contact_name is None or same_person(own.contact_name, manager):
+            # "Enhet: X / Enhetschef: Eva Lind / E-post: eva.lind@… / Telefon: 08-…": the
+            # block names no one else, so its labelled lines below her name are hers.
+            email, phone = email or address_in(block), phone or phone_in(block)
         if not same_person(own.contact_name, manager):
             own = replace(own, contact_email=None, contact_phone=None)
         result.append(

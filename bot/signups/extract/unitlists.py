@@ -19,7 +19,8 @@ SEVERAL = re.compile(
     r"(?i)\b(?P<count>två|tre|fyra|fem|båda|bägge|2|3|4|both|two|three|four)\s+"
     # "tre av våra verksamheter", "två av våra dagliga verksamheter"
     r"(?:(?:av|of)\s+(?:våra|vår|our|dessa|de)\s+)?(?:\w+\s+)?"
-    r"(?:\w*förskolor|\w*skolor|\w*enheter|\w*verksamheter|vård-\s+och\s+omsorgsboenden"
+    # "två av våra LSS-verksamheter": a compound written with a hyphen.
+    r"(?:\w+-)?(?:\w*förskolor|\w*skolor|\w*enheter|\w*verksamheter|vård-\s+och\s+omsorgsboenden"
     r"|\w*grupper|parklekar|units|preschools|schools|\w*boenden|\w*ställen|anmälningar"
     r"|ansökningar|distrikt(?=en\b)|distrikt)(?:na)?\b"
 )
@@ -182,7 +183,7 @@ def units_by_line(lines: list[str]) -> list[tuple[int, str]]:
 # "Navet Järva (Arbetsmarknadsförvaltningen): chef …", "Publikservice på Kulturhuset
 # Stadsteatern – chef …": a paragraph that opens with a unit's name and goes on to its people.
 _HEADED = re.compile(
-    rf"^\s*(?:[-*•]\s*)?(?P<name>[{UPPER}][\w&'’-]*(?:,?[ ][\w&'’-]+){{0,4}}?)"
+    rf"^\s*(?:(?:[-*•]|\d{{1,2}}[.)])\s*)?(?P<name>[{UPPER}][\w&'’-]*(?:,?[ ][\w&'’-]+){{0,4}}?)"
     r"\s*(?:\(|[ ][–—-][ ]|:|[ ](?:på|vid|inom|hos|at)[ ]"
     # "Geriatriska kliniken, verksamhetschef Hamid Tehrani": the role after a comma.
     r"|,(?=[ ](?i:\w*chef|rektor|föreståndare|head|manager)\b))"

@@ -148,6 +148,10 @@ def _managed(text: str) -> list[UnitCandidate]:
     return found
 
 
+# A clause whose subject is a pronoun: "Kul att ni vill vara med", "Så bra att vi deltar".
+_PERSON_SUBJECT = re.compile(r"(?i)\b(?:att|that)\s+(?:ni|vi|du|jag|de|dom|you|we|they)$")
+
+
 def _before_verb(text: str) -> list[UnitCandidate]:
     """ "Parkleken Sätra vill gärna vara med": the unit ends where the verb starts."""
     found = []
@@ -155,6 +159,8 @@ def _before_verb(text: str) -> list[UnitCandidate]:
         start = _clause_start(text, match.start())
         subject = corrected(GREETING.sub("", text[start : match.start()].strip()))
         subject = re.sub(r"(?i)[ ,]+(?:och|samt|and)$", "", subject)  # "X och vill vara med"
+        if _PERSON_SUBJECT.search(subject):
+            continue  # "Toppen att ni vill vara med": people want, not a unit named before
         head = subject.split(",")[0]
         whole = PART_OF.match(subject, len(head) + 1) or inner_part(subject, len(head))
         head = subject if whole else head
