@@ -21,6 +21,14 @@ from bot.signups.extract.rolecues import (
     post_names_nobody,
     pronoun_named,
 )
+from bot.signups.extract.roleplaces import (
+    GENITIVE_POST,
+    NAME_RUNS_ON,
+    PLACE_AFTER,
+    PLACE_ASIDE,
+    PLACE_BEFORE,
+    POST_AFTER_PREPOSITION,
+)
 from bot.signups.extract.rolewords import CONTACT_WORDS, DETAILS_WORDS, MANAGER_WORDS
 from bot.signups.extract.spelling import everyday_word
 from bot.signups.extract.state import Found
@@ -59,16 +67,6 @@ _INSTEAD = re.compile(r"(?i)\b(?:istället|i\s+stället|förresten|instead)\b")
 _ACTING = re.compile(
     r"(?i)(?<!\bbara\s)(?<!\bonly\s)(?<!\bjust\s)(?<!\bendast\s)(?<!\benbart\s)"
     r"(?:\btf\.?|\bt\.f\.|\btillförordnad|\bacting|\binterim)\s*$"
-)
-# "förskolechef för Mötesplats Älvsjö": a name after a preposition is a place, not a person.
-# "Head of Unit for Team Tillsyn City": "Team", read off the name, belongs to the place.
-_PLACE_BEFORE = re.compile(
-    r"(?i)\b(?:för|på|vid|i|inom|at|of|in|within|for)\s+(?:team(?:et)?\s+)?$"
-)
-# "rektor för Östermalms förskolor område 2 (Gärdet)": a name in brackets after the
-# unit is where the unit is, not a person.
-_PLACE_ASIDE = re.compile(
-    r"(?i)\b(?:för|på|vid|i|inom|at|of|in|within)\s+[^\s(),.;:]+(?:\s+[^\s(),.;:]+){0,5}\s*\($"
 )
 # "jag", "jag själv, Maria Sjöberg", "undertecknad", English "I"/"me".
 _SELF = re.compile(
@@ -120,23 +118,8 @@ _COPULA_BEFORE = re.compile(
     r"(?i),?\s+(?:som\s+(?:(?:är|blir|var)\s+)?|(?:är|blir|var|is|was|will\s+be)\s+)"
     r"(?:(?:vår|er|ny|nya|our|the|new)\s+)?"
 )
-# "Head of Unit for Team X, …"; "the contact person for Förskolan Y to Olga Ek": "to" ends
-# the place.
-_PLACE_AFTER = re.compile(
-    r"(?i)\s+(?:för|på|vid|inom|of|at|for)\s+[^,:;–—]*?"
-    r"(?=,|:|;|\s[–—-]\s|\s(?:är|blir|heter|is|will|to)\b|$)"
-)
-_POST_AFTER_PREPOSITION = re.compile(r"(?i)\b(?:av|med|till|från|hos|by|with|from)\s+$")
 # "vill jag att ni har …", "föreslår jag att": the writer wants someone else in the role.
 _WANTS_THAT = re.compile(r"(?i)\s+(?:gärna\s+)?att\b")
-# "chefens namn", "rektorns nummer": the post owns something; it says nothing of who holds it.
-_GENITIVE_POST = re.compile(r"(?i)(?:chefens|rektorns)$")
-# "Biljettkassan Sergels torg – chef …", "Scenen Kajen (vår scen i Farsta) – chef …":
-# capitals that run on into a lower-case word or a place in brackets before the dash are
-# the head of a unit's name, not a person.
-_NAME_RUNS_ON = re.compile(
-    r"[ ]+(?:[a-zåäöé][\w-]*|\((?:vår|vårt|i|på|in|at|our)\b[^)]*\))[ ]+[–—-][ ]"
-)
 # How far before a role word its person may stand ("Jag är gruppchef och kontaktperson").
 _LOOKBACK = 45
 
@@ -185,9 +168,9 @@ def _people(text: str) -> list[_Person]:
             if everyday_word(asked) or re.fullmatch(MANAGER_WORDS, asked):
                 continue  # "Rektorn blir kontaktperson": a post, not a first name
             people.append(_Person(match.start(), match.end(), match.group("asked")))
-        elif _PLACE_BEFORE.search(
+        elif PLACE_BEFORE.search(
             text[max(0, match.start() - 14) : match.start()]
-        ) or _PLACE_ASIDE.search(text[max(0, match.start() - 80) : match.start()]):
+        ) or PLACE_ASIDE.search(text[max(0, match.start() - 80) : match.start()]):
             continue
         elif (name := clean_name(match.group("named"))) is not None:
             # "Zeynep Öztürk, det är jag", "Jonas Åkesson (jag)": the writer, named.
@@ -201,17 +184,17 @@ def _pointed_at(
 ) -> _Person | None:
     # "Rektor Elisabet Grip": the name read with its title glued on starts at the cue.
     after = [p for p in people if start <= p.start < end or cue_start <= p.start < start < p.end]
-    if place := _PLACE_AFTER.match(sentence, start):
+    if place := PLACE_AFTER.match(sentence, start):
         # "rektor för Norrmalms förskolor område 3 (Sankt Eriksplan)": the place the role is
         # of; its person comes after a verb or a comma.
         after = [p for p in after if p.start >= place.end()]
     before = [
         p
         for p in people
-        if cue_start - _LOOKBACK <= p.end <= cue_start and not _NAME_RUNS_ON.match(sentence, p.end)
+        if cue_start - _LOOKBACK <= p.end <= cue_start and not NAME_RUNS_ON.match(sentence, p.end)
     ]
-    if _POST_AFTER_PREPOSITION.search(sentence[max(0, cue_start - 12) : cue_start]) or (
-        _GENITIVE_POST.search(sentence[cue_start:start])
+    if POST_AFTER_PREPOSITION.search(sentence[max(0, cue_start - 12) : cue_start]) or (
+        GENITIVE_POST.search(sentence[cue_start:start])
     ):
         # "på uppdrag av enhetschefen", "Jag stavade fel på chefens namn": the post, not
         # the person named before it.
