@@ -26,6 +26,12 @@ _LATER = re.compile(
     # Nothing given yet: "Återkommer senast 15 mars med alla uppgifter".
     r"|\b(?:återkommer|hör\s+av\s+(?:oss|mig))\s+(?:\w+\s+){0,4}?med\s+(?:alla|samtliga)\s+"
     r"uppgifter(?:na)?\b"
+    # The sign-up itself to be sent once something else is done: "den formella anmälan med
+    # chefer och kontaktpersoner skickar jag efter det", "anmälan skickas efter mötet".
+    r"|\banmälan\s+(?:[\w-]+\s+){0,5}?(?:skickar|skickas|kommer|lämnar|lämnas)\s+"
+    r"(?:(?:jag|vi|in|den|sedan|sen)\s+){0,3}(?:efter|senare|längre\s+fram|så\s+snart)\b"
+    # The decision still to be taken: "Beslutet tas i ledningsgruppen den 10 mars".
+    r"|\bbeslutet\s+(?:tas|fattas|kommer\s+att\s+(?:tas|fattas))\s+(?:i|på|av|vid|den)\b"
     # The English forms: "we would probably like to sign up later this month".
     r"|\b(?:probably|perhaps|maybe|possibly|likely)\s+(?:\w+\s+){0,3}?(?:apply|enter|register"
     r"|sign\s+up|take\s+part|participate|join)\b"
