@@ -230,7 +230,9 @@ _REQUEST = re.compile(
     r"(?i)(?:^|[,!:]\s*)(?:hej\s+\w+[,!]?\s+)?(?:kan|kunde|skulle)\s+du\s+"
     r"(?:(?:vara\s+snäll\s+(?:och|att)|hjälpa\s+(?:mig|oss)\s+(?:att|och)|även|också)\s+)?"
     r"(?:anmäla\s+(?!(?:er|dig|mig|sig)\b)"
-    r"|skicka\s+(?:in\s+|vidare\s+)?(?:en|vår|vårt|min|denna|den\s+här|enhetens)\s+anmälan\b)"
+    r"|skicka\s+(?:in\s+|vidare\s+)?(?:en|vår|vårt|min|denna|den\s+här|enhetens)\s+anmälan\b"
+    # "Ulrika, kan du skicka in anmälan för Fritidsgården Pilen?": the unit named after it.
+    r"|skicka\s+(?:in\s+|vidare\s+)?anmälan\s+(?:för|av)\s+(?=[A-ZÅÄÖ]))"
     r"|\b(?:can|could|would)\s+you\s+(?:please\s+)?(?:sign\s+(?:us|our|\w+)|register|enter|submit)\b"
 )
 
@@ -238,7 +240,8 @@ _REQUEST = re.compile(
 def _requests_signup(sentence: str) -> bool:
     word = _SIGNUP_WORD.search(sentence)
     return (
-        bool(_REQUEST.search(sentence) and AWARD.search(sentence))
+        bool(_REQUEST.search(sentence))
+        and bool(AWARD.search(sentence) or _names_a_unit(sentence[word.end() :] if word else ""))
         and word is not None
         and not signs_up_elsewhere(sentence, word.end())
     )

@@ -84,6 +84,20 @@ def unwrap_forward(subject: str, text: str) -> Forwarded | None:
         current = found["text"]
     if inner is None:
         return None
+    layers = list(zip(notes, authors, strict=False))
+    text_now = strip_quoted(current)
+    if len(layers) > 1 and layers[-1][1][0] and _answers_yes(subject, layers[-1][0], text_now):
+        # "Ja, vi kör! Ulrika, kan du skicka in anmälan för …" above a manager's question
+        # "Vill Pilen vara med i år?": the reply is the unit's sign-up, the question is not.
+        (note, (author, author_address)), layers = layers[-1], layers[:-1]
+        return Forwarded(
+            note,
+            author,
+            author_address,
+            inner.get("subject", ""),
+            "\n\n".join(n for n, _ in layers),
+            tuple((n, *a) for n, a in layers),
+        )
     name, address = parseaddr(inner.get("from", ""))
     # Outlook writes "Efternamn Förnamn"; the inner signature gives the name as written.
     return Forwarded(
@@ -95,6 +109,14 @@ def unwrap_forward(subject: str, text: str) -> Forwarded | None:
         tuple((note, *author) for note, author in zip(notes, authors, strict=False)),
         _name_and_address(inner.get("to", "")),
     )
+
+
+def _answers_yes(subject: str, note: str, question: str) -> bool:
+    """True when a reply in the thread signs up and the message it answers does not: the
+    reply is the unit's own sign-up."""
+    from bot.signups.extract.detection import looks_like_signup
+
+    return looks_like_signup(subject, note) and not looks_like_signup(subject, question)
 
 
 def _name_and_address(header: str) -> tuple[str, str | None]:
