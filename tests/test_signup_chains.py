@@ -9,7 +9,7 @@ from tests.test_signup_receipt import units_of
 
 
 def test_units_named_for_a_sign_up_sent_after_a_decision_register_nothing(app: App) -> None:
-    """"Vi kommer att anmäla två enheter … Beslutet tas i ledningsgruppen, så anmälan med
+    """ "Vi kommer att anmäla två enheter … Beslutet tas i ledningsgruppen, så anmälan med
     chefer skickar jag efter det": the units are named, but nothing is signed up yet."""
     body = (
         "Hej,\n\nVi kommer att anmäla två enheter från Farsta till Kvalitetsutmärkelsen "

@@ -42,6 +42,13 @@ def _proposes_signup(sentence: str) -> bool:
     )
 
 
+def says_yes(text: str) -> bool:
+    """True when the text's own first sentence, after a greeting, says yes without a but:
+    "Ja, vi kör!", not "Ja, men inte i år"."""
+    own = split_sentences(_GREETING.sub("", strip_quoted(text).strip(), count=1))
+    return bool(own) and bool(_YES.match(own[0])) and not _BUT.search(own[0])
+
+
 def agrees_to_quoted_signup(text: str) -> bool:
     """True when a reply's own first sentence says yes and the message it quotes proposes
     signing the unit up for the award."""

@@ -17,6 +17,7 @@ from email.utils import parseaddr
 import quotequail
 
 from bot.signups.extract.addressee import addressee_as_contact
+from bot.signups.extract.assent import says_yes
 from bot.signups.extract.extract import SignupFields, extract_signup
 from bot.signups.extract.organisations import find_organisations
 from bot.signups.extract.orgwritten import registered_form
@@ -89,11 +90,11 @@ def unwrap_forward(subject: str, text: str) -> Forwarded | None:
     if len(layers) > 1 and layers[-1][1][0] and _answers_yes(subject, layers[-1][0], text_now):
         # "Ja, vi kör! Ulrika, kan du skicka in anmälan för …" above a manager's question
         # "Vill Pilen vara med i år?": the reply is the unit's sign-up, the question is not.
-        (note, (author, author_address)), layers = layers[-1], layers[:-1]
+        (reply, (writer, writer_address)), layers = layers[-1], layers[:-1]
         return Forwarded(
-            note,
-            author,
-            author_address,
+            reply,
+            writer,
+            writer_address,
             inner.get("subject", ""),
             "\n\n".join(n for n, _ in layers),
             tuple((n, *a) for n, a in layers),
@@ -112,11 +113,15 @@ def unwrap_forward(subject: str, text: str) -> Forwarded | None:
 
 
 def _answers_yes(subject: str, note: str, question: str) -> bool:
-    """True when a reply in the thread signs up and the message it answers does not: the
-    reply is the unit's own sign-up."""
+    """True when a reply in the thread says yes and signs up, and the message it answers
+    does not: the reply is the unit's own sign-up."""
     from bot.signups.extract.detection import looks_like_signup
 
-    return looks_like_signup(subject, note) and not looks_like_signup(subject, question)
+    return (
+        says_yes(note)
+        and looks_like_signup(subject, note)
+        and not looks_like_signup(subject, question)
+    )
 
 
 def _name_and_address(header: str) -> tuple[str, str | None]:
