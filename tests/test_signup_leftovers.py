@@ -1,7 +1,6 @@
 """Leftover kinds from short and second-language mails (issue 17, fresh23): a question for
 the sign-up form, a subject that puts the organisation before a dash and the unit after it,
-the kind of unit in lower case before a name that has its own type word, and a mail whose
-"jag" is the sender, above the manager's pasted signature."""
+the kind of unit in lower case before a name that has its own type word."""
 
 from __future__ import annotations
 
@@ -60,21 +59,6 @@ def test_the_kind_in_lower_case_before_a_name_with_its_own_type_word(app: App) -
     put(app, make_mail(body, sender="linnea.borg@attendo.se", sender_name="Linnea Borg"))
     cycle(app)
     assert [u.unit_name for u in units_of(app)] == ["Attendo Äldreboende Ekbacken"]
-
-
-def test_jag_is_the_sender_above_the_managers_pasted_signature(app: App) -> None:
-    """ "Kontaktperson: jag (Sofia)" above "Chef Kundtjänst" in the manager's signature:
-    the contact is the sender, with her From address; the signature names the manager."""
-    body = (
-        "Hej,\n\nVi anmäler Kundtjänst till Kvalitetsutmärkelsen. Kontaktperson: jag "
-        "(Sofia), 08-508 110 42.\n\nHär är chefens signatur:\n\nMagnus Ekholm\n"
-        "Chef Kundtjänst\nStockholm Vatten och Avfall AB\nmagnus.ekholm@svoa.se\n"
-    )
-    put(app, make_mail(body, sender="sofia.hedlund@svoa.se", sender_name="Sofia Hedlund"))
-    cycle(app)
-    assert _fields(app) == [
-        ("Kundtjänst", "Magnus Ekholm", "Sofia Hedlund", "sofia.hedlund@svoa.se", "08-508 110 42")
-    ]
 
 
 def test_the_verb_first_jag_sjalv_kontakt_gives_the_writers_phone(app: App) -> None:

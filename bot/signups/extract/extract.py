@@ -138,7 +138,7 @@ def _resolve_people(
     if contact is None and found.contact_ref == "manager":
         contact = manager
     elif contact is None and found.contact_ref == "writer":
-        contact = _sender_not_signer(found.writer, sender_name) or writer
+        contact = writer
     elif contact is None and found.contact_ref == "later":
         pass  # "Kontaktperson meddelas senare": nobody yet, the sign-up waits for one
     elif contact is None and _only_the_writers_details(found, sender_email):
@@ -150,19 +150,6 @@ def _resolve_people(
     if manager is None and found.manager_ref == "contact":
         manager = contact  # "Chef: samma som kontaktperson"
     return manager, _in_full(contact, [manager, writer])
-
-
-def _sender_not_signer(signer: str | None, sender_name: str) -> str | None:
-    """The From name when the signature under the mail is another's: "Kontakt: jag" from
-    Eva Lund over her manager's signature "Per Holm, Enhetschef" is Eva, who sent it."""
-    sender = tidy(sender_name)
-    full = re.fullmatch(rf"[{UPPER}][\w-]+(?: [{UPPER}][\w-]+)+", sender or "")
-    if signer is None or not full or same_person(signer, sender):
-        return None
-    # "Björn Sigurðsson" under From "Björn Sigurdsson": the same person, spelled otherwise.
-    if signer.split()[0].casefold() == sender.split()[0].casefold():
-        return None
-    return sender
 
 
 def _only_the_writers_details(found: Found, sender_email: str | None) -> bool:
@@ -250,14 +237,7 @@ def extract_signup(
     email, phone = _contact_details(found, manager, contact, sender_name)
     # The From address is the contact's only when the contact is the writer.
     writer = found.writer or tidy(sender_name) or None
-    from_sender = (
-        email is None
-        and bool(sender_email)
-        and (
-            same_person(contact, writer)
-            or (contact is not None and contact == _sender_not_signer(writer, sender_name))
-        )
-    )
+    from_sender = email is None and bool(sender_email) and same_person(contact, writer)
     awards, mentions = award_years(body)
     organisation = canonical_organisation(found.organisation, body, subject)
     unit = _unit(labelled, found, subject, lines, signature)
