@@ -170,6 +170,10 @@ _NOT_A_SIGNUP = re.compile(
     r"|\b(?:are|am)\s+(?:considering|thinking\s+(?:about|of))\b"
     # The call to all: "Alla enheter som vill vara med i år anmäler sig senast 22 mars".
     r"|\b(?:alla|ni|de|enheter|verksamheter)\s+som\s+(?:\w+\s+)?vill\b"
+    # Wanting to but stopped: "vi vill anmäla men jag hittar inte blanketten", "vill anmäla
+    # oss men vet inte hur": a question about the way in, not the sign-up.
+    r"|\bvill\s+(?:\w+\s+){0,2}?anmäl\w*\s+(?:\w+\s+){0,3}?men\s+(?:\w+\s+){0,2}?"
+    r"(?:hittar|vet|förstår|kan|lyckas)\s+(?:\w+\s+)?inte\b"
     # Units not named or counted: "Vi har flera enheter i Kungsholmen som vill anmäla sig".
     r"|\b(?:flera|några|många|fler|ett\s+antal|several|some)\s+(?:\w+\s+)?"
     r"\w*(?:enheter|verksamheter|förskolor|skolor|boenden|grupper|units|schools)\b"

@@ -22,7 +22,10 @@ from bot.signups.extract.vocabulary import (
 _NUMBER_WORD = re.compile(
     rf"(?i)\b(?:{PHONE_W}|telefonnumret|numret|nummer|numren|siffrorna|phone(?:\s+number)?|number)\b"
 )
-_ADDRESS_WORD = re.compile(rf"(?i)\b(?:{MAIL_W}|e-?postadressen|mejladressen|adressen|address)\b")
+# "vår funktionsbrevlåda", "den gemensamma brevlådan": a shared address is one too.
+_ADDRESS_WORD = re.compile(
+    rf"(?i)\b(?:{MAIL_W}|e-?postadressen|mejladressen|adressen|address|\w*brevlåd(?:a|an)|mailbox)\b"
+)
 # What says the value was wrong and this one is right.
 # "Nytt mobilnr: 072-…", "använd hellre det": a new value, to be used instead, is one too.
 _PUT_RIGHT = re.compile(
@@ -31,6 +34,8 @@ _PUT_RIGHT = re.compile(
     # A value that replaces the registered one: "Nytt mobilnr: 072-…", "Min nya adress är …",
     # "numret ändras, använd 070-… istället".
     r"|ny|nytt?|nya|new|ändra[st]?|ändrade?|hellre|istället|i\s+stället|instead|numera|hädanefter"
+    # "Vi byter till vår funktionsbrevlåda, skicka till … i fortsättningen".
+    r"|byter|i\s+fortsättningen|framöver|from\s+now\s+on"
     # The value the receipt asked for: "Här kommer telefonnumret som ni bad om: 08-…",
     # "Numret som saknades är …", "Here is the number you asked for".
     r"|bad\s+om|efterfrågade?|saknade?s?|saknas|asked\s+for|requested|missing)\b"

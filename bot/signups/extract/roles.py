@@ -120,6 +120,7 @@ _COPULA_BEFORE = re.compile(
 )
 # "vill jag att ni har …", "föreslår jag att": the writer wants someone else in the role.
 _WANTS_THAT = re.compile(r"(?i)\s+(?:gärna\s+)?att\b")
+_GIVES_NAME = re.compile(r"(?i)\b(?:är|blir|heter|stavas|ska\s+vara|is)\b")
 # How far before a role word its person may stand ("Jag är gruppchef och kontaktperson").
 _LOOKBACK = 45
 
@@ -199,6 +200,10 @@ def _pointed_at(
         # "på uppdrag av enhetschefen", "Jag stavade fel på chefens namn": the post, not
         # the person named before it.
         before = []
+    if GENITIVE_POST.search(sentence[cue_start:start]):
+        # "Chefens namn blev fel av mig, det är Eva Lund": the post's name is said after a
+        # verb that gives it; the one who wrote it wrong is not the manager.
+        after = [p for p in after if _GIVES_NAME.search(sentence[start : p.start])]
     # "jag är enhetschef, Amra Mujić": a name straight after the role word is in apposition.
     apposition = bool(after) and not sentence[start : after[0].start].strip(" ,:")
     copula = bool(before) and _COPULA_BEFORE.fullmatch(sentence[before[-1].end : cue_start])

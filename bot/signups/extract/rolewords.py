@@ -38,7 +38,9 @@ CONTACT_WORDS = (
     # "Jag är kontakt.", "det är hon som är kontakt också", "sköter kontakten", "Eva kan
     # vara kontakt"; "Jag är pedagog och kontakt, 072-…", "jag är fritidsledare och kan vara
     # kontakt": the writer's title, then the contact.
+    # "För Ekbacken är jag själv kontakt, 070-…", "där är jag kontakt": the verb first.
     rf"|(?i:(?:(?<=är\s)|(?<=som\s)|(?<=vara\s)|(?<=bli\s)|(?<=blir\s)"
+    rf"|(?<=är\sjag\s)|(?<=\bjag\ssjälv\s)|(?<=\bär\ssjälv\s)"
     rf"|(?<=\bär\s)[\w.-]+\s+(?:och|&)\s+(?:kan\s+vara\s+|blir\s+)?)"
     rf"kontakt(?=\s*(?:[.,;!–-]|också\b|tills\b|$)|\s+(?:och|samt)\s"
     # "… är kontakt tel 070-…": the details straight after.

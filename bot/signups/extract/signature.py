@@ -58,6 +58,9 @@ def _person_line(line: str) -> bool:
     if len(line.strip()) > 80 or re.search(r"[.!?](?:\s|$)", line.strip()):
         return False  # a sentence, not "Anna Berg, rektor"
     name = in_capitals(line.split(",")[0].strip())
+    # "Chef Publiktjänst" under the name: a title and the unit, not a person.
+    if re.match(rf"{TITLE}\s", name):
+        return False
     return bool(re.fullmatch(NAME, name)) and not NOT_PERSON.search(name)
 
 

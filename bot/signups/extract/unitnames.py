@@ -14,6 +14,7 @@ from functools import cache
 
 from bot.signups.extract.organisations import find_organisations
 from bot.signups.extract.unitforms import UnitCandidate, chosen_form
+from bot.signups.extract.unitkinds import after_organisation, own_name
 from bot.signups.extract.unitlonger import longest_form
 from bot.signups.extract.unitowners import GREETING, tidy_unit, unquoted, written_lower
 from bot.signups.extract.unitplaces import with_whom_for
@@ -54,6 +55,8 @@ _CONTEXTS = [
         # "Stiftelsen X driver Boendet Y och vill …": a provider runs the unit.
         r"|\bdriver\s+"
         # "vi heter Tensta träffpunkt för seniorer", "rätt namn är …": the unit's own name.
+        # "Alltså: Avdelningen för X, Y-förvaltningen.": a long mail's summing-up names it.
+        r"|\b(?:alltså|kort\s+sagt|sammanfattningsvis|in\s+short|so)\s*:\s+"
         r"|\bvi\s+heter\s+|\b(?:verksamheten|enheten)\s+heter\s+|\b(?:rätt|korrekt)\s+namn\s+är\s+)"
         r"(?=(?P<unit>.{3,80}))"
     ),
@@ -97,7 +100,7 @@ def _after_lead_in(text: str) -> list[UnitCandidate]:
             typed = unit_words().typed.match(span)
             if typed is None and _WRITES_FROM.search(match.group(0)):
                 continue  # "Jag skriver från Gmail": where from, unless a unit's name follows
-            phrase = phrase_name(span)
+            phrase = own_name(phrase_name(span), span)
             if phrase:
                 # A name written in lower case gives way to a capitalised one in the sentence.
                 weight = 3.9 if written_lower(phrase, span) else 4.2
@@ -342,7 +345,7 @@ def unit_candidates(subject: str, body: str, signature: str) -> list[UnitCandida
     rest = re.sub(
         r"(?i)^[\s\-–—:,.!|/]*(?:(?:till|för|från|to|for)\b[\s\-–—:,.!|/]*)*", "", subject
     )
-    named = phrase_name(rest)
+    named = phrase_name(after_organisation(rest))
     # "Ugglan/Skogsbacken": a subject joining two names (a department and its preschool)
     # names neither alone; the body says which one signs up.
     if named and (not _subject_name(named) or re.search(r"\w/\w", named)):
