@@ -7,7 +7,9 @@ signature's form, or the provider's name inside the unit's own, says less.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import replace
+from functools import lru_cache
 
 from bot.signups.extract.organisations import (
     OrganisationMatch,
@@ -60,9 +62,17 @@ def _inside(mention: OrganisationMatch, text: str, unit: str | None) -> bool:
     """True when the mention is part of the unit's name where the text writes it."""
     if not unit:
         return False
-    folded, name = text.casefold(), unit.casefold()
-    starts = [m.start() for m in re.finditer(re.escape(name), folded)]
-    return any(a <= mention.position < a + len(name) for a in starts)
+    starts = _unit_starts(text, unit)
+    # The last place the name starts at or before the mention: the only one that may hold it.
+    i = bisect_right(starts, mention.position) - 1
+    return i >= 0 and mention.position < starts[i] + len(unit.casefold())
+
+
+@lru_cache(maxsize=8)
+def _unit_starts(text: str, unit: str) -> tuple[int, ...]:
+    """Where the unit's name starts in the text, found once per text and not once per
+    mention: a long mail that names its district thousands of times stays linear."""
+    return tuple(m.start() for m in re.finditer(re.escape(unit.casefold()), text.casefold()))
 
 
 def _alone(mention: OrganisationMatch, text: str) -> bool:
