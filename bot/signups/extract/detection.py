@@ -10,6 +10,7 @@ from bot.signups.extract.labels import label_pass
 from bot.signups.extract.notices import is_circular, is_mass_mailing, outright, puts_off
 from bot.signups.extract.quoting import strip_quoted
 from bot.signups.extract.spelling import readable
+from bot.signups.extract.subjectline import without_reply_prefix
 from bot.signups.extract.unitnames import typed_units
 from bot.signups.extract.unitwords import unit_words
 from bot.signups.extract.vocabulary import split_sentences, words_data
@@ -363,7 +364,5 @@ def looks_like_signup(subject: str, text: str) -> bool:
         return True
     if _labelled_fields(body) >= 2:
         return not _another_prize_only(subject, body)
-    subject_says = _states_signup(
-        re.sub(r"(?i)^\s*(?:(?:re|sv|vs|fw|fwd)\s*:\s*)+", "", subject), need_context=False
-    )
+    subject_says = _states_signup(without_reply_prefix(subject), need_context=False)
     return subject_says and not _asks_about_signup(sentences)

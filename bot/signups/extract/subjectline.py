@@ -16,9 +16,14 @@ _POINTS_TO_SUBJECT = re.compile(
 _REPLY_PREFIX = re.compile(r"(?i)^\s*(?:(?:re|sv|vs|fw|fwd|vb)\s*:\s*)+")
 
 
+def without_reply_prefix(subject: str) -> str:
+    """The subject without the "Sv:", "Re:", "VB:", "Fwd:" a reply or forward put before it."""
+    return _REPLY_PREFIX.sub("", subject)
+
+
 def with_subject_read(subject: str, text: str) -> str:
     """The text, led by the subject as a line of its own when the body says to see it."""
     if not _POINTS_TO_SUBJECT.search(text):
         return text
-    line = " ".join(_REPLY_PREFIX.sub("", subject).split())
+    line = " ".join(without_reply_prefix(subject).split())
     return f"{line}\n\n{text}" if line else text
